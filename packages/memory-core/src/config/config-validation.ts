@@ -1,0 +1,86 @@
+import type { z } from 'zod';
+import { type AgentTypes, AgentTypesFileSchema } from './agent-type-schema';
+import { type Environment, EnvironmentSchema } from './environment-schema';
+
+export interface ConfigProblem {
+  /** Dot path inside the file, e.g. `elevenlabs_sales_agent.memory_config.search_limit`. */
+  readonly path: string;
+  readonly problem: string;
+}
+
+export class ConfigValidationError extends Error {
+  constructor(
+    readonly source: string,
+    readonly problems: readonly ConfigProblem[],
+  ) {
+    super(`${source} is invalid:\n${problems.map((p) => `  ${p.path}: ${p.problem}`).join('\n')}`);
+    this.name = 'ConfigValidationError';
+  }
+}
+
+export type Validation<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly problems: readonly ConfigProblem[] };
+
+function formatPath(path: readonly PropertyKey[]): string {
+  if (path.length === 0) return '(root)';
+  return path.map((key, i) => (typeof key === 'number' ? `[${key}]` : `${i === 0 ? '' : '.'}${String(key)}`)).join('');
+}
+
+/** One line per problem, naming the field: `memory_config.search_limit: expected a positive integer`. */
+export function toProblems(error: z.ZodError): ConfigProblem[] {
+  const problems: ConfigProblem[] = [];
+  for (const issue of error.issues) {
+    if (issue.code === 'unrecognized_keys') {
+      for (const key of issue.keys) problems.push({ path: formatPath([...issue.path, key]), problem: 'unknown field' });
+    } else if (issue.code === 'invalid_key') {
+      problems.push({ path: formatPath(issue.path), problem: `invalid name: ${issue.issues[0]?.message ?? issue.message}` });
+    } else {
+      problems.push({ path: formatPath(issue.path), problem: issue.message });
+    }
+  }
+  return problems;
+}
+
+export function validateAgentTypes(input: unknown): Validation<AgentTypes> {
+  const parsed = AgentTypesFileSchema.safeParse(input);
+  return parsed.success ? { ok: true, value: parsed.data } : { ok: false, problems: toProblems(parsed.error) };
+}
+
+/** Validates an environment file; agent types named in its agent map must exist. */
+export function validateEnvironment(input: unknown, agentTypes: AgentTypes): Validation<Environment> {
+  const parsed = EnvironmentSchema.safeParse(input);
+  if (!parsed.success) return { ok: false, problems: toProblems(parsed.error) };
+  const env = parsed.data;
+  const problems: ConfigProblem[] = [];
+  const known = (name: string) => Object.hasOwn(agentTypes, name);
+  if (!known(env.agent_map.default_agent_type)) {
+    problems.push({ path: 'agent_map.default_agent_type', problem: `unknown agent type "${env.agent_map.default_agent_type}"` });
+  }
+  for (const [provider, map] of Object.entries(env.agent_map.providers)) {
+    if (!map) continue;
+    if (map.default !== undefined && !known(map.default)) {
+      problems.push({ path: `agent_map.providers.${provider}.default`, problem: `unknown agent type "${map.default}"` });
+    }
+    for (const [id, name] of Object.entries(map.ids)) {
+      if (!known(name)) problems.push({ path: `agent_map.providers.${provider}.ids.${id}`, problem: `unknown agent type "${name}"` });
+      else if (agentTypes[name]?.provider !== provider) {
+        problems.push({
+          path: `agent_map.providers.${provider}.ids.${id}`,
+          problem: `agent type "${name}" is for provider ${agentTypes[name]?.provider}, not ${provider}`,
+        });
+      }
+    }
+  }
+  return problems.length > 0 ? { ok: false, problems } : { ok: true, value: env };
+}
+
+export function parseAgentTypes(input: unknown, source = 'config/agent-types.json'): AgentTypes {
+  const result = validateAgentTypes(input);
+  if (!result.ok) throw new ConfigValidationError(source, result.problems);
+  return result.value;
+}
+
+export function parseEnvironment(input: unknown, agentTypes: AgentTypes, source = 'environment config'): Environment {
+  const result = validateEnvironment(input, agentTypes);
+  if (!result.ok) throw new ConfigValidationError(source, result.problems);
+  return result.value;
+}

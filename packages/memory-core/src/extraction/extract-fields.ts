@@ -1,0 +1,45 @@
+/** Every field an agent type may ask to extract (`memory_config.auto_extract`). */
+export const EXTRACT_FIELDS = [
+  'name',
+  'preferences',
+  'account_status',
+  'contact_preference',
+  'issue_type',
+  'issue_category',
+  'escalation_level',
+  'technical_skill',
+  'resolution',
+  'budget',
+  'timeline',
+  'interests',
+  'objections',
+  'decision_maker',
+  'company',
+] as const;
+
+export type ExtractField = (typeof EXTRACT_FIELDS)[number];
+
+export type ExtractedFields = Partial<Record<ExtractField, string>>;
+
+export function isExtractField(value: string): value is ExtractField {
+  return (EXTRACT_FIELDS as readonly string[]).includes(value);
+}
+
+/** Human label of a field, for memory texts and prompt context. */
+export const FIELD_LABELS: Readonly<Record<ExtractField, string>> = {
+  name: 'Name',
+  preferences: 'Preferences',
+  account_status: 'Account status',
+  contact_preference: 'Contact preference',
+  issue_type: 'Issue type',
+  issue_category: 'Issue category',
+  escalation_level: 'Escalation level',
+  technical_skill: 'Technical skill',
+  resolution: 'Resolution',
+  budget: 'Budget',
+  timeline: 'Timeline',
+  interests: 'Interests',
+  objections: 'Objections',
+  decision_maker: 'Decision maker',
+  company: 'Company',
+};

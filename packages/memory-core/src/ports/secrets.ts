@@ -1,0 +1,27 @@
+/** Names of the secrets the product reads (keys of the per-environment secret in AWS). */
+export const SECRET_NAMES = [
+  'ELEVENLABS_WORKSPACE_KEY',
+  'ELEVENLABS_HMAC_KEY',
+  'VAPI_SECRET',
+  'RETELL_API_KEY',
+  'GENERIC_API_KEY',
+  'ADMIN_API_KEY',
+  'CALLER_ID_PEPPER',
+  'MEM0_API_KEY',
+] as const;
+
+export type SecretName = (typeof SECRET_NAMES)[number];
+
+export interface Secrets {
+  /** The secret's value, or null when it is not configured. */
+  get(name: SecretName): Promise<string | null>;
+  /**
+   * Drops cached values and fetches again, at most once per call site's failure: used when a
+   * credential check fails in case the secret was rotated.
+   */
+  refresh(): Promise<void>;
+}
+
+export function isSecretName(value: string): value is SecretName {
+  return (SECRET_NAMES as readonly string[]).includes(value);
+}
