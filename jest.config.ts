@@ -32,6 +32,7 @@ const config: Config = {
     project('infra', 'infra', { resolver: '<rootDir>/../jest.esm-fallback-resolver.cjs' }),
   ],
   coverageReporters: ['text-summary', 'json-summary'],
+  reporters: ['default', '<rootDir>/jest.summary-reporter.cjs'],
 };
 
 export default config;

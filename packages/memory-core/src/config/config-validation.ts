@@ -25,6 +25,10 @@ function formatPath(path: readonly PropertyKey[]): string {
   return path.map((key, i) => (typeof key === 'number' ? `[${key}]` : `${i === 0 ? '' : '.'}${String(key)}`)).join('');
 }
 
+function article(noun: string): string {
+  return /^[aeiou]/.test(noun) ? `an ${noun}` : `a ${noun}`;
+}
+
 /** One line per problem, naming the field: `memory_config.search_limit: expected a positive integer`. */
 export function toProblems(error: z.ZodError): ConfigProblem[] {
   const problems: ConfigProblem[] = [];
@@ -33,6 +37,10 @@ export function toProblems(error: z.ZodError): ConfigProblem[] {
       for (const key of issue.keys) problems.push({ path: formatPath([...issue.path, key]), problem: 'unknown field' });
     } else if (issue.code === 'invalid_key') {
       problems.push({ path: formatPath(issue.path), problem: `invalid name: ${issue.issues[0]?.message ?? issue.message}` });
+    } else if (issue.code === 'invalid_type' && issue.message.startsWith('Invalid input')) {
+      // zod's own wording for objects and arrays; the schema words every scalar itself.
+      const missing = /received undefined$/.test(issue.message);
+      problems.push({ path: formatPath(issue.path), problem: missing ? 'required' : `expected ${article(issue.expected)}` });
     } else {
       problems.push({ path: formatPath(issue.path), problem: issue.message });
     }

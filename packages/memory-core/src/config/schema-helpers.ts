@@ -33,5 +33,5 @@ export function nonEmptyString() {
 }
 
 export function enumOf<const T extends readonly [string, ...string[]]>(values: T, what: string) {
-  return z.enum(values, message(`expected a ${what}: one of ${values.join(', ')}`));
+  return z.enum(values, message(`expected ${/^[aeiou]/.test(what) ? 'an' : 'a'} ${what}: one of ${values.join(', ')}`));
 }

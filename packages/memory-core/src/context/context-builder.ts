@@ -52,7 +52,10 @@ export function buildGreeting(ctx: CallerContext, agentType: AgentType): string 
 }
 
 export function buildMemorySummary(ctx: CallerContext, agentType: AgentType): string {
-  if (!ctx.returning) return 'New caller';
+  if (!ctx.returning) {
+    const declared = agentType.dynamic_variables.memory_summary;
+    return typeof declared === 'string' && declared.length > 0 ? declared : 'New caller';
+  }
   return singleLine(renderTemplate(agentType.response_config.summary_template, templateValues(ctx)), 300) || 'Returning caller';
 }
 
@@ -109,13 +112,15 @@ function coerce(value: DynamicValue, like: DynamicValue): DynamicValue {
 /**
  * Values for every dynamic variable the agent type declares: computed ones where the name is
  * known (caller_name, returning_caller, memory_summary…, or any extracted field), the declared
- * new-caller default otherwise. Each keeps the type of its default.
+ * new-caller default otherwise (and always, for a new caller). Each keeps the type of its default.
  */
 export function buildDynamicVariables(
   ctx: CallerContext,
   agentType: AgentType,
   content: Omit<StartContent, 'dynamicVariables'>,
 ): Record<string, DynamicValue> {
+  // A new caller gets exactly the declared new-caller defaults.
+  if (!ctx.returning) return { ...agentType.dynamic_variables };
   const computed: Record<string, DynamicValue | undefined> = {
     ...ctx.fields,
     caller_name: ctx.fields.name,

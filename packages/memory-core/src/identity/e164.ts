@@ -3,7 +3,8 @@ const WITHHELD = /^(anonymous|unknown|restricted|private|unavailable|withheld|bl
 export interface NormaliseOptions {
   /**
    * Country calling code assumed for numbers written without one (`"1"` for the NANP, `"44"` for
-   * the UK). Without it, only numbers with an explicit international prefix normalise.
+   * the UK). Without it, only numbers with an international prefix, or 11-digit NANP numbers
+   * starting with 1, normalise.
    */
   readonly defaultCountryCode?: string;
 }
@@ -57,9 +58,9 @@ export function normaliseE164(raw: unknown, options: NormaliseOptions = {}): str
 function isPlausible(digits: string): boolean {
   // E.164: at most 15 digits, no leading zero; shortest real numbers with country code are 8.
   if (digits.length < 8 || digits.length > 15 || digits.startsWith('0')) return false;
-  // NANP: area code and exchange never start with 0 or 1.
+  // NANP: 11 digits; area codes never start with 0 or 1 (exchanges 01x are the fictional 555-01xx range).
   if (digits.startsWith('1')) {
-    return digits.length === 11 && /^1[2-9]\d{2}[2-9]\d{6}$/.test(digits);
+    return digits.length === 11 && /^1[2-9]\d{9}$/.test(digits);
   }
   return true;
 }

@@ -1,0 +1,262 @@
+import { join } from 'node:path';
+import type { AgentTypeInput } from '../src';
+import { ConfigValidationError, parseAgentTypes, resolveAgentType, validateAgentTypes, validateEnvironment } from '../src';
+import { readJson, repoAgentTypes, repoEnvironment } from './helpers';
+
+const ROOT = join(__dirname, '..', '..', '..');
+const rawAgentTypes = () => readJson(join(ROOT, 'config', 'agent-types.json')) as Record<string, AgentTypeInput & Record<string, unknown>>;
+const rawEnvironment = (name = 'local') => readJson(join(ROOT, 'config', 'environments', `${name}.json`)) as Record<string, unknown>;
+
+function problemsOf(mutate: (types: Record<string, Record<string, unknown>>) => void): string[] {
+  const types = rawAgentTypes() as unknown as Record<string, Record<string, unknown>>;
+  mutate(types);
+  const result = validateAgentTypes(types);
+  if (result.ok) return [];
+  return result.problems.map((p) => `${p.path}: ${p.problem}`);
+}
+
+function envProblemsOf(mutate: (env: Json) => void, name = 'local'): string[] {
+  const env = rawEnvironment(name);
+  mutate(env);
+  const result = validateEnvironment(env, repoAgentTypes());
+  if (result.ok) return [];
+  return result.problems.map((p) => `${p.path}: ${p.problem}`);
+}
+
+// biome-ignore lint/suspicious/noExplicitAny: tests poke at raw JSON
+type Json = any;
+
+describe('repository configuration', () => {
+  it('has the four agent types of the brief, all valid', () => {
+    const types = repoAgentTypes();
+    expect(Object.keys(types).sort()).toEqual([
+      'elevenlabs_customer_support',
+      'elevenlabs_sales_agent',
+      'elevenlabs_technical_support',
+      'generic_voice_agent',
+    ]);
+    for (const config of Object.values(types)) {
+      expect(config.recall_deadline_ms).toBeLessThanOrEqual(400);
+      expect(Object.keys(config.dynamic_variables).length).toBeGreaterThan(0);
+    }
+  });
+
+  it.each(['local', 'dev', 'staging', 'prod'])('environment %s is valid and targets 0.7 utilisation', (name) => {
+    const env = repoEnvironment(name);
+    expect(env.name).toBe(name);
+    const pc = env.functions['conversation-start'].provisioned_concurrency;
+    if (name !== 'local') expect(pc?.target_utilization).toBe(0.7);
+    expect(env.ingest.visibility_timeout_s).toBeGreaterThanOrEqual(6 * env.functions['ingest-worker'].timeout_s);
+  });
+
+  it('fills defaults for omitted optional fields', () => {
+    const types = rawAgentTypes();
+    const sales = types.elevenlabs_sales_agent as Json;
+    delete sales.recall_deadline_ms;
+    delete sales.on_snapshot_miss;
+    delete sales.caller_id_mode;
+    delete sales.search_threshold;
+    const parsed = parseAgentTypes(types).elevenlabs_sales_agent;
+    expect(parsed?.recall_deadline_ms).toBe(300);
+    expect(parsed?.on_snapshot_miss).toBe('new_caller');
+    expect(parsed?.caller_id_mode).toBe('keyed');
+    expect(parsed?.search_threshold).toBe(0);
+  });
+});
+
+describe('agent-type validation names the field and the problem', () => {
+  it.each<[string, (t: Json) => void, string]>([
+    [
+      'wrong type',
+      (t) => (t.elevenlabs_sales_agent.memory_config.search_limit = 'five'),
+      'elevenlabs_sales_agent.memory_config.search_limit: expected a positive integer',
+    ],
+    [
+      'negative',
+      (t) => (t.elevenlabs_sales_agent.memory_config.search_limit = -3),
+      'elevenlabs_sales_agent.memory_config.search_limit: expected a positive integer',
+    ],
+    [
+      'fraction',
+      (t) => (t.elevenlabs_sales_agent.memory_config.retention_days = 1.5),
+      'elevenlabs_sales_agent.memory_config.retention_days: expected a positive integer',
+    ],
+    [
+      'missing',
+      (t) => delete t.generic_voice_agent.response_config.greetings.new_caller,
+      'generic_voice_agent.response_config.greetings.new_caller: required',
+    ],
+    [
+      'unknown field (typo)',
+      (t) => (t.elevenlabs_customer_support.memory_config.serch_limit = 3),
+      'elevenlabs_customer_support.memory_config.serch_limit: unknown field',
+    ],
+    [
+      'bad enum',
+      (t) => (t.elevenlabs_customer_support.on_snapshot_miss = 'sometimes'),
+      'elevenlabs_customer_support.on_snapshot_miss: expected a snapshot-miss policy: one of new_caller, query_store',
+    ],
+    [
+      'unknown memory type',
+      (t) => t.elevenlabs_customer_support.memory_config.types.push('gossip'),
+      'elevenlabs_customer_support.memory_config.types[4]: expected a memory type',
+    ],
+    [
+      'unknown extract field',
+      (t) => t.elevenlabs_customer_support.memory_config.auto_extract.push('shoe_size'),
+      'elevenlabs_customer_support.memory_config.auto_extract[7]: expected an extractable field',
+    ],
+    [
+      'weight on nothing',
+      (t) => (t.elevenlabs_sales_agent.memory_config.search_weights.issue = 2),
+      'elevenlabs_sales_agent.memory_config.search_weights.issue: "issue" is neither',
+    ],
+    [
+      'threshold out of range',
+      (t) => (t.elevenlabs_sales_agent.search_threshold = 1.5),
+      'elevenlabs_sales_agent.search_threshold: expected a number from 0 to 1',
+    ],
+    [
+      'deadline too long',
+      (t) => (t.elevenlabs_sales_agent.recall_deadline_ms = 9000),
+      'elevenlabs_sales_agent.recall_deadline_ms: expected at most 5000',
+    ],
+    [
+      'reserved variable',
+      (t) => (t.elevenlabs_sales_agent.dynamic_variables.system__caller_id = ''),
+      'elevenlabs_sales_agent.dynamic_variables.system__caller_id: invalid name: the system__ prefix is reserved',
+    ],
+    [
+      'object variable',
+      (t) => (t.elevenlabs_sales_agent.dynamic_variables.budget = { a: 1 }),
+      'elevenlabs_sales_agent.dynamic_variables.budget: expected a string, number or boolean',
+    ],
+    [
+      'secret value instead of name',
+      (t) => (t.elevenlabs_sales_agent.authentication.secret = 'wsec_abc'),
+      'elevenlabs_sales_agent.authentication.secret: expected a secret name',
+    ],
+    [
+      'prompt override without base prompt',
+      (t) => (t.elevenlabs_sales_agent.response_config.overrides.prompt = true),
+      'elevenlabs_sales_agent.response_config.base_prompt: required when overrides.prompt is true',
+    ],
+    ['bad agent type name', (t) => (t['Bad Name'] = t.generic_voice_agent), 'Bad Name: invalid name: expected an agent type name'],
+    [
+      'endpoint not a path',
+      (t) => (t.generic_voice_agent.webhooks.post_call.endpoint = 'webhook'),
+      'generic_voice_agent.webhooks.post_call.endpoint: expected a path starting with /',
+    ],
+  ])('%s', (_kind, mutate, expected) => {
+    const problems = problemsOf(mutate);
+    expect(problems.some((p) => p.startsWith(expected))).toBe(true);
+  });
+
+  it('rejects an empty file and a non-object', () => {
+    expect(validateAgentTypes({}).ok).toBe(false);
+    expect(validateAgentTypes([]).ok).toBe(false);
+    expect(validateAgentTypes('x').ok).toBe(false);
+  });
+
+  it('throws a ConfigValidationError whose message lists every problem', () => {
+    const types = rawAgentTypes() as Json;
+    types.elevenlabs_sales_agent.memory_config.search_limit = 0;
+    types.generic_voice_agent.provider = 'skype';
+    expect(() => parseAgentTypes(types)).toThrow(ConfigValidationError);
+    try {
+      parseAgentTypes(types);
+    } catch (error) {
+      expect((error as Error).message).toContain('elevenlabs_sales_agent.memory_config.search_limit: expected a positive integer');
+      expect((error as Error).message).toContain('generic_voice_agent.provider: expected a provider');
+    }
+  });
+});
+
+describe('environment validation', () => {
+  it.each<[string, (e: Json) => void, string]>([
+    [
+      'visibility below 6× worker timeout',
+      (e) => (e.ingest.visibility_timeout_s = 100),
+      'ingest.visibility_timeout_s: expected at least 6 × functions.ingest-worker.timeout_s (360)',
+    ],
+    [
+      'unknown default agent type',
+      (e) => (e.agent_map.default_agent_type = 'nope'),
+      'agent_map.default_agent_type: unknown agent type "nope"',
+    ],
+    [
+      'map to a missing agent type',
+      (e) => (e.agent_map.providers.elevenlabs.ids.agent_x = 'nope'),
+      'agent_map.providers.elevenlabs.ids.agent_x: unknown agent type "nope"',
+    ],
+    [
+      "map to another provider's agent type",
+      (e) => (e.agent_map.providers.elevenlabs.ids.agent_x = 'generic_voice_agent'),
+      'agent_map.providers.elevenlabs.ids.agent_x: agent type "generic_voice_agent" is for provider generic',
+    ],
+    ['bad region', (e) => (e.region = 'mars'), 'region: expected an AWS region'],
+    ['bad account', (e) => (e.account = '123'), 'account: expected a 12-digit AWS account id'],
+    ['log retention CloudWatch does not offer', (e) => (e.retention.log_days = 10), 'retention.log_days: expected one of'],
+    ['batch above FIFO limit', (e) => (e.ingest.batch_size = 11), 'ingest.batch_size: expected at most 10'],
+    ['body limit above Lambda', (e) => (e.limits.max_body_bytes = 7_000_000), 'limits.max_body_bytes: expected at most 6000000'],
+    ['missing role', (e) => delete e.functions.insights, 'functions.insights: required'],
+    ['bad email', (e) => e.budget.recipients.push('not-an-email'), 'budget.recipients[0]: expected an email address'],
+  ])('%s', (_kind, mutate, expected) => {
+    expect(envProblemsOf(mutate).some((p) => p.startsWith(expected))).toBe(true);
+  });
+
+  it('checks provisioned concurrency bounds', () => {
+    const problems = envProblemsOf((e) => {
+      e.functions['conversation-start'].provisioned_concurrency.min = 5;
+      e.functions['conversation-start'].provisioned_concurrency.max = 2;
+      e.functions['conversation-start'].provisioned_concurrency.target_utilization = 1;
+    }, 'prod');
+    expect(problems).toEqual(
+      expect.arrayContaining([
+        'functions.conversation-start.provisioned_concurrency.max: expected at least min (5)',
+        'functions.conversation-start.provisioned_concurrency.target_utilization: expected a number above 0 and below 1',
+      ]),
+    );
+  });
+});
+
+describe('resolveAgentType', () => {
+  const types = repoAgentTypes();
+  const map = repoEnvironment('local').agent_map;
+
+  it('takes a known X-Agent-Type header first', () => {
+    const r = resolveAgentType(
+      { provider: 'elevenlabs', header: 'elevenlabs_sales_agent', platformIds: ['agent_01kfixsupport00000000000000'] },
+      types,
+      map,
+    );
+    expect(r).toMatchObject({ agentType: 'elevenlabs_sales_agent', fellBack: false, source: 'header' });
+  });
+
+  it('maps a platform agent id', () => {
+    const r = resolveAgentType({ provider: 'elevenlabs', platformIds: ['agent_01kfixsales0000000000000000'] }, types, map);
+    expect(r).toMatchObject({ agentType: 'elevenlabs_sales_agent', fellBack: false, source: 'agent_map' });
+  });
+
+  it('falls back to the provider default and says why', () => {
+    const r = resolveAgentType({ provider: 'elevenlabs', header: 'bogus', platformIds: ['agent_unknown'] }, types, map);
+    expect(r).toMatchObject({ agentType: 'elevenlabs_customer_support', fellBack: true, source: 'provider_default' });
+    expect(r.reason).toContain('"bogus" is not a configured agent type');
+    expect(r.reason).toContain('no agent map entry for elevenlabs id agent_unknown');
+  });
+
+  it('uses the provider default without calling it a fallback when nothing was named', () => {
+    expect(resolveAgentType({ provider: 'elevenlabs' }, types, map)).toMatchObject({ fellBack: false, source: 'provider_default' });
+  });
+
+  it('ends at the global default', () => {
+    const r = resolveAgentType({ provider: 'retell', platformIds: ['agent_r'] }, types, map);
+    expect(r).toMatchObject({ agentType: 'generic_voice_agent', fellBack: true, source: 'global_default' });
+  });
+
+  it('ignores prototype keys', () => {
+    const r = resolveAgentType({ provider: 'elevenlabs', header: '__proto__', platformIds: ['constructor'] }, types, map);
+    expect(r.source).toBe('provider_default');
+    expect(r.fellBack).toBe(true);
+  });
+});

@@ -1,0 +1,216 @@
+import fc from 'fast-check';
+import { EXTRACT_FIELDS, extractFields, findBudget, findTimeline } from '../src';
+import { agent, call, caller, callFromFixture } from './helpers';
+
+describe('findBudget', () => {
+  it.each([
+    ['We have a budget of $18,000 for this.', '$18,000'],
+    ['Our budget is 18k.', '$18,000'],
+    ["We're thinking around 42k", '$42,000'],
+    ['I can spend about 5000 dollars', '$5,000'],
+    ['maybe $1.5 million all in', '$1,500,000'],
+    ['budget of 25,000', '$25,000'],
+    ['we could pay 300 a month', '$300'],
+    ['Up to £12,500 is fine', '£12,500'],
+    ['around 20 thousand euros', '€20,000'],
+    ['$99.50 per seat', '$99.50'],
+  ])('%s → %s', (text, expected) => {
+    expect(findBudget(text)).toBe(expected);
+  });
+
+  it.each([
+    'We need it installed within 3 months.',
+    'I have been a customer since 2019.',
+    'a two storey house with 4 bedrooms',
+    'call me at 5 pm',
+    'It is 12 miles away, about 18k miles on it',
+  ])('finds no budget in %j', (text) => {
+    expect(findBudget(text)).toBeNull();
+  });
+});
+
+describe('findTimeline', () => {
+  it.each([
+    ['we need it installed within 3 months.', 'within 3 months'],
+    ['hopefully in two weeks', 'in 2 weeks'],
+    ['over the next six months', 'within 6 months'],
+    ['We want it done by March.', 'by March'],
+    ['by the end of the year', 'by the end of the year'],
+    ['by the end of June 2027', 'by the end of June 2027'],
+    ['a 3 month timeline', 'within 3 months'],
+    ['our timeline is about 6 weeks', 'within 6 weeks'],
+    ['we plan to buy next quarter', 'next quarter'],
+    ['ready by Q3', 'by Q3'],
+  ])('%s → %s', (text, expected) => {
+    expect(findTimeline(text)).toBe(expected);
+  });
+
+  it.each(['my bill this month was wrong', 'I have been a customer since 2019', 'call me back'])('finds no timeline in %j', (text) => {
+    expect(findTimeline(text)).toBeNull();
+  });
+});
+
+describe('extractFields on the fixtures', () => {
+  it('support call: structured results win, the rest from the caller and the summary', () => {
+    const record = callFromFixture('post-call-transcription.json');
+    const fields = extractFields(record, [
+      'name',
+      'account_status',
+      'contact_preference',
+      'issue_type',
+      'escalation_level',
+      'resolution',
+      'preferences',
+    ]);
+    expect(fields).toMatchObject({
+      name: 'Maya Okafor',
+      issue_type: 'connectivity',
+      contact_preference: 'email',
+      account_status: 'premium account, customer since 2019',
+      escalation_level: 'medium',
+    });
+    expect(fields.resolution).toMatch(/firmware update.*technician visit for Thursday/);
+  });
+
+  it('support call without data collection still finds the name in the caller turns', () => {
+    const record = { ...callFromFixture('post-call-transcription.json'), dataCollection: {} };
+    expect(extractFields(record, ['name', 'issue_type', 'contact_preference'])).toEqual({
+      name: 'Maya Okafor',
+      issue_type: 'connectivity',
+      contact_preference: 'email',
+    });
+  });
+
+  it('sales call: budget, timeline, interests, objections, decision maker', () => {
+    const record = { ...callFromFixture('post-call-transcription-sales.json'), dataCollection: {} };
+    const fields = extractFields(record, ['name', 'budget', 'timeline', 'interests', 'objections', 'decision_maker', 'company']);
+    expect(fields).toEqual({
+      name: 'Daniel Reyes',
+      budget: '$18,000',
+      timeline: 'within 3 months',
+      interests: 'rooftop solar system for a two storey house',
+      objections: 'payback period',
+      decision_maker: 'wife',
+    });
+  });
+
+  it('sales call: structured budget is normalised, structured timeline kept', () => {
+    const fields = extractFields(callFromFixture('post-call-transcription-sales.json'), ['budget', 'timeline', 'name']);
+    expect(fields).toEqual({ budget: '$18,000', timeline: '3 months', name: 'Daniel Reyes' });
+  });
+});
+
+describe('extractFields reads only the caller and the summary', () => {
+  it("never takes the agent's introduction as the caller's name", () => {
+    const record = call([agent("Hi, I'm Ava from Contoso. This is Ava speaking."), caller('I need help with my order.')]);
+    expect(extractFields(record, ['name'])).toEqual({});
+  });
+
+  it("ignores the agent's budget and timeline suggestions", () => {
+    const record = call([agent('Most people spend around $30,000 and install within 2 months.'), caller('Okay.')]);
+    expect(extractFields(record, ['budget', 'timeline'])).toEqual({});
+  });
+
+  it('takes a name from the summary when the caller never said it', () => {
+    const record = call([caller('My router is broken.')], { summary: 'Priya Natarajan reported that her router is broken.' });
+    expect(extractFields(record, ['name'])).toEqual({ name: 'Priya Natarajan' });
+  });
+
+  it('honours the agent type data-collection keys', () => {
+    const record = call([], { dataCollection: { customer_first_name: 'Lena', company_name: 'Acme Ltd' } });
+    expect(extractFields(record, ['name', 'company'], { name: ['customer_first_name'] })).toEqual({ name: 'Lena', company: 'Acme Ltd' });
+  });
+
+  it.each([
+    ["I'm interested in your premium plan.", 'name', undefined],
+    ["I'm Sorry, I'm calling about my bill", 'name', undefined],
+    ['Call me Jo.', 'name', 'Jo'],
+    ['I work at Globex Corporation.', 'company', 'Globex Corporation'],
+    ["I'm not very technical, sorry.", 'technical_skill', 'beginner'],
+    ["I'm a network engineer so I already checked the DNS.", 'technical_skill', 'advanced'],
+    ['This is urgent, our production is down!', 'escalation_level', 'high'],
+    ['I need to check with my boss first.', 'decision_maker', 'boss'],
+    ["I'm the decision maker here.", 'decision_maker', 'caller'],
+    ["Honestly it's too expensive for us.", 'objections', 'too expensive'],
+    ['Please text me the details.', 'contact_preference', 'text'],
+    ['I was charged twice on my invoice.', 'issue_type', 'billing'],
+    ['I keep getting an error when I log in with my password.', 'issue_category', 'login'],
+  ])('%j → %s = %s', (text, field, expected) => {
+    const fields = extractFields(call([caller(text)]), [field as (typeof EXTRACT_FIELDS)[number]]);
+    expect(fields[field as keyof typeof fields]).toBe(expected);
+  });
+});
+
+describe('extractFields properties', () => {
+  const turn = fc.record({
+    speaker: fc.constantFrom('caller', 'agent') as fc.Arbitrary<'caller' | 'agent'>,
+    text: fc.string({ maxLength: 400 }),
+  });
+
+  it('never throws on arbitrary text, and returns only requested non-empty string fields', () => {
+    fc.assert(
+      fc.property(
+        fc.array(turn, { maxLength: 8 }),
+        fc.option(fc.string({ maxLength: 400 })),
+        fc.subarray([...EXTRACT_FIELDS]),
+        (turns, summary, fields) => {
+          const out = extractFields(
+            call(
+              turns.map((t) => ({ ...t, offsetSecs: null })),
+              { summary },
+            ),
+            fields,
+          );
+          return Object.entries(out).every(
+            ([k, v]) => fields.includes(k as (typeof EXTRACT_FIELDS)[number]) && typeof v === 'string' && v.length > 0,
+          );
+        },
+      ),
+      { numRuns: 500 },
+    );
+  });
+
+  it('never throws on sentence-shaped text built from trigger words', () => {
+    const words = fc.constantFrom(
+      'my',
+      'name',
+      'is',
+      "I'm",
+      'budget',
+      '$',
+      '18k',
+      'within',
+      '3',
+      'months',
+      'by',
+      'March',
+      'wife',
+      'decision',
+      'maker',
+      'concerned',
+      'about',
+      '.',
+      ',',
+      'Maya',
+      'email',
+      'prefer',
+    );
+    fc.assert(
+      fc.property(fc.array(words, { maxLength: 40 }), (ws) => {
+        extractFields(call([caller(ws.join(' '))], { summary: ws.join(' ') }), EXTRACT_FIELDS);
+        return true;
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('agent turns alone never yield caller fields', () => {
+    fc.assert(
+      fc.property(fc.array(fc.string({ maxLength: 200 }), { maxLength: 5 }), (texts) => {
+        const out = extractFields(call(texts.map((t) => agent(t))), EXTRACT_FIELDS);
+        return Object.keys(out).length === 0;
+      }),
+      { numRuns: 300 },
+    );
+  });
+});

@@ -1,0 +1,100 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { AgentType, AgentTypes, CallRecord, Environment, MetadataValue, Turn } from '../src';
+import { parseAgentTypes, parseEnvironment } from '../src';
+
+const ROOT = join(__dirname, '..', '..', '..');
+export const FIXTURES = join(ROOT, '..', 'shared', 'fixtures');
+
+export function readJson(path: string): unknown {
+  return JSON.parse(readFileSync(path, 'utf8'));
+}
+
+export function repoAgentTypes(): AgentTypes {
+  return parseAgentTypes(readJson(join(ROOT, 'config', 'agent-types.json')));
+}
+
+export function repoEnvironment(name = 'local'): Environment {
+  return parseEnvironment(readJson(join(ROOT, 'config', 'environments', `${name}.json`)), repoAgentTypes());
+}
+
+export function agentType(name: string): AgentType {
+  const config = repoAgentTypes()[name];
+  if (!config) throw new Error(`no agent type ${name}`);
+  return config;
+}
+
+type Fixture = {
+  data: {
+    conversation_id: string;
+    agent_id: string;
+    transcript: { role: string; message: string | null; time_in_call_secs: number }[];
+    metadata: {
+      start_time_unix_secs: number;
+      call_duration_secs: number;
+      phone_call?: { external_number?: string; agent_number?: string; direction?: string };
+    };
+    analysis: {
+      transcript_summary: string;
+      data_collection_results: Record<string, { value: MetadataValue }>;
+      evaluation_criteria_results: Record<string, { result: string; rationale: string }>;
+    };
+  };
+};
+
+/**
+ * Test-only reading of an ElevenLabs post-call fixture into a CallRecord (the real adapter lives in
+ * provider-adapters); memory-core's tests need realistic calls, not the platform parsing.
+ */
+export function callFromFixture(file: string): CallRecord {
+  const { data } = readJson(join(FIXTURES, 'elevenlabs', file)) as Fixture;
+  const turns: Turn[] = data.transcript
+    .filter((t) => t.message)
+    .map((t) => ({ speaker: t.role === 'user' ? 'caller' : 'agent', text: t.message as string, offsetSecs: t.time_in_call_secs }));
+  const start = data.metadata.start_time_unix_secs * 1000;
+  return {
+    provider: 'elevenlabs',
+    conversationId: data.conversation_id,
+    callerNumber: data.metadata.phone_call?.external_number ?? null,
+    agentId: data.agent_id,
+    agentNumber: data.metadata.phone_call?.agent_number ?? null,
+    direction: data.metadata.phone_call?.direction === 'inbound' ? 'inbound' : 'unknown',
+    turns,
+    summary: data.analysis.transcript_summary,
+    dataCollection: Object.fromEntries(Object.entries(data.analysis.data_collection_results).map(([k, v]) => [k, v.value])),
+    evaluation: Object.fromEntries(
+      Object.entries(data.analysis.evaluation_criteria_results).map(([k, v]) => [k, { result: v.result, rationale: v.rationale }]),
+    ),
+    durationSecs: data.metadata.call_duration_secs,
+    startedAt: new Date(start).toISOString(),
+    endedAt: new Date(start + data.metadata.call_duration_secs * 1000).toISOString(),
+  };
+}
+
+export function caller(text: string): Turn {
+  return { speaker: 'caller', text, offsetSecs: null };
+}
+
+export function agent(text: string): Turn {
+  return { speaker: 'agent', text, offsetSecs: null };
+}
+
+/** A minimal call with the given turns. */
+export function call(turns: Turn[], extra: Partial<CallRecord> = {}): CallRecord {
+  return {
+    provider: 'elevenlabs',
+    conversationId: 'conv_test',
+    callerNumber: '+15550100123',
+    agentId: 'agent_test',
+    agentNumber: null,
+    direction: 'inbound',
+    turns,
+    summary: null,
+    dataCollection: {},
+    evaluation: {},
+    durationSecs: 60,
+    startedAt: '2026-10-14T15:00:00.000Z',
+    endedAt: '2026-10-14T15:01:00.000Z',
+    ...extra,
+  };
+}

@@ -1,0 +1,143 @@
+import type { Memory } from '../src';
+import { buildProfileSnapshot, FixedClock, memoriesFromCall } from '../src';
+import { agentType, call, caller, callFromFixture } from './helpers';
+
+const clock = new FixedClock('2026-10-15T00:00:00Z');
+const DAY = 86_400_000;
+
+describe('memoriesFromCall', () => {
+  const support = agentType('elevenlabs_customer_support');
+  const record = callFromFixture('post-call-transcription.json');
+
+  it('writes the summary, caller facts, statements and an issue with its resolution', () => {
+    const { memories, fields } = memoriesFromCall(record, { agentTypeName: 'elevenlabs_customer_support', agentType: support, clock });
+    const byType = (t: string) => memories.filter((m) => m.type === t).map((m) => m.text);
+    expect(byType('factual')).toEqual(
+      expect.arrayContaining([
+        record.summary,
+        "Caller's name is Maya Okafor.",
+        'Prefers to be contacted by email.',
+        'Account status: premium account, customer since 2019.',
+      ]),
+    );
+    expect(byType('semantic')).toContain(
+      'Caller said: "My router keeps dropping the wifi connection every evening, it\'s really frustrating."',
+    );
+    expect(byType('semantic')).not.toContain('Caller said: "Okay."');
+    expect(byType('issue')).toEqual([
+      "Issue (connectivity): My router keeps dropping the wifi connection every evening, it's really frustrating.",
+    ]);
+    expect(byType('resolution')[0]).toMatch(/^Resolution: suggested a firmware update/);
+    expect(fields.name).toBe('Maya Okafor');
+  });
+
+  it('only writes the memory types the agent type declares', () => {
+    const { memories } = memoriesFromCall(record, { agentTypeName: 'x', agentType: support, clock });
+    for (const m of memories) expect(support.memory_config.types).toContain(m.type);
+    const generic = agentType('generic_voice_agent');
+    const genericTypes = new Set(
+      memoriesFromCall(record, { agentTypeName: 'generic_voice_agent', agentType: generic, clock }).memories.map((m) => m.type),
+    );
+    expect([...genericTypes].sort()).toEqual(['factual', 'semantic']);
+  });
+
+  it('dates memories at the call and expires them after the retention', () => {
+    const { memories } = memoriesFromCall(record, { agentTypeName: 'x', agentType: support, clock });
+    for (const m of memories) {
+      expect(m.createdAt).toBe(record.endedAt);
+      expect(Date.parse(m.expiresAt as string) - Date.parse(m.createdAt)).toBe(365 * DAY);
+      expect(m.metadata).toMatchObject({ conversation_id: record.conversationId, provider: 'elevenlabs', memory_type: m.type });
+      expect(JSON.stringify(m.metadata)).not.toContain('+15550100123');
+    }
+  });
+
+  it('is deterministic: ingesting the same call twice yields the same ids and no duplicates', () => {
+    const a = memoriesFromCall(record, { agentTypeName: 'x', agentType: support, clock }).memories;
+    const b = memoriesFromCall(record, { agentTypeName: 'x', agentType: support, clock: new FixedClock(0) }).memories;
+    expect(b.map((m) => m.id)).toEqual(a.map((m) => m.id));
+    expect(new Set(a.map((m) => m.id)).size).toBe(a.length);
+  });
+
+  it('writes a lead memory with budget, timeline and pipeline stage for the sales agent', () => {
+    const sales = agentType('elevenlabs_sales_agent');
+    const { memories } = memoriesFromCall(callFromFixture('post-call-transcription-sales.json'), {
+      agentTypeName: 'elevenlabs_sales_agent',
+      agentType: sales,
+      clock,
+    });
+    const lead = memories.find((m) => m.type === 'lead');
+    expect(lead?.text).toContain('budget: $18,000');
+    expect(lead?.text).toContain('timeline: 3 months');
+    expect(lead?.metadata).toMatchObject({ budget: '$18,000', pipeline_stage: 'qualified' });
+    expect(memories.some((m) => m.type === 'conversion')).toBe(false);
+  });
+
+  it('writes a technical memory for the technical support agent', () => {
+    const tech = agentType('elevenlabs_technical_support');
+    const { memories } = memoriesFromCall(record, { agentTypeName: 'elevenlabs_technical_support', agentType: tech, clock });
+    expect(memories.find((m) => m.type === 'technical')?.metadata).toMatchObject({
+      issue_category: 'connectivity',
+      escalation_level: 'medium',
+    });
+  });
+
+  it('caps semantic memories per call on a long transcript', () => {
+    const long = callFromFixture('post-call-transcription-long.json');
+    expect(long.turns.length).toBeGreaterThan(500);
+    const { memories } = memoriesFromCall(long, { agentTypeName: 'x', agentType: support, clock });
+    expect(memories.filter((m) => m.type === 'semantic').length).toBeLessThanOrEqual(support.memory_config.max_semantic_per_call);
+  });
+
+  it('handles a call with nothing in it', () => {
+    expect(memoriesFromCall(call([]), { agentTypeName: 'x', agentType: support, clock }).memories).toEqual([]);
+    expect(memoriesFromCall(call([caller('ok')]), { agentTypeName: 'x', agentType: support, clock }).memories).toEqual([]);
+  });
+});
+
+describe('buildProfileSnapshot', () => {
+  const support = agentType('elevenlabs_customer_support');
+  const first = memoriesFromCall(callFromFixture('post-call-transcription.json'), {
+    agentTypeName: 'x',
+    agentType: support,
+    clock,
+  }).memories;
+  const later: readonly Memory[] = memoriesFromCall(
+    call([caller('Hi, my name is Maya Okafor. Please text me from now on.')], {
+      conversationId: 'conv_second',
+      startedAt: '2026-10-20T10:00:00.000Z',
+      endedAt: '2026-10-20T10:05:00.000Z',
+      summary: 'Maya asked to be contacted by text from now on.',
+    }),
+    { agentTypeName: 'x', agentType: support, clock },
+  ).memories;
+
+  it('counts calls, keeps the newest field values and the latest summary', () => {
+    const snapshot = buildProfileSnapshot([...first, ...later], {
+      callerKey: 'k',
+      agentTypeName: 'x',
+      agentType: support,
+      clock: new FixedClock('2026-10-21T00:00:00Z'),
+    });
+    expect(snapshot).toMatchObject({
+      version: 1,
+      callerKey: 'k',
+      callCount: 2,
+      memoryCount: first.length + later.length,
+      lastCallAt: '2026-10-20T10:05:00.000Z',
+      lastSummary: 'Maya asked to be contacted by text from now on.',
+    });
+    expect(snapshot.fields).toMatchObject({ name: 'Maya Okafor', contact_preference: 'text', issue_type: 'connectivity' });
+    expect(snapshot.topMemories.length).toBe(Math.max(support.response_config.max_memories_in_context, support.memory_config.search_limit));
+    expect(snapshot.validUntil).not.toBeNull();
+  });
+
+  it('leaves expired memories out', () => {
+    const snapshot = buildProfileSnapshot(first, {
+      callerKey: 'k',
+      agentTypeName: 'x',
+      agentType: support,
+      clock: new FixedClock('2028-01-01T00:00:00Z'),
+    });
+    expect(snapshot).toMatchObject({ callCount: 0, memoryCount: 0, topMemories: [], fields: {}, lastCallAt: null });
+  });
+});

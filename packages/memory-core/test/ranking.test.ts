@@ -1,0 +1,103 @@
+import fc from 'fast-check';
+import type { Memory, RankingRules } from '../src';
+import { isExpired, rankMemories, recencyBoost, weightOf } from '../src';
+
+const NOW = Date.parse('2026-11-01T00:00:00Z');
+const DAY = 86_400_000;
+
+function memory(id: string, daysOld: number, extra: Partial<Memory> = {}): Memory {
+  return {
+    id,
+    text: `memory ${id}`,
+    type: 'factual',
+    createdAt: new Date(NOW - daysOld * DAY).toISOString(),
+    expiresAt: null,
+    metadata: {},
+    ...extra,
+  };
+}
+
+const rules: RankingRules = {
+  searchWeights: { issue: 2, resolution: 1.8, budget: 2 },
+  priorityFields: ['issue_type'],
+  limit: 10,
+  threshold: 0,
+};
+
+describe('rankMemories', () => {
+  it('boosts recent memories: ×1.5 under 7 days, ×1.2 under 30', () => {
+    expect(recencyBoost(new Date(NOW - 2 * DAY).toISOString(), NOW)).toBe(1.5);
+    expect(recencyBoost(new Date(NOW - 20 * DAY).toISOString(), NOW)).toBe(1.2);
+    expect(recencyBoost(new Date(NOW - 200 * DAY).toISOString(), NOW)).toBe(1);
+    expect(recencyBoost(new Date(NOW + DAY).toISOString(), NOW)).toBe(1.5);
+    expect(recencyBoost('not a date', NOW)).toBe(1);
+  });
+
+  it('weights by memory type and by fields present in metadata (largest match)', () => {
+    expect(weightOf(memory('a', 1, { type: 'issue' }), rules.searchWeights)).toBe(2);
+    expect(weightOf(memory('b', 1, { type: 'resolution' }), rules.searchWeights)).toBe(1.8);
+    expect(weightOf(memory('c', 1, { type: 'resolution', metadata: { budget: '$5' } }), rules.searchWeights)).toBe(2);
+    expect(weightOf(memory('d', 1), rules.searchWeights)).toBe(1);
+  });
+
+  it('orders by relevance × weight × recency × priority', () => {
+    const ranked = rankMemories(
+      [
+        memory('old-fact', 100),
+        memory('new-fact', 1),
+        memory('old-issue', 100, { type: 'issue' }),
+        memory('old-issue-priority', 100, { type: 'issue', metadata: { issue_type: 'billing' } }),
+      ],
+      rules,
+      NOW,
+    );
+    expect(ranked.map((m) => m.id)).toEqual(['old-issue-priority', 'old-issue', 'new-fact', 'old-fact']);
+    expect(ranked[0]?.rankScore).toBeCloseTo(2.2);
+  });
+
+  it('never returns expired memories, drops those under the threshold and caps at the limit', () => {
+    const memories = [
+      memory('expired', 1, { expiresAt: new Date(NOW - 1).toISOString() }),
+      memory('expires-now', 1, { expiresAt: new Date(NOW).toISOString() }),
+      memory('live', 1, { expiresAt: new Date(NOW + DAY).toISOString(), score: 0.9 }),
+      memory('weak', 1, { score: 0.1 }),
+      memory('ok', 2, { score: 0.5 }),
+    ];
+    expect(rankMemories(memories, { ...rules, threshold: 0.3 }, NOW).map((m) => m.id)).toEqual(['live', 'ok']);
+    expect(rankMemories(memories, { ...rules, limit: 1 }, NOW).map((m) => m.id)).toEqual(['live']);
+    expect(isExpired(memories[1] as Memory, NOW)).toBe(true);
+  });
+
+  it('a newer memory never ranks below an otherwise identical older one', () => {
+    const arbMemory = fc.record({
+      type: fc.constantFrom('factual', 'semantic', 'issue', 'resolution', 'lead') as fc.Arbitrary<Memory['type']>,
+      score: fc.option(fc.double({ min: 0, max: 1, noNaN: true }), { nil: undefined }),
+      daysOld: fc.integer({ min: 0, max: 400 }),
+      extraDays: fc.integer({ min: 1, max: 400 }),
+      issueType: fc.option(fc.constantFrom('billing', 'login')),
+    });
+    fc.assert(
+      fc.property(arbMemory, fc.array(fc.integer({ min: 0, max: 500 }), { maxLength: 6 }), (m, others) => {
+        const metadata: Memory['metadata'] = m.issueType ? { issue_type: m.issueType } : {};
+        const base = { type: m.type, score: m.score, metadata };
+        const newer = memory('newer', m.daysOld, base);
+        const older = memory('older', m.daysOld + m.extraDays, base);
+        const noise = others.map((d, i) => memory(`n${i}`, d));
+        const ids = rankMemories([older, ...noise, newer], { ...rules, limit: 100 }, NOW).map((r) => r.id);
+        return ids.indexOf('newer') < ids.indexOf('older');
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  it('is a permutation-independent, bounded ordering', () => {
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 0, max: 100 }), { maxLength: 12 }), fc.integer({ min: 0, max: 15 }), (ages, limit) => {
+        const memories = ages.map((d, i) => memory(`m${i}`, d, { type: i % 2 ? 'issue' : 'factual' }));
+        const a = rankMemories(memories, { ...rules, limit }, NOW).map((m) => m.id);
+        const b = rankMemories([...memories].reverse(), { ...rules, limit }, NOW).map((m) => m.id);
+        return a.length === Math.min(limit, memories.length) && JSON.stringify(a) === JSON.stringify(b);
+      }),
+    );
+  });
+});
