@@ -29,6 +29,7 @@ function project(name: string, dir: string, extra: Partial<Config> = {}): Config
 const config: Config = {
   projects: [
     project('memory-core', 'packages/memory-core'),
+    project('provider-adapters', 'packages/provider-adapters'),
     project('infra', 'infra', { resolver: '<rootDir>/../jest.esm-fallback-resolver.cjs' }),
   ],
   coverageReporters: ['text-summary', 'json-summary'],

@@ -1,0 +1,33 @@
+/**
+ * Words that carry no meaning in a memory search ("where did she…"): dropped so that FTS5
+ * matches on content words only.
+ */
+const STOPWORDS = new Set(
+  (
+    'a an and are as at be been being but by can could did do does doing for from had has have having he her hers him his how i if in into ' +
+    'is it its me my no nor not of on or our ours she should so than that the their theirs them then there these they this those to too ' +
+    'us was we were what when where which while who whom why will with would you your yours about any anything ever just last tell know ' +
+    'remember recall caller customer user said say says'
+  ).split(' '),
+);
+
+/** Distinct lowercase content words of a free-text query (letters and digits of any script). */
+export function queryTerms(text: string): string[] {
+  const words = text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+  const terms: string[] = [];
+  for (const word of words) {
+    if (STOPWORDS.has(word) || terms.includes(word)) continue;
+    terms.push(word);
+    if (terms.length >= 16) break;
+  }
+  return terms;
+}
+
+/**
+ * An FTS5 MATCH expression that can never be a syntax error: every term double-quoted (quotes in
+ * terms are impossible after `queryTerms`), joined with OR so one matching word is enough.
+ */
+export function ftsMatchExpression(terms: readonly string[]): string | null {
+  if (terms.length === 0) return null;
+  return terms.map((t) => `"${t}"`).join(' OR ');
+}
