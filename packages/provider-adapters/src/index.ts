@@ -1,3 +1,5 @@
+export { secretsEqual } from './auth/constant-time';
+export { type ElevenLabsInitiation, parseElevenLabsInitiation } from './elevenlabs/elevenlabs-initiation';
 export {
   ELEVENLABS_EVENTS,
   type ElevenLabsEvent,
@@ -6,8 +8,17 @@ export {
   elevenLabsCallRecord,
   parseElevenLabsPostCall,
 } from './elevenlabs/elevenlabs-post-call';
+export {
+  ELEVENLABS_TOLERANCE_MS,
+  type SignatureCheck,
+  type SignatureFailure,
+  signElevenLabs,
+  verifyElevenLabsSignature,
+} from './elevenlabs/elevenlabs-signature';
+export { type ElevenLabsToolRequest, parseElevenLabsToolRequest } from './elevenlabs/elevenlabs-tool-request';
 export { DiskBlobStore } from './embedded/disk-blob-store';
 export { type DeadLetter, DiskQueue, type DiskQueueOptions } from './embedded/disk-queue';
+export { EnvSecrets } from './embedded/env-secrets';
 export { ftsMatchExpression, queryTerms } from './embedded/fts-query';
 export { openSqlite, transaction } from './embedded/sqlite-database';
 export { SqliteMemoryStore } from './embedded/sqlite-memory-store';

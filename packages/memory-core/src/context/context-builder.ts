@@ -68,9 +68,9 @@ function annotate(memory: Memory, annotations: AgentType['response_config']['mem
   return notes.length > 0 ? `${memory.text} (${notes.join(', ')})` : memory.text;
 }
 
-function contextMemories(ctx: CallerContext, agentType: AgentType, now: number): Memory[] {
+function contextMemories(ctx: CallerContext, agentType: AgentType, now: number, alreadyShown: string | null): Memory[] {
   const rc = agentType.response_config;
-  let memories = [...ctx.memories];
+  let memories = ctx.memories.filter((m) => m.text !== alreadyShown);
   if (rc.focus_on_recent && rc.recent_days) {
     const cutoff = now - rc.recent_days * DAY_MS;
     const recent = memories.filter((m) => Date.parse(m.createdAt) >= cutoff);
@@ -88,8 +88,10 @@ export function buildPromptContext(ctx: CallerContext, agentType: AgentType, gre
   lines.push(`This caller has ${ctx.callCount} previous ${ctx.callCount === 1 ? 'call' : 'calls'} on record.`);
   if (ctx.fields.name) lines.push(`Name: ${ctx.fields.name}`);
   if (ctx.lastCallAt) lines.push(`Last call: ${ctx.lastCallAt.slice(0, 10)}`);
-  if (ctx.memoryCount > rc.summarize_after && ctx.lastSummary) lines.push(`Most recent call: ${ctx.lastSummary}`);
-  const memories = contextMemories(ctx, agentType, now);
+  const summarised = ctx.memoryCount > rc.summarize_after && ctx.lastSummary !== null;
+  if (summarised) lines.push(`Most recent call: ${ctx.lastSummary}`);
+  // The summary line already says what the summary memory says.
+  const memories = contextMemories(ctx, agentType, now, summarised ? ctx.lastSummary : null);
   if (memories.length > 0) {
     lines.push('Relevant information:');
     for (const memory of memories) lines.push(`- ${annotate(memory, rc.memory_annotations)}`);

@@ -44,7 +44,7 @@ export function parseElevenLabsPostCall(body: unknown): ElevenLabsPostCallEnvelo
   if (!isObject(data)) throw new PayloadError('data must be an object');
   const conversationId = stringOrNull(data.conversation_id);
   if (!conversationId) throw new PayloadError('data.conversation_id is missing');
-  if (!/^[A-Za-z0-9_.:-]{1,128}$/.test(conversationId)) throw new PayloadError('data.conversation_id has unexpected characters');
+  if (!/^[A-Za-z0-9][A-Za-z0-9_.:-]{0,127}$/.test(conversationId)) throw new PayloadError('data.conversation_id has unexpected characters');
   return {
     event,
     known: (ELEVENLABS_EVENTS as readonly string[]).includes(event),

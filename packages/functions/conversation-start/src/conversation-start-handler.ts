@@ -1,0 +1,156 @@
+import {
+  authenticatorFor,
+  BlobKeys,
+  createHttpHandler,
+  type Dependencies,
+  emit,
+  type HttpEvent,
+  type HttpLambda,
+  type HttpResult,
+  header,
+  identifyCaller,
+  json,
+  logger,
+  providerForPath,
+  setMetricContext,
+  TtlCache,
+  withDeadline,
+} from '@agentic-memory/function-kit';
+import {
+  type AgentType,
+  buildElevenLabsReply,
+  buildGenericReply,
+  buildProfileSnapshot,
+  buildStartContent,
+  type CallerContext,
+  contextFromSnapshot,
+  maskPhone,
+  NEW_CALLER,
+  type ProfileSnapshot,
+  resolveAgentType,
+} from '@agentic-memory/memory-core';
+import { PayloadError, parseElevenLabsInitiation } from '@agentic-memory/provider-adapters';
+
+/** How long "no snapshot yet" is remembered, so a burst of calls from a stranger costs one blob read. */
+const NEGATIVE_CACHE_MS = 15_000;
+
+export interface ConversationStartOptions {
+  /** Shared so tests (and the local runtime) can inspect or clear it. */
+  readonly cache?: TtlCache<CallerContext>;
+}
+
+function reply(agentType: AgentType, ctx: CallerContext, userId: string | null, now: number): HttpResult {
+  const content = buildStartContent(ctx, agentType, now);
+  const body =
+    agentType.response_format === 'generic_v1' ? buildGenericReply(content, ctx, userId ?? '') : buildElevenLabsReply(content, agentType);
+  return json(200, body);
+}
+
+/**
+ * Call start: resolve the agent type, then the caller's context from the in-process cache, the
+ * profile snapshot (one blob read), or per `on_snapshot_miss` — all within `recall_deadline_ms`.
+ * Past authentication it always answers 200: on any failure, the agent type's new-caller reply.
+ */
+export function createConversationStartHandler(deps: Dependencies, options: ConversationStartOptions = {}): HttpLambda {
+  const cache = options.cache ?? new TtlCache<CallerContext>();
+  const { agentTypes, environment } = deps;
+
+  async function callerContext(
+    agentTypeName: string,
+    agentType: AgentType,
+    e164: string,
+    signal: AbortSignal,
+  ): Promise<{ ctx: CallerContext; source: string; userId: string }> {
+    const caller = await identifyCaller(deps, e164, agentType);
+    const cacheKey = `${agentTypeName}:${caller.key}`;
+    const now = deps.clock.now();
+    const cached = cache.get(cacheKey, now);
+    if (cached) {
+      emit('CacheHit');
+      return { ctx: cached, source: 'cache', userId: caller.userId };
+    }
+    emit('CacheMiss');
+    const ttl = agentType.performance_config.cache_duration * 1000;
+    const blob = await deps.blobStore.get(BlobKeys.snapshot(caller.key, agentTypeName), signal);
+    if (blob) {
+      emit('SnapshotHit');
+      const snapshot = JSON.parse(Buffer.from(blob.body).toString('utf8')) as ProfileSnapshot;
+      const ctx = contextFromSnapshot(snapshot, now);
+      cache.set(cacheKey, ctx, ttl, now);
+      return { ctx, source: 'snapshot', userId: caller.userId };
+    }
+    emit('SnapshotMiss');
+    if (agentType.on_snapshot_miss === 'query_store') {
+      const started = performance.now();
+      const page = await deps.memoryStore.list(caller.userId, { pageSize: 200, signal });
+      emit('MemoryStoreLatency', performance.now() - started);
+      const snapshot = buildProfileSnapshot(page.memories, { callerKey: caller.key, agentTypeName, agentType, clock: deps.clock });
+      const ctx = contextFromSnapshot(snapshot, now);
+      cache.set(cacheKey, ctx, ctx.returning ? ttl : Math.min(ttl, NEGATIVE_CACHE_MS), now);
+      return { ctx, source: 'store', userId: caller.userId };
+    }
+    cache.set(cacheKey, NEW_CALLER, Math.min(ttl, NEGATIVE_CACHE_MS), now);
+    return { ctx: NEW_CALLER, source: 'none', userId: caller.userId };
+  }
+
+  return createHttpHandler(
+    {
+      role: 'conversation-start',
+      deps,
+      authenticate: authenticatorFor('conversation-start'),
+      // Nothing resolved yet: the global default agent type's new-caller reply.
+      onUnexpectedError: () => {
+        emit('DegradedReply');
+        const fallback = agentTypes[environment.agent_map.default_agent_type] as AgentType;
+        return reply(fallback, NEW_CALLER, null, deps.clock.now());
+      },
+    },
+    async (event: HttpEvent) => {
+      const provider = providerForPath(event.rawPath) ?? 'elevenlabs';
+      let initiation: ReturnType<typeof parseElevenLabsInitiation> = {
+        callerNumber: null,
+        agentId: null,
+        calledNumber: null,
+        callSid: null,
+      };
+      try {
+        initiation = parseElevenLabsInitiation(event.jsonBody);
+      } catch (error) {
+        if (!(error instanceof PayloadError)) throw error;
+        logger.warn('conversation start without a usable body', { reason: error.reason });
+      }
+      const resolution = resolveAgentType(
+        { provider, header: header(event, 'x-agent-type'), platformIds: [initiation.agentId, initiation.calledNumber] },
+        agentTypes,
+        environment.agent_map,
+      );
+      setMetricContext(resolution.agentType, provider);
+      if (resolution.fellBack) {
+        emit('AgentTypeFallback');
+        logger.warn('agent type fallback', { agentType: resolution.agentType, source: resolution.source, reason: resolution.reason });
+      }
+      const agentType = resolution.config;
+      const now = deps.clock.now();
+      if (!initiation.callerNumber) {
+        logger.info('conversation start', { agentType: resolution.agentType, caller: 'none', returning: false });
+        return reply(agentType, NEW_CALLER, null, now);
+      }
+      const e164 = initiation.callerNumber;
+      try {
+        const { ctx, source, userId } = await withDeadline(agentType.recall_deadline_ms, (signal) =>
+          callerContext(resolution.agentType, agentType, e164, signal),
+        );
+        logger.info('conversation start', { agentType: resolution.agentType, caller: maskPhone(e164), source, returning: ctx.returning });
+        return reply(agentType, ctx, userId, now);
+      } catch (error) {
+        emit('DegradedReply');
+        logger.warn('conversation start degraded to a new-caller reply', {
+          agentType: resolution.agentType,
+          caller: maskPhone(e164),
+          error: (error as Error).message,
+        });
+        return reply(agentType, NEW_CALLER, null, now);
+      }
+    },
+  );
+}

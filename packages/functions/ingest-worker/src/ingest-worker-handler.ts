@@ -1,0 +1,129 @@
+import {
+  BlobKeys,
+  createQueueHandler,
+  type Dependencies,
+  emitSingle,
+  identifyCaller,
+  logger,
+  type QueueHandlerOptions,
+  type QueueLambda,
+  withDeadline,
+} from '@agentic-memory/function-kit';
+import {
+  BlobExistsError,
+  buildProfileSnapshot,
+  type CallRecord,
+  type Memory,
+  maskPhone,
+  memoriesFromCall,
+  parseIngestMessage,
+  resolveAgentType,
+} from '@agentic-memory/memory-core';
+import { elevenLabsCallRecord, parseElevenLabsPostCall } from '@agentic-memory/provider-adapters';
+import type { SQSRecord } from 'aws-lambda';
+
+/** Writing memories may take a while (a remote store ingests asynchronously); it is off the hot path. */
+const INGEST_DEADLINE_MS = 20_000;
+/** A snapshot is built from at most this many of the caller's newest memories. */
+const SNAPSHOT_SOURCE_LIMIT = 2000;
+
+/** Platform parsing per provider: raw payload → standardised call plus the event time. */
+function standardise(provider: string, raw: Uint8Array): { record: CallRecord; eventTime: number | null } {
+  const body: unknown = JSON.parse(Buffer.from(raw).toString('utf8'));
+  if (provider === 'elevenlabs') {
+    const envelope = parseElevenLabsPostCall(body);
+    return { record: elevenLabsCallRecord(envelope), eventTime: envelope.eventTimestamp === null ? null : envelope.eventTimestamp * 1000 };
+  }
+  throw new Error(`no adapter for provider ${provider}`);
+}
+
+/**
+ * The worker: for each queued event, load the raw payload, standardise it, turn it into memories
+ * per the agent type, write them, rebuild the caller's profile snapshot, then write the `done`
+ * marker — so a redelivered message changes nothing. One bad message fails only its caller's group.
+ */
+export function createIngestWorkerHandler(deps: Dependencies, options: QueueHandlerOptions = {}): QueueLambda {
+  async function listAll(userId: string): Promise<Memory[]> {
+    const all: Memory[] = [];
+    let cursor: string | null = null;
+    do {
+      const page = await deps.memoryStore.list(userId, { cursor, pageSize: 500 });
+      all.push(...page.memories);
+      cursor = page.nextCursor;
+    } while (cursor && all.length < SNAPSHOT_SOURCE_LIMIT);
+    return all;
+  }
+
+  async function ingest(sqsRecord: SQSRecord): Promise<void> {
+    const message = parseIngestMessage(sqsRecord.body);
+    const doneKey = BlobKeys.done(message.provider, message.event, message.conversationId);
+    if (await deps.blobStore.get(doneKey)) {
+      emitSingle('DuplicateDelivery', 1, null, message.provider);
+      logger.info('already ingested', { conversationId: message.conversationId });
+      return;
+    }
+    const raw = await deps.blobStore.get(message.blobKey);
+    if (!raw) throw new Error(`raw payload ${message.blobKey} is missing`);
+    const { record, eventTime } = standardise(message.provider, raw.body);
+    const resolution = resolveAgentType(
+      { provider: record.provider, platformIds: [record.agentId, record.agentNumber] },
+      deps.agentTypes,
+      deps.environment.agent_map,
+    );
+    if (resolution.fellBack) {
+      emitSingle('AgentTypeFallback', 1, resolution.agentType, record.provider);
+      logger.warn('agent type fallback', { agentType: resolution.agentType, reason: resolution.reason });
+    }
+    const log = { conversationId: record.conversationId, agentType: resolution.agentType, caller: maskPhone(record.callerNumber) };
+    if (!record.callerNumber) {
+      // Nothing to key memories on (web call, withheld number): the raw payload stays stored.
+      emitSingle('CallWithoutCaller', 1, resolution.agentType, record.provider);
+      logger.warn('call has no caller number: raw payload kept, no memories written', log);
+    } else {
+      const caller = await identifyCaller(deps, record.callerNumber, resolution.config);
+      const { memories } = memoriesFromCall(record, {
+        agentTypeName: resolution.agentType,
+        agentType: resolution.config,
+        clock: deps.clock,
+      });
+      const started = performance.now();
+      await withDeadline(INGEST_DEADLINE_MS, (signal) => deps.memoryStore.add(caller.userId, memories, signal));
+      emitSingle('MemoryStoreLatency', performance.now() - started, resolution.agentType, record.provider);
+      emitSingle('MemoriesWritten', memories.length, resolution.agentType, record.provider);
+      const snapshot = buildProfileSnapshot(await listAll(caller.userId), {
+        callerKey: caller.key,
+        agentTypeName: resolution.agentType,
+        agentType: resolution.config,
+        clock: deps.clock,
+      });
+      await deps.blobStore.put(BlobKeys.snapshot(caller.key, resolution.agentType), JSON.stringify(snapshot), {
+        contentType: 'application/json',
+      });
+      await deps.blobStore.put(BlobKeys.callerConversation(caller.key, record.provider, record.conversationId), message.blobKey);
+      logger.info('call ingested', { ...log, memories: memories.length, callCount: snapshot.callCount });
+    }
+    try {
+      await deps.blobStore.putIfAbsent(doneKey, new Date(deps.clock.now()).toISOString());
+    } catch (error) {
+      if (!(error instanceof BlobExistsError)) throw error;
+    }
+    const from = eventTime ?? Date.parse(message.receivedAt);
+    if (!Number.isNaN(from)) emitSingle('IngestLag', Math.max(0, deps.clock.now() - from), resolution.agentType, record.provider);
+  }
+
+  async function recordHandler(sqsRecord: SQSRecord): Promise<void> {
+    try {
+      await ingest(sqsRecord);
+    } catch (error) {
+      emitSingle('IngestFailure', 1, null, null);
+      logger.error('ingest failed; the message will be retried', {
+        messageId: sqsRecord.messageId,
+        receiveCount: sqsRecord.attributes?.ApproximateReceiveCount,
+        error: error as Error,
+      });
+      throw error;
+    }
+  }
+
+  return createQueueHandler(recordHandler, options);
+}

@@ -1,0 +1,143 @@
+import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
+import middy, { type MiddlewareObj, type MiddyfiedHandler } from '@middy/core';
+import type { APIGatewayProxyEventV2, Context } from 'aws-lambda';
+import type { Dependencies } from './dependencies';
+import { HttpError, type HttpEvent, type HttpResult, header, json } from './http';
+import { emit, ensureMetricContext, logger, metrics, resetMetricContext } from './observability';
+import { providerForPath } from './routes';
+
+export type AuthOutcome =
+  | { readonly ok: true }
+  | { readonly ok: false; readonly code: 'unauthorized' | 'invalid_signature'; readonly reason: string };
+
+export interface HttpRoleOptions {
+  readonly role: string;
+  readonly deps: Dependencies;
+  /** Checks the credential on the raw request (header or HMAC over the raw body). */
+  authenticate(event: HttpEvent, deps: Dependencies): Promise<AuthOutcome>;
+  /** Reply for an unexpected failure past authentication (degrade, or 5xx so the platform retries). */
+  onUnexpectedError(error: unknown, event: HttpEvent): HttpResult;
+  /** False for roles that take no body. */
+  readonly parseJson?: boolean;
+}
+
+export type HttpRoleHandler = (event: HttpEvent, context: Context, options: { signal: AbortSignal }) => Promise<HttpResult>;
+export type HttpLambda = MiddyfiedHandler<APIGatewayProxyEventV2, HttpResult, Error, Context>;
+
+/** At most one secret refresh per minute per container, so bad credentials cannot flood the secret store. */
+const REFRESH_INTERVAL_MS = 60_000;
+const lastRefresh = new WeakMap<Dependencies, number>();
+function refreshAllowed(deps: Dependencies): boolean {
+  const now = deps.clock.now();
+  const last = lastRefresh.get(deps);
+  if (last !== undefined && now - last < REFRESH_INTERVAL_MS) return false;
+  lastRefresh.set(deps, now);
+  return true;
+}
+
+/** Header names lowercased (API Gateway v2 already does; other callers may not). */
+function normaliseHeaders(event: APIGatewayProxyEventV2): void {
+  const headers: Record<string, string> = {};
+  for (const [name, value] of Object.entries(event.headers ?? {})) if (value !== undefined) headers[name.toLowerCase()] = value;
+  event.headers = headers;
+}
+
+function isJsonContentType(value: string | undefined): boolean {
+  if (value === undefined) return true; // absent: try to parse, a bad body still gets 400
+  const type = value.split(';')[0]?.trim().toLowerCase() ?? '';
+  return type === 'application/json' || (type.startsWith('application/') && type.endsWith('+json'));
+}
+
+/**
+ * The checks of every HTTP role, in the architecture's order, on the raw request:
+ * authentication → 401; body over MAX_BODY_BYTES → 413; content type → 415; malformed JSON → 400.
+ * The raw body is captured (base64-decoded when API Gateway says so) before anything parses it.
+ */
+function requestGuards(options: HttpRoleOptions): MiddlewareObj<APIGatewayProxyEventV2, HttpResult> {
+  return {
+    before: async (request) => {
+      const event = request.event as HttpEvent;
+      normaliseHeaders(event);
+      event.rawBody =
+        event.body === undefined || event.body === null
+          ? Buffer.alloc(0)
+          : Buffer.from(event.body, event.isBase64Encoded ? 'base64' : 'utf8');
+      let outcome = await options.authenticate(event, options.deps);
+      if (!outcome.ok && refreshAllowed(options.deps)) {
+        // The secret may have been rotated since it was cached: fetch once more, check once more.
+        await options.deps.secrets.refresh();
+        outcome = await options.authenticate(event, options.deps);
+      }
+      if (!outcome.ok) throw new HttpError(401, outcome.code, outcome.reason);
+      if (event.rawBody.byteLength > options.deps.environment.limits.max_body_bytes) throw new HttpError(413, 'payload_too_large');
+      if (options.parseJson === false) return;
+      if (!isJsonContentType(header(event, 'content-type'))) throw new HttpError(415, 'unsupported_media_type');
+      try {
+        event.jsonBody = JSON.parse(event.rawBody.toString('utf8'));
+      } catch {
+        throw new HttpError(400, 'malformed_body', 'body is not JSON');
+      }
+    },
+  };
+}
+
+/** Maps errors to explicit statuses with a short JSON body; never a stack trace or a secret. */
+function errorMapper(options: HttpRoleOptions): MiddlewareObj<APIGatewayProxyEventV2, HttpResult> {
+  return {
+    onError: async (request) => {
+      const error = request.error;
+      request.response =
+        error instanceof HttpError
+          ? json(error.statusCode, { error: error.code })
+          : options.onUnexpectedError(error, request.event as HttpEvent);
+    },
+  };
+}
+
+/**
+ * Latency, rejections and failures, recorded while the request's log keys and metric context are
+ * still in place (this runs before Powertools flushes).
+ */
+function outcome(): MiddlewareObj<APIGatewayProxyEventV2, HttpResult> {
+  let started = 0;
+  return {
+    before: () => {
+      started = performance.now();
+      resetMetricContext();
+    },
+    after: (request) => {
+      ensureMetricContext(providerForPath(request.event.rawPath));
+      emit('ResponseLatency', performance.now() - started);
+    },
+    onError: (request) => {
+      ensureMetricContext(providerForPath(request.event.rawPath));
+      emit('ResponseLatency', performance.now() - started);
+      const error = request.error;
+      if (error instanceof HttpError && error.statusCode < 500) {
+        emit('RejectedWebhook');
+        logger.warn('request rejected', {
+          status: error.statusCode,
+          code: error.code,
+          detail: error.detail,
+          route: request.event.routeKey,
+        });
+      } else {
+        logger.error('unexpected failure', { error: error as Error, route: request.event.routeKey });
+      }
+    },
+  };
+}
+
+/**
+ * The kit's Middy stack for HTTP roles. Registration order matters: the error mapper is first so
+ * its onError runs last, after Powertools has flushed logs and metrics.
+ */
+export function createHttpHandler(options: HttpRoleOptions, handler: HttpRoleHandler): HttpLambda {
+  return middy<APIGatewayProxyEventV2, HttpResult, Error, Context>(handler as never)
+    .use(errorMapper(options))
+    .use(injectLambdaContext(logger, { resetKeys: true }))
+    .use(logMetrics(metrics))
+    .use(outcome())
+    .use(requestGuards(options));
+}

@@ -1,0 +1,4 @@
+export * from './lambda-shapes';
+export * from './local-runtime';
+export * from './local-secrets';
+export * from './queue-poller';

@@ -1,0 +1,186 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createConversationStartHandler } from '@agentic-memory/fn-conversation-start';
+import { createIngestWorkerHandler } from '@agentic-memory/fn-ingest-worker';
+import { createMemorySearchHandler } from '@agentic-memory/fn-memory-search';
+import { createWebhookIntakeHandler } from '@agentic-memory/fn-webhook-intake';
+import {
+  configureObservability,
+  type EmbeddedDependencies,
+  embeddedDependencies,
+  type HttpLambda,
+  logger,
+} from '@agentic-memory/function-kit';
+import type { Clock, FunctionRole } from '@agentic-memory/memory-core';
+import { apiGatewayEvent, lambdaContext } from './lambda-shapes';
+import { ensureLocalSecrets, type LocalSecrets } from './local-secrets';
+import { QueuePoller } from './queue-poller';
+
+/** API Gateway's own payload limit; larger requests never reach a handler. */
+const HARD_BODY_LIMIT = 10 * 1024 * 1024;
+export const INGEST_QUEUE_NAME = 'agentic-memory-ingest.fifo';
+
+export interface RouteDefinition {
+  readonly method: 'POST' | 'GET' | 'DELETE';
+  readonly paths: readonly string[];
+  readonly role: FunctionRole;
+  readonly auth: string;
+}
+
+/** The routes `pnpm start` serves today (ARCHITECTURE.md, operational interface). */
+export const LOCAL_ROUTES: readonly RouteDefinition[] = [
+  { method: 'POST', paths: ['/client-data', '/v1/elevenlabs/conversation-start'], role: 'conversation-start', auth: 'X-Workspace-Key' },
+  { method: 'POST', paths: ['/retrieve', '/v1/elevenlabs/memory-search'], role: 'memory-search', auth: 'X-Workspace-Key' },
+  { method: 'POST', paths: ['/post-call', '/v1/elevenlabs/webhook'], role: 'webhook-intake', auth: 'ElevenLabs-Signature (HMAC)' },
+];
+
+export interface RuntimeOptions {
+  readonly dataDir: string;
+  readonly host?: string;
+  /** 0 picks a free port. */
+  readonly port?: number;
+  readonly env?: Readonly<Record<string, string | undefined>>;
+  readonly clock?: Clock;
+  /** Worker loops (each takes one batch at a time; groups never overlap). */
+  readonly pollers?: number;
+  readonly maxBodyBytes?: number;
+}
+
+export interface LocalRuntime {
+  readonly url: string;
+  readonly secrets: LocalSecrets;
+  readonly deps: EmbeddedDependencies;
+  stop(): Promise<void>;
+}
+
+function send(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+  const text = typeof body === 'string' ? body : JSON.stringify(body);
+  res.writeHead(status, { 'content-type': 'application/json', ...headers });
+  res.end(text);
+}
+
+function readBody(req: IncomingMessage): Promise<Buffer | null> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.byteLength;
+      if (size > HARD_BODY_LIMIT) {
+        resolve(null);
+        req.pause();
+        return;
+      }
+      chunks.push(chunk);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks)));
+    req.on('error', reject);
+  });
+}
+
+/**
+ * The embedded runtime: the real handlers behind a loopback HTTP server (API Gateway v2 events
+ * with raw bodies), the ingest worker fed from the disk queue like Lambda's event source, all on
+ * embedded ports under one data folder.
+ */
+export async function startLocalRuntime(options: RuntimeOptions): Promise<LocalRuntime> {
+  const env = options.env ?? process.env;
+  const secrets = ensureLocalSecrets(options.dataDir, env);
+  const base = embeddedDependencies({ dataDir: options.dataDir, env, environmentName: 'local', clock: options.clock });
+  const environment =
+    options.maxBodyBytes === undefined
+      ? base.environment
+      : { ...base.environment, limits: { ...base.environment.limits, max_body_bytes: options.maxBodyBytes } };
+  const deps: EmbeddedDependencies = { ...base, environment };
+  configureObservability('local-runtime', environment.name);
+
+  const handlers: Partial<Record<FunctionRole, HttpLambda>> = {
+    'conversation-start': createConversationStartHandler(deps),
+    'memory-search': createMemorySearchHandler(deps),
+    'webhook-intake': createWebhookIntakeHandler(deps),
+  };
+  const routes = new Map<string, RouteDefinition>();
+  for (const route of LOCAL_ROUTES) for (const path of route.paths) routes.set(`${route.method} ${path}`, route);
+
+  const pollers = Array.from(
+    { length: Math.max(1, options.pollers ?? Math.min(environment.ingest.max_concurrency, 2)) },
+    () =>
+      new QueuePoller({
+        queue: deps.queue,
+        handler: createIngestWorkerHandler(deps),
+        queueName: INGEST_QUEUE_NAME,
+        batchSize: environment.ingest.batch_size,
+        visibilityTimeoutMs: environment.ingest.visibility_timeout_s * 1000,
+        timeoutMs: environment.functions['ingest-worker'].timeout_s * 1000,
+        onError: (error) => logger.error('worker poll failed', { error: error as Error }),
+      }),
+  );
+
+  const server: Server = createServer(async (req, res) => {
+    try {
+      const url = new URL(req.url ?? '/', 'http://local');
+      const method = req.method ?? 'GET';
+      if (method === 'GET' && url.pathname === '/health') {
+        send(res, 200, { status: 'ok', queue: deps.queue.depth() });
+        return;
+      }
+      const route = routes.get(`${method} ${url.pathname}`);
+      if (!route) {
+        const known = LOCAL_ROUTES.some((r) => r.paths.includes(url.pathname));
+        send(res, known ? 405 : 404, { error: known ? 'method_not_allowed' : 'not_found' });
+        return;
+      }
+      const body = await readBody(req);
+      if (body === null) {
+        send(res, 413, { error: 'payload_too_large' }, { connection: 'close' });
+        return;
+      }
+      const handler = handlers[route.role];
+      if (!handler) throw new Error(`no handler for ${route.role}`);
+      const event = apiGatewayEvent({
+        method,
+        path: url.pathname,
+        query: url.search.replace(/^\?/, ''),
+        headers: req.headers,
+        body,
+        sourceIp: req.socket.remoteAddress ?? '127.0.0.1',
+        routeKey: `${method} ${url.pathname}`,
+        now: Date.now(),
+      });
+      const result = await handler(event, lambdaContext(route.role, environment.functions[route.role].timeout_s * 1000));
+      const headers: Record<string, string> = {};
+      for (const [name, value] of Object.entries(result.headers ?? {})) headers[name] = String(value);
+      res.writeHead(result.statusCode ?? 200, headers);
+      res.end(result.body === undefined ? '' : Buffer.from(result.body, result.isBase64Encoded ? 'base64' : 'utf8'));
+    } catch (error) {
+      logger.error('local runtime failed to serve a request', { error: error as Error });
+      if (!res.headersSent) send(res, 500, { error: 'internal_error' });
+      else res.end();
+    }
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 8787, options.host ?? '127.0.0.1', () => resolve());
+  });
+  for (const poller of pollers) poller.start();
+  const address = server.address() as AddressInfo;
+  const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+
+  let stopping: Promise<void> | null = null;
+  return {
+    url: `http://${host}:${address.port}`,
+    secrets,
+    deps,
+    stop: () => {
+      stopping ??= (async () => {
+        // In-flight requests finish; no new connections; queued work stays on disk.
+        const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+        server.closeIdleConnections();
+        await Promise.all(pollers.map((p) => p.stop()));
+        await closed;
+        deps.close();
+      })();
+      return stopping;
+    },
+  };
+}

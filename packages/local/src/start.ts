@@ -1,0 +1,95 @@
+/**
+ * `pnpm start`: the local runtime in the foreground. Environment: PORT, HOST, DATA_DIR,
+ * MEMORY_STORE, AWS_BACKEND, MAX_BODY_BYTES and the secrets (see README). Ctrl-C stops it cleanly.
+ */
+import { resolve } from 'node:path';
+
+// Metrics are CloudWatch EMF lines: noise on a terminal. LOCAL_METRICS=1 prints them.
+if (process.env.LOCAL_METRICS !== '1') process.env.POWERTOOLS_METRICS_DISABLED ??= 'true';
+
+const { LOCAL_ROUTES, startLocalRuntime } = await import('./local-runtime');
+
+function fail(message: string): never {
+  console.error(`agentic-memory: ${message}`);
+  process.exit(1);
+}
+
+const env = process.env;
+const port = env.PORT === undefined ? 8787 : Number(env.PORT);
+if (!Number.isInteger(port) || port < 0 || port > 65535) fail(`PORT must be a port number, got "${env.PORT}"`);
+const host = env.HOST ?? '127.0.0.1';
+const dataDir = resolve(env.DATA_DIR ?? '.data');
+const maxBodyBytes = env.MAX_BODY_BYTES === undefined ? undefined : Number(env.MAX_BODY_BYTES);
+if (maxBodyBytes !== undefined && (!Number.isInteger(maxBodyBytes) || maxBodyBytes <= 0 || maxBodyBytes > 6_000_000)) {
+  fail(`MAX_BODY_BYTES must be an integer from 1 to 6000000, got "${env.MAX_BODY_BYTES}"`);
+}
+if ((env.MEMORY_STORE ?? 'sqlite') !== 'sqlite') {
+  fail(`MEMORY_STORE=${env.MEMORY_STORE} is not available in this build: only "sqlite" (the Mem0 store is not implemented yet)`);
+}
+if ((env.AWS_BACKEND ?? 'embedded') !== 'embedded') {
+  fail(`AWS_BACKEND=${env.AWS_BACKEND} is not available in this build: only "embedded" (the AWS adapters are not implemented yet)`);
+}
+
+let runtime: Awaited<ReturnType<typeof startLocalRuntime>>;
+try {
+  runtime = await startLocalRuntime({ dataDir, host, port, env, maxBodyBytes });
+} catch (error) {
+  const code = (error as NodeJS.ErrnoException).code;
+  fail(code === 'EADDRINUSE' ? `${host}:${port} is already in use (set PORT)` : (error as Error).message);
+}
+
+const { url, secrets } = runtime;
+const rows = (table: string[][]) => {
+  const widths = table[0]?.map((_, i) => Math.max(...table.map((r) => (r[i] ?? '').length))) ?? [];
+  return table
+    .map((r) =>
+      r
+        .map((c, i) => c.padEnd(widths[i] ?? 0))
+        .join('  ')
+        .trimEnd(),
+    )
+    .join('\n');
+};
+const workspaceKey = secrets.values.ELEVENLABS_WORKSPACE_KEY ?? '';
+console.log(`\nAgentic Memory — local runtime listening on ${url}\ndata folder: ${dataDir}\n`);
+console.log(
+  rows([
+    ['route', 'role', 'auth'],
+    ...LOCAL_ROUTES.flatMap((r) => r.paths.map((p) => [`${r.method} ${url}${p}`, r.role, r.auth])),
+    [`GET ${url}/health`, 'liveness', 'none'],
+  ]),
+);
+console.log('');
+console.log(
+  rows([
+    ['secret', 'value', 'source'],
+    ...Object.entries(secrets.values).map(([name, value]) => [
+      name,
+      name === 'CALLER_ID_PEPPER' ? '(not shown)' : (value ?? ''),
+      secrets.sources[name as keyof typeof secrets.sources] ?? '',
+    ]),
+  ]),
+);
+console.log(`\nsecrets file: ${secrets.file} (environment variables override it)`);
+console.log('\nTry it:');
+console.log(
+  `curl -s -X POST ${url}/client-data -H 'content-type: application/json' -H 'X-Workspace-Key: ${workspaceKey}' ` +
+    `-d '{"caller_id":"+15550100123","agent_id":"agent_01kfixsupport00000000000000"}'`,
+);
+console.log('\nThen `pnpm demo` in another terminal. Ctrl-C stops the runtime; queued work stays on disk.\n');
+
+let stopping = false;
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, () => {
+    if (stopping) process.exit(130);
+    stopping = true;
+    console.log(`\n${signal}: finishing in-flight requests…`);
+    runtime.stop().then(
+      () => process.exit(0),
+      (error) => {
+        console.error(error);
+        process.exit(1);
+      },
+    );
+  });
+}
