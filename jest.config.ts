@@ -20,8 +20,9 @@ function project(name: string, dir: string, extra: Partial<Config> = {}): Config
     testMatch: ['<rootDir>/test/**/*.test.ts'],
     transform: swc,
     transformIgnorePatterns: ['/node_modules/(?!(\\.pnpm/)?(@middy\\+|@middy/))'],
-    resolver: '<rootDir>/../../jest.esm-fallback-resolver.cjs',
+    resolver: `<rootDir>/${'../'.repeat(dir.split('/').length)}jest.esm-fallback-resolver.cjs`,
     testEnvironment: 'node',
+    setupFiles: [`<rootDir>/${'../'.repeat(dir.split('/').length)}jest.setup.cjs`],
     ...extra,
   };
 }
@@ -30,7 +31,11 @@ const config: Config = {
   projects: [
     project('memory-core', 'packages/memory-core'),
     project('provider-adapters', 'packages/provider-adapters'),
-    project('infra', 'infra', { resolver: '<rootDir>/../jest.esm-fallback-resolver.cjs' }),
+    ...['kit', 'conversation-start', 'memory-search', 'webhook-intake', 'ingest-worker'].map((fn) =>
+      project(`fn-${fn}`, `packages/functions/${fn}`),
+    ),
+    project('local', 'packages/local'),
+    project('infra', 'infra'),
   ],
   coverageReporters: ['text-summary', 'json-summary'],
   reporters: ['default', '<rootDir>/jest.summary-reporter.cjs'],

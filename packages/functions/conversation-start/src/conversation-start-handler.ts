@@ -97,12 +97,15 @@ export function createConversationStartHandler(deps: Dependencies, options: Conv
     {
       role: 'conversation-start',
       deps,
+      // Past authentication the call never fails because of us: everything else degrades.
+      passThrough: (error) => error.statusCode === 401,
       authenticate: authenticatorFor('conversation-start'),
-      // Nothing resolved yet: the global default agent type's new-caller reply.
-      onUnexpectedError: () => {
+      // A body we could not read: the platform's default agent type's new-caller reply.
+      onUnexpectedError: (_error, event) => {
         emit('DegradedReply');
-        const fallback = agentTypes[environment.agent_map.default_agent_type] as AgentType;
-        return reply(fallback, NEW_CALLER, null, deps.clock.now());
+        const provider = providerForPath(event.rawPath) ?? 'elevenlabs';
+        const fallback = resolveAgentType({ provider, header: header(event, 'x-agent-type') }, agentTypes, environment.agent_map);
+        return reply(fallback.config, NEW_CALLER, null, deps.clock.now());
       },
     },
     async (event: HttpEvent) => {

@@ -20,6 +20,11 @@ export interface HttpRoleOptions {
   onUnexpectedError(error: unknown, event: HttpEvent): HttpResult;
   /** False for roles that take no body. */
   readonly parseJson?: boolean;
+  /**
+   * Which HTTP errors reach the caller as they are (default: all). Roles that must never fail a
+   * call past authentication pass only 401 (and their own explicit refusals) and degrade the rest.
+   */
+  readonly passThrough?: (error: HttpError) => boolean;
 }
 
 export type HttpRoleHandler = (event: HttpEvent, context: Context, options: { signal: AbortSignal }) => Promise<HttpResult>;
@@ -82,25 +87,14 @@ function requestGuards(options: HttpRoleOptions): MiddlewareObj<APIGatewayProxyE
   };
 }
 
-/** Maps errors to explicit statuses with a short JSON body; never a stack trace or a secret. */
-function errorMapper(options: HttpRoleOptions): MiddlewareObj<APIGatewayProxyEventV2, HttpResult> {
-  return {
-    onError: async (request) => {
-      const error = request.error;
-      request.response =
-        error instanceof HttpError
-          ? json(error.statusCode, { error: error.code })
-          : options.onUnexpectedError(error, request.event as HttpEvent);
-    },
-  };
-}
-
 /**
  * Latency, rejections and failures, recorded while the request's log keys and metric context are
- * still in place (this runs before Powertools flushes).
+ * still in place (this runs before Powertools flushes), and errors mapped to explicit statuses
+ * with a short JSON body — never a stack trace or a secret.
  */
-function outcome(): MiddlewareObj<APIGatewayProxyEventV2, HttpResult> {
+function outcome(options: HttpRoleOptions): MiddlewareObj<APIGatewayProxyEventV2, HttpResult> {
   let started = 0;
+  const passThrough = options.passThrough ?? (() => true);
   return {
     before: () => {
       started = performance.now();
@@ -112,32 +106,32 @@ function outcome(): MiddlewareObj<APIGatewayProxyEventV2, HttpResult> {
     },
     onError: (request) => {
       ensureMetricContext(providerForPath(request.event.rawPath));
-      emit('ResponseLatency', performance.now() - started);
       const error = request.error;
+      const route = request.event.routeKey;
       if (error instanceof HttpError && error.statusCode < 500) {
         emit('RejectedWebhook');
-        logger.warn('request rejected', {
-          status: error.statusCode,
-          code: error.code,
-          detail: error.detail,
-          route: request.event.routeKey,
-        });
+        logger.warn('request rejected', { status: error.statusCode, code: error.code, detail: error.detail, route });
       } else {
-        logger.error('unexpected failure', { error: error as Error, route: request.event.routeKey });
+        logger.error('unexpected failure', { error: error as Error, route });
       }
+      request.response =
+        error instanceof HttpError && passThrough(error)
+          ? json(error.statusCode, { error: error.code })
+          : options.onUnexpectedError(error, request.event as HttpEvent);
+      emit('ResponseLatency', performance.now() - started);
     },
   };
 }
 
 /**
- * The kit's Middy stack for HTTP roles. Registration order matters: the error mapper is first so
- * its onError runs last, after Powertools has flushed logs and metrics.
+ * The kit's Middy stack for HTTP roles. Registration order matters: `outcome` comes after
+ * Powertools' middlewares, so its onError (which runs first) maps the error and records metrics
+ * before they are flushed.
  */
 export function createHttpHandler(options: HttpRoleOptions, handler: HttpRoleHandler): HttpLambda {
   return middy<APIGatewayProxyEventV2, HttpResult, Error, Context>(handler as never)
-    .use(errorMapper(options))
     .use(injectLambdaContext(logger, { resetKeys: true }))
     .use(logMetrics(metrics))
-    .use(outcome())
+    .use(outcome(options))
     .use(requestGuards(options));
 }

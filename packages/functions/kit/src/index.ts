@@ -12,4 +12,5 @@ export * from './metric-catalogue';
 export * from './observability';
 export * from './queue-stack';
 export * from './routes';
+export * from './seed';
 export * from './ttl-cache';

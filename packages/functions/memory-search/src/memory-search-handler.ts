@@ -59,6 +59,8 @@ export function createMemorySearchHandler(deps: Dependencies, cache = new TtlCac
     {
       role: 'memory-search',
       deps,
+      // Past authentication the call never fails because of us: everything else degrades.
+      passThrough: (error) => error.statusCode === 401 || error.code === 'missing_caller',
       authenticate: authenticatorFor('memory-search'),
       onUnexpectedError: () => {
         emit('DegradedReply');

@@ -1,0 +1,144 @@
+import { seedCall, TtlCache } from '@agentic-memory/function-kit';
+import {
+  sharedFixture,
+  TEST_SECRETS,
+  type TestDependencies,
+  testContext,
+  testDependencies,
+  testHttpEvent,
+} from '@agentic-memory/function-kit/testing';
+import { FixedClock, type NEW_CALLER } from '@agentic-memory/memory-core';
+import { elevenLabsCallRecord, parseElevenLabsPostCall } from '@agentic-memory/provider-adapters';
+import { createConversationStartHandler } from '../src/conversation-start-handler';
+
+const NOW = Date.parse('2026-10-20T09:00:00Z');
+const KEY = { 'x-workspace-key': TEST_SECRETS.ELEVENLABS_WORKSPACE_KEY };
+const record = (fixture: string) => elevenLabsCallRecord(parseElevenLabsPostCall(JSON.parse(sharedFixture(`elevenlabs/${fixture}`))));
+
+type Reply = {
+  type: string;
+  dynamic_variables: Record<string, unknown>;
+  conversation_config_override?: { agent: { first_message?: string } };
+};
+
+describe('conversation-start (ElevenLabs) through the Middy stack', () => {
+  let deps: TestDependencies;
+  beforeEach(() => {
+    deps = testDependencies({ clock: new FixedClock(NOW) });
+  });
+  afterEach(() => deps.dispose());
+
+  async function start(
+    body: object | string,
+    headers: Record<string, string> = KEY,
+    handler = createConversationStartHandler(deps),
+    path = '/client-data',
+  ) {
+    const res = await handler(
+      testHttpEvent({ path, body: typeof body === 'string' ? body : JSON.stringify(body), headers }),
+      testContext('conversation-start'),
+    );
+    return { status: res.statusCode, reply: JSON.parse(res.body ?? '{}') as Reply };
+  }
+
+  function expectDeclared(reply: Reply, agentType: string) {
+    const declared = deps.agentTypes[agentType]?.dynamic_variables ?? {};
+    expect(reply.type).toBe('conversation_initiation_client_data');
+    expect(Object.keys(reply.dynamic_variables).sort()).toEqual(Object.keys(declared).sort());
+  }
+
+  it('401 without or with a wrong X-Workspace-Key', async () => {
+    expect((await start({ caller_id: '+15550100123' }, {})).status).toBe(401);
+    expect(await start({ caller_id: '+15550100123' }, { 'x-workspace-key': 'nope' })).toEqual({
+      status: 401,
+      reply: { error: 'unauthorized' },
+    });
+  });
+
+  it('greets a returning caller by name from the snapshot', async () => {
+    await seedCall(deps, 'elevenlabs_customer_support', record('post-call-transcription.json'));
+    const { status, reply } = await start(JSON.parse(sharedFixture('elevenlabs/conversation-initiation-request.json')));
+    expect(status).toBe(200);
+    expect(reply.conversation_config_override?.agent.first_message).toContain('Maya Okafor');
+    expect(reply.dynamic_variables).toMatchObject({ caller_name: 'Maya Okafor', returning_caller: 'yes', contact_preference: 'email' });
+    expectDeclared(reply, 'elevenlabs_customer_support');
+  });
+
+  it('maps the agent id to the sales agent type and puts budget and timeline in the reply', async () => {
+    await seedCall(deps, 'elevenlabs_sales_agent', record('post-call-transcription-sales.json'));
+    const { reply } = await start(
+      { caller_id: '+15550100777', agent_id: 'agent_01kfixsales0000000000000000' },
+      KEY,
+      undefined,
+      '/v1/elevenlabs/conversation-start',
+    );
+    expect(reply.dynamic_variables).toMatchObject({ budget: '$18,000', timeline: '3 months', caller_name: 'Daniel Reyes' });
+    expectDeclared(reply, 'elevenlabs_sales_agent');
+  });
+
+  it('honours X-Agent-Type', async () => {
+    const { reply } = await start({ caller_id: '+15550100999' }, { ...KEY, 'x-agent-type': 'elevenlabs_technical_support' });
+    expectDeclared(reply, 'elevenlabs_technical_support');
+  });
+
+  it('gives a stranger, a withheld number and a body without a caller a clean new-caller reply', async () => {
+    for (const body of [{ caller_id: '+15550100999' }, { caller_id: 'anonymous' }, {}, 'not json at all', '[]']) {
+      const { status, reply } = await start(body);
+      expect(status).toBe(200);
+      expect(reply.dynamic_variables).toEqual(deps.agentTypes.elevenlabs_customer_support?.dynamic_variables);
+      expect(reply.conversation_config_override?.agent.first_message).toBe('Hello! How may I help you today?');
+    }
+  });
+
+  it('degrades to the new-caller reply when the snapshot store fails or is too slow', async () => {
+    await seedCall(deps, 'elevenlabs_customer_support', record('post-call-transcription.json'));
+    const failing = { ...deps, blobStore: { ...deps.blobStore, get: async () => Promise.reject(new Error('S3 down')) } };
+    const slow = {
+      ...deps,
+      blobStore: { ...deps.blobStore, get: (key: string) => new Promise((r) => setTimeout(() => r(deps.blobStore.get(key)), 400)) },
+    };
+    for (const broken of [failing, slow]) {
+      const started = Date.now();
+      const { status, reply } = await start({ caller_id: '+15550100123' }, KEY, createConversationStartHandler(broken as never));
+      expect(Date.now() - started).toBeLessThan(390);
+      expect(status).toBe(200);
+      expect(reply.dynamic_variables.returning_caller).toBe('no');
+      expectDeclared(reply, 'elevenlabs_customer_support');
+    }
+  });
+
+  it('degrades when the pepper is missing instead of failing the call', async () => {
+    const noPepper = {
+      ...deps,
+      secrets: {
+        get: async (name: string) => (name === 'CALLER_ID_PEPPER' ? null : deps.secrets.get(name as never)),
+        refresh: async () => undefined,
+      },
+    };
+    const { status, reply } = await start({ caller_id: '+15550100123' }, KEY, createConversationStartHandler(noPepper as never));
+    expect(status).toBe(200);
+    expectDeclared(reply, 'elevenlabs_customer_support');
+  });
+
+  it('serves repeat calls from the TTL cache, and a stranger from a short negative cache', async () => {
+    const cache = new TtlCache<typeof NEW_CALLER>();
+    const handler = createConversationStartHandler(deps, { cache });
+    await start({ caller_id: '+15550100123' }, KEY, handler);
+    expect(cache.size).toBe(1);
+    await seedCall(deps, 'elevenlabs_customer_support', record('post-call-transcription.json'));
+    // Within the negative-cache window the stranger answer stands…
+    expect((await start({ caller_id: '+15550100123' }, KEY, handler)).reply.dynamic_variables.returning_caller).toBe('no');
+    // …after it, the snapshot is read.
+    (deps.clock as FixedClock).advance(16_000);
+    expect((await start({ caller_id: '+15550100123' }, KEY, handler)).reply.dynamic_variables.returning_caller).toBe('yes');
+  });
+
+  it('queries the store on a snapshot miss when the agent type says so', async () => {
+    const support = deps.agentTypes.elevenlabs_customer_support;
+    const agentTypes = { ...deps.agentTypes, elevenlabs_customer_support: { ...support, on_snapshot_miss: 'query_store' } };
+    const { callerKey } = await seedCall(deps, 'elevenlabs_customer_support', record('post-call-transcription.json'));
+    await deps.blobStore.delete(`snapshots/${callerKey}/elevenlabs_customer_support.json`);
+    const { reply } = await start({ caller_id: '+15550100123' }, KEY, createConversationStartHandler({ ...deps, agentTypes } as never));
+    expect(reply.dynamic_variables).toMatchObject({ caller_name: 'Maya Okafor', returning_caller: 'yes' });
+  });
+});
