@@ -1,5 +1,5 @@
 import type { Memory } from '../src';
-import { buildProfileSnapshot, FixedClock, memoriesFromCall } from '../src';
+import { buildProfileSnapshot, FixedClock, memoriesFromCall, updateProfileSnapshot } from '../src';
 import { agentType, call, caller, callFromFixture } from './helpers';
 
 const clock = new FixedClock('2026-10-15T00:00:00Z');
@@ -139,5 +139,54 @@ describe('buildProfileSnapshot', () => {
       clock: new FixedClock('2028-01-01T00:00:00Z'),
     });
     expect(snapshot).toMatchObject({ callCount: 0, memoryCount: 0, topMemories: [], fields: {}, lastCallAt: null });
+  });
+});
+
+describe('updateProfileSnapshot', () => {
+  const support = agentType('elevenlabs_customer_support');
+  const ctx = { callerKey: 'k', agentTypeName: 'x', agentType: support, clock: new FixedClock('2026-10-21T00:00:00Z') };
+  const first = memoriesFromCall(callFromFixture('post-call-transcription.json'), {
+    agentTypeName: 'x',
+    agentType: support,
+    clock,
+  }).memories;
+  const second = memoriesFromCall(
+    call([caller('Hi, my name is Maya Okafor. Please text me from now on.')], {
+      conversationId: 'conv_second',
+      startedAt: '2026-10-20T10:00:00.000Z',
+      endedAt: '2026-10-20T10:05:00.000Z',
+      summary: 'Maya asked to be contacted by text from now on.',
+    }),
+    { agentTypeName: 'x', agentType: support, clock },
+  ).memories;
+
+  it('folds calls in without reading the store back, and matches a full rebuild on the essentials', async () => {
+    const one = updateProfileSnapshot(null, 'conv_01kfix0support0000000000001', first, ctx);
+    const two = updateProfileSnapshot(one, 'conv_second', second, ctx);
+    const rebuilt = buildProfileSnapshot([...first, ...second], ctx);
+    expect(two).toMatchObject({
+      callCount: 2,
+      memoryCount: first.length + second.length,
+      lastCallAt: rebuilt.lastCallAt,
+      lastSummary: rebuilt.lastSummary,
+    });
+    expect(two.fields).toEqual(rebuilt.fields);
+    expect(two.recentConversations).toEqual(['conv_second', 'conv_01kfix0support0000000000001']);
+  });
+
+  it('never counts a re-ingested conversation twice', () => {
+    const once = updateProfileSnapshot(null, 'conv_second', second, ctx);
+    const again = updateProfileSnapshot(once, 'conv_second', second, ctx);
+    expect(again).toMatchObject({ callCount: 1, memoryCount: second.length });
+    expect(again.topMemories.length).toBe(once.topMemories.length);
+  });
+
+  it('lets an older call arriving late fill gaps without overwriting newer values', () => {
+    const newer = updateProfileSnapshot(null, 'conv_second', second, ctx);
+    const both = updateProfileSnapshot(newer, 'conv_01kfix0support0000000000001', first, ctx);
+    expect(both.fields.contact_preference).toBe('text');
+    expect(both.fields.account_status).toBe('premium account, customer since 2019');
+    expect(both.lastSummary).toBe('Maya asked to be contacted by text from now on.');
+    expect(both.lastCallAt).toBe('2026-10-20T10:05:00.000Z');
   });
 });

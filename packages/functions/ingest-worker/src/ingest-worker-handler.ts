@@ -11,21 +11,19 @@ import {
 } from '@agentic-memory/function-kit';
 import {
   BlobExistsError,
-  buildProfileSnapshot,
   type CallRecord,
-  type Memory,
   maskPhone,
   memoriesFromCall,
+  type ProfileSnapshot,
   parseIngestMessage,
   resolveAgentType,
+  updateProfileSnapshot,
 } from '@agentic-memory/memory-core';
 import { elevenLabsCallRecord, parseElevenLabsPostCall } from '@agentic-memory/provider-adapters';
 import type { SQSRecord } from 'aws-lambda';
 
 /** Writing memories may take a while (a remote store ingests asynchronously); it is off the hot path. */
 const INGEST_DEADLINE_MS = 20_000;
-/** A snapshot is built from at most this many of the caller's newest memories. */
-const SNAPSHOT_SOURCE_LIMIT = 2000;
 
 /** Platform parsing per provider: raw payload → standardised call plus the event time. */
 function standardise(provider: string, raw: Uint8Array): { record: CallRecord; eventTime: number | null } {
@@ -43,17 +41,6 @@ function standardise(provider: string, raw: Uint8Array): { record: CallRecord; e
  * marker — so a redelivered message changes nothing. One bad message fails only its caller's group.
  */
 export function createIngestWorkerHandler(deps: Dependencies, options: QueueHandlerOptions = {}): QueueLambda {
-  async function listAll(userId: string): Promise<Memory[]> {
-    const all: Memory[] = [];
-    let cursor: string | null = null;
-    do {
-      const page = await deps.memoryStore.list(userId, { cursor, pageSize: 500 });
-      all.push(...page.memories);
-      cursor = page.nextCursor;
-    } while (cursor && all.length < SNAPSHOT_SOURCE_LIMIT);
-    return all;
-  }
-
   async function ingest(sqsRecord: SQSRecord): Promise<void> {
     const message = parseIngestMessage(sqsRecord.body);
     const doneKey = BlobKeys.done(message.provider, message.event, message.conversationId);
@@ -86,19 +73,23 @@ export function createIngestWorkerHandler(deps: Dependencies, options: QueueHand
         agentType: resolution.config,
         clock: deps.clock,
       });
+      const snapshotKey = BlobKeys.snapshot(caller.key, resolution.agentType);
+      const previousBlob = await deps.blobStore.get(snapshotKey);
+      const previous = previousBlob ? (JSON.parse(Buffer.from(previousBlob.body).toString('utf8')) as ProfileSnapshot) : null;
       const started = performance.now();
-      await withDeadline(INGEST_DEADLINE_MS, (signal) => deps.memoryStore.add(caller.userId, memories, signal));
+      await withDeadline(INGEST_DEADLINE_MS, (signal) =>
+        deps.memoryStore.add(caller.userId, memories, { signal, conversation: { id: record.conversationId, turns: record.turns } }),
+      );
       emitSingle('MemoryStoreLatency', performance.now() - started, resolution.agentType, record.provider);
       emitSingle('MemoriesWritten', memories.length, resolution.agentType, record.provider);
-      const snapshot = buildProfileSnapshot(await listAll(caller.userId), {
+      // Built from what we extracted, not read back: a remote store indexes asynchronously.
+      const snapshot = updateProfileSnapshot(previous, record.conversationId, memories, {
         callerKey: caller.key,
         agentTypeName: resolution.agentType,
         agentType: resolution.config,
         clock: deps.clock,
       });
-      await deps.blobStore.put(BlobKeys.snapshot(caller.key, resolution.agentType), JSON.stringify(snapshot), {
-        contentType: 'application/json',
-      });
+      await deps.blobStore.put(snapshotKey, JSON.stringify(snapshot), { contentType: 'application/json' });
       await deps.blobStore.put(BlobKeys.callerConversation(caller.key, record.provider, record.conversationId), message.blobKey);
       logger.info('call ingested', { ...log, memories: memories.length, callCount: snapshot.callCount });
     }

@@ -1,4 +1,4 @@
-import { buildProfileSnapshot, type CallRecord, memoriesFromCall, normaliseE164 } from '@agentic-memory/memory-core';
+import { type CallRecord, memoriesFromCall, normaliseE164, type ProfileSnapshot, updateProfileSnapshot } from '@agentic-memory/memory-core';
 import { BlobKeys } from './blob-keys';
 import { identifyCaller } from './caller-identity';
 import type { Dependencies } from './dependencies';
@@ -18,9 +18,16 @@ export async function seedCall(
   if (!e164) throw new Error('the call has no caller number');
   const caller = await identifyCaller(deps, e164, agentType);
   const { memories } = memoriesFromCall(record, { agentTypeName, agentType, clock: deps.clock });
-  await deps.memoryStore.add(caller.userId, memories);
-  const all = (await deps.memoryStore.list(caller.userId, { pageSize: 1000 })).memories;
-  const snapshot = buildProfileSnapshot(all, { callerKey: caller.key, agentTypeName, agentType, clock: deps.clock });
-  await deps.blobStore.put(BlobKeys.snapshot(caller.key, agentTypeName), JSON.stringify(snapshot), { contentType: 'application/json' });
+  await deps.memoryStore.add(caller.userId, memories, { conversation: { id: record.conversationId, turns: record.turns } });
+  const key = BlobKeys.snapshot(caller.key, agentTypeName);
+  const previousBlob = await deps.blobStore.get(key);
+  const previous = previousBlob ? (JSON.parse(Buffer.from(previousBlob.body).toString('utf8')) as ProfileSnapshot) : null;
+  const snapshot = updateProfileSnapshot(previous, record.conversationId, memories, {
+    callerKey: caller.key,
+    agentTypeName,
+    agentType,
+    clock: deps.clock,
+  });
+  await deps.blobStore.put(key, JSON.stringify(snapshot), { contentType: 'application/json' });
   return { callerKey: caller.key, userId: caller.userId };
 }

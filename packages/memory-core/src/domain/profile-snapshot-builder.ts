@@ -12,6 +12,17 @@ export interface SnapshotContext {
   readonly clock: Clock;
 }
 
+/** How many conversation ids a snapshot remembers for de-duplication. */
+export const RECENT_CONVERSATIONS = 200;
+
+/** Copies a memory's extracted fields into `into`; with `overwrite` false only fills gaps. */
+function collectFields(into: Record<string, string>, memory: Memory, overwrite: boolean): void {
+  for (const field of EXTRACT_FIELDS) {
+    const value = memory.metadata[field];
+    if (typeof value === 'string' && value.length > 0 && (overwrite || into[field] === undefined)) into[field] = value;
+  }
+}
+
 function byCreatedAsc(a: Memory, b: Memory): number {
   return (Date.parse(a.createdAt) || 0) - (Date.parse(b.createdAt) || 0);
 }
@@ -20,18 +31,32 @@ function byCreatedAsc(a: Memory, b: Memory): number {
 export function buildProfileSnapshot(allMemories: readonly Memory[], context: SnapshotContext): ProfileSnapshot {
   const now = context.clock.now();
   const live = allMemories.filter((m) => !isExpired(m, now)).sort(byCreatedAsc);
-  const conversations = new Set<string>();
+  const conversations = new Map<string, number>();
   const fields: Record<string, string> = {};
   let lastSummary: string | null = null;
   for (const memory of live) {
     const conversation = memory.metadata.conversation_id;
-    if (typeof conversation === 'string') conversations.add(conversation);
-    for (const field of EXTRACT_FIELDS) {
-      const value = memory.metadata[field];
-      if (typeof value === 'string' && value.length > 0) fields[field] = value;
-    }
+    if (typeof conversation === 'string') conversations.set(conversation, Date.parse(memory.createdAt) || 0);
+    collectFields(fields, memory, true);
     if (memory.metadata.source === 'summary') lastSummary = memory.text;
   }
+  const recentConversations = [...conversations.entries()]
+    .sort((a, b) => b[1] - a[1])
+    .map(([id]) => id)
+    .slice(0, RECENT_CONVERSATIONS);
+  return assemble(live, fields, lastSummary, conversations.size, live.length, recentConversations, context);
+}
+
+function assemble(
+  live: readonly Memory[],
+  fields: Record<string, string>,
+  lastSummary: string | null,
+  callCount: number,
+  memoryCount: number,
+  recentConversations: readonly string[],
+  context: SnapshotContext,
+): ProfileSnapshot {
+  const now = context.clock.now();
   const { memory_config: mc, response_config: rc } = context.agentType;
   const topMemories = rankMemories(
     live,
@@ -47,18 +72,59 @@ export function buildProfileSnapshot(allMemories: readonly Memory[], context: Sn
     .map((m) => m.expiresAt)
     .filter((e): e is string => e !== null)
     .sort();
-  const newest = live.at(-1);
+  const newest = [...live].sort(byCreatedAsc).at(-1);
   return {
     version: 1,
     callerKey: context.callerKey,
     agentType: context.agentTypeName,
     updatedAt: new Date(now).toISOString(),
-    callCount: conversations.size,
-    memoryCount: live.length,
+    callCount,
+    memoryCount,
     lastCallAt: newest ? newest.createdAt : null,
     fields,
     topMemories,
     lastSummary,
     validUntil: expiries[0] ?? null,
+    recentConversations,
   };
+}
+
+/**
+ * Folds one call's memories into the caller's previous snapshot — without reading the memory store
+ * back (a remote store such as Mem0 indexes asynchronously). Re-folding the same conversation
+ * replaces its memories and never counts it twice.
+ */
+export function updateProfileSnapshot(
+  previous: ProfileSnapshot | null,
+  conversationId: string,
+  callMemories: readonly Memory[],
+  context: SnapshotContext,
+): ProfileSnapshot {
+  const now = context.clock.now();
+  const seen = previous?.recentConversations ?? [];
+  const isNew = !seen.includes(conversationId);
+  const fresh = callMemories.filter((m) => !isExpired(m, now));
+  const kept = (previous?.topMemories ?? []).filter((m) => m.metadata.conversation_id !== conversationId && !isExpired(m, now));
+  const pool = [...kept, ...fresh];
+  const fields: Record<string, string> = { ...(previous?.fields ?? {}) };
+  let lastSummary = previous?.lastSummary ?? null;
+  const previousLast = previous?.lastCallAt ? Date.parse(previous.lastCallAt) : Number.NEGATIVE_INFINITY;
+  const callTime = Math.max(...fresh.map((m) => Date.parse(m.createdAt) || 0), Number.NEGATIVE_INFINITY);
+  // An older call arriving late fills gaps but does not overwrite newer values.
+  const newest = callTime >= previousLast;
+  for (const memory of [...fresh].sort(byCreatedAsc)) {
+    collectFields(fields, memory, newest);
+    if (newest && memory.metadata.source === 'summary') lastSummary = memory.text;
+  }
+  const callCount = (previous?.callCount ?? 0) + (isNew && fresh.length > 0 ? 1 : 0);
+  const memoryCount = (previous?.memoryCount ?? 0) + (isNew ? fresh.length : 0);
+  const recentConversations =
+    fresh.length > 0 ? [conversationId, ...seen.filter((c) => c !== conversationId)].slice(0, RECENT_CONVERSATIONS) : [...seen];
+  const snapshot = assemble(pool, fields, lastSummary, callCount, memoryCount, recentConversations, context);
+  const lastCallAt =
+    [previous?.lastCallAt ?? null, snapshot.lastCallAt]
+      .filter((v): v is string => v !== null)
+      .sort()
+      .at(-1) ?? null;
+  return { ...snapshot, lastCallAt };
 }

@@ -23,4 +23,6 @@ export interface ProfileSnapshot {
   readonly lastSummary: string | null;
   /** ISO-8601 UTC of the earliest expiry among topMemories: after it the snapshot must be rebuilt. */
   readonly validUntil: string | null;
+  /** The newest conversations counted (newest first, bounded), so re-ingesting one never counts it twice. */
+  readonly recentConversations: readonly string[];
 }

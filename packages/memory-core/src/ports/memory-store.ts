@@ -1,3 +1,4 @@
+import type { Turn } from '../domain/call-record';
 import type { Memory, MemoryType, NewMemory } from '../domain/memory';
 
 export interface MemorySearchQuery {
@@ -21,9 +22,38 @@ export interface MemoryPage {
   readonly nextCursor: string | null;
 }
 
+export interface AddOptions {
+  readonly signal?: AbortSignal;
+  /**
+   * The conversation the memories come from. Stores that extract their own memories (Mem0) read
+   * the turns and scope them to the conversation, so a retried ingestion replaces rather than
+   * duplicates; stores that do not extract ignore it.
+   */
+  readonly conversation?: { readonly id: string; readonly turns: readonly Turn[] };
+}
+
+/** Failures of a memory store, in our terms (whatever the SDK behind it throws). */
+export type MemoryStoreErrorKind = 'unauthorized' | 'rate_limited' | 'unavailable' | 'timeout' | 'invalid' | 'quota' | 'unknown';
+
+export class MemoryStoreError extends Error {
+  constructor(
+    readonly kind: MemoryStoreErrorKind,
+    message: string,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+    this.name = 'MemoryStoreError';
+  }
+
+  /** Worth trying again (ingestion only: the hot path has no time to retry). */
+  get retryable(): boolean {
+    return this.kind === 'rate_limited' || this.kind === 'unavailable' || this.kind === 'timeout';
+  }
+}
+
 export interface MemoryStore {
-  /** Writes memories for one user; writing the same id again replaces it (idempotent). */
-  add(userId: string, memories: readonly NewMemory[], signal?: AbortSignal): Promise<void>;
+  /** Writes memories for one user; writing the same memories again does not duplicate them. */
+  add(userId: string, memories: readonly NewMemory[], options?: AddOptions): Promise<void>;
   /** Relevance-ordered memories for a query; expired memories are never returned. */
   search(query: MemorySearchQuery): Promise<readonly Memory[]>;
   /** A user's memories, newest first, page by page. */

@@ -18,8 +18,11 @@ export interface QueueSendRequest {
 
 export interface QueueSendResult {
   readonly messageId: string;
-  /** True when the deduplication id was seen within the window and nothing new was queued. */
-  readonly duplicate: boolean;
+  /**
+   * True when the deduplication id was seen within the window and nothing new was queued; null
+   * when the queue does not say (SQS accepts a duplicate silently).
+   */
+  readonly duplicate: boolean | null;
 }
 
 export interface ReceivedMessage {

@@ -1,5 +1,6 @@
 import type { DatabaseSync, StatementSync } from 'node:sqlite';
 import type {
+  AddOptions,
   Clock,
   Memory,
   MemoryMetadata,
@@ -87,6 +88,7 @@ export class SqliteMemoryStore implements MemoryStore {
   private readonly db: DatabaseSync;
   private readonly upsert: StatementSync;
   private readonly deleteUserStmt: StatementSync;
+  private readonly deleteConversationStmt: StatementSync;
 
   constructor(
     path: string,
@@ -101,16 +103,22 @@ export class SqliteMemoryStore implements MemoryStore {
         created_at = excluded.created_at, created_ms = excluded.created_ms, expires_at = excluded.expires_at,
         expires_ms = excluded.expires_ms, metadata = excluded.metadata`);
     this.deleteUserStmt = this.db.prepare('DELETE FROM memories WHERE user_id = ?');
+    this.deleteConversationStmt = this.db.prepare(
+      "DELETE FROM memories WHERE user_id = ? AND json_extract(metadata, '$.conversation_id') = ?",
+    );
   }
 
-  async add(userId: string, memories: readonly NewMemory[], signal?: AbortSignal): Promise<void> {
-    checkSignal(signal);
+  async add(userId: string, memories: readonly NewMemory[], options: AddOptions = {}): Promise<void> {
+    checkSignal(options.signal);
     if (userId.length === 0) throw new Error('userId must not be empty');
     for (const m of memories) {
       if (Number.isNaN(Date.parse(m.createdAt))) throw new Error(`memory ${m.id}: createdAt is not a date`);
       if (m.expiresAt !== null && Number.isNaN(Date.parse(m.expiresAt))) throw new Error(`memory ${m.id}: expiresAt is not a date`);
     }
+    const conversationId = options.conversation?.id;
     transaction(this.db, () => {
+      // Re-ingesting a conversation replaces what it wrote before, even if the rules changed.
+      if (conversationId) this.deleteConversationStmt.run(userId, conversationId);
       for (const m of memories) {
         this.upsert.run({
           $id: m.id,

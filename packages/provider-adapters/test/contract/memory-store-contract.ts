@@ -57,9 +57,10 @@ export function describeMemoryStoreContract(name: string, createHarness: () => P
       expect(page.nextCursor).toBeNull();
     });
 
-    it('replaces a memory written again with the same id (idempotent ingestion)', async () => {
-      await h.store.add('user-a', [memory('m1', 'first version')]);
-      await h.store.add('user-a', [memory('m1', 'second version')]);
+    it('replaces what a conversation wrote when it is ingested again', async () => {
+      const conversation = { id: 'conv_1', turns: [] };
+      await h.store.add('user-a', [memory('m1', 'first version')], { conversation });
+      await h.store.add('user-a', [memory('m1', 'second version')], { conversation });
       const page = await h.store.list('user-a');
       expect(page.memories.map((m) => m.text)).toEqual(['second version']);
       expect(await h.store.search({ userId: 'user-a', text: 'first', limit: 5 })).toEqual([]);
