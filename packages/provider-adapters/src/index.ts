@@ -1,4 +1,9 @@
 export { secretsEqual } from './auth/constant-time';
+export { type AwsClientOptions, type AwsClients, createAwsClients } from './aws/aws-clients';
+export { S3BlobStore } from './aws/s3-blob-store';
+export { SECRETS_MAX_AGE_MS, SecretsManagerSecrets } from './aws/secrets-manager-secrets';
+export { type SqsDeadLetter, SqsDeadLetters } from './aws/sqs-dead-letters';
+export { SqsQueue } from './aws/sqs-queue';
 export { type ElevenLabsInitiation, parseElevenLabsInitiation } from './elevenlabs/elevenlabs-initiation';
 export {
   ELEVENLABS_EVENTS,

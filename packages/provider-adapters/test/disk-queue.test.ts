@@ -20,6 +20,25 @@ function withQueue<T>(fn: (queue: DiskQueue, clock: FixedClock, path: string) =>
 }
 
 describe('DiskQueue', () => {
+  it('ignores a stale receipt handle (a redelivered message is acknowledged only by its newest handle)', () =>
+    withQueue(async (queue, clock) => {
+      await queue.send({ body: 'm', groupId: 'G', deduplicationId: 'd' });
+      const [first] = await queue.receive({ max: 1, visibilityTimeoutMs: 1000 });
+      clock.advance(1100);
+      const [second] = await queue.receive({ max: 1, visibilityTimeoutMs: 60_000 });
+      await queue.delete(first?.receiptHandle ?? '');
+      await queue.changeVisibility(second?.receiptHandle ?? '', 0);
+      const [third] = await queue.receive({ max: 1 });
+      expect(third?.body).toBe('m');
+    }));
+
+  it('never has two messages of one group in flight', () =>
+    withQueue(async (queue) => {
+      await queue.send({ body: 'a1', groupId: 'A', deduplicationId: '1' });
+      await queue.send({ body: 'a2', groupId: 'A', deduplicationId: '2' });
+      expect((await queue.receive({ max: 10 })).map((m) => m.body)).toEqual(['a1']);
+    }));
+
   it('accepts a repeated deduplication id again after the 5-minute window', () =>
     withQueue(async (queue, clock) => {
       await queue.send({ body: 'x', groupId: 'g', deduplicationId: 'd' });

@@ -38,6 +38,7 @@ describeQueueContract('DiskQueue', async () => {
     queue,
     clock,
     maxReceives: 3,
+    dedupSurvivesDelete: true,
     deadLetterBodies: async () => queue.deadLetters().map((d) => d.body),
     redrive: async () => queue.redrive(),
     pass: async (ms) => clock.advance(ms),

@@ -1,0 +1,92 @@
+import { randomUUID } from 'node:crypto';
+import { FixedClock } from '@agentic-memory/memory-core';
+import { CreateBucketCommand, PutBucketVersioningCommand } from '@aws-sdk/client-s3';
+import { CreateSecretCommand, PutSecretValueCommand } from '@aws-sdk/client-secrets-manager';
+import { CreateQueueCommand, GetQueueAttributesCommand } from '@aws-sdk/client-sqs';
+import { type AwsClients, createAwsClients, S3BlobStore, SecretsManagerSecrets, SqsDeadLetters, SqsQueue } from '../src';
+import { describeBlobStoreContract } from './contract/blob-store-contract';
+import { CONTRACT_NOW } from './contract/memory-store-contract';
+import { describeQueueContract } from './contract/queue-contract';
+import { describeWithMoto, type MotoServer, startMoto } from './support/moto';
+
+let moto: MotoServer;
+let clients: AwsClients;
+
+describeWithMoto('AWS adapters on moto_server', () => {
+  beforeAll(async () => {
+    moto = await startMoto();
+    clients = createAwsClients({ endpoint: moto.endpoint, region: 'us-east-1' });
+  }, 30_000);
+  afterAll(async () => {
+    await moto?.stop();
+  });
+
+  describeBlobStoreContract('S3BlobStore', async () => {
+    const bucket = `am-test-${randomUUID().slice(0, 8)}`;
+    await clients.s3.send(new CreateBucketCommand({ Bucket: bucket }));
+    await clients.s3.send(new PutBucketVersioningCommand({ Bucket: bucket, VersioningConfiguration: { Status: 'Enabled' } }));
+    return { store: new S3BlobStore(clients.s3, bucket), close: async () => undefined };
+  });
+
+  describeQueueContract('SqsQueue (FIFO)', async () => {
+    const name = `am-${randomUUID().slice(0, 8)}`;
+    const dlq = await clients.sqs.send(new CreateQueueCommand({ QueueName: `${name}-dlq.fifo`, Attributes: { FifoQueue: 'true' } }));
+    const dlqArn = (await clients.sqs.send(new GetQueueAttributesCommand({ QueueUrl: dlq.QueueUrl, AttributeNames: ['QueueArn'] })))
+      .Attributes?.QueueArn;
+    const main = await clients.sqs.send(
+      new CreateQueueCommand({
+        QueueName: `${name}.fifo`,
+        Attributes: {
+          FifoQueue: 'true',
+          DeduplicationScope: 'messageGroup',
+          FifoThroughputLimit: 'perMessageGroupId',
+          VisibilityTimeout: '30',
+          RedrivePolicy: JSON.stringify({ deadLetterTargetArn: dlqArn, maxReceiveCount: 3 }),
+        },
+      }),
+    );
+    const queue = new SqsQueue(clients.sqs, main.QueueUrl as string, 30_000);
+    const dead = new SqsDeadLetters(clients.sqs, dlq.QueueUrl as string, main.QueueUrl as string);
+    return {
+      queue,
+      clock: new FixedClock(CONTRACT_NOW),
+      maxReceives: 3,
+      // moto forgets a deduplication id when its message is deleted; SQS keeps it 5 minutes.
+      dedupSurvivesDelete: false,
+      deadLetterBodies: async () => (await dead.list()).map((d) => d.body),
+      redrive: () => dead.redrive(),
+      pass: (ms) => new Promise((r) => setTimeout(r, ms)),
+      close: async () => undefined,
+    };
+  });
+
+  describe('SecretsManagerSecrets', () => {
+    it('reads the environment secret’s JSON keys, serves them from cache, refreshes on demand', async () => {
+      const name = `agentic-memory/test-${randomUUID().slice(0, 8)}`;
+      await clients.secretsManager.send(
+        new CreateSecretCommand({
+          Name: name,
+          SecretString: JSON.stringify({ ELEVENLABS_WORKSPACE_KEY: 'one', CALLER_ID_PEPPER: 'pepper-0123456789abcdef', NOT_OURS: 'x' }),
+        }),
+      );
+      const clock = new FixedClock(CONTRACT_NOW);
+      const secrets = new SecretsManagerSecrets(clients.secretsManager, name, clock);
+      await secrets.prefetch();
+      expect(await secrets.get('ELEVENLABS_WORKSPACE_KEY')).toBe('one');
+      expect(await secrets.get('ADMIN_API_KEY')).toBeNull();
+      await clients.secretsManager.send(
+        new PutSecretValueCommand({ SecretId: name, SecretString: JSON.stringify({ ELEVENLABS_WORKSPACE_KEY: 'two' }) }),
+      );
+      // Cached: still the prefetched value within the max age.
+      clock.advance(60_000);
+      expect(await secrets.get('ELEVENLABS_WORKSPACE_KEY')).toBe('one');
+      await secrets.refresh();
+      expect(await secrets.get('ELEVENLABS_WORKSPACE_KEY')).toBe('two');
+    });
+
+    it('fails clearly for a missing secret', async () => {
+      const secrets = new SecretsManagerSecrets(clients.secretsManager, 'agentic-memory/missing', new FixedClock(CONTRACT_NOW));
+      await expect(secrets.prefetch()).rejects.toThrow();
+    });
+  });
+});
