@@ -27,4 +27,5 @@ export { EnvSecrets } from './embedded/env-secrets';
 export { ftsMatchExpression, queryTerms } from './embedded/fts-query';
 export { openSqlite, transaction } from './embedded/sqlite-database';
 export { SqliteMemoryStore } from './embedded/sqlite-memory-store';
+export { Mem0MemoryStore, type Mem0StoreOptions, toMemoryStoreError } from './mem0/mem0-memory-store';
 export { PayloadError } from './payload-error';
