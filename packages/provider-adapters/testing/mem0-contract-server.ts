@@ -84,7 +84,7 @@ export function matchesFilter(m: StoredMemory, filter: unknown): boolean {
       if (c.lte && !(at <= Date.parse(c.lte))) return false;
     } else if (key === 'metadata') {
       for (const [mk, mv] of Object.entries(condition as Record<string, unknown>)) {
-        if ((m.metadata ?? {})[mk] !== mv) return false;
+        if (m.metadata?.[mk] !== mv) return false;
       }
     } else {
       throw Object.assign(new Error(`unsupported filter field ${key}`), { status: 400 });
