@@ -9,7 +9,9 @@ import { join, resolve } from 'node:path';
 if (process.env.LOCAL_METRICS !== '1') process.env.POWERTOOLS_METRICS_DISABLED ??= 'true';
 process.env.POWERTOOLS_LOG_LEVEL ??= 'WARN';
 
-const { signElevenLabs } = await import('@agentic-memory/provider-adapters');
+process.env.MEM0_TELEMETRY ??= 'false';
+
+const { SecretsManagerSecrets, createAwsClients, signElevenLabs } = await import('@agentic-memory/provider-adapters');
 const { ensureLocalSecrets } = await import('./local-secrets');
 const { startLocalRuntime } = await import('./local-runtime');
 
@@ -17,6 +19,19 @@ const env = process.env;
 const dataDir = resolve(env.DATA_DIR ?? '.data');
 const baseUrl = env.AGENTIC_MEMORY_URL ?? `http://${env.HOST ?? '127.0.0.1'}:${env.PORT ?? '8787'}`;
 const fixturePath = join(import.meta.dirname, '..', 'fixtures', 'demo-post-call.json');
+
+/** The secrets the demo signs and authenticates with: the runtime's, wherever they live. */
+async function clientSecrets(): Promise<Record<string, string | undefined>> {
+  if (env.AWS_BACKEND === 'aws' && env.SECRET_NAME) {
+    const clients = createAwsClients({ endpoint: env.AWS_ENDPOINT_URL, region: env.AWS_REGION ?? env.AWS_DEFAULT_REGION });
+    const sm = new SecretsManagerSecrets(clients.secretsManager, env.SECRET_NAME, { now: () => Date.now() });
+    return {
+      ELEVENLABS_HMAC_KEY: (await sm.get('ELEVENLABS_HMAC_KEY')) ?? undefined,
+      ELEVENLABS_WORKSPACE_KEY: (await sm.get('ELEVENLABS_WORKSPACE_KEY')) ?? undefined,
+    };
+  }
+  return ensureLocalSecrets(dataDir, env).values;
+}
 
 async function reachable(url: string): Promise<boolean> {
   try {
@@ -48,7 +63,7 @@ async function main(): Promise<void> {
     console.log(`No runtime at ${baseUrl}: started one at ${url} on ${dataDir}.`);
   }
   try {
-    const secrets = ensureLocalSecrets(dataDir, env).values;
+    const secrets = await clientSecrets();
     const raw = readFileSync(fixturePath, 'utf8');
     const fixture = JSON.parse(raw) as { data: { agent_id: string; metadata: { phone_call: { external_number: string } } } };
     const caller = fixture.data.metadata.phone_call.external_number;

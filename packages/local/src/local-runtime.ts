@@ -6,10 +6,10 @@ import { createMemorySearchHandler } from '@agentic-memory/fn-memory-search';
 import { createWebhookIntakeHandler } from '@agentic-memory/fn-webhook-intake';
 import {
   configureObservability,
-  type EmbeddedDependencies,
-  embeddedDependencies,
+  createRuntimeDependencies,
   type HttpLambda,
   logger,
+  type RuntimeDependencies,
 } from '@agentic-memory/function-kit';
 import type { Clock, FunctionRole } from '@agentic-memory/memory-core';
 import { apiGatewayEvent, lambdaContext } from './lambda-shapes';
@@ -48,8 +48,9 @@ export interface RuntimeOptions {
 
 export interface LocalRuntime {
   readonly url: string;
-  readonly secrets: LocalSecrets;
-  readonly deps: EmbeddedDependencies;
+  /** The generated/local secrets, or null when they come from Secrets Manager. */
+  readonly secrets: LocalSecrets | null;
+  readonly deps: RuntimeDependencies;
   stop(): Promise<void>;
 }
 
@@ -84,13 +85,18 @@ function readBody(req: IncomingMessage): Promise<Buffer | null> {
  */
 export async function startLocalRuntime(options: RuntimeOptions): Promise<LocalRuntime> {
   const env = options.env ?? process.env;
-  const secrets = ensureLocalSecrets(options.dataDir, env);
-  const base = embeddedDependencies({ dataDir: options.dataDir, env, environmentName: 'local', clock: options.clock });
+  const fromSecretsManager = env.AWS_BACKEND === 'aws' && Boolean(env.SECRET_NAME);
+  const secrets = fromSecretsManager ? null : ensureLocalSecrets(options.dataDir, env);
+  const base = await createRuntimeDependencies({
+    env: { ...env, AGENTIC_MEMORY_ENV: env.AGENTIC_MEMORY_ENV ?? 'local' },
+    dataDir: options.dataDir,
+    clock: options.clock,
+  });
   const environment =
     options.maxBodyBytes === undefined
       ? base.environment
       : { ...base.environment, limits: { ...base.environment.limits, max_body_bytes: options.maxBodyBytes } };
-  const deps: EmbeddedDependencies = { ...base, environment };
+  const deps: RuntimeDependencies = { ...base, environment };
   configureObservability('local-runtime', environment.name);
 
   const handlers: Partial<Record<FunctionRole, HttpLambda>> = {
@@ -120,7 +126,7 @@ export async function startLocalRuntime(options: RuntimeOptions): Promise<LocalR
       const url = new URL(req.url ?? '/', 'http://local');
       const method = req.method ?? 'GET';
       if (method === 'GET' && url.pathname === '/health') {
-        send(res, 200, { status: 'ok', queue: deps.queue.depth() });
+        send(res, 200, { status: 'ok', backends: deps.backends, queue: await deps.queueDepth() });
         return;
       }
       const route = routes.get(`${method} ${url.pathname}`);

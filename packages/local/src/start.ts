@@ -23,12 +23,8 @@ const maxBodyBytes = env.MAX_BODY_BYTES === undefined ? undefined : Number(env.M
 if (maxBodyBytes !== undefined && (!Number.isInteger(maxBodyBytes) || maxBodyBytes <= 0 || maxBodyBytes > 6_000_000)) {
   fail(`MAX_BODY_BYTES must be an integer from 1 to 6000000, got "${env.MAX_BODY_BYTES}"`);
 }
-if ((env.MEMORY_STORE ?? 'sqlite') !== 'sqlite') {
-  fail(`MEMORY_STORE=${env.MEMORY_STORE} is not available in this build: only "sqlite" (the Mem0 store is not implemented yet)`);
-}
-if ((env.AWS_BACKEND ?? 'embedded') !== 'embedded') {
-  fail(`AWS_BACKEND=${env.AWS_BACKEND} is not available in this build: only "embedded" (the AWS adapters are not implemented yet)`);
-}
+// The Mem0 SDK reads its telemetry switch when it loads.
+process.env.MEM0_TELEMETRY ??= 'false';
 
 let runtime: Awaited<ReturnType<typeof startLocalRuntime>>;
 try {
@@ -38,7 +34,7 @@ try {
   fail(code === 'EADDRINUSE' ? `${host}:${port} is already in use (set PORT)` : (error as Error).message);
 }
 
-const { url, secrets } = runtime;
+const { url, secrets, deps } = runtime;
 const rows = (table: string[][]) => {
   const widths = table[0]?.map((_, i) => Math.max(...table.map((r) => (r[i] ?? '').length))) ?? [];
   return table
@@ -50,8 +46,10 @@ const rows = (table: string[][]) => {
     )
     .join('\n');
 };
-const workspaceKey = secrets.values.ELEVENLABS_WORKSPACE_KEY ?? '';
+const workspaceKey = secrets?.values.ELEVENLABS_WORKSPACE_KEY ?? (await deps.secrets.get('ELEVENLABS_WORKSPACE_KEY')) ?? '';
 console.log(`\nAgentic Memory — local runtime listening on ${url}\ndata folder: ${dataDir}\n`);
+console.log(rows([['backend', 'where'], ...Object.entries(deps.locations).map(([k, v]) => [k, String(v)])]));
+console.log('');
 console.log(
   rows([
     ['route', 'role', 'auth'],
@@ -60,17 +58,21 @@ console.log(
   ]),
 );
 console.log('');
-console.log(
-  rows([
-    ['secret', 'value', 'source'],
-    ...Object.entries(secrets.values).map(([name, value]) => [
-      name,
-      name === 'CALLER_ID_PEPPER' ? '(not shown)' : (value ?? ''),
-      secrets.sources[name as keyof typeof secrets.sources] ?? '',
+if (secrets) {
+  console.log(
+    rows([
+      ['secret', 'value', 'source'],
+      ...Object.entries(secrets.values).map(([name, value]) => [
+        name,
+        name === 'CALLER_ID_PEPPER' ? '(not shown)' : (value ?? ''),
+        secrets.sources[name as keyof typeof secrets.sources] ?? '',
+      ]),
     ]),
-  ]),
-);
-console.log(`\nsecrets file: ${secrets.file} (environment variables override it)`);
+  );
+  console.log(`\nsecrets file: ${secrets.file} (environment variables override it)`);
+} else {
+  console.log(`secrets: from Secrets Manager (${env.SECRET_NAME}); values not printed`);
+}
 console.log('\nTry it:');
 console.log(
   `curl -s -X POST ${url}/client-data -H 'content-type: application/json' -H 'X-Workspace-Key: ${workspaceKey}' ` +

@@ -1,5 +1,6 @@
 export { secretsEqual } from './auth/constant-time';
 export { type AwsClientOptions, type AwsClients, createAwsClients } from './aws/aws-clients';
+export { ensureBucket, ensureFifoQueue, type FifoQueueUrls, sqsDepth } from './aws/local-provisioning';
 export { S3BlobStore } from './aws/s3-blob-store';
 export { SECRETS_MAX_AGE_MS, SecretsManagerSecrets } from './aws/secrets-manager-secrets';
 export { type SqsDeadLetter, SqsDeadLetters } from './aws/sqs-dead-letters';

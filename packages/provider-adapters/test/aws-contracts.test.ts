@@ -4,10 +4,10 @@ import { CreateBucketCommand, PutBucketVersioningCommand } from '@aws-sdk/client
 import { CreateSecretCommand, PutSecretValueCommand } from '@aws-sdk/client-secrets-manager';
 import { CreateQueueCommand, GetQueueAttributesCommand } from '@aws-sdk/client-sqs';
 import { type AwsClients, createAwsClients, S3BlobStore, SecretsManagerSecrets, SqsDeadLetters, SqsQueue } from '../src';
+import { describeWithMoto, type MotoServer, startMoto } from '../testing/moto';
 import { describeBlobStoreContract } from './contract/blob-store-contract';
 import { CONTRACT_NOW } from './contract/memory-store-contract';
 import { describeQueueContract } from './contract/queue-contract';
-import { describeWithMoto, type MotoServer, startMoto } from './support/moto';
 
 let moto: MotoServer;
 let clients: AwsClients;

@@ -12,5 +12,6 @@ export * from './metric-catalogue';
 export * from './observability';
 export * from './queue-stack';
 export * from './routes';
+export * from './runtime-dependencies';
 export * from './seed';
 export * from './ttl-cache';

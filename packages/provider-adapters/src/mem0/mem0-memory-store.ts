@@ -127,7 +127,8 @@ function toMessages(turns: readonly Turn[]): { role: 'user' | 'assistant'; conte
  * Writing a call: the run (`run_id` = conversation id) is deleted first, so a retried ingestion
  * replaces instead of duplicating; the turns are added as user/assistant messages for Mem0's own
  * extraction (asynchronous: not searchable at once); the typed memories memory-core built are added
- * verbatim (`infer: false`), one add per memory type, with their metadata and `expiration_date`.
+ * verbatim (`infer: false`), one add per memory type, with their metadata and `expiration_date` —
+ * except our verbatim caller statements, which Mem0's extraction from the same turns replaces.
  */
 export class Mem0MemoryStore implements MemoryStore {
   private readonly host: string;
@@ -179,6 +180,8 @@ export class Mem0MemoryStore implements MemoryStore {
       .sort()
       .at(-1);
     const messages = conversation ? toMessages(conversation.turns) : [];
+    // Mem0 extracts its own memories from the turns: our verbatim caller statements would repeat them.
+    const typed = messages.length > 0 ? memories.filter((m) => !(m.type === 'semantic' && m.metadata.source === 'transcript')) : memories;
     if (messages.length > 0) {
       const callTime = memories[0]?.createdAt;
       await this.ingestCall(
@@ -200,7 +203,7 @@ export class Mem0MemoryStore implements MemoryStore {
     }
     // One add per memory type (per call time and expiry, which a call's memories share).
     const groups = new Map<string, { type: MemoryType; group: NewMemory[] }>();
-    for (const m of memories) {
+    for (const m of typed) {
       const key = `${m.type}|${m.createdAt}|${m.expiresAt}`;
       const entry = groups.get(key) ?? { type: m.type, group: [] };
       entry.group.push(m);
