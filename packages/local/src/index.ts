@@ -1,3 +1,4 @@
+export * from './bundle-function';
 export * from './lambda-shapes';
 export * from './local-runtime';
 export * from './local-secrets';

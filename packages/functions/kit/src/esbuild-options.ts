@@ -10,8 +10,23 @@ export const FUNCTION_BUNDLING = {
   sourcemap: false,
   treeShaking: true,
   mainFields: ['module', 'main'],
-  /** The Lambda runtime provides the AWS SDK v3. */
-  external: ['@aws-sdk/*'],
+  /**
+   * Nothing external: the AWS SDK clients are bundled (pinned versions, tree-shaken) rather than
+   * taken from the Lambda runtime's copy.
+   */
+  external: [] as string[],
+  /** Workspace-relative path of the stand-in for axios (see unused-axios.ts); resolve it before use. */
+  axiosStub: 'packages/functions/kit/src/unused-axios.ts',
   /** ESM bundles still meet CommonJS dependencies that call require(). */
   banner: "import { createRequire as __amCreateRequire } from 'module'; const require = __amCreateRequire(import.meta.url);",
 } as const;
+
+/** Workspace-relative entry of each Lambda role. */
+export const FUNCTION_ENTRIES = {
+  'conversation-start': 'packages/functions/conversation-start/src/index.ts',
+  'memory-search': 'packages/functions/memory-search/src/index.ts',
+  'webhook-intake': 'packages/functions/webhook-intake/src/index.ts',
+  'ingest-worker': 'packages/functions/ingest-worker/src/index.ts',
+} as const;
+
+export type BundledRole = keyof typeof FUNCTION_ENTRIES;

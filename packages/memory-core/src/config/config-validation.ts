@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type { ZodError } from 'zod';
 import { type AgentTypes, AgentTypesFileSchema } from './agent-type-schema';
 import { type Environment, EnvironmentSchema } from './environment-schema';
 
@@ -30,7 +30,7 @@ function article(noun: string): string {
 }
 
 /** One line per problem, naming the field: `memory_config.search_limit: expected a positive integer`. */
-export function toProblems(error: z.ZodError): ConfigProblem[] {
+export function toProblems(error: ZodError): ConfigProblem[] {
   const problems: ConfigProblem[] = [];
   for (const issue of error.issues) {
     if (issue.code === 'unrecognized_keys') {

@@ -1,4 +1,13 @@
-import { z } from 'zod';
+import type { input as ZodInput, output as ZodOutput } from 'zod';
+import {
+  array as zArray,
+  email as zEmail,
+  number as zNumber,
+  partialRecord as zPartialRecord,
+  record as zRecord,
+  strictObject as zStrictObject,
+  string as zString,
+} from 'zod';
 import { PROVIDERS } from '../domain/call-record';
 import { enumOf, message, nonEmptyString, positiveInt, positiveNumber } from './schema-helpers';
 
@@ -17,19 +26,19 @@ const LOG_RETENTION_DAYS = [
   1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653,
 ] as const;
 
-const agentTypeName = z.string(message('expected an agent type name')).min(1, message('expected an agent type name'));
+const agentTypeName = zString(message('expected an agent type name')).min(1, message('expected an agent type name'));
 
-const providerMap = z.strictObject({
+const providerMap = zStrictObject({
   /** Agent type when the platform id is not in `ids`. */
   default: agentTypeName.optional(),
   /** Platform agent / assistant / phone-number id → agent type. */
-  ids: z.record(nonEmptyString(), agentTypeName).default({}),
+  ids: zRecord(nonEmptyString(), agentTypeName).default({}),
 });
 
-const scheduleEntry = z.strictObject({
-  name: z.string().regex(/^[A-Za-z][A-Za-z0-9]*$/, message('expected an alphanumeric name')),
+const scheduleEntry = zStrictObject({
+  name: zString().regex(/^[A-Za-z][A-Za-z0-9]*$/, message('expected an alphanumeric name')),
   /** Cron fields in UTC unless time_zone is set. */
-  cron: z.strictObject({
+  cron: zStrictObject({
     minute: nonEmptyString().default('0'),
     hour: nonEmptyString(),
     week_day: nonEmptyString().default('*'),
@@ -39,94 +48,89 @@ const scheduleEntry = z.strictObject({
   max: positiveInt(),
 });
 
-const provisionedConcurrency = z
-  .strictObject({
-    min: positiveInt(),
-    max: positiveInt(),
-    target_utilization: z
-      .number(message('expected a number above 0 and below 1'))
-      .gt(0, message('expected a number above 0 and below 1'))
-      .lt(1, message('expected a number above 0 and below 1')),
-    schedule: z.array(scheduleEntry).default([]),
-  })
-  .superRefine((pc, ctx) => {
-    if (pc.max < pc.min) ctx.addIssue({ code: 'custom', path: ['max'], message: `expected at least min (${pc.min})` });
-    for (const [i, s] of pc.schedule.entries()) {
-      if (s.max < s.min) ctx.addIssue({ code: 'custom', path: ['schedule', i, 'max'], message: `expected at least min (${s.min})` });
-    }
-  });
+const provisionedConcurrency = zStrictObject({
+  min: positiveInt(),
+  max: positiveInt(),
+  target_utilization: zNumber(message('expected a number above 0 and below 1'))
+    .gt(0, message('expected a number above 0 and below 1'))
+    .lt(1, message('expected a number above 0 and below 1')),
+  schedule: zArray(scheduleEntry).default([]),
+}).superRefine((pc, ctx) => {
+  if (pc.max < pc.min) ctx.addIssue({ code: 'custom', path: ['max'], message: `expected at least min (${pc.min})` });
+  for (const [i, s] of pc.schedule.entries()) {
+    if (s.max < s.min) ctx.addIssue({ code: 'custom', path: ['schedule', i, 'max'], message: `expected at least min (${s.min})` });
+  }
+});
 
-const functionSettings = z.strictObject({
+const functionSettings = zStrictObject({
   memory_mb: positiveInt().min(128, message('expected 128 to 10240')).max(10240, message('expected 128 to 10240')),
   timeout_s: positiveInt().max(900, message('expected at most 900')),
   provisioned_concurrency: provisionedConcurrency.optional(),
 });
 
-export const EnvironmentSchema = z
-  .strictObject({
-    name: z.string().regex(/^[a-z][a-z0-9-]*$/, message('expected a lowercase environment name')),
-    /** 12-digit AWS account id; null = the CLI's current account. */
-    account: z
-      .string()
-      .regex(/^\d{12}$/, message('expected a 12-digit AWS account id'))
-      .nullable()
-      .default(null),
-    region: z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d$/, message('expected an AWS region such as us-east-1')),
-    agent_map: z.strictObject({
-      /** Used when neither a header, the map nor the provider's default decides. */
-      default_agent_type: agentTypeName,
-      providers: z.partialRecord(enumOf(PROVIDERS, 'provider'), providerMap).default({}),
-    }),
-    functions: z.strictObject(
-      Object.fromEntries(FUNCTION_ROLES.map((role) => [role, functionSettings])) as Record<FunctionRole, typeof functionSettings>,
+export const EnvironmentSchema = zStrictObject({
+  name: zString().regex(/^[a-z][a-z0-9-]*$/, message('expected a lowercase environment name')),
+  /** 12-digit AWS account id; null = the CLI's current account. */
+  account: zString()
+    .regex(/^\d{12}$/, message('expected a 12-digit AWS account id'))
+    .nullable()
+    .default(null),
+  region: zString().regex(/^[a-z]{2}(-[a-z]+)+-\d$/, message('expected an AWS region such as us-east-1')),
+  agent_map: zStrictObject({
+    /** Used when neither a header, the map nor the provider's default decides. */
+    default_agent_type: agentTypeName,
+    providers: zPartialRecord(enumOf(PROVIDERS, 'provider'), providerMap).default({}),
+  }),
+  functions: zStrictObject(
+    Object.fromEntries(FUNCTION_ROLES.map((role) => [role, functionSettings])) as Record<FunctionRole, typeof functionSettings>,
+  ),
+  api: zStrictObject({
+    throttle_rate_per_s: positiveNumber(),
+    throttle_burst: positiveInt(),
+  }),
+  ingest: zStrictObject({
+    visibility_timeout_s: positiveInt().max(43200, message('expected at most 43200 (12 h)')),
+    dlq_max_receives: positiveInt().max(1000, message('expected at most 1000')),
+    batch_size: positiveInt().max(10, message('expected at most 10 (FIFO event sources)')),
+    max_concurrency: positiveInt().min(2, message('expected 2 to 1000')).max(1000, message('expected 2 to 1000')),
+  }),
+  alarms: zStrictObject({
+    conversation_start_p99_ms: positiveInt(),
+    memory_search_p99_ms: positiveInt(),
+    intake_p99_ms: positiveInt(),
+    error_rate_percent: positiveNumber().max(100, message('expected at most 100')),
+    dlq_visible_messages: positiveInt(),
+    ingest_lag_s: positiveInt(),
+    degraded_per_5min: positiveInt(),
+  }),
+  budget: zStrictObject({
+    monthly_usd: positiveNumber(),
+    alert_thresholds_percent: zArray(positiveNumber()).min(1, message('expected at least one threshold')),
+    recipients: zArray(zEmail(message('expected an email address'))).default([]),
+  }),
+  retention: zStrictObject({
+    log_days: zNumber(message('expected a CloudWatch Logs retention')).refine(
+      (v) => (LOG_RETENTION_DAYS as readonly number[]).includes(v),
+      message(`expected one of ${LOG_RETENTION_DAYS.join(', ')}`),
     ),
-    api: z.strictObject({
-      throttle_rate_per_s: positiveNumber(),
-      throttle_burst: positiveInt(),
-    }),
-    ingest: z.strictObject({
-      visibility_timeout_s: positiveInt().max(43200, message('expected at most 43200 (12 h)')),
-      dlq_max_receives: positiveInt().max(1000, message('expected at most 1000')),
-      batch_size: positiveInt().max(10, message('expected at most 10 (FIFO event sources)')),
-      max_concurrency: positiveInt().min(2, message('expected 2 to 1000')).max(1000, message('expected 2 to 1000')),
-    }),
-    alarms: z.strictObject({
-      conversation_start_p99_ms: positiveInt(),
-      memory_search_p99_ms: positiveInt(),
-      intake_p99_ms: positiveInt(),
-      error_rate_percent: positiveNumber().max(100, message('expected at most 100')),
-      dlq_visible_messages: positiveInt(),
-      ingest_lag_s: positiveInt(),
-      degraded_per_5min: positiveInt(),
-    }),
-    budget: z.strictObject({
-      monthly_usd: positiveNumber(),
-      alert_thresholds_percent: z.array(positiveNumber()).min(1, message('expected at least one threshold')),
-      recipients: z.array(z.email(message('expected an email address'))).default([]),
-    }),
-    retention: z.strictObject({
-      log_days: z
-        .number(message('expected a CloudWatch Logs retention'))
-        .refine((v) => (LOG_RETENTION_DAYS as readonly number[]).includes(v), message(`expected one of ${LOG_RETENTION_DAYS.join(', ')}`)),
-      raw_payload_days: positiveInt(),
-      audio_days: positiveInt(),
-      reports_days: positiveInt(),
-    }),
-    limits: z.strictObject({
-      max_body_bytes: positiveInt().max(6_000_000, message('expected at most 6000000 (Lambda request limit)')),
-    }),
-  })
-  .superRefine((env, ctx) => {
-    const worker = env.functions['ingest-worker'];
-    if (env.ingest.visibility_timeout_s < 6 * worker.timeout_s) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['ingest', 'visibility_timeout_s'],
-        message: `expected at least 6 × functions.ingest-worker.timeout_s (${6 * worker.timeout_s})`,
-      });
-    }
-  });
+    raw_payload_days: positiveInt(),
+    audio_days: positiveInt(),
+    reports_days: positiveInt(),
+  }),
+  limits: zStrictObject({
+    max_body_bytes: positiveInt().max(6_000_000, message('expected at most 6000000 (Lambda request limit)')),
+  }),
+}).superRefine((env, ctx) => {
+  const worker = env.functions['ingest-worker'];
+  if (env.ingest.visibility_timeout_s < 6 * worker.timeout_s) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['ingest', 'visibility_timeout_s'],
+      message: `expected at least 6 × functions.ingest-worker.timeout_s (${6 * worker.timeout_s})`,
+    });
+  }
+});
 
-export type EnvironmentInput = z.input<typeof EnvironmentSchema>;
-export type Environment = z.output<typeof EnvironmentSchema>;
+export type EnvironmentInput = ZodInput<typeof EnvironmentSchema>;
+export type Environment = ZodOutput<typeof EnvironmentSchema>;
 export type AgentMap = Environment['agent_map'];

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { enum as zEnum, number as zNumber, string as zString } from 'zod';
 
 type IssueWithInput = { readonly input?: unknown };
 
@@ -9,29 +9,29 @@ export function message(text: string): { error: (issue: IssueWithInput) => strin
 
 export function positiveInt() {
   const m = message('expected a positive integer');
-  return z.number(m).int(m).positive(m);
+  return zNumber(m).int(m).positive(m);
 }
 
 export function nonNegativeInt() {
   const m = message('expected a non-negative integer');
-  return z.number(m).int(m).nonnegative(m);
+  return zNumber(m).int(m).nonnegative(m);
 }
 
 export function positiveNumber() {
   const m = message('expected a positive number');
-  return z.number(m).positive(m);
+  return zNumber(m).positive(m);
 }
 
 export function unitInterval() {
   const m = message('expected a number from 0 to 1');
-  return z.number(m).min(0, m).max(1, m);
+  return zNumber(m).min(0, m).max(1, m);
 }
 
 export function nonEmptyString() {
   const m = message('expected a non-empty string');
-  return z.string(m).min(1, m);
+  return zString(m).min(1, m);
 }
 
 export function enumOf<const T extends readonly [string, ...string[]]>(values: T, what: string) {
-  return z.enum(values, message(`expected ${/^[aeiou]/.test(what) ? 'an' : 'a'} ${what}: one of ${values.join(', ')}`));
+  return zEnum(values, message(`expected ${/^[aeiou]/.test(what) ? 'an' : 'a'} ${what}: one of ${values.join(', ')}`));
 }

@@ -1,0 +1,46 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { type BundledRole, FUNCTION_BUNDLING, FUNCTION_ENTRIES } from '@agentic-memory/function-kit/esbuild-options';
+import { build, type Metafile } from 'esbuild';
+
+export interface BundleResult {
+  readonly role: BundledRole;
+  readonly file: string;
+  readonly bytes: number;
+  readonly metafile: Metafile;
+}
+
+/**
+ * Bundles a role's Lambda entry exactly as the CDK app does (the kit's esbuild options), into
+ * `outDir/<role>.mjs`. `stubAxios: false` keeps mem0ai's real axios, to measure what the stub saves.
+ */
+export async function bundleFunction(
+  workspaceRoot: string,
+  role: BundledRole,
+  outDir: string,
+  options: { stubAxios?: boolean } = {},
+): Promise<BundleResult> {
+  mkdirSync(outDir, { recursive: true });
+  const file = join(outDir, `${role}${options.stubAxios === false ? '.with-axios' : ''}.mjs`);
+  const result = await build({
+    absWorkingDir: workspaceRoot,
+    entryPoints: [join(workspaceRoot, FUNCTION_ENTRIES[role])],
+    outfile: file,
+    bundle: true,
+    format: FUNCTION_BUNDLING.format,
+    platform: FUNCTION_BUNDLING.platform,
+    target: FUNCTION_BUNDLING.target,
+    minify: FUNCTION_BUNDLING.minify,
+    sourcemap: FUNCTION_BUNDLING.sourcemap,
+    treeShaking: FUNCTION_BUNDLING.treeShaking,
+    mainFields: [...FUNCTION_BUNDLING.mainFields],
+    external: [...FUNCTION_BUNDLING.external],
+    banner: { js: FUNCTION_BUNDLING.banner },
+    alias: options.stubAxios === false ? {} : { axios: join(workspaceRoot, FUNCTION_BUNDLING.axiosStub) },
+    metafile: true,
+    logLevel: 'silent',
+  });
+  const bytes =
+    Object.entries(result.metafile?.outputs ?? {}).find(([path]) => file.endsWith(path.replace(/^.*?(?=[^/]+\.mjs$)/, '')))?.[1].bytes ?? 0;
+  return { role, file, bytes, metafile: result.metafile as Metafile };
+}
