@@ -3,3 +3,4 @@ export * from './lambda-shapes';
 export * from './local-runtime';
 export * from './local-secrets';
 export * from './queue-poller';
+export * from './replay';

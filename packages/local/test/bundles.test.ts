@@ -30,7 +30,11 @@ describe('Lambda bundles', () => {
     }
   });
 
-  async function invoke(role: string, env: Record<string, string>, event: unknown): Promise<{ status: number | null; stdout: string; stderr: string }> {
+  async function invoke(
+    role: string,
+    env: Record<string, string>,
+    event: unknown,
+  ): Promise<{ status: number | null; stdout: string; stderr: string }> {
     const runner = join(outDir, `run-${role}.mjs`);
     writeFileSync(
       runner,
@@ -38,7 +42,9 @@ describe('Lambda bundles', () => {
         `const res = await handler(${JSON.stringify(event)}, { functionName: '${role}', awsRequestId: 'r', getRemainingTimeInMillis: () => 10000 });\n` +
         `console.log('RESULT ' + JSON.stringify(res));\n`,
     );
-    const child = spawn(process.execPath, [runner], { env: { PATH: process.env.PATH ?? '', POWERTOOLS_LOG_LEVEL: 'SILENT', POWERTOOLS_METRICS_DISABLED: 'true', ...env } });
+    const child = spawn(process.execPath, [runner], {
+      env: { PATH: process.env.PATH ?? '', POWERTOOLS_LOG_LEVEL: 'SILENT', POWERTOOLS_METRICS_DISABLED: 'true', ...env },
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (c: Buffer) => {
@@ -57,7 +63,13 @@ describe('Lambda bundles', () => {
     rawPath: '/client-data',
     rawQueryString: '',
     headers: { 'content-type': 'application/json', 'x-workspace-key': 'ws-bundle-test-0123' },
-    requestContext: { http: { method: 'POST', path: '/client-data' }, requestId: 'r', routeKey: 'POST /client-data', stage: '$default', timeEpoch: 0 },
+    requestContext: {
+      http: { method: 'POST', path: '/client-data' },
+      requestId: 'r',
+      routeKey: 'POST /client-data',
+      stage: '$default',
+      timeEpoch: 0,
+    },
     body: JSON.stringify({ caller_id: '+15550100123', agent_id: 'agent_01kfixsupport00000000000000' }),
     isBase64Encoded: false,
   };
@@ -65,7 +77,11 @@ describe('Lambda bundles', () => {
   it('serve a request from the bundle on embedded ports (fresh process, init at import)', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'am-bundle-data-'));
     try {
-      const res = await invoke('conversation-start', { DATA_DIR: dataDir, ELEVENLABS_WORKSPACE_KEY: 'ws-bundle-test-0123', CALLER_ID_PEPPER: 'pepper-bundle-0123456789' }, startEvent);
+      const res = await invoke(
+        'conversation-start',
+        { DATA_DIR: dataDir, ELEVENLABS_WORKSPACE_KEY: 'ws-bundle-test-0123', CALLER_ID_PEPPER: 'pepper-bundle-0123456789' },
+        startEvent,
+      );
       expect(res.stderr).toBe('');
       const result = JSON.parse(res.stdout.split('RESULT ')[1] ?? '{}') as { statusCode: number; body: string };
       expect(result.statusCode).toBe(200);
@@ -80,10 +96,22 @@ describe('Lambda bundles', () => {
     const host = await server.start();
     const dataDir = mkdtempSync(join(tmpdir(), 'am-bundle-data-'));
     try {
-      const event = { ...startEvent, routeKey: 'POST /retrieve', rawPath: '/retrieve', body: JSON.stringify({ query: 'router', user_id: '+15550100123' }) };
+      const event = {
+        ...startEvent,
+        routeKey: 'POST /retrieve',
+        rawPath: '/retrieve',
+        body: JSON.stringify({ query: 'router', user_id: '+15550100123' }),
+      };
       const res = await invoke(
         'memory-search',
-        { DATA_DIR: dataDir, MEMORY_STORE: 'mem0', MEM0_HOST: host, MEM0_API_KEY: 'm0-bundle-key', ELEVENLABS_WORKSPACE_KEY: 'ws-bundle-test-0123', CALLER_ID_PEPPER: 'pepper-bundle-0123456789' },
+        {
+          DATA_DIR: dataDir,
+          MEMORY_STORE: 'mem0',
+          MEM0_HOST: host,
+          MEM0_API_KEY: 'm0-bundle-key',
+          ELEVENLABS_WORKSPACE_KEY: 'ws-bundle-test-0123',
+          CALLER_ID_PEPPER: 'pepper-bundle-0123456789',
+        },
         event,
       );
       const result = JSON.parse(res.stdout.split('RESULT ')[1] ?? '{}') as { statusCode: number };

@@ -88,6 +88,7 @@ describe('parseElevenLabsPostCall', () => {
     ['no data', { type: 'post_call_transcription' }],
     ['no conversation id', { type: 'post_call_transcription', data: {} }],
     ['a path in the conversation id', { type: 'post_call_transcription', data: { conversation_id: '../../etc' } }],
+    ['a tool call, not a conversation', { tool_call_id: 't', parameters: {}, conversation_id: 'conv_1' }],
   ])('rejects %s with a PayloadError', (_label, body) => {
     expect(() => parseElevenLabsPostCall(body)).toThrow(PayloadError);
   });

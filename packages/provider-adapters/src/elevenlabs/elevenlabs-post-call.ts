@@ -36,10 +36,12 @@ export function parseElevenLabsPostCall(body: unknown): ElevenLabsPostCallEnvelo
     data = value.data;
   } else if (typeof value.type === 'string' && !('conversation_id' in value)) {
     throw new PayloadError('event has no data object');
-  } else {
+  } else if (Array.isArray(value.transcript) || isObject(value.analysis) || isObject(value.metadata)) {
     // A bare conversation object: the transcription model itself.
     event = 'post_call_transcription';
     data = value;
+  } else {
+    throw new PayloadError('not a post-call event: no type/data envelope and no conversation (transcript, analysis, metadata)');
   }
   if (!isObject(data)) throw new PayloadError('data must be an object');
   const conversationId = stringOrNull(data.conversation_id);
