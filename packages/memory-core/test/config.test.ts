@@ -41,11 +41,14 @@ describe('repository configuration', () => {
     }
   });
 
-  it.each(['local', 'dev', 'staging', 'prod'])('environment %s is valid and targets 0.7 utilisation', (name) => {
+  it.each(['local', 'dev', 'staging', 'prod'])('environment %s is valid, with the provisioned concurrency it should have', (name) => {
     const env = repoEnvironment(name);
     expect(env.name).toBe(name);
     const pc = env.functions['conversation-start'].provisioned_concurrency;
-    if (name !== 'local') expect(pc?.target_utilization).toBe(0.7);
+    // dev and local run without provisioned concurrency; staging and prod target 0.7 utilisation.
+    if (name === 'dev' || name === 'local') expect(pc).toBeUndefined();
+    else expect(pc?.target_utilization).toBe(0.7);
+    if (name === 'prod') expect(pc).toMatchObject({ min: 2, max: 10 });
     expect(env.ingest.visibility_timeout_s).toBeGreaterThanOrEqual(6 * env.functions['ingest-worker'].timeout_s);
   });
 

@@ -102,6 +102,8 @@ export const EnvironmentSchema = zStrictObject({
     dlq_visible_messages: positiveInt(),
     ingest_lag_s: positiveInt(),
     degraded_per_5min: positiveInt(),
+    /** Email addresses subscribed to the alarm topic. */
+    recipients: zArray(zEmail(message('expected an email address'))).default([]),
   }),
   budget: zStrictObject({
     monthly_usd: positiveNumber(),
