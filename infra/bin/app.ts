@@ -1,0 +1,37 @@
+/**
+ * The CDK app: one stack per environment, `AgenticMemory-<env>`. `cdk synth` builds dev, staging
+ * and prod; `-c env=<name>` builds one. Each environment's config is validated by the schema first:
+ * a bad value stops synth with the field named.
+ */
+import { App, Validations } from 'aws-cdk-lib';
+import { AwsSolutionsChecks } from 'cdk-nag';
+import { ConfigValidationError } from '@agentic-memory/memory-core';
+import { findWorkspaceRoot, loadConfig } from '../lib/config/load-config';
+import { AgenticMemoryStack } from '../lib/stacks/agentic-memory-stack';
+
+const DEPLOYABLE = ['dev', 'staging', 'prod'];
+
+const app = new App();
+Validations.of(app).addPlugins(new AwsSolutionsChecks(app, { verbose: true }));
+const only = app.node.tryGetContext('env') as string | undefined;
+const names = only ? [only] : DEPLOYABLE;
+const workspaceRoot = findWorkspaceRoot();
+
+for (const name of names) {
+  let config: ReturnType<typeof loadConfig>['environment'];
+  try {
+    config = loadConfig(name).environment;
+  } catch (error) {
+    if (error instanceof ConfigValidationError) {
+      console.error(error.message);
+      process.exit(1);
+    }
+    throw error;
+  }
+  new AgenticMemoryStack(app, `AgenticMemory-${name}`, {
+    config,
+    workspaceRoot,
+    env: { account: config.account ?? process.env.CDK_DEFAULT_ACCOUNT, region: config.region },
+    description: `Agentic Memory (${name}): memory for voice agents`,
+  });
+}
