@@ -3,9 +3,10 @@
  * and prod; `-c env=<name>` builds one. Each environment's config is validated by the schema first:
  * a bad value stops synth with the field named.
  */
+
+import { ConfigValidationError } from '@agentic-memory/memory-core';
 import { App, Validations } from 'aws-cdk-lib';
 import { AwsSolutionsChecks } from 'cdk-nag';
-import { ConfigValidationError } from '@agentic-memory/memory-core';
 import { findWorkspaceRoot, loadConfig } from '../lib/config/load-config';
 import { AgenticMemoryStack } from '../lib/stacks/agentic-memory-stack';
 

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { FUNCTION_BUNDLING } from '@agentic-memory/function-kit/esbuild-options';
-import { Duration, RemovalPolicy, Stack, TimeZone, Validations } from 'aws-cdk-lib';
+import { type Duration, RemovalPolicy, Stack, TimeZone, Validations } from 'aws-cdk-lib';
 import * as appscaling from 'aws-cdk-lib/aws-applicationautoscaling';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
@@ -67,7 +67,8 @@ export class BundledFunction extends Construct {
     const logGroupId = Stack.of(this).getLogicalId(this.logGroup.node.defaultChild as logs.CfnLogGroup);
     Validations.of(this.role).acknowledge({
       id: `AwsSolutions::AwsSolutions-IAM5[Resource::<${logGroupId}.Arn>:*]`,
-      reason: 'Log streams are created by Lambda at run time with names not known in advance; the grant is limited to this function’s own log group.',
+      reason:
+        'Log streams are created by Lambda at run time with names not known in advance; the grant is limited to this function’s own log group.',
     });
     this.function = new NodejsFunction(this, 'Function', {
       functionName: props.functionName,

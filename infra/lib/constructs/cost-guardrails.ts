@@ -38,7 +38,12 @@ export class CostGuardrails extends Construct {
         subscribers.length === 0
           ? undefined
           : notifications.map((n) => ({
-              notification: { notificationType: n.notificationType, comparisonOperator: 'GREATER_THAN', threshold: n.threshold, thresholdType: 'PERCENTAGE' },
+              notification: {
+                notificationType: n.notificationType,
+                comparisonOperator: 'GREATER_THAN',
+                threshold: n.threshold,
+                thresholdType: 'PERCENTAGE',
+              },
               subscribers,
             })),
     });

@@ -37,8 +37,17 @@ export class IngestPipeline extends Construct {
       objectOwnership: s3.ObjectOwnership.BUCKET_OWNER_ENFORCED,
       removalPolicy: RemovalPolicy.RETAIN,
       lifecycleRules: [
-        ...Object.entries(props.retentionDays).map(([prefix, days]) => ({ id: `expire-${prefix.replace(/\W/g, '')}`, prefix, expiration: Duration.days(days) })),
-        { id: 'old-versions', noncurrentVersionExpiration: Duration.days(7), abortIncompleteMultipartUploadAfter: Duration.days(1), expiredObjectDeleteMarker: true },
+        ...Object.entries(props.retentionDays).map(([prefix, days]) => ({
+          id: `expire-${prefix.replace(/\W/g, '')}`,
+          prefix,
+          expiration: Duration.days(days),
+        })),
+        {
+          id: 'old-versions',
+          noncurrentVersionExpiration: Duration.days(7),
+          abortIncompleteMultipartUploadAfter: Duration.days(1),
+          expiredObjectDeleteMarker: true,
+        },
       ],
       ...props.bucketProps,
     });
@@ -98,7 +107,11 @@ export class IngestPipeline extends Construct {
   /** Wires the worker: partial batch failures, a concurrency cap, FIFO order per group. */
   addWorker(worker: lambda.IFunction, options: { batchSize: number; maxConcurrency: number }): void {
     worker.addEventSource(
-      new SqsEventSource(this.queue, { batchSize: options.batchSize, reportBatchItemFailures: true, maxConcurrency: options.maxConcurrency }),
+      new SqsEventSource(this.queue, {
+        batchSize: options.batchSize,
+        reportBatchItemFailures: true,
+        maxConcurrency: options.maxConcurrency,
+      }),
     );
   }
 }

@@ -55,7 +55,10 @@ export class MemoryObservability extends Construct {
 
     const f = props.functions;
     const latencyCritical: ObservedRole[] = ['conversation-start', 'memory-search'];
-    this.dashboard = new cloudwatch.Dashboard(this, 'Dashboard', { dashboardName: props.dashboardName, defaultInterval: Duration.hours(3) });
+    this.dashboard = new cloudwatch.Dashboard(this, 'Dashboard', {
+      dashboardName: props.dashboardName,
+      defaultInterval: Duration.hours(3),
+    });
     this.dashboard.addWidgets(
       new cloudwatch.TextWidget({
         markdown: `# Agentic Memory — ${props.environmentName}\nLatency budget: call start and recall p99 < 400 ms, intake ack p99 < 100 ms. Custom metrics: namespace \`${METRIC_NAMESPACE}\`.`,
@@ -78,8 +81,20 @@ export class MemoryObservability extends Construct {
         }),
         new cloudwatch.GraphWidget({
           title: `${role}: provisioned concurrency`,
-          left: [fn.alias.metric('ProvisionedConcurrencyUtilization', { statistic: 'Maximum', period: FIVE_MINUTES, label: 'utilisation (max)' })],
-          right: [fn.alias.metric('ProvisionedConcurrencySpilloverInvocations', { statistic: 'Sum', period: FIVE_MINUTES, label: 'spillover invocations' })],
+          left: [
+            fn.alias.metric('ProvisionedConcurrencyUtilization', {
+              statistic: 'Maximum',
+              period: FIVE_MINUTES,
+              label: 'utilisation (max)',
+            }),
+          ],
+          right: [
+            fn.alias.metric('ProvisionedConcurrencySpilloverInvocations', {
+              statistic: 'Sum',
+              period: FIVE_MINUTES,
+              label: 'spillover invocations',
+            }),
+          ],
           width: 8,
         }),
       );
@@ -87,7 +102,9 @@ export class MemoryObservability extends Construct {
     this.dashboard.addWidgets(
       new cloudwatch.GraphWidget({
         title: 'API latency (ms, all routes)',
-        left: ['p50', 'p95', 'p99'].map((s) => props.api.httpApi.metricLatency({ statistic: s, period: FIVE_MINUTES, label: `API latency ${s}` })),
+        left: ['p50', 'p95', 'p99'].map((s) =>
+          props.api.httpApi.metricLatency({ statistic: s, period: FIVE_MINUTES, label: `API latency ${s}` }),
+        ),
         width: 8,
       }),
       new cloudwatch.GraphWidget({
@@ -106,7 +123,10 @@ export class MemoryObservability extends Construct {
       new cloudwatch.LogQueryWidget({
         title: 'Cold starts: init duration (ms) from Lambda REPORT lines',
         logGroupNames: Object.values(f).map((fn) => fn.logGroup.logGroupName),
-        queryLines: ['filter @type = "REPORT" and ispresent(@initDuration)', 'stats count(*) as coldStarts, avg(@initDuration) as avgInit, max(@initDuration) as maxInit by bin(15m)'],
+        queryLines: [
+          'filter @type = "REPORT" and ispresent(@initDuration)',
+          'stats count(*) as coldStarts, avg(@initDuration) as avgInit, max(@initDuration) as maxInit by bin(15m)',
+        ],
         width: 12,
       }),
       new cloudwatch.GraphWidget({
@@ -122,7 +142,10 @@ export class MemoryObservability extends Construct {
     this.dashboard.addWidgets(
       new cloudwatch.GraphWidget({
         title: 'Hit rates (%)',
-        left: [this.rate('SnapshotHit', 'SnapshotMiss', 'conversation-start', 'snapshot hit %'), this.rate('CacheHit', 'CacheMiss', 'conversation-start', 'call-start cache hit %')],
+        left: [
+          this.rate('SnapshotHit', 'SnapshotMiss', 'conversation-start', 'snapshot hit %'),
+          this.rate('CacheHit', 'CacheMiss', 'conversation-start', 'call-start cache hit %'),
+        ],
         width: 8,
       }),
       new cloudwatch.GraphWidget({
@@ -137,14 +160,28 @@ export class MemoryObservability extends Construct {
       new cloudwatch.GraphWidget({
         title: 'Ingestion',
         left: [this.custom('IngestLag', 'ingest-worker', 'p50'), this.custom('IngestLag', 'ingest-worker', 'p99')],
-        right: [this.custom('MemoriesWritten', 'ingest-worker', 'Sum'), this.custom('IngestFailure', 'ingest-worker', 'Sum'), this.custom('EventQueued', 'webhook-intake', 'Sum')],
+        right: [
+          this.custom('MemoriesWritten', 'ingest-worker', 'Sum'),
+          this.custom('IngestFailure', 'ingest-worker', 'Sum'),
+          this.custom('EventQueued', 'webhook-intake', 'Sum'),
+        ],
         width: 8,
       }),
     );
 
     const t = props.thresholds;
-    this.alarm('CallStartP99', this.custom('ResponseLatency', 'conversation-start', 'p99'), t.conversationStartP99Ms, 'conversation-start p99 above the budget');
-    this.alarm('RecallP99', this.custom('ResponseLatency', 'memory-search', 'p99'), t.memorySearchP99Ms, 'memory-search p99 above the budget');
+    this.alarm(
+      'CallStartP99',
+      this.custom('ResponseLatency', 'conversation-start', 'p99'),
+      t.conversationStartP99Ms,
+      'conversation-start p99 above the budget',
+    );
+    this.alarm(
+      'RecallP99',
+      this.custom('ResponseLatency', 'memory-search', 'p99'),
+      t.memorySearchP99Ms,
+      'memory-search p99 above the budget',
+    );
     this.alarm('IntakeP99', this.custom('ResponseLatency', 'webhook-intake', 'p99'), t.intakeP99Ms, 'post-call ack p99 above the budget');
     const errors = Object.values(f).map((fn, i) => [`e${i}`, fn.function.metricErrors({ period: FIVE_MINUTES })] as const);
     const invocations = Object.values(f).map((fn, i) => [`i${i}`, fn.function.metricInvocations({ period: FIVE_MINUTES })] as const);
@@ -159,9 +196,25 @@ export class MemoryObservability extends Construct {
       t.errorRatePercent,
       'function error rate above the threshold',
     );
-    this.alarm('DeadLetters', props.pipeline.deadLetterQueue.metricApproximateNumberOfMessagesVisible({ statistic: 'Maximum', period: FIVE_MINUTES }), t.dlqVisibleMessages, 'calls are in the dead-letter queue: they were not ingested', 1);
-    this.alarm('OldestMessage', props.pipeline.queue.metricApproximateAgeOfOldestMessage({ statistic: 'Maximum', period: FIVE_MINUTES }), t.ingestLagSeconds, 'ingestion is falling behind');
-    this.alarm('Degraded', this.custom('DegradedReply', 'conversation-start', 'Sum'), t.degradedPer5Min, 'call starts are being served degraded replies');
+    this.alarm(
+      'DeadLetters',
+      props.pipeline.deadLetterQueue.metricApproximateNumberOfMessagesVisible({ statistic: 'Maximum', period: FIVE_MINUTES }),
+      t.dlqVisibleMessages,
+      'calls are in the dead-letter queue: they were not ingested',
+      1,
+    );
+    this.alarm(
+      'OldestMessage',
+      props.pipeline.queue.metricApproximateAgeOfOldestMessage({ statistic: 'Maximum', period: FIVE_MINUTES }),
+      t.ingestLagSeconds,
+      'ingestion is falling behind',
+    );
+    this.alarm(
+      'Degraded',
+      this.custom('DegradedReply', 'conversation-start', 'Sum'),
+      t.degradedPer5Min,
+      'call starts are being served degraded replies',
+    );
     for (const role of latencyCritical) {
       if (!f[role].scaling) continue;
       this.alarm(

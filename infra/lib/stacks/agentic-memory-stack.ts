@@ -48,7 +48,9 @@ export class AgenticMemoryStack extends Stack {
     const name = config.name;
     // Dashboards and scalable targets cost nothing and cfn-lint's resource spec does not know their Tags yet.
     for (const [key, value] of Object.entries(costTags(name))) {
-      Tags.of(this).add(key, value, { excludeResourceTypes: ['AWS::CloudWatch::Dashboard', 'AWS::ApplicationAutoScaling::ScalableTarget'] });
+      Tags.of(this).add(key, value, {
+        excludeResourceTypes: ['AWS::CloudWatch::Dashboard', 'AWS::ApplicationAutoScaling::ScalableTarget'],
+      });
     }
     const logRetention = config.retention.log_days as logs.RetentionDays;
 
@@ -118,7 +120,10 @@ export class AgenticMemoryStack extends Stack {
     this.pipeline.queue.grantSendMessages(fns['webhook-intake'].role);
     this.pipeline.grantGet(fns['ingest-worker'].role, ['raw/', 'done/', 'snapshots/']);
     this.pipeline.grantPut(fns['ingest-worker'].role, ['snapshots/', 'done/', 'callers/']);
-    this.pipeline.addWorker(fns['ingest-worker'].alias, { batchSize: config.ingest.batch_size, maxConcurrency: config.ingest.max_concurrency });
+    this.pipeline.addWorker(fns['ingest-worker'].alias, {
+      batchSize: config.ingest.batch_size,
+      maxConcurrency: config.ingest.max_concurrency,
+    });
 
     this.api = new WebhookApi(this, 'Api', {
       apiName: `agentic-memory-${name}`,
@@ -155,12 +160,17 @@ export class AgenticMemoryStack extends Stack {
     });
 
     new CfnOutput(this, 'ApiUrl', { value: this.api.url, description: 'Base URL of the webhooks' });
-    new CfnOutput(this, 'ConversationInitiationWebhook', { value: `${this.api.url}/client-data`, description: 'ElevenLabs conversation-initiation webhook URL' });
+    new CfnOutput(this, 'ConversationInitiationWebhook', {
+      value: `${this.api.url}/client-data`,
+      description: 'ElevenLabs conversation-initiation webhook URL',
+    });
     new CfnOutput(this, 'MemorySearchToolUrl', { value: `${this.api.url}/retrieve`, description: 'ElevenLabs memory-search tool URL' });
     new CfnOutput(this, 'PostCallWebhook', { value: `${this.api.url}/post-call`, description: 'ElevenLabs post-call webhook URL' });
-    new CfnOutput(this, 'SecretName', { value: this.secret.secret.secretName, description: 'Set the keys of this secret (JSON) after the first deploy' });
+    new CfnOutput(this, 'SecretName', {
+      value: this.secret.secret.secretName,
+      description: 'Set the keys of this secret (JSON) after the first deploy',
+    });
     new CfnOutput(this, 'BlobBucket', { value: this.pipeline.bucket.bucketName });
     new CfnOutput(this, 'DashboardName', { value: `agentic-memory-${name}` });
-
   }
 }
