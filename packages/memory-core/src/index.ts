@@ -2,6 +2,7 @@ export * from './config/agent-type-resolver';
 export * from './config/agent-type-schema';
 export * from './config/config-validation';
 export * from './config/environment-schema';
+export * from './config/platform-agent';
 export * from './context/caller-context';
 export * from './context/context-builder';
 export * from './context/search-answer';

@@ -27,13 +27,15 @@ function envProblemsOf(mutate: (env: Json) => void, name = 'local'): string[] {
 type Json = any;
 
 describe('repository configuration', () => {
-  it('has the four agent types of the brief, all valid', () => {
+  it('has the four agent types of the brief and one per other platform, all valid', () => {
     const types = repoAgentTypes();
     expect(Object.keys(types).sort()).toEqual([
       'elevenlabs_customer_support',
       'elevenlabs_sales_agent',
       'elevenlabs_technical_support',
       'generic_voice_agent',
+      'retell_customer_support',
+      'vapi_customer_support',
     ]);
     for (const config of Object.values(types)) {
       expect(config.recall_deadline_ms).toBeLessThanOrEqual(400);
@@ -248,12 +250,19 @@ describe('resolveAgentType', () => {
     expect(r.reason).toContain('no agent map entry for elevenlabs id agent_unknown');
   });
 
+  it('requires a default assistant for Vapi (an assistant-request must name one)', () => {
+    expect(envProblemsOf((e) => delete e.agent_map.providers.vapi.default_platform_agent)).toContain(
+      'agent_map.providers.vapi.default_platform_agent: required: an assistant-request must name the assistant that takes the call',
+    );
+  });
+
   it('uses the provider default without calling it a fallback when nothing was named', () => {
     expect(resolveAgentType({ provider: 'elevenlabs' }, types, map)).toMatchObject({ fellBack: false, source: 'provider_default' });
   });
 
   it('ends at the global default', () => {
-    const r = resolveAgentType({ provider: 'retell', platformIds: ['agent_r'] }, types, map);
+    const { retell: _retell, ...providers } = map.providers;
+    const r = resolveAgentType({ provider: 'retell', platformIds: ['agent_r'] }, types, { ...map, providers });
     expect(r).toMatchObject({ agentType: 'generic_voice_agent', fellBack: true, source: 'global_default' });
   });
 

@@ -6,7 +6,6 @@ import {
   emit,
   type HttpEvent,
   type HttpLambda,
-  type HttpResult,
   header,
   identifyCaller,
   json,
@@ -18,8 +17,6 @@ import {
 } from '@agentic-memory/function-kit';
 import {
   type AgentType,
-  buildElevenLabsReply,
-  buildGenericReply,
   buildProfileSnapshot,
   buildStartContent,
   type CallerContext,
@@ -27,9 +24,11 @@ import {
   maskPhone,
   NEW_CALLER,
   type ProfileSnapshot,
+  type Provider,
+  platformAgentFor,
   resolveAgentType,
 } from '@agentic-memory/memory-core';
-import { PayloadError, parseElevenLabsInitiation } from '@agentic-memory/provider-adapters';
+import { type CallStart, PayloadError, platformAdapter } from '@agentic-memory/provider-adapters';
 
 /** How long "no snapshot yet" is remembered, so a burst of calls from a stranger costs one blob read. */
 const NEGATIVE_CACHE_MS = 15_000;
@@ -39,17 +38,11 @@ export interface ConversationStartOptions {
   readonly cache?: TtlCache<CallerContext>;
 }
 
-function reply(agentType: AgentType, ctx: CallerContext, userId: string | null, now: number): HttpResult {
-  const content = buildStartContent(ctx, agentType, now);
-  const body =
-    agentType.response_format === 'generic_v1' ? buildGenericReply(content, ctx, userId ?? '') : buildElevenLabsReply(content, agentType);
-  return json(200, body);
-}
-
 /**
- * Call start: resolve the agent type, then the caller's context from the in-process cache, the
- * profile snapshot (one blob read), or per `on_snapshot_miss` — all within `recall_deadline_ms`.
- * Past authentication it always answers 200: on any failure, the agent type's new-caller reply.
+ * Call start, for every platform through its adapter: resolve the agent type, then the caller's
+ * context from the in-process cache, the profile snapshot (one blob read), or per
+ * `on_snapshot_miss` — all within `recall_deadline_ms`. Past authentication it always answers 200:
+ * on any failure, the agent type's new-caller reply with every declared variable.
  */
 export function createConversationStartHandler(deps: Dependencies, options: ConversationStartOptions = {}): HttpLambda {
   const cache = options.cache ?? new TtlCache<CallerContext>();
@@ -93,6 +86,19 @@ export function createConversationStartHandler(deps: Dependencies, options: Conv
     return { ctx: NEW_CALLER, source: 'none', userId: caller.userId };
   }
 
+  /** The platform's reply for this agent type and caller context. */
+  function reply(
+    provider: Provider,
+    agentType: AgentType,
+    ctx: CallerContext,
+    userId: string | null,
+    platformIds: CallStart['platformIds'],
+  ) {
+    const content = buildStartContent(ctx, agentType, deps.clock.now());
+    const platformAgentId = platformAgentFor(environment.agent_map, provider, platformIds);
+    return json(200, platformAdapter(provider).formatCallStart(content, ctx, agentType, { userId, platformAgentId }));
+  }
+
   return createHttpHandler(
     {
       role: 'conversation-start',
@@ -105,25 +111,24 @@ export function createConversationStartHandler(deps: Dependencies, options: Conv
         emit('DegradedReply');
         const provider = providerForPath(event.rawPath) ?? 'elevenlabs';
         const fallback = resolveAgentType({ provider, header: header(event, 'x-agent-type') }, agentTypes, environment.agent_map);
-        return reply(fallback.config, NEW_CALLER, null, deps.clock.now());
+        return reply(provider, fallback.config, NEW_CALLER, null, []);
       },
     },
     async (event: HttpEvent) => {
       const provider = providerForPath(event.rawPath) ?? 'elevenlabs';
-      let initiation: ReturnType<typeof parseElevenLabsInitiation> = {
-        callerNumber: null,
-        agentId: null,
-        calledNumber: null,
-        callSid: null,
-      };
+      const adapter = platformAdapter(provider);
+      const agentTypeHeader = header(event, 'x-agent-type');
+      // Mapping-driven platforms read the body through the provider's default agent type.
+      const preliminary = resolveAgentType({ provider, header: agentTypeHeader }, agentTypes, environment.agent_map);
+      let start: CallStart = { callerNumber: null, platformIds: [] };
       try {
-        initiation = parseElevenLabsInitiation(event.jsonBody);
+        start = adapter.parseCallStart(event.jsonBody, preliminary.config.webhooks.conversation_initiation.field_mappings);
       } catch (error) {
         if (!(error instanceof PayloadError)) throw error;
         logger.warn('conversation start without a usable body', { reason: error.reason });
       }
       const resolution = resolveAgentType(
-        { provider, header: header(event, 'x-agent-type'), platformIds: [initiation.agentId, initiation.calledNumber] },
+        { provider, header: agentTypeHeader, platformIds: start.platformIds },
         agentTypes,
         environment.agent_map,
       );
@@ -133,18 +138,17 @@ export function createConversationStartHandler(deps: Dependencies, options: Conv
         logger.warn('agent type fallback', { agentType: resolution.agentType, source: resolution.source, reason: resolution.reason });
       }
       const agentType = resolution.config;
-      const now = deps.clock.now();
-      if (!initiation.callerNumber) {
+      if (!start.callerNumber) {
         logger.info('conversation start', { agentType: resolution.agentType, caller: 'none', returning: false });
-        return reply(agentType, NEW_CALLER, null, now);
+        return reply(provider, agentType, NEW_CALLER, null, start.platformIds);
       }
-      const e164 = initiation.callerNumber;
+      const e164 = start.callerNumber;
       try {
         const { ctx, source, userId } = await withDeadline(agentType.recall_deadline_ms, (signal) =>
           callerContext(resolution.agentType, agentType, e164, signal),
         );
         logger.info('conversation start', { agentType: resolution.agentType, caller: maskPhone(e164), source, returning: ctx.returning });
-        return reply(agentType, ctx, userId, now);
+        return reply(provider, agentType, ctx, userId, start.platformIds);
       } catch (error) {
         emit('DegradedReply');
         logger.warn('conversation start degraded to a new-caller reply', {
@@ -152,7 +156,7 @@ export function createConversationStartHandler(deps: Dependencies, options: Conv
           caller: maskPhone(e164),
           error: (error as Error).message,
         });
-        return reply(agentType, NEW_CALLER, null, now);
+        return reply(provider, agentType, NEW_CALLER, null, start.platformIds);
       }
     },
   );

@@ -12,6 +12,7 @@ import {
 import {
   BlobExistsError,
   type CallRecord,
+  isProvider,
   maskPhone,
   memoriesFromCall,
   type ProfileSnapshot,
@@ -19,20 +20,18 @@ import {
   resolveAgentType,
   updateProfileSnapshot,
 } from '@agentic-memory/memory-core';
-import { elevenLabsCallRecord, parseElevenLabsPostCall } from '@agentic-memory/provider-adapters';
+import { platformAdapter } from '@agentic-memory/provider-adapters';
 import type { SQSRecord } from 'aws-lambda';
 
 /** Writing memories may take a while (a remote store ingests asynchronously); it is off the hot path. */
 const INGEST_DEADLINE_MS = 20_000;
 
-/** Platform parsing per provider: raw payload → standardised call plus the event time. */
-function standardise(provider: string, raw: Uint8Array): { record: CallRecord; eventTime: number | null } {
+/** Platform parsing through the adapter: raw payload → standardised call (mapping-driven platforms use the provider's default agent type). */
+function standardise(deps: Dependencies, provider: string, raw: Uint8Array): CallRecord {
+  if (!isProvider(provider)) throw new Error(`no adapter for provider ${provider}`);
   const body: unknown = JSON.parse(Buffer.from(raw).toString('utf8'));
-  if (provider === 'elevenlabs') {
-    const envelope = parseElevenLabsPostCall(body);
-    return { record: elevenLabsCallRecord(envelope), eventTime: envelope.eventTimestamp === null ? null : envelope.eventTimestamp * 1000 };
-  }
-  throw new Error(`no adapter for provider ${provider}`);
+  const preliminary = resolveAgentType({ provider }, deps.agentTypes, deps.environment.agent_map);
+  return platformAdapter(provider).callRecord(body, preliminary.config.webhooks.post_call.field_mappings);
 }
 
 /**
@@ -51,7 +50,8 @@ export function createIngestWorkerHandler(deps: Dependencies, options: QueueHand
     }
     const raw = await deps.blobStore.get(message.blobKey);
     if (!raw) throw new Error(`raw payload ${message.blobKey} is missing`);
-    const { record, eventTime } = standardise(message.provider, raw.body);
+    const record = standardise(deps, message.provider, raw.body);
+    const eventTime = record.endedAt ? Date.parse(record.endedAt) : null;
     const resolution = resolveAgentType(
       { provider: record.provider, platformIds: [record.agentId, record.agentNumber] },
       deps.agentTypes,

@@ -3,7 +3,6 @@ import {
   createHttpHandler,
   type Dependencies,
   emit,
-  HttpError,
   type HttpEvent,
   type HttpLambda,
   header,
@@ -15,23 +14,31 @@ import {
   TtlCache,
   withDeadline,
 } from '@agentic-memory/function-kit';
-import { type AgentType, buildSearchAnswer, maskPhone, rankMemories, resolveAgentType } from '@agentic-memory/memory-core';
-import { PayloadError, parseElevenLabsToolRequest } from '@agentic-memory/provider-adapters';
+import {
+  type AgentType,
+  buildSearchAnswer,
+  maskPhone,
+  rankMemories,
+  resolveAgentType,
+  type SearchAnswer,
+} from '@agentic-memory/memory-core';
+import { platformAdapter, type ToolAnswer, type ToolCall } from '@agentic-memory/provider-adapters';
 
 /** Mid-call answers change only when a call ends: a short cache absorbs an LLM asking twice. */
 const ANSWER_CACHE_MS = 10_000;
 const EMPTY = buildSearchAnswer([]);
 
 /**
- * Mid-call recall: the caller comes from the platform (`X-Caller-Id: {{system__caller_id}}` or a
- * bound body parameter), never from the LLM; none → 400. The memory store is queried under
+ * Mid-call recall, for every platform through its adapter. The caller comes from the platform (a
+ * header bound to the caller variable, the call object), never from the LLM: none → the platform's
+ * refusal (400, or Vapi's 200 with an error result). The memory store is queried under
  * `recall_deadline_ms` and ranked by the agent type's rules; any failure past authentication is an
- * empty result with HTTP 200.
+ * empty result.
  */
-export function createMemorySearchHandler(deps: Dependencies, cache = new TtlCache<ReturnType<typeof buildSearchAnswer>>()): HttpLambda {
+export function createMemorySearchHandler(deps: Dependencies, cache = new TtlCache<SearchAnswer>()): HttpLambda {
   const { agentTypes, environment } = deps;
 
-  async function search(agentType: AgentType, userId: string, query: string, signal: AbortSignal) {
+  async function search(agentType: AgentType, userId: string, query: string, signal: AbortSignal): Promise<SearchAnswer> {
     const mc = agentType.memory_config;
     const started = performance.now();
     const candidates = await deps.memoryStore.search({
@@ -55,20 +62,56 @@ export function createMemorySearchHandler(deps: Dependencies, cache = new TtlCac
     return buildSearchAnswer(ranked);
   }
 
+  async function answer(agentTypeName: string, agentType: AgentType, call: ToolCall): Promise<ToolAnswer> {
+    if (!call.callerNumber) return { call, answer: null, error: 'missing_caller' };
+    const e164 = call.callerNumber;
+    try {
+      const result = await withDeadline(agentType.recall_deadline_ms, async (signal) => {
+        const caller = await identifyCaller(deps, e164, agentType);
+        const key = `${agentTypeName}:${caller.key}:${call.query.trim().toLowerCase()}`;
+        const now = deps.clock.now();
+        const cached = cache.get(key, now);
+        if (cached) {
+          emit('CacheHit');
+          return cached;
+        }
+        emit('CacheMiss');
+        const fresh = await search(agentType, caller.userId, call.query, signal);
+        cache.set(key, fresh, ANSWER_CACHE_MS, now);
+        return fresh;
+      });
+      logger.info('memory search', { agentType: agentTypeName, caller: maskPhone(e164), results: result.count });
+      return { call, answer: result };
+    } catch (error) {
+      emit('DegradedReply');
+      logger.warn('memory search degraded to an empty result', {
+        agentType: agentTypeName,
+        caller: maskPhone(e164),
+        error: (error as Error).message,
+      });
+      return { call, answer: EMPTY };
+    }
+  }
+
   return createHttpHandler(
     {
       role: 'memory-search',
       deps,
-      // Past authentication the call never fails because of us: everything else degrades.
-      passThrough: (error) => error.statusCode === 401 || error.code === 'missing_caller',
+      // Past authentication a tool call never fails because of us: everything else degrades.
+      passThrough: (error) => error.statusCode === 401,
       authenticate: authenticatorFor('memory-search'),
-      onUnexpectedError: () => {
+      onUnexpectedError: (_error, event) => {
         emit('DegradedReply');
-        return json(200, EMPTY);
+        const provider = providerForPath(event.rawPath) ?? 'elevenlabs';
+        const { statusCode, body } = platformAdapter(provider).formatToolAnswers([
+          { call: { query: '', callerNumber: null, toolCallId: null }, answer: EMPTY },
+        ]);
+        return json(statusCode, body);
       },
     },
     async (event: HttpEvent) => {
       const provider = providerForPath(event.rawPath) ?? 'elevenlabs';
+      const adapter = platformAdapter(provider);
       const resolution = resolveAgentType(
         { provider, header: header(event, 'x-agent-type'), platformIds: [header(event, 'x-agent-id')] },
         agentTypes,
@@ -79,46 +122,15 @@ export function createMemorySearchHandler(deps: Dependencies, cache = new TtlCac
         emit('AgentTypeFallback');
         logger.warn('agent type fallback', { agentType: resolution.agentType, source: resolution.source, reason: resolution.reason });
       }
-      const agentType = resolution.config;
-      let request: ReturnType<typeof parseElevenLabsToolRequest>;
-      try {
-        request = parseElevenLabsToolRequest(
-          event.jsonBody,
-          header(event, 'x-caller-id'),
-          agentType.webhooks.memory_search?.caller_parameter,
-        );
-      } catch (error) {
-        if (error instanceof PayloadError) throw new HttpError(400, 'malformed_body', error.reason);
-        throw error;
-      }
-      if (!request.callerNumber) throw new HttpError(400, 'missing_caller', 'no X-Caller-Id header or bound caller parameter');
-      const e164 = request.callerNumber;
-      try {
-        const answer = await withDeadline(agentType.recall_deadline_ms, async (signal) => {
-          const caller = await identifyCaller(deps, e164, agentType);
-          const key = `${resolution.agentType}:${caller.key}:${request.query.trim().toLowerCase()}`;
-          const now = deps.clock.now();
-          const cached = cache.get(key, now);
-          if (cached) {
-            emit('CacheHit');
-            return cached;
-          }
-          emit('CacheMiss');
-          const fresh = await search(agentType, caller.userId, request.query, signal);
-          cache.set(key, fresh, ANSWER_CACHE_MS, now);
-          return fresh;
-        });
-        logger.info('memory search', { agentType: resolution.agentType, caller: maskPhone(e164), results: answer.count });
-        return json(200, answer);
-      } catch (error) {
-        emit('DegradedReply');
-        logger.warn('memory search degraded to an empty result', {
-          agentType: resolution.agentType,
-          caller: maskPhone(e164),
-          error: (error as Error).message,
-        });
-        return json(200, EMPTY);
-      }
+      // A body the adapter cannot read is an unexpected error: it degrades to an empty result.
+      const calls = adapter.parseToolCalls(
+        { path: event.rawPath, headers: event.headers ?? {}, rawBody: event.rawBody, body: event.jsonBody },
+        resolution.config.webhooks.memory_search?.caller_parameter ?? 'caller_id',
+      );
+      const answers = await Promise.all(calls.map((call) => answer(resolution.agentType, resolution.config, call)));
+      if (answers.some((a) => a.answer === null)) logger.warn('memory search without a caller: refused', { provider });
+      const { statusCode, body } = adapter.formatToolAnswers(answers);
+      return json(statusCode, body);
     },
   );
 }

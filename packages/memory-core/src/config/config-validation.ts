@@ -78,6 +78,13 @@ export function validateEnvironment(input: unknown, agentTypes: AgentTypes): Val
       }
     }
   }
+  const vapi = env.agent_map.providers.vapi;
+  if (vapi && vapi.default_platform_agent === undefined) {
+    problems.push({
+      path: 'agent_map.providers.vapi.default_platform_agent',
+      problem: 'required: an assistant-request must name the assistant that takes the call',
+    });
+  }
   return problems.length > 0 ? { ok: false, problems } : { ok: true, value: env };
 }
 

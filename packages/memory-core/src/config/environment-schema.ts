@@ -33,6 +33,13 @@ const providerMap = zStrictObject({
   default: agentTypeName.optional(),
   /** Platform agent / assistant / phone-number id → agent type. */
   ids: zRecord(nonEmptyString(), agentTypeName).default({}),
+  /**
+   * Platform id (phone-number id, dialled number) → the platform's own agent to run the call
+   * (Vapi `assistantId`, Retell `override_agent_id`).
+   */
+  platform_agents: zRecord(nonEmptyString(), nonEmptyString()).default({}),
+  /** The platform agent when `platform_agents` has no entry (Vapi needs one to answer assistant-request). */
+  default_platform_agent: nonEmptyString().optional(),
 });
 
 const scheduleEntry = zStrictObject({
