@@ -32,6 +32,15 @@ export const LOCAL_ROUTES: readonly RouteDefinition[] = [
   { method: 'POST', paths: ['/client-data', '/v1/elevenlabs/conversation-start'], role: 'conversation-start', auth: 'X-Workspace-Key' },
   { method: 'POST', paths: ['/retrieve', '/v1/elevenlabs/memory-search'], role: 'memory-search', auth: 'X-Workspace-Key' },
   { method: 'POST', paths: ['/post-call', '/v1/elevenlabs/webhook'], role: 'webhook-intake', auth: 'ElevenLabs-Signature (HMAC)' },
+  { method: 'POST', paths: ['/v1/vapi/assistant-request'], role: 'conversation-start', auth: 'X-Vapi-Secret / Bearer / Vapi HMAC' },
+  { method: 'POST', paths: ['/v1/vapi/tools/memory-search'], role: 'memory-search', auth: 'X-Vapi-Secret / Bearer / Vapi HMAC' },
+  { method: 'POST', paths: ['/v1/vapi/webhook'], role: 'webhook-intake', auth: 'X-Vapi-Secret / Bearer / Vapi HMAC' },
+  { method: 'POST', paths: ['/v1/retell/inbound'], role: 'conversation-start', auth: 'x-retell-signature' },
+  { method: 'POST', paths: ['/v1/retell/tools/memory-search'], role: 'memory-search', auth: 'x-retell-signature' },
+  { method: 'POST', paths: ['/v1/retell/webhook'], role: 'webhook-intake', auth: 'x-retell-signature' },
+  { method: 'POST', paths: ['/v1/generic/conversation-start'], role: 'conversation-start', auth: 'X-API-Key' },
+  { method: 'POST', paths: ['/v1/generic/memory-search'], role: 'memory-search', auth: 'X-API-Key' },
+  { method: 'POST', paths: ['/v1/generic/webhook'], role: 'webhook-intake', auth: 'X-API-Key' },
 ];
 
 export interface RuntimeOptions {

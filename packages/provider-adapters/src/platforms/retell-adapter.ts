@@ -1,5 +1,5 @@
 import { normaliseE164, singleLine } from '@agentic-memory/memory-core';
-import { at, isObject, type JsonObject, PayloadError, stringOrNull } from '../payload-error';
+import { isObject, type JsonObject, PayloadError, stringOrNull } from '../payload-error';
 import type { PlatformAdapter } from './platform-adapter';
 import { isoOrNull, scalars, stringValues, turnsFrom } from './platform-helpers';
 import { verifyRetellSignature } from './platform-signatures';
