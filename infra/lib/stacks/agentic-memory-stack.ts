@@ -19,8 +19,20 @@ export interface AgenticMemoryStackProps extends StackProps {
 
 /** HTTP routes per role (ARCHITECTURE.md, operational interface): the seed paths stay valid. */
 export const API_ROUTES: Readonly<Record<'conversation-start' | 'memory-search' | 'webhook-intake', readonly string[]>> = {
-  'conversation-start': ['/client-data', '/v1/elevenlabs/conversation-start', '/v1/vapi/assistant-request', '/v1/retell/inbound', '/v1/generic/conversation-start'],
-  'memory-search': ['/retrieve', '/v1/elevenlabs/memory-search', '/v1/vapi/tools/memory-search', '/v1/retell/tools/memory-search', '/v1/generic/memory-search'],
+  'conversation-start': [
+    '/client-data',
+    '/v1/elevenlabs/conversation-start',
+    '/v1/vapi/assistant-request',
+    '/v1/retell/inbound',
+    '/v1/generic/conversation-start',
+  ],
+  'memory-search': [
+    '/retrieve',
+    '/v1/elevenlabs/memory-search',
+    '/v1/vapi/tools/memory-search',
+    '/v1/retell/tools/memory-search',
+    '/v1/generic/memory-search',
+  ],
   'webhook-intake': ['/post-call', '/v1/elevenlabs/webhook', '/v1/vapi/webhook', '/v1/retell/webhook', '/v1/generic/webhook'],
 };
 

@@ -3,9 +3,10 @@
  * them to any deployment (local or AWS). `--print-signature` only prints the header for a body.
  *
  *   --url URL            base URL (default http://127.0.0.1:8787, or AGENTIC_MEMORY_URL)
- *   --provider NAME      elevenlabs (default)
+ *   --provider NAME      elevenlabs (default), vapi, retell, generic
  *   --path PATH          path on the base URL (default: the provider's post-call webhook)
- *   --secret SECRET      signing secret (default ELEVENLABS_HMAC_KEY, else DATA_DIR/secrets.json)
+ *   --secret SECRET      signing secret (default the provider's variable — ELEVENLABS_HMAC_KEY, VAPI_SECRET,
+ *                        RETELL_API_KEY, GENERIC_API_KEY — else DATA_DIR/secrets.json)
  *   --header 'N: V'      extra header, repeatable
  *   --concurrency N      parallel requests for a folder (default 4)
  *   --print-signature    print the signature header for the file and exit
@@ -13,7 +14,7 @@
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { payloadFiles, type ReplayProvider, replayAll, signatureHeaders, summarise } from './replay';
+import { payloadFiles, REPLAY_PROVIDERS, REPLAY_SECRET_NAMES, type ReplayProvider, replayAll, signatureHeaders, summarise } from './replay';
 
 function fail(message: string): never {
   console.error(`replay: ${message}`);
@@ -38,19 +39,21 @@ if (!target)
   fail(
     'usage: pnpm replay <file|folder> [--url URL] [--provider elevenlabs] [--path PATH] [--secret S] [--header "N: V"] [--print-signature]',
   );
-if (values.provider !== 'elevenlabs') fail(`unknown provider "${values.provider}" (supported: elevenlabs)`);
+if (!(REPLAY_PROVIDERS as readonly string[]).includes(values.provider ?? ''))
+  fail(`unknown provider "${values.provider}" (supported: ${REPLAY_PROVIDERS.join(', ')})`);
 const provider = values.provider as ReplayProvider;
+const secretName = REPLAY_SECRET_NAMES[provider];
 
 function localSecret(): string | undefined {
   try {
     const file = join(resolve(process.env.DATA_DIR ?? '.data'), 'secrets.json');
-    return (JSON.parse(readFileSync(file, 'utf8')) as Record<string, string>).ELEVENLABS_HMAC_KEY;
+    return (JSON.parse(readFileSync(file, 'utf8')) as Record<string, string>)[secretName];
   } catch {
     return undefined;
   }
 }
-const secret = values.secret ?? process.env.ELEVENLABS_HMAC_KEY ?? localSecret();
-if (!secret) fail('no signing secret: pass --secret, set ELEVENLABS_HMAC_KEY, or run `pnpm start` once to generate DATA_DIR/secrets.json');
+const secret = values.secret ?? process.env[secretName] ?? localSecret();
+if (!secret) fail(`no signing secret: pass --secret, set ${secretName}, or run \`pnpm start\` once to generate DATA_DIR/secrets.json`);
 
 let files: string[];
 try {

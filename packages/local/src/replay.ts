@@ -1,15 +1,25 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { signElevenLabs } from '@agentic-memory/provider-adapters';
+import { signElevenLabs, signRetell, signVapi } from '@agentic-memory/provider-adapters';
 
-export type ReplayProvider = 'elevenlabs';
+export type ReplayProvider = 'elevenlabs' | 'vapi' | 'retell' | 'generic';
+
+export const REPLAY_PROVIDERS: readonly ReplayProvider[] = ['elevenlabs', 'vapi', 'retell', 'generic'];
+
+/** The secret each platform signs (or authenticates) with. */
+export const REPLAY_SECRET_NAMES: Readonly<Record<ReplayProvider, string>> = {
+  elevenlabs: 'ELEVENLABS_HMAC_KEY',
+  vapi: 'VAPI_SECRET',
+  retell: 'RETELL_API_KEY',
+  generic: 'GENERIC_API_KEY',
+};
 
 export interface ReplayOptions {
   readonly baseUrl: string;
   readonly provider: ReplayProvider;
   /** Path on the base URL; default: the provider's post-call webhook. */
   readonly path?: string;
-  /** The platform's signing secret (ElevenLabs: the webhook's HMAC secret). */
+  /** The platform's signing secret (ElevenLabs: the webhook's HMAC secret; Vapi: the HMAC credential; Retell: the webhook API key; generic: the API key). */
   readonly secret: string;
   /** Extra request headers (e.g. `X-Workspace-Key` when replaying to /client-data). */
   readonly headers?: Readonly<Record<string, string>>;
@@ -26,13 +36,24 @@ export interface ReplayResult {
   readonly body: string;
 }
 
-const DEFAULT_PATHS: Readonly<Record<ReplayProvider, string>> = { elevenlabs: '/v1/elevenlabs/webhook' };
+const DEFAULT_PATHS: Readonly<Record<ReplayProvider, string>> = {
+  elevenlabs: '/v1/elevenlabs/webhook',
+  vapi: '/v1/vapi/webhook',
+  retell: '/v1/retell/webhook',
+  generic: '/v1/generic/webhook',
+};
 
 /** The signature header(s) a platform would send for this exact body. */
 export function signatureHeaders(provider: ReplayProvider, body: Uint8Array, secret: string, nowMs: number): Record<string, string> {
   switch (provider) {
     case 'elevenlabs':
       return { 'ElevenLabs-Signature': signElevenLabs(body, secret, Math.floor(nowMs / 1000)) };
+    case 'vapi':
+      return signVapi(body, secret, nowMs);
+    case 'retell':
+      return { 'x-retell-signature': signRetell(body, secret, nowMs) };
+    case 'generic':
+      return { 'X-API-Key': secret };
   }
 }
 

@@ -23,11 +23,22 @@ export function queryTerms(text: string): string[] {
   return terms;
 }
 
+/** The prefix a long term also matches by ("allergies" → "allerg": finds "allergic"), or null. */
+export function termPrefix(term: string): string | null {
+  return term.length >= 6 ? term.slice(0, Math.max(5, term.length - 3)) : null;
+}
+
 /**
  * An FTS5 MATCH expression that can never be a syntax error: every term double-quoted (quotes in
- * terms are impossible after `queryTerms`), joined with OR so one matching word is enough.
+ * terms are impossible after `queryTerms`), long terms also as a prefix, all joined with OR so one
+ * matching word is enough.
  */
 export function ftsMatchExpression(terms: readonly string[]): string | null {
   if (terms.length === 0) return null;
-  return terms.map((t) => `"${t}"`).join(' OR ');
+  return terms
+    .flatMap((t) => {
+      const prefix = termPrefix(t);
+      return prefix ? [`"${t}"`, `"${prefix}"*`] : [`"${t}"`];
+    })
+    .join(' OR ');
 }

@@ -10,7 +10,7 @@ import type {
   MemoryType,
   NewMemory,
 } from '@agentic-memory/memory-core';
-import { ftsMatchExpression, queryTerms } from './fts-query';
+import { ftsMatchExpression, queryTerms, termPrefix } from './fts-query';
 import { openSqlite, transaction } from './sqlite-database';
 
 interface MemoryRow {
@@ -160,7 +160,12 @@ export class SqliteMemoryStore implements MemoryStore {
     const best = Math.max(...candidates.map((r) => -(r.rank ?? 0)), Number.EPSILON);
     const scored = candidates.map((row) => {
       const words = new Set((row.text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).map(stem));
-      const covered = terms.filter((t) => words.has(stem(t))).length / terms.length;
+      const covered =
+        terms.filter((t) => {
+          if (words.has(stem(t))) return true;
+          const prefix = termPrefix(t);
+          return prefix !== null && [...words].some((w) => w.startsWith(prefix));
+        }).length / terms.length;
       const relevance = 0.5 * covered + 0.5 * (-(row.rank ?? 0) / best);
       return { row, score: Math.min(1, Math.max(0, relevance)) };
     });
