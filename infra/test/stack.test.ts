@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Match } from 'aws-cdk-lib/assertions';
 import { findWorkspaceRoot } from '../lib/config/load-config';
-import { API_ROUTES } from '../lib/stacks/agentic-memory-stack';
+import { ADMIN_ROUTES, API_ROUTES } from '../lib/stacks/agentic-memory-stack';
 import { environmentConfig, normalizeTemplate, synthStack } from './support';
 
 const prod = synthStack('prod');
@@ -12,19 +12,21 @@ const dev = synthStack('dev');
 const prodConfig = environmentConfig('prod');
 
 describe('HTTP API', () => {
-  it('routes the ElevenLabs paths (seed paths and /v1/elevenlabs/*) to the function aliases', () => {
+  it('routes every platform path (ElevenLabs seed paths included) and the admin API to the function aliases', () => {
     const routes = prod.template.findResources('AWS::ApiGatewayV2::Route');
     const keys = Object.values(routes)
       .map((r) => r.Properties.RouteKey as string)
       .sort();
-    expect(keys).toEqual(
-      Object.values(API_ROUTES)
+    const expected = [
+      ...Object.values(API_ROUTES)
         .flat()
-        .map((p) => `POST ${p}`)
-        .sort(),
-    );
+        .map((p) => `POST ${p}`),
+      ...ADMIN_ROUTES.get.map((p) => `GET ${p}`),
+      ...ADMIN_ROUTES.delete.map((p) => `DELETE ${p}`),
+    ];
+    expect(keys).toEqual(expected.sort());
     const integrations = Object.values(prod.template.findResources('AWS::ApiGatewayV2::Integration'));
-    expect(integrations.length).toBe(3);
+    expect(integrations.length).toBe(5);
     for (const integration of integrations) {
       expect(integration.Properties.IntegrationUri).toEqual({ Ref: expect.stringMatching(/Live/) });
       expect(integration.Properties.PayloadFormatVersion).toBe('2.0');
@@ -49,7 +51,7 @@ describe('HTTP API', () => {
 describe('functions', () => {
   it('run on nodejs24.x arm64 with their own log group, memory and timeout from the environment', () => {
     const fns = Object.values(prod.template.findResources('AWS::Lambda::Function'));
-    expect(fns.length).toBe(4);
+    expect(fns.length).toBe(5);
     for (const fn of fns) {
       expect(fn.Properties).toMatchObject({
         Runtime: 'nodejs24.x',
@@ -63,7 +65,7 @@ describe('functions', () => {
       MemorySize: prodConfig.functions['conversation-start'].memory_mb,
       Timeout: prodConfig.functions['conversation-start'].timeout_s,
     });
-    prod.template.resourcePropertiesCountIs('AWS::Logs::LogGroup', { RetentionInDays: prodConfig.retention.log_days }, 5);
+    prod.template.resourcePropertiesCountIs('AWS::Logs::LogGroup', { RetentionInDays: prodConfig.retention.log_days }, 6);
   });
 
   it('carry configuration, never secret values, in their environment', () => {
@@ -190,6 +192,22 @@ describe('least privilege', () => {
     const all = JSON.stringify(prod.template.findResources('AWS::IAM::Policy'));
     expect(all).not.toMatch(/"s3:\*"|"sqs:\*"|"\*"\]?,"Effect":"Allow","Resource":"\*"/);
     expect(all).not.toMatch(/Arn"\]\},"\/\*"\]/);
+  });
+});
+
+describe('admin API permissions', () => {
+  it('lets insights write only tombstones and delete, version by version, only under the caller prefixes', () => {
+    const doc = JSON.stringify(
+      Object.entries(prod.template.findResources('AWS::IAM::Policy'))
+        .filter(([id]) => id.startsWith('InsightsRole'))
+        .map(([, p]) => p.Properties.PolicyDocument),
+    );
+    expect(doc).toContain('s3:DeleteObjectVersion');
+    expect(doc).toContain('"s3:ListBucketVersions"');
+    expect(doc).toMatch(
+      /"s3:PutObject","Effect":"Allow","Resource":\{"Fn::Join":\["",\[\{"Fn::GetAtt":\["PipelineBlobs[0-9A-F]+","Arn"\]\},"\/tombstones\/\*"\]\]\}/,
+    );
+    expect(doc).not.toContain('sqs:');
   });
 });
 

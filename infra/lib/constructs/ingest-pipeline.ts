@@ -104,6 +104,23 @@ export class IngestPipeline extends Construct {
     iam.Grant.addToPrincipal({ grantee, actions: ['s3:PutObject'], resourceArns: prefixes.map((p) => this.bucket.arnForObjects(`${p}*`)) });
   }
 
+  /** Deletion of keys under the prefixes, every version (erasure); ListBucketVersions limited to them. */
+  grantDelete(grantee: iam.IGrantable, prefixes: readonly string[]): void {
+    for (const p of prefixes) this.acknowledgePrefix(grantee, p, 'Deletes');
+    iam.Grant.addToPrincipal({
+      grantee,
+      actions: ['s3:DeleteObject', 's3:DeleteObjectVersion'],
+      resourceArns: prefixes.map((p) => this.bucket.arnForObjects(`${p}*`)),
+    });
+    grantee.grantPrincipal.addToPrincipalPolicy(
+      new iam.PolicyStatement({
+        actions: ['s3:ListBucketVersions'],
+        resources: [this.bucket.bucketArn],
+        conditions: { StringLike: { 's3:prefix': prefixes.map((p) => `${p}*`) } },
+      }),
+    );
+  }
+
   /** Wires the worker: partial batch failures, a concurrency cap, FIFO order per group. */
   addWorker(worker: lambda.IFunction, options: { batchSize: number; maxConcurrency: number }): void {
     worker.addEventSource(

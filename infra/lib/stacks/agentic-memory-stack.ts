@@ -36,6 +36,12 @@ export const API_ROUTES: Readonly<Record<'conversation-start' | 'memory-search' 
   'webhook-intake': ['/post-call', '/v1/elevenlabs/webhook', '/v1/vapi/webhook', '/v1/retell/webhook', '/v1/generic/webhook'],
 };
 
+/** The admin API (X-Admin-Key), served by the insights role. */
+export const ADMIN_ROUTES = {
+  get: ['/v1/users/{phone}/insights', '/v1/agents/{agentType}/analytics'],
+  delete: ['/v1/users/{phone}'],
+} as const;
+
 /** Tags every resource carries; the budget and cost reports filter on them once activated. */
 export function costTags(environmentName: string): Record<string, string> {
   return { Project: 'agentic-memory', Environment: environmentName };
@@ -124,14 +130,20 @@ export class AgenticMemoryStack extends Stack {
       'memory-search': make('memory-search', 'MemorySearch'),
       'webhook-intake': make('webhook-intake', 'WebhookIntake'),
       'ingest-worker': make('ingest-worker', 'IngestWorker'),
+      insights: make('insights', 'Insights'),
     };
     const fns = this.functions;
     for (const fn of Object.values(fns)) this.secret.secret.grantRead(fn.role);
     this.pipeline.grantGet(fns['conversation-start'].role, ['snapshots/']);
     this.pipeline.grantPut(fns['webhook-intake'].role, ['raw/', 'audio/']);
     this.pipeline.queue.grantSendMessages(fns['webhook-intake'].role);
-    this.pipeline.grantGet(fns['ingest-worker'].role, ['raw/', 'done/', 'snapshots/']);
-    this.pipeline.grantPut(fns['ingest-worker'].role, ['snapshots/', 'done/', 'callers/']);
+    this.pipeline.grantGet(fns['ingest-worker'].role, ['raw/', 'done/', 'snapshots/', 'callers/', 'tombstones/']);
+    this.pipeline.grantPut(fns['ingest-worker'].role, ['snapshots/', 'done/', 'callers/', 'analytics/']);
+    // A caller erased while their call waited: the worker drops the call and what it wrote.
+    this.pipeline.grantDelete(fns['ingest-worker'].role, ['raw/', 'done/', 'audio/', 'snapshots/', 'callers/', 'analytics/']);
+    this.pipeline.grantGet(fns.insights.role, ['snapshots/', 'callers/', 'analytics/', 'tombstones/']);
+    this.pipeline.grantPut(fns.insights.role, ['tombstones/']);
+    this.pipeline.grantDelete(fns.insights.role, ['raw/', 'done/', 'audio/', 'snapshots/', 'callers/', 'analytics/']);
     this.pipeline.addWorker(fns['ingest-worker'].alias, {
       batchSize: config.ingest.batch_size,
       maxConcurrency: config.ingest.max_concurrency,
@@ -145,6 +157,8 @@ export class AgenticMemoryStack extends Stack {
     this.api.addRoutes('ConversationStart', HttpMethod.POST, API_ROUTES['conversation-start'], fns['conversation-start'].alias);
     this.api.addRoutes('MemorySearch', HttpMethod.POST, API_ROUTES['memory-search'], fns['memory-search'].alias);
     this.api.addRoutes('WebhookIntake', HttpMethod.POST, API_ROUTES['webhook-intake'], fns['webhook-intake'].alias);
+    this.api.addRoutes('InsightsRead', HttpMethod.GET, ADMIN_ROUTES.get, fns.insights.alias);
+    this.api.addRoutes('InsightsDelete', HttpMethod.DELETE, ADMIN_ROUTES.delete, fns.insights.alias);
 
     this.observability = new MemoryObservability(this, 'Observability', {
       environmentName: name,

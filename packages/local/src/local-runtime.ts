@@ -2,6 +2,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { createConversationStartHandler } from '@agentic-memory/fn-conversation-start';
 import { createIngestWorkerHandler } from '@agentic-memory/fn-ingest-worker';
+import { createInsightsHandler } from '@agentic-memory/fn-insights';
 import { createMemorySearchHandler } from '@agentic-memory/fn-memory-search';
 import { createWebhookIntakeHandler } from '@agentic-memory/fn-webhook-intake';
 import {
@@ -41,7 +42,15 @@ export const LOCAL_ROUTES: readonly RouteDefinition[] = [
   { method: 'POST', paths: ['/v1/generic/conversation-start'], role: 'conversation-start', auth: 'X-API-Key' },
   { method: 'POST', paths: ['/v1/generic/memory-search'], role: 'memory-search', auth: 'X-API-Key' },
   { method: 'POST', paths: ['/v1/generic/webhook'], role: 'webhook-intake', auth: 'X-API-Key' },
+  { method: 'GET', paths: ['/v1/users/{phone}/insights'], role: 'insights', auth: 'X-Admin-Key' },
+  { method: 'GET', paths: ['/v1/agents/{agentType}/analytics'], role: 'insights', auth: 'X-Admin-Key' },
+  { method: 'DELETE', paths: ['/v1/users/{phone}'], role: 'insights', auth: 'X-Admin-Key' },
 ];
+
+/** A route path with `{param}` segments as a matcher. */
+function pathPattern(path: string): RegExp {
+  return new RegExp(`^${path.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\\?\{[^}]+\\?\}/g, '[^/]+')}$`);
+}
 
 export interface RuntimeOptions {
   readonly dataDir: string;
@@ -53,6 +62,8 @@ export interface RuntimeOptions {
   /** Worker loops (each takes one batch at a time; groups never overlap). */
   readonly pollers?: number;
   readonly maxBodyBytes?: number;
+  /** False to start without the ingest worker (call `startWorkers()` later). */
+  readonly startWorkers?: boolean;
 }
 
 export interface LocalRuntime {
@@ -60,6 +71,8 @@ export interface LocalRuntime {
   /** The generated/local secrets, or null when they come from Secrets Manager. */
   readonly secrets: LocalSecrets | null;
   readonly deps: RuntimeDependencies;
+  /** Starts the ingest worker loops if they were not started with the runtime. */
+  startWorkers(): void;
   stop(): Promise<void>;
 }
 
@@ -112,9 +125,10 @@ export async function startLocalRuntime(options: RuntimeOptions): Promise<LocalR
     'conversation-start': createConversationStartHandler(deps),
     'memory-search': createMemorySearchHandler(deps),
     'webhook-intake': createWebhookIntakeHandler(deps),
+    insights: createInsightsHandler(deps),
   };
-  const routes = new Map<string, RouteDefinition>();
-  for (const route of LOCAL_ROUTES) for (const path of route.paths) routes.set(`${route.method} ${path}`, route);
+  const routes = LOCAL_ROUTES.flatMap((route) => route.paths.map((path) => ({ route, path, pattern: pathPattern(path) })));
+  const findRoute = (method: string, path: string) => routes.find((r) => r.route.method === method && r.pattern.test(path));
 
   const pollers = Array.from(
     { length: Math.max(1, options.pollers ?? Math.min(environment.ingest.max_concurrency, 2)) },
@@ -138,12 +152,13 @@ export async function startLocalRuntime(options: RuntimeOptions): Promise<LocalR
         send(res, 200, { status: 'ok', backends: deps.backends, queue: await deps.queueDepth() });
         return;
       }
-      const route = routes.get(`${method} ${url.pathname}`);
-      if (!route) {
-        const known = LOCAL_ROUTES.some((r) => r.paths.includes(url.pathname));
+      const match = findRoute(method, url.pathname);
+      if (!match) {
+        const known = routes.some((r) => r.pattern.test(url.pathname));
         send(res, known ? 405 : 404, { error: known ? 'method_not_allowed' : 'not_found' });
         return;
       }
+      const route = match.route;
       const body = await readBody(req);
       if (body === null) {
         send(res, 413, { error: 'payload_too_large' }, { connection: 'close' });
@@ -158,7 +173,7 @@ export async function startLocalRuntime(options: RuntimeOptions): Promise<LocalR
         headers: req.headers,
         body,
         sourceIp: req.socket.remoteAddress ?? '127.0.0.1',
-        routeKey: `${method} ${url.pathname}`,
+        routeKey: `${method} ${match.path}`,
         now: Date.now(),
       });
       const result = await handler(event, lambdaContext(route.role, environment.functions[route.role].timeout_s * 1000));
@@ -177,7 +192,10 @@ export async function startLocalRuntime(options: RuntimeOptions): Promise<LocalR
     server.once('error', reject);
     server.listen(options.port ?? 8787, options.host ?? '127.0.0.1', () => resolve());
   });
-  for (const poller of pollers) poller.start();
+  const startWorkers = () => {
+    for (const poller of pollers) poller.start();
+  };
+  if (options.startWorkers !== false) startWorkers();
   const address = server.address() as AddressInfo;
   const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
 
@@ -186,6 +204,7 @@ export async function startLocalRuntime(options: RuntimeOptions): Promise<LocalR
     url: `http://${host}:${address.port}`,
     secrets,
     deps,
+    startWorkers,
     stop: () => {
       stopping ??= (async () => {
         // In-flight requests finish; no new connections; queued work stays on disk.

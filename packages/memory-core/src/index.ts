@@ -19,6 +19,7 @@ export { findTimeline } from './extraction/timeline';
 export * from './identity/caller-key';
 export * from './identity/e164';
 export * from './ingestion/memories-from-call';
+export * from './insights/agent-analytics';
 export * from './insights/user-insights';
 export * from './ports/blob-store';
 export * from './ports/clock';

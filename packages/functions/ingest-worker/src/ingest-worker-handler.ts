@@ -1,23 +1,28 @@
 import {
   BlobKeys,
+  type ConversationIndex,
   createQueueHandler,
   type Dependencies,
   emitSingle,
+  eraseConversationOf,
   identifyCaller,
   logger,
   type QueueHandlerOptions,
   type QueueLambda,
+  readTombstone,
   withDeadline,
 } from '@agentic-memory/function-kit';
 import {
   BlobExistsError,
   type CallRecord,
+  type ConversationRecord,
   isProvider,
   maskPhone,
   memoriesFromCall,
   type ProfileSnapshot,
   parseIngestMessage,
   resolveAgentType,
+  topicsOf,
   updateProfileSnapshot,
 } from '@agentic-memory/memory-core';
 import { platformAdapter } from '@agentic-memory/provider-adapters';
@@ -40,6 +45,14 @@ function standardise(deps: Dependencies, provider: string, raw: Uint8Array): Cal
  * marker — so a redelivered message changes nothing. One bad message fails only its caller's group.
  */
 export function createIngestWorkerHandler(deps: Dependencies, options: QueueHandlerOptions = {}): QueueLambda {
+  async function markDone(doneKey: string): Promise<void> {
+    try {
+      await deps.blobStore.putIfAbsent(doneKey, new Date(deps.clock.now()).toISOString());
+    } catch (error) {
+      if (!(error instanceof BlobExistsError)) throw error;
+    }
+  }
+
   async function ingest(sqsRecord: SQSRecord): Promise<void> {
     const message = parseIngestMessage(sqsRecord.body);
     const doneKey = BlobKeys.done(message.provider, message.event, message.conversationId);
@@ -68,7 +81,19 @@ export function createIngestWorkerHandler(deps: Dependencies, options: QueueHand
       logger.warn('call has no caller number: raw payload kept, no memories written', log);
     } else {
       const caller = await identifyCaller(deps, record.callerNumber, resolution.config);
-      const { memories } = memoriesFromCall(record, {
+      const erasedBefore = async () => {
+        const tombstone = await readTombstone(deps, caller.key);
+        return tombstone !== null && Date.parse(message.receivedAt) <= Date.parse(tombstone.deletedAt);
+      };
+      if (await erasedBefore()) {
+        // The caller asked to be forgotten after this call reached us: drop it, payload included.
+        await deps.blobStore.delete(message.blobKey);
+        await markDone(doneKey);
+        emitSingle('ForgottenDropped', 1, resolution.agentType, record.provider);
+        logger.info('message of an erased caller dropped', log);
+        return;
+      }
+      const { memories, fields } = memoriesFromCall(record, {
         agentTypeName: resolution.agentType,
         agentType: resolution.config,
         clock: deps.clock,
@@ -90,14 +115,40 @@ export function createIngestWorkerHandler(deps: Dependencies, options: QueueHand
         clock: deps.clock,
       });
       await deps.blobStore.put(snapshotKey, JSON.stringify(snapshot), { contentType: 'application/json' });
-      await deps.blobStore.put(BlobKeys.callerConversation(caller.key, record.provider, record.conversationId), message.blobKey);
+      const at = record.endedAt ?? record.startedAt ?? message.receivedAt;
+      const analyticsKey = BlobKeys.analytics(at.slice(0, 10), resolution.agentType, record.conversationId);
+      const analytics: ConversationRecord = {
+        conversation_id: record.conversationId,
+        caller_key: caller.key,
+        agent_type: resolution.agentType,
+        provider: record.provider,
+        at,
+        memories: memories.length,
+        memory_types: memories.reduce<Record<string, number>>((acc, m) => ({ ...acc, [m.type]: (acc[m.type] ?? 0) + 1 }), {}),
+        topics: [...new Set(memories.flatMap((m) => topicsOf(m.text)))],
+        fields: Object.keys(fields),
+        returning: (previous?.recentConversations ?? []).some((c) => c !== record.conversationId),
+      };
+      await deps.blobStore.put(analyticsKey, JSON.stringify(analytics), { contentType: 'application/json' });
+      const index: ConversationIndex = {
+        raw: message.blobKey,
+        analytics: analyticsKey,
+        audio: BlobKeys.audio(record.provider, record.conversationId),
+      };
+      await deps.blobStore.put(BlobKeys.callerConversation(caller.key, record.provider, record.conversationId), JSON.stringify(index), {
+        contentType: 'application/json',
+      });
+      if (await erasedBefore()) {
+        // Forget-me ran while this call was being written: undo it.
+        await eraseConversationOf(deps, caller.key, caller.e164, record.provider, record.conversationId);
+        await markDone(doneKey);
+        emitSingle('ForgottenDropped', 1, resolution.agentType, record.provider);
+        logger.info('caller erased during ingestion: what this call wrote was removed', log);
+        return;
+      }
       logger.info('call ingested', { ...log, memories: memories.length, callCount: snapshot.callCount });
     }
-    try {
-      await deps.blobStore.putIfAbsent(doneKey, new Date(deps.clock.now()).toISOString());
-    } catch (error) {
-      if (!(error instanceof BlobExistsError)) throw error;
-    }
+    await markDone(doneKey);
     const from = eventTime ?? Date.parse(message.receivedAt);
     if (!Number.isNaN(from)) emitSingle('IngestLag', Math.max(0, deps.clock.now() - from), resolution.agentType, record.provider);
   }

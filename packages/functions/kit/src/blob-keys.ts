@@ -5,6 +5,12 @@ export const BlobKeys = {
   done: (provider: string, event: string, conversationId: string) => `done/${provider}/${event}/${conversationId}`,
   snapshot: (callerKey: string, agentType: string) => `snapshots/${callerKey}/${agentType}.json`,
   snapshotPrefix: (callerKey: string) => `snapshots/${callerKey}/`,
-  /** One empty marker per conversation of a caller, so forget-me can find raw payloads and audio. */
+  /** One small index per conversation of a caller (JSON: the keys it left), so forget-me can find them. */
   callerConversation: (callerKey: string, provider: string, conversationId: string) => `callers/${callerKey}/${provider}/${conversationId}`,
+  callerPrefix: (callerKey: string) => `callers/${callerKey}/`,
+  /** Append-only analytics record of one conversation, by day and agent type. */
+  analytics: (day: string, agentType: string, conversationId: string) => `analytics/${day}/${agentType}/${conversationId}.json`,
+  analyticsPrefix: (day: string, agentType: string) => `analytics/${day}/${agentType}/`,
+  /** Written by forget-me: queued messages for this caller received before it are dropped. */
+  tombstone: (callerKey: string) => `tombstones/${callerKey}`,
 } as const;

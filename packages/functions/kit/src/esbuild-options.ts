@@ -27,6 +27,7 @@ export const FUNCTION_ENTRIES = {
   'memory-search': 'packages/functions/memory-search/src/index.ts',
   'webhook-intake': 'packages/functions/webhook-intake/src/index.ts',
   'ingest-worker': 'packages/functions/ingest-worker/src/index.ts',
+  insights: 'packages/functions/insights/src/index.ts',
 } as const;
 
 export type BundledRole = keyof typeof FUNCTION_ENTRIES;

@@ -1,6 +1,7 @@
 export * from './authenticators';
 export * from './blob-keys';
 export * from './bundled-config';
+export * from './caller-erasure';
 export * from './caller-identity';
 export * from './deadline';
 export * from './dependencies';

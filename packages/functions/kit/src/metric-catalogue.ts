@@ -58,6 +58,12 @@ export const METRICS = {
     roles: ['ingest-worker'],
   },
   DuplicateDelivery: { unit: 'Count', description: 'Redelivered messages skipped thanks to the done marker', roles: ['ingest-worker'] },
+  ForgottenDropped: {
+    unit: 'Count',
+    description: 'Queued calls of a caller erased since they arrived, dropped with their payload',
+    roles: ['ingest-worker'],
+  },
+  CallerErased: { unit: 'Count', description: 'Forget-me requests carried out', roles: ['insights'] },
   CallWithoutCaller: {
     unit: 'Count',
     description: 'Calls ingested with no caller number (raw payload kept, no memories)',

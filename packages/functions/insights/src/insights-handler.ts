@@ -1,0 +1,154 @@
+import {
+  BlobKeys,
+  createHttpHandler,
+  type Dependencies,
+  emit,
+  forgetCaller,
+  HttpError,
+  type HttpEvent,
+  type HttpLambda,
+  identifyCaller,
+  json,
+  logger,
+  memoryUserIds,
+  setMetricContext,
+} from '@agentic-memory/function-kit';
+import {
+  agentAnalytics,
+  type ConversationRecord,
+  daysOf,
+  type Memory,
+  maskPhone,
+  normaliseE164,
+  userInsights,
+} from '@agentic-memory/memory-core';
+import { secretsEqual } from '@agentic-memory/provider-adapters';
+
+const DAY_MS = 86_400_000;
+/** Reads of analytics records in flight at once. */
+const READ_CONCURRENCY = 32;
+
+function phoneFrom(encoded: string): string {
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(encoded);
+  } catch {
+    throw new HttpError(400, 'invalid_phone', 'the phone number is not URL-encoded correctly');
+  }
+  const e164 = normaliseE164(decoded);
+  if (!e164) throw new HttpError(400, 'invalid_phone', 'expected a phone number in E.164 (URL-encoded, e.g. %2B15550100123)');
+  return e164;
+}
+
+function period(event: HttpEvent, now: number): { from: string; to: string } {
+  const q = new URLSearchParams(event.rawQueryString ?? '');
+  const to = q.get('to') ?? new Date(now).toISOString();
+  const from = q.get('from') ?? new Date(Date.parse(to) - 30 * DAY_MS).toISOString();
+  for (const [name, value] of [
+    ['from', from],
+    ['to', to],
+  ] as const) {
+    if (Number.isNaN(Date.parse(value))) throw new HttpError(400, 'invalid_period', `${name} must be an ISO-8601 date`);
+  }
+  if (Date.parse(from) >= Date.parse(to)) throw new HttpError(400, 'invalid_period', 'from must be before to');
+  if (Date.parse(to) - Date.parse(from) > 366 * DAY_MS) throw new HttpError(400, 'invalid_period', 'a period is at most 366 days');
+  return { from: new Date(Date.parse(from)).toISOString(), to: new Date(Date.parse(to)).toISOString() };
+}
+
+async function mapLimited<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+  const out: R[] = new Array(items.length);
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: Math.min(limit, items.length) }, async () => {
+      for (let i = next++; i < items.length; i = next++) out[i] = await fn(items[i] as T);
+    }),
+  );
+  return out;
+}
+
+/**
+ * The admin API (`X-Admin-Key`): what the system knows about a caller, real analytics per agent
+ * type from the worker's per-conversation records, and forget-me. Phone numbers arrive URL-encoded
+ * in the path and are keyed at once; logs carry only the last four digits.
+ */
+export function createInsightsHandler(deps: Dependencies): HttpLambda {
+  async function allMemories(userIds: readonly string[]): Promise<Memory[]> {
+    const memories: Memory[] = [];
+    for (const userId of userIds) {
+      let cursor: string | null = null;
+      do {
+        const page = await deps.memoryStore.list(userId, { cursor, pageSize: 500 });
+        memories.push(...page.memories);
+        cursor = page.nextCursor;
+      } while (cursor && memories.length < 10_000);
+    }
+    return memories;
+  }
+
+  return createHttpHandler(
+    {
+      role: 'insights',
+      deps,
+      parseJson: false,
+      authenticate: async (event, d) => {
+        const expected = await d.secrets.get('ADMIN_API_KEY');
+        if (!expected) return { ok: false, code: 'unauthorized', reason: 'ADMIN_API_KEY is not configured' };
+        return secretsEqual(event.headers?.['x-admin-key'], expected)
+          ? { ok: true }
+          : { ok: false, code: 'unauthorized', reason: 'wrong or missing X-Admin-Key' };
+      },
+      onUnexpectedError: () => json(500, { error: 'internal_error' }),
+    },
+    async (event: HttpEvent) => {
+      setMetricContext(null, null);
+      const method = event.requestContext?.http?.method ?? 'GET';
+      const path = event.rawPath;
+      const now = deps.clock.now();
+
+      const insights = /^\/v1\/users\/([^/]+)\/insights$/.exec(path);
+      if (insights && method === 'GET') {
+        const e164 = phoneFrom(insights[1] as string);
+        const anyType = Object.values(deps.agentTypes)[0];
+        if (!anyType) throw new Error('no agent types configured');
+        const caller = await identifyCaller(deps, e164, anyType);
+        const memories = await allMemories(memoryUserIds(deps, caller.key, e164));
+        const snapshots = await deps.blobStore.list(BlobKeys.snapshotPrefix(caller.key));
+        logger.info('caller insights read', { caller: maskPhone(e164), memories: memories.length });
+        return json(200, {
+          caller: maskPhone(e164),
+          caller_key: caller.key,
+          agent_types: snapshots.map((k) => k.slice(BlobKeys.snapshotPrefix(caller.key).length).replace(/\.json$/, '')),
+          ...userInsights(memories, now),
+        });
+      }
+
+      const analytics = /^\/v1\/agents\/([^/]+)\/analytics$/.exec(path);
+      if (analytics && method === 'GET') {
+        const agentType = decodeURIComponent(analytics[1] as string);
+        if (!Object.hasOwn(deps.agentTypes, agentType)) throw new HttpError(404, 'unknown_agent_type', agentType);
+        const { from, to } = period(event, now);
+        const keys = (await mapLimited(daysOf(from, to), 8, (day) => deps.blobStore.list(BlobKeys.analyticsPrefix(day, agentType)))).flat();
+        const records = (
+          await mapLimited(keys, READ_CONCURRENCY, async (key) => {
+            const blob = await deps.blobStore.get(key);
+            return blob ? (JSON.parse(Buffer.from(blob.body).toString('utf8')) as ConversationRecord) : null;
+          })
+        ).filter((r): r is ConversationRecord => r !== null);
+        logger.info('agent analytics read', { agentType, records: records.length, from, to });
+        return json(200, agentAnalytics(agentType, from, to, records));
+      }
+
+      const user = /^\/v1\/users\/([^/]+)$/.exec(path);
+      if (user && method === 'DELETE') {
+        const e164 = phoneFrom(user[1] as string);
+        const report = await forgetCaller(deps, e164);
+        emit('CallerErased');
+        // Audited without the number.
+        logger.info('caller erased (forget-me)', { caller: maskPhone(e164), ...report });
+        return json(200, { erased: true, caller: maskPhone(e164), deleted: report, tombstone: true });
+      }
+
+      throw new HttpError(404, 'not_found', `${method} ${path}`);
+    },
+  );
+}

@@ -1,0 +1,105 @@
+import { callerKey } from '@agentic-memory/memory-core';
+import { BlobKeys } from './blob-keys';
+import type { Dependencies } from './dependencies';
+
+/** What the worker leaves per conversation under `callers/<key>/…`, so erasure can find it. */
+export interface ConversationIndex {
+  readonly raw: string;
+  readonly analytics: string | null;
+  readonly audio: string;
+}
+
+export interface Tombstone {
+  /** ISO-8601 UTC: messages received before this instant belong to the erased caller. */
+  readonly deletedAt: string;
+}
+
+export interface ErasureReport {
+  readonly memories: number;
+  readonly rawPayloads: number;
+  readonly audio: number;
+  readonly markers: number;
+  readonly snapshots: number;
+  readonly analyticsRecords: number;
+  readonly conversations: number;
+}
+
+const text = (body: Uint8Array) => Buffer.from(body).toString('utf8');
+
+export async function readTombstone(deps: Dependencies, key: string): Promise<Tombstone | null> {
+  const blob = await deps.blobStore.get(BlobKeys.tombstone(key));
+  return blob ? (JSON.parse(text(blob.body)) as Tombstone) : null;
+}
+
+/** Every memory-store user id a caller may have: the key, and the number for agent types in `raw` mode. */
+export function memoryUserIds(deps: Dependencies, key: string, e164: string): string[] {
+  const raw = Object.values(deps.agentTypes).some((t) => t.caller_id_mode === 'raw');
+  return raw ? [key, e164] : [key];
+}
+
+/** Deletes one conversation's traces: raw payload (all versions), its done marker, audio, analytics record, index. */
+async function eraseConversation(deps: Dependencies, indexKey: string, report: Record<keyof ErasureReport, number>): Promise<void> {
+  const blob = await deps.blobStore.get(indexKey);
+  if (blob) {
+    let index: Partial<ConversationIndex> = {};
+    try {
+      index = JSON.parse(text(blob.body)) as ConversationIndex;
+    } catch {
+      // An index from before it held JSON: its body is the raw key.
+      index = { raw: text(blob.body) };
+    }
+    if (index.raw) {
+      report.rawPayloads += await deps.blobStore.delete(index.raw);
+      report.markers += await deps.blobStore.delete(index.raw.replace(/^raw\//, 'done/'));
+    }
+    if (index.audio) report.audio += await deps.blobStore.delete(index.audio);
+    if (index.analytics) report.analyticsRecords += await deps.blobStore.delete(index.analytics);
+  }
+  await deps.blobStore.delete(indexKey);
+  report.conversations += 1;
+}
+
+/**
+ * Forget a caller everywhere: a tombstone first (so queued and dead-lettered messages received
+ * before it are dropped by the worker), then the memory store (explicit user ids), every
+ * conversation's raw payload, audio, done marker and analytics record, and the snapshots.
+ */
+export async function forgetCaller(deps: Dependencies, e164: string): Promise<ErasureReport> {
+  const pepper = await deps.secrets.get('CALLER_ID_PEPPER');
+  if (!pepper) throw new Error('CALLER_ID_PEPPER is not configured');
+  const key = callerKey(pepper, e164);
+  await deps.blobStore.put(
+    BlobKeys.tombstone(key),
+    JSON.stringify({ deletedAt: new Date(deps.clock.now()).toISOString() } satisfies Tombstone),
+    {
+      contentType: 'application/json',
+    },
+  );
+  const report: Record<keyof ErasureReport, number> = {
+    memories: 0,
+    rawPayloads: 0,
+    audio: 0,
+    markers: 0,
+    snapshots: 0,
+    analyticsRecords: 0,
+    conversations: 0,
+  };
+  for (const userId of memoryUserIds(deps, key, e164)) report.memories += await deps.memoryStore.deleteUser(userId);
+  for (const indexKey of await deps.blobStore.list(BlobKeys.callerPrefix(key))) await eraseConversation(deps, indexKey, report);
+  for (const snapshot of await deps.blobStore.list(BlobKeys.snapshotPrefix(key))) report.snapshots += await deps.blobStore.delete(snapshot);
+  return report;
+}
+
+/** Undo what one conversation wrote for a caller erased while it was being ingested. */
+export async function eraseConversationOf(
+  deps: Dependencies,
+  key: string,
+  e164: string,
+  provider: string,
+  conversationId: string,
+): Promise<void> {
+  for (const userId of memoryUserIds(deps, key, e164)) await deps.memoryStore.deleteUser(userId);
+  const report = { memories: 0, rawPayloads: 0, audio: 0, markers: 0, snapshots: 0, analyticsRecords: 0, conversations: 0 };
+  await eraseConversation(deps, BlobKeys.callerConversation(key, provider, conversationId), report);
+  for (const snapshot of await deps.blobStore.list(BlobKeys.snapshotPrefix(key))) await deps.blobStore.delete(snapshot);
+}
