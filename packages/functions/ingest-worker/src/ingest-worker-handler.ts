@@ -39,6 +39,12 @@ function standardise(deps: Dependencies, provider: string, raw: Uint8Array): Cal
   return platformAdapter(provider).callRecord(body, preliminary.config.webhooks.post_call.field_mappings);
 }
 
+function countBy(values: readonly string[]): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const v of values) counts[v] = (counts[v] ?? 0) + 1;
+  return counts;
+}
+
 /**
  * The worker: for each queued event, load the raw payload, standardise it, turn it into memories
  * per the agent type, write them, rebuild the caller's profile snapshot, then write the `done`
@@ -124,7 +130,7 @@ export function createIngestWorkerHandler(deps: Dependencies, options: QueueHand
         provider: record.provider,
         at,
         memories: memories.length,
-        memory_types: memories.reduce<Record<string, number>>((acc, m) => ({ ...acc, [m.type]: (acc[m.type] ?? 0) + 1 }), {}),
+        memory_types: countBy(memories.map((m) => m.type)),
         topics: [...new Set(memories.flatMap((m) => topicsOf(m.text)))],
         fields: Object.keys(fields),
         returning: (previous?.recentConversations ?? []).some((c) => c !== record.conversationId),
