@@ -29,7 +29,7 @@ const fixturePath = (name: string) => {
     return join(ROOT, 'packages', 'local', 'fixtures', 'demo-post-call.json');
   }
 };
-const ROLES = ['conversation-start', 'memory-search', 'webhook-intake', 'ingest-worker'] as const;
+const ROLES = ['conversation-start', 'memory-search', 'webhook-intake', 'ingest-worker', 'insights'] as const;
 const COLD_RUNS = 11;
 const results: Record<string, number> = {};
 const methods: Record<string, string> = {};
@@ -71,6 +71,7 @@ function run(args: string[], env: NodeJS.ProcessEnv): Promise<{ ms: number; stdo
 const smallBody = readFileSync(fixturePath('post-call-transcription.json'));
 const largeBody = readFileSync(fixturePath('post-call-transcription-long.json'));
 const secretsEnv = {
+  ADMIN_API_KEY: 'admin-bench-0123456789',
   ELEVENLABS_WORKSPACE_KEY: TEST_SECRETS.ELEVENLABS_WORKSPACE_KEY,
   ELEVENLABS_HMAC_KEY: TEST_SECRETS.ELEVENLABS_HMAC_KEY,
   CALLER_ID_PEPPER: TEST_SECRETS.CALLER_ID_PEPPER,
@@ -85,6 +86,10 @@ function coldEvent(role: (typeof ROLES)[number], conversation: string): unknown 
   if (role === 'conversation-start')
     return apiEvent('/client-data', JSON.stringify({ caller_id: '+15550100123', agent_id: 'agent_01kfixsupport00000000000000' }), ws);
   if (role === 'memory-search') return apiEvent('/retrieve', JSON.stringify({ query: 'router issue', user_id: '+15550100123' }), ws);
+  if (role === 'insights') {
+    const event = testHttpEvent({ path: '/v1/users/%2B15550100123/insights', method: 'GET', headers: { 'x-admin-key': 'admin-bench-0123456789' } });
+    return event;
+  }
   if (role === 'webhook-intake') {
     return apiEvent('/post-call', smallBody, {
       'elevenlabs-signature': signElevenLabs(smallBody, TEST_SECRETS.ELEVENLABS_HMAC_KEY, Date.now() / 1000),
