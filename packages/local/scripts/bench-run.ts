@@ -87,7 +87,11 @@ function coldEvent(role: (typeof ROLES)[number], conversation: string): unknown 
     return apiEvent('/client-data', JSON.stringify({ caller_id: '+15550100123', agent_id: 'agent_01kfixsupport00000000000000' }), ws);
   if (role === 'memory-search') return apiEvent('/retrieve', JSON.stringify({ query: 'router issue', user_id: '+15550100123' }), ws);
   if (role === 'insights') {
-    const event = testHttpEvent({ path: '/v1/users/%2B15550100123/insights', method: 'GET', headers: { 'x-admin-key': 'admin-bench-0123456789' } });
+    const event = testHttpEvent({
+      path: '/v1/users/%2B15550100123/insights',
+      method: 'GET',
+      headers: { 'x-admin-key': 'admin-bench-0123456789' },
+    });
     return event;
   }
   if (role === 'webhook-intake') {

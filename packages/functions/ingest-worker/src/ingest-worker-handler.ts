@@ -173,5 +173,5 @@ export function createIngestWorkerHandler(deps: Dependencies, options: QueueHand
     }
   }
 
-  return createQueueHandler(recordHandler, options);
+  return createQueueHandler(recordHandler, { environmentName: deps.environment.name, role: 'ingest-worker', ...options });
 }

@@ -1,10 +1,10 @@
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
-import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
 import middy, { type MiddlewareObj, type MiddyfiedHandler } from '@middy/core';
 import type { APIGatewayProxyEventV2, Context } from 'aws-lambda';
 import type { Dependencies } from './dependencies';
 import { HttpError, type HttpEvent, type HttpResult, header, json } from './http';
-import { emit, ensureMetricContext, logger, metrics, resetMetricContext } from './observability';
+import { REJECTION_REASONS } from './metric-catalogue';
+import { emit, emitSingle, ensureMetricContext, logger, publishMetrics, runInvocation } from './observability';
 import { providerForPath } from './routes';
 
 export type AuthOutcome =
@@ -28,7 +28,7 @@ export interface HttpRoleOptions {
 }
 
 export type HttpRoleHandler = (event: HttpEvent, context: Context, options: { signal: AbortSignal }) => Promise<HttpResult>;
-export type HttpLambda = MiddyfiedHandler<APIGatewayProxyEventV2, HttpResult, Error, Context>;
+export type HttpLambda = (event: APIGatewayProxyEventV2, context: Context) => Promise<HttpResult>;
 
 /** At most one secret refresh per minute per container, so bad credentials cannot flood the secret store. */
 const REFRESH_INTERVAL_MS = 60_000;
@@ -98,18 +98,19 @@ function outcome(options: HttpRoleOptions): MiddlewareObj<APIGatewayProxyEventV2
   return {
     before: () => {
       started = performance.now();
-      resetMetricContext();
     },
     after: (request) => {
       ensureMetricContext(providerForPath(request.event.rawPath));
       emit('ResponseLatency', performance.now() - started);
+      publishMetrics();
     },
     onError: (request) => {
       ensureMetricContext(providerForPath(request.event.rawPath));
       const error = request.error;
       const route = request.event.routeKey;
       if (error instanceof HttpError && error.statusCode < 500) {
-        emit('RejectedWebhook');
+        const reason = (REJECTION_REASONS as readonly string[]).includes(error.code) ? error.code : 'other';
+        emitSingle('RejectedWebhook', 1, null, providerForPath(request.event.rawPath), { reason });
         logger.warn('request rejected', { status: error.statusCode, code: error.code, detail: error.detail, route });
       } else {
         logger.error('unexpected failure', { error: error as Error, route });
@@ -124,14 +125,19 @@ function outcome(options: HttpRoleOptions): MiddlewareObj<APIGatewayProxyEventV2
 }
 
 /**
- * The kit's Middy stack for HTTP roles. Registration order matters: `outcome` comes after
- * Powertools' middlewares, so its onError (which runs first) maps the error and records metrics
- * before they are flushed.
+ * The kit's Middy stack for HTTP roles: Powertools' logger context, then `outcome` (latency,
+ * rejections, error mapping, and the invocation's metrics published at the end), then the request
+ * guards. Each invocation runs with its own metrics.
  */
 export function createHttpHandler(options: HttpRoleOptions, handler: HttpRoleHandler): HttpLambda {
-  return middy<APIGatewayProxyEventV2, HttpResult, Error, Context>(handler as never)
+  const stack: MiddyfiedHandler<APIGatewayProxyEventV2, HttpResult, Error, Context> = middy<
+    APIGatewayProxyEventV2,
+    HttpResult,
+    Error,
+    Context
+  >(handler as never)
     .use(injectLambdaContext(logger, { resetKeys: true }))
-    .use(logMetrics(metrics))
     .use(outcome(options))
     .use(requestGuards(options));
+  return (event, context) => runInvocation(options.deps.environment.name, options.role, () => stack(event, context));
 }

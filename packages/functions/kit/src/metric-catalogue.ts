@@ -12,67 +12,148 @@ export interface MetricDefinition {
   readonly description: string;
   /** Roles that emit it. */
   readonly roles: readonly string[];
+  /** A bounded dimension added to the detailed set (e.g. the rejection reason). */
+  readonly extraDimension?: 'reason';
+  /** On the dashboard, or deliberately not (with the reason). */
+  readonly dashboard: true | { readonly omitted: string };
 }
 
 /** Dimension sets every custom metric is emitted with: detailed (bounded values only) and the rollup for alarms. */
 export const DETAILED_DIMENSIONS = ['service', 'environment', 'role', 'agent_type', 'provider'] as const;
 export const ROLLUP_DIMENSIONS = ['service', 'environment', 'role'] as const;
 
-const HTTP_ROLES = ['conversation-start', 'memory-search', 'webhook-intake'];
+/** Reasons a request is rejected (the `reason` dimension of RejectedWebhook): a closed set. */
+export const REJECTION_REASONS = [
+  'unauthorized',
+  'invalid_signature',
+  'payload_too_large',
+  'unsupported_media_type',
+  'malformed_body',
+  'missing_caller',
+  'invalid_phone',
+  'invalid_period',
+  'unknown_agent_type',
+  'not_found',
+  'other',
+] as const;
+
+const HTTP_ROLES = ['conversation-start', 'memory-search', 'webhook-intake', 'insights'];
+const CALL_PATH = ['conversation-start', 'memory-search'];
 
 export const METRICS = {
-  ResponseLatency: { unit: 'Milliseconds', description: 'Time from handler entry to reply, per HTTP role', roles: HTTP_ROLES },
+  ResponseLatency: {
+    unit: 'Milliseconds',
+    description: 'Time from handler entry to reply, per HTTP role',
+    roles: HTTP_ROLES,
+    dashboard: true,
+  },
   MemoryStoreLatency: {
     unit: 'Milliseconds',
     description: 'One memory-store call (search, list, add)',
-    roles: ['conversation-start', 'memory-search', 'ingest-worker'],
+    roles: [...CALL_PATH, 'ingest-worker'],
+    dashboard: true,
   },
-  SnapshotHit: { unit: 'Count', description: 'Conversation start served from a caller profile snapshot', roles: ['conversation-start'] },
+  SnapshotHit: {
+    unit: 'Count',
+    description: 'Conversation start served from a caller profile snapshot',
+    roles: ['conversation-start'],
+    dashboard: true,
+  },
   SnapshotMiss: {
     unit: 'Count',
     description: 'No snapshot for the caller (new caller, or not yet ingested)',
     roles: ['conversation-start'],
+    dashboard: true,
   },
-  CacheHit: { unit: 'Count', description: 'Served from the in-process TTL cache', roles: ['conversation-start', 'memory-search'] },
-  CacheMiss: { unit: 'Count', description: 'Not in the in-process TTL cache', roles: ['conversation-start', 'memory-search'] },
+  CacheHit: { unit: 'Count', description: 'Served from the in-process TTL cache', roles: CALL_PATH, dashboard: true },
+  CacheMiss: { unit: 'Count', description: 'Not in the in-process TTL cache', roles: CALL_PATH, dashboard: true },
   DegradedReply: {
     unit: 'Count',
     description: 'A default reply or empty result served because something failed or was too slow',
-    roles: ['conversation-start', 'memory-search'],
+    roles: CALL_PATH,
+    dashboard: true,
   },
-  RejectedWebhook: { unit: 'Count', description: 'Requests refused with 400/401/413/415 (reason in the log line)', roles: HTTP_ROLES },
+  RejectedWebhook: {
+    unit: 'Count',
+    description: 'Requests refused with 4xx, by reason',
+    roles: HTTP_ROLES,
+    extraDimension: 'reason',
+    dashboard: true,
+  },
   IgnoredEvent: {
     unit: 'Count',
     description: 'Authenticated events stored but not ingested (unknown or non-ingested types)',
     roles: ['webhook-intake'],
+    dashboard: true,
   },
-  InitiationFailure: { unit: 'Count', description: 'ElevenLabs call_initiation_failure events received', roles: ['webhook-intake'] },
-  AudioStored: { unit: 'Count', description: 'Post-call audio files stored', roles: ['webhook-intake'] },
-  EventQueued: { unit: 'Count', description: 'Post-call events stored and queued for ingestion', roles: ['webhook-intake'] },
-  RecordsReceived: { unit: 'Count', description: 'Queue records handed to the worker in one invocation', roles: ['ingest-worker'] },
-  MemoriesWritten: { unit: 'Count', description: 'Memories written by the worker', roles: ['ingest-worker'] },
-  IngestLag: { unit: 'Milliseconds', description: 'Platform event time to memories written', roles: ['ingest-worker'] },
+  InitiationFailure: {
+    unit: 'Count',
+    description: 'Call initiation failures reported by the platform',
+    roles: ['webhook-intake'],
+    dashboard: true,
+  },
+  AudioStored: {
+    unit: 'Count',
+    description: 'Post-call audio files stored',
+    roles: ['webhook-intake'],
+    dashboard: { omitted: 'volume only: audio is stored for operators, never ingested' },
+  },
+  EventQueued: {
+    unit: 'Count',
+    description: 'Post-call events stored and queued for ingestion',
+    roles: ['webhook-intake'],
+    dashboard: true,
+  },
+  RecordsReceived: {
+    unit: 'Count',
+    description: 'Queue records handed to the worker in one invocation',
+    roles: ['ingest-worker'],
+    dashboard: { omitted: 'mirrors the SQS and Lambda metrics of the queue widget' },
+  },
+  MemoriesWritten: { unit: 'Count', description: 'Memories written by the worker', roles: ['ingest-worker'], dashboard: true },
+  IngestLag: { unit: 'Milliseconds', description: 'Platform event time to memories written', roles: ['ingest-worker'], dashboard: true },
   IngestFailure: {
     unit: 'Count',
     description: 'Messages the worker could not ingest (retried, then dead-lettered)',
     roles: ['ingest-worker'],
+    dashboard: true,
   },
-  DuplicateDelivery: { unit: 'Count', description: 'Redelivered messages skipped thanks to the done marker', roles: ['ingest-worker'] },
+  DuplicateDelivery: {
+    unit: 'Count',
+    description: 'Redelivered messages skipped thanks to the done marker',
+    roles: ['ingest-worker'],
+    dashboard: true,
+  },
   ForgottenDropped: {
     unit: 'Count',
     description: 'Queued calls of a caller erased since they arrived, dropped with their payload',
     roles: ['ingest-worker'],
+    dashboard: true,
   },
-  CallerErased: { unit: 'Count', description: 'Forget-me requests carried out', roles: ['insights'] },
+  CallerErased: {
+    unit: 'Count',
+    description: 'Forget-me requests carried out',
+    roles: ['insights'],
+    dashboard: { omitted: 'a rare operator action, audited in the insights log group' },
+  },
   CallWithoutCaller: {
     unit: 'Count',
     description: 'Calls ingested with no caller number (raw payload kept, no memories)',
     roles: ['ingest-worker'],
+    dashboard: true,
   },
   AgentTypeFallback: {
     unit: 'Count',
     description: 'Agent type resolved by a fallback',
-    roles: ['conversation-start', 'memory-search', 'ingest-worker'],
+    roles: [...CALL_PATH, 'ingest-worker'],
+    dashboard: true,
+  },
+  CostPerCall: { unit: 'None', description: 'USD per call for the reported day (cost report)', roles: ['cost-report'], dashboard: true },
+  DailyCost: {
+    unit: 'None',
+    description: 'USD spent by the stack on the reported day (cost report)',
+    roles: ['cost-report'],
+    dashboard: true,
   },
 } as const satisfies Record<string, MetricDefinition>;
 

@@ -1,36 +1,72 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { Logger } from '@aws-lambda-powertools/logger';
-import { Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
+import { Metrics, type MetricUnit } from '@aws-lambda-powertools/metrics';
 import { METRIC_NAMESPACE, METRIC_SERVICE, METRICS, type MetricName } from './metric-catalogue';
 
 /** The kit's one Logger: JSON lines with the role and environment on each. */
 export const logger = new Logger({ serviceName: METRIC_SERVICE });
 
-/** The kit's one Metrics instance (EMF on stdout). */
-export const metrics = new Metrics({ namespace: METRIC_NAMESPACE, serviceName: METRIC_SERVICE });
+/** The Powertools unit of a catalogued metric (the catalogue's unit names are EMF unit names). */
+function unitOf(name: MetricName): (typeof MetricUnit)[keyof typeof MetricUnit] {
+  return METRICS[name].unit as (typeof MetricUnit)[keyof typeof MetricUnit];
+}
 
-/** Sets the role and environment on every log line and metric of this process. */
+interface Invocation {
+  readonly metrics: Metrics;
+  contextSet: boolean;
+}
+
+type Sink = (line: string) => void;
+let capture: Sink | null = null;
+
+function redirect(m: Metrics): Metrics {
+  if (capture) {
+    (m as unknown as { console: { log: Sink } }).console = { log: capture };
+    (m as unknown as { disabled: boolean }).disabled = false;
+  }
+  return m;
+}
+
+function newMetrics(environment: string | undefined, role: string | undefined): Metrics {
+  const defaultDimensions: Record<string, string> = {};
+  if (environment) defaultDimensions.environment = environment;
+  if (role) defaultDimensions.role = role;
+  return redirect(new Metrics({ namespace: METRIC_NAMESPACE, serviceName: METRIC_SERVICE, defaultDimensions }));
+}
+
+/** Outside an invocation (init), metrics go to one process-wide instance. */
+const processInvocation: Invocation = { metrics: newMetrics(undefined, undefined), contextSet: false };
+const invocations = new AsyncLocalStorage<Invocation>();
+
+function current(): Invocation {
+  return invocations.getStore() ?? processInvocation;
+}
+
+/**
+ * Runs one invocation with its own metrics (the `{environment, role}` rollup as default dimensions).
+ * In Lambda a container serves one invocation at a time; the local runtime serves every role at
+ * once from one process, and per-invocation metrics keep them apart.
+ */
+export function runInvocation<T>(environment: string, role: string, work: () => Promise<T>): Promise<T> {
+  return invocations.run({ metrics: newMetrics(environment, role), contextSet: false }, work);
+}
+
+/** Sets the role and environment on every log line of this process. */
 export function configureObservability(role: string, environment: string): void {
   logger.appendPersistentKeys({ role, environment });
-  metrics.setDefaultDimensions({ environment, role });
 }
 
 /**
  * Per-invocation dimensions: the detailed set (agent type, provider — bounded values only, never a
- * caller or conversation) and the `{environment, role}` rollup that alarms use.
+ * caller or conversation) and the `{environment, role}` rollup that alarms use. First call wins.
  */
 export function setMetricContext(agentType: string | null, provider: string | null): void {
-  if (metricContextSet) return;
-  metricContextSet = true;
-  metrics.addDimension('agent_type', agentType ?? 'none');
-  metrics.addDimension('provider', provider ?? 'none');
-  metrics.addDimensions({});
-}
-
-let metricContextSet = false;
-
-/** Called at the start of each invocation. */
-export function resetMetricContext(): void {
-  metricContextSet = false;
+  const invocation = current();
+  if (invocation.contextSet) return;
+  invocation.contextSet = true;
+  invocation.metrics.addDimension('agent_type', agentType ?? 'none');
+  invocation.metrics.addDimension('provider', provider ?? 'none');
+  invocation.metrics.addDimensions({});
 }
 
 /** Before metrics are flushed: an invocation that never learnt its agent type is counted under `none`. */
@@ -40,17 +76,43 @@ export function ensureMetricContext(provider: string | null = null): void {
 
 /** Adds a catalogued metric with its catalogued unit. */
 export function emit(name: MetricName, value = 1): void {
-  metrics.addMetric(name, MetricUnit[METRICS[name].unit], value);
+  current().metrics.addMetric(name, unitOf(name), value);
 }
 
 /**
  * A metric for one unit of work whose dimensions differ from the invocation's (the worker's
- * records each have their own agent type): emitted at once, with both dimension sets.
+ * records each have their own agent type; a rejection has its reason): emitted at once, with the
+ * detailed set (plus `extra`) and the rollup.
  */
-export function emitSingle(name: MetricName, value: number, agentType: string | null, provider: string | null): void {
-  const single = metrics.singleMetric();
+export function emitSingle(
+  name: MetricName,
+  value: number,
+  agentType: string | null,
+  provider: string | null,
+  extra: Readonly<Record<string, string>> = {},
+): void {
+  const single = redirect(current().metrics.singleMetric());
   single.addDimension('agent_type', agentType ?? 'none');
   single.addDimension('provider', provider ?? 'none');
+  for (const [key, v] of Object.entries(extra)) single.addDimension(key, v);
   single.addDimensions({});
-  single.addMetric(name, MetricUnit[METRICS[name].unit], value);
+  single.addMetric(name, unitOf(name), value);
+}
+
+/** Writes the invocation's metrics (one EMF line) if it has any. */
+export function publishMetrics(): void {
+  const { metrics } = current();
+  if (metrics.hasStoredMetrics()) metrics.publishStoredMetrics();
+  else {
+    metrics.clearDimensions();
+  }
+}
+
+/**
+ * Sends the EMF lines the functions would print to `sink` instead (the local runtime's summary,
+ * and the tests that check what is emitted against the catalogue). Enables metrics if disabled.
+ */
+export function captureMetrics(sink: Sink): void {
+  capture = sink;
+  redirect(processInvocation.metrics);
 }

@@ -1,13 +1,15 @@
 import { BatchProcessor, EventType, processPartialResponse, SqsFifoPartialProcessorAsync } from '@aws-lambda-powertools/batch';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
-import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
 import middy, { type MiddyfiedHandler } from '@middy/core';
 import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
-import { emit, ensureMetricContext, logger, metrics, resetMetricContext } from './observability';
+import { emit, ensureMetricContext, logger, publishMetrics, runInvocation } from './observability';
 
-export type QueueLambda = MiddyfiedHandler<SQSEvent, SQSBatchResponse, Error, Context>;
+export type QueueLambda = (event: SQSEvent, context: Context) => Promise<SQSBatchResponse>;
 
 export interface QueueHandlerOptions {
+  /** Environment and role of the rollup dimensions (default: what configureObservability set). */
+  readonly environmentName?: string;
+  readonly role?: string;
   /**
    * FIFO semantics (the default, for a FIFO queue): a failed record fails the rest of its message
    * group only (`skipGroupOnError`), other callers' groups go on.
@@ -22,7 +24,6 @@ export interface QueueHandlerOptions {
  */
 export function createQueueHandler(recordHandler: (record: SQSRecord) => Promise<void>, options: QueueHandlerOptions = {}): QueueLambda {
   const handler = async (event: SQSEvent, context: Context): Promise<SQSBatchResponse> => {
-    resetMetricContext();
     ensureMetricContext();
     emit('RecordsReceived', event.Records?.length ?? 0);
     if (options.fifo === false) {
@@ -34,7 +35,15 @@ export function createQueueHandler(recordHandler: (record: SQSRecord) => Promise
       throwOnFullBatchFailure: false,
     });
   };
-  return middy<SQSEvent, SQSBatchResponse, Error, Context>(handler)
-    .use(injectLambdaContext(logger, { resetKeys: true }))
-    .use(logMetrics(metrics));
+  const stack: MiddyfiedHandler<SQSEvent, SQSBatchResponse, Error, Context> = middy<SQSEvent, SQSBatchResponse, Error, Context>(
+    async (event: SQSEvent, context: Context) => {
+      try {
+        return await handler(event, context);
+      } finally {
+        publishMetrics();
+      }
+    },
+  ).use(injectLambdaContext(logger, { resetKeys: true }));
+  return (event, context) =>
+    runInvocation(options.environmentName ?? 'unknown', options.role ?? 'ingest-worker', () => stack(event, context));
 }

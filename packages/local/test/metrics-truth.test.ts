@@ -1,0 +1,160 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import {
+  captureMetrics,
+  DETAILED_DIMENSIONS,
+  METRIC_NAMESPACE,
+  METRICS,
+  type MetricName,
+  REJECTION_REASONS,
+  ROLLUP_DIMENSIONS,
+} from '@agentic-memory/function-kit';
+import { type LocalRuntime, replayFile, signatureHeaders, startLocalRuntime } from '../src';
+
+/** Every metric the handlers really emit (their EMF lines) matches the catalogue: name, unit, dimension sets, bounded values. */
+const FIXTURES = join(__dirname, '..', '..', '..', '..', 'shared', 'fixtures');
+
+interface Emf {
+  _aws: { CloudWatchMetrics: { Namespace: string; Dimensions: string[][]; Metrics: { Name: string; Unit: string }[] }[] };
+  [key: string]: unknown;
+}
+
+describe('the EMF the handlers emit matches the metric catalogue', () => {
+  const lines: string[] = [];
+  let runtime: LocalRuntime;
+  let dataDir: string;
+
+  beforeAll(async () => {
+    captureMetrics((line) => lines.push(line));
+    dataDir = mkdtempSync(join(tmpdir(), 'am-metrics-'));
+    runtime = await startLocalRuntime({ dataDir, port: 0, env: { POWERTOOLS_LOG_LEVEL: 'SILENT' } });
+    const s = runtime.secrets?.values ?? {};
+    const el = (f: string) =>
+      replayFile(join(FIXTURES, 'elevenlabs', f), {
+        baseUrl: runtime.url,
+        provider: 'elevenlabs',
+        secret: s.ELEVENLABS_HMAC_KEY as string,
+      });
+    await el('post-call-transcription.json');
+    await el('post-call-audio.json');
+    await el('call-initiation-failure.json');
+    await replayFile(join(FIXTURES, 'vapi', 'end-of-call-report.json'), {
+      baseUrl: runtime.url,
+      provider: 'vapi',
+      secret: s.VAPI_SECRET as string,
+    });
+    const webCall = Buffer.from(
+      JSON.stringify({
+        type: 'post_call_transcription',
+        event_timestamp: 1,
+        data: { conversation_id: 'conv_web_metrics', transcript: [] },
+      }),
+    );
+    await fetch(`${runtime.url}/post-call`, {
+      method: 'POST',
+      body: webCall,
+      headers: {
+        'content-type': 'application/json',
+        ...signatureHeaders('elevenlabs', webCall, s.ELEVENLABS_HMAC_KEY as string, Date.now()),
+      },
+    });
+    for (let i = 0; i < 400 && (await runtime.deps.queueDepth()).live > 0; i += 1) await new Promise((r) => setTimeout(r, 25));
+    const ws = { 'content-type': 'application/json', 'x-workspace-key': s.ELEVENLABS_WORKSPACE_KEY as string };
+    const request = readFileSync(join(FIXTURES, 'elevenlabs', 'conversation-initiation-request.json'));
+    await fetch(`${runtime.url}/client-data`, { method: 'POST', headers: ws, body: request });
+    await fetch(`${runtime.url}/client-data`, { method: 'POST', headers: ws, body: request });
+    await fetch(`${runtime.url}/client-data`, {
+      method: 'POST',
+      headers: { ...ws, 'x-agent-type': 'nonexistent' },
+      body: JSON.stringify({ caller_id: '+15550100999' }),
+    });
+    await fetch(`${runtime.url}/retrieve`, {
+      method: 'POST',
+      headers: { ...ws, 'x-caller-id': '+15550100123' },
+      body: JSON.stringify({ query: 'router' }),
+    });
+    await fetch(`${runtime.url}/retrieve`, { method: 'POST', headers: ws, body: JSON.stringify({ query: 'router' }) });
+    await fetch(`${runtime.url}/client-data`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: request });
+    await fetch(`${runtime.url}/post-call`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'elevenlabs-signature': 't=1,v0=00' },
+      body: '{}',
+    });
+    await fetch(`${runtime.url}/v1/users/%2B15550100123/insights`, { headers: { 'x-admin-key': s.ADMIN_API_KEY as string } });
+    await fetch(`${runtime.url}/v1/users/%2B15550100123`, { method: 'DELETE', headers: { 'x-admin-key': s.ADMIN_API_KEY as string } });
+  }, 60_000);
+
+  afterAll(async () => {
+    await runtime.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  const blobs = () => lines.map((l) => JSON.parse(l) as Emf);
+
+  it('emits only catalogued metrics, with their catalogued units, in the AgenticMemory namespace', () => {
+    expect(lines.length).toBeGreaterThan(10);
+    for (const emf of blobs()) {
+      for (const directive of emf._aws.CloudWatchMetrics) {
+        expect(directive.Namespace).toBe(METRIC_NAMESPACE);
+        for (const m of directive.Metrics) {
+          expect(Object.keys(METRICS)).toContain(m.Name);
+          expect(m.Unit).toBe(METRICS[m.Name as MetricName].unit);
+        }
+      }
+    }
+  });
+
+  it('uses exactly the detailed set (plus a declared extra dimension) and the {environment, role} rollup', () => {
+    for (const emf of blobs()) {
+      for (const directive of emf._aws.CloudWatchMetrics) {
+        const extra = directive.Metrics.some((m) => 'extraDimension' in METRICS[m.Name as MetricName]);
+        const detailed = [...DETAILED_DIMENSIONS, ...(extra ? ['reason'] : [])].sort();
+        expect(directive.Dimensions.map((d) => [...d].sort())).toEqual([detailed, [...ROLLUP_DIMENSIONS].sort()]);
+      }
+    }
+  });
+
+  it('keeps dimension values bounded: known roles, agent types, providers, reasons — never a caller or conversation', () => {
+    const roles = new Set(Object.values(METRICS).flatMap((m) => m.roles));
+    for (const emf of blobs()) {
+      expect(emf.service).toBe('agentic-memory');
+      expect(emf.environment).toBe('local');
+      expect(roles.has(emf.role as string)).toBe(true);
+      expect(['none', ...Object.keys(runtime.deps.agentTypes)]).toContain(emf.agent_type);
+      expect(['none', 'elevenlabs', 'vapi', 'retell', 'generic']).toContain(emf.provider);
+      if ('reason' in emf) expect(REJECTION_REASONS).toContain(emf.reason);
+      for (const name of [...DETAILED_DIMENSIONS, 'reason']) expect(String(emf[name] ?? '')).not.toMatch(/[0-9a-f]{32}|\d{7}|conv_/);
+    }
+  });
+
+  it('emits each metric only from the roles the catalogue names', () => {
+    for (const emf of blobs()) {
+      for (const m of emf._aws.CloudWatchMetrics[0]?.Metrics ?? []) expect(METRICS[m.Name as MetricName].roles).toContain(emf.role);
+    }
+  });
+
+  it('covered the call path, ingestion and the admin API in this run', () => {
+    const seen = new Set(blobs().flatMap((e) => e._aws.CloudWatchMetrics.flatMap((d) => d.Metrics.map((m) => m.Name))));
+    for (const name of [
+      'ResponseLatency',
+      'SnapshotHit',
+      'SnapshotMiss',
+      'CacheHit',
+      'CacheMiss',
+      'RejectedWebhook',
+      'AudioStored',
+      'InitiationFailure',
+      'EventQueued',
+      'MemoriesWritten',
+      'IngestLag',
+      'MemoryStoreLatency',
+      'CallWithoutCaller',
+      'AgentTypeFallback',
+      'CallerErased',
+      'RecordsReceived',
+    ]) {
+      expect(seen).toContain(name);
+    }
+  });
+});
