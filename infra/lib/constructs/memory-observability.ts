@@ -164,7 +164,34 @@ export class MemoryObservability extends Construct {
           this.custom('MemoriesWritten', 'ingest-worker', 'Sum'),
           this.custom('IngestFailure', 'ingest-worker', 'Sum'),
           this.custom('EventQueued', 'webhook-intake', 'Sum'),
+          this.custom('DuplicateDelivery', 'ingest-worker', 'Sum'),
+          this.custom('CallWithoutCaller', 'ingest-worker', 'Sum'),
+          this.custom('ForgottenDropped', 'ingest-worker', 'Sum'),
         ],
+        width: 8,
+      }),
+    );
+    this.dashboard.addWidgets(
+      new cloudwatch.GraphWidget({
+        title: 'Memory store latency (ms)',
+        left: (['conversation-start', 'memory-search', 'ingest-worker'] as const).flatMap((r) => [
+          this.custom('MemoryStoreLatency', r, 'p50'),
+          this.custom('MemoryStoreLatency', r, 'p99'),
+        ]),
+        width: 8,
+      }),
+      new cloudwatch.GraphWidget({
+        title: 'Events stored but not ingested',
+        left: [this.custom('IgnoredEvent', 'webhook-intake', 'Sum'), this.custom('InitiationFailure', 'webhook-intake', 'Sum')],
+        width: 8,
+      }),
+      new cloudwatch.SingleValueWidget({
+        title: 'Cost (USD, from the daily cost report)',
+        metrics: [
+          this.custom('CostPerCall', 'cost-report', 'Maximum', Duration.days(1)),
+          this.custom('DailyCost', 'cost-report', 'Maximum', Duration.days(1)),
+        ],
+        fullPrecision: true,
         width: 8,
       }),
     );
@@ -228,14 +255,14 @@ export class MemoryObservability extends Construct {
   }
 
   /** A catalogue metric with the rollup dimension set `{service, environment, role}`. */
-  custom(name: MetricName, role: string, statistic: string): cloudwatch.Metric {
+  custom(name: MetricName, role: string, statistic: string, period: Duration = FIVE_MINUTES): cloudwatch.Metric {
     this.customMetricsUsed.add(name);
     return new cloudwatch.Metric({
       namespace: METRIC_NAMESPACE,
       metricName: name,
       dimensionsMap: { service: METRIC_SERVICE, environment: this.props.environmentName, role },
       statistic,
-      period: FIVE_MINUTES,
+      period,
       unit: cloudwatch.Unit[METRICS[name].unit.toUpperCase() as keyof typeof cloudwatch.Unit],
       label: `${role} ${name} ${statistic}`,
     });
