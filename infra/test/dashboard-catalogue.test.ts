@@ -8,7 +8,8 @@ const { stack, template } = synthStack('prod');
 /** The dashboard body with CloudFormation intrinsics flattened to text. */
 function dashboardBody(): string {
   const dashboard = Object.values(template.findResources('AWS::CloudWatch::Dashboard'))[0];
-  const parts = (dashboard?.Properties.DashboardBody['Fn::Join'] as [string, unknown[]])[1];
+  if (!dashboard) throw new Error('no dashboard');
+  const parts = (dashboard.Properties.DashboardBody['Fn::Join'] as [string, unknown[]])[1];
   // Intrinsics (Ref, GetAtt) sit inside JSON strings: replace them with a plain token.
   return parts.map((p) => (typeof p === 'string' ? p : 'TOKEN')).join('');
 }
