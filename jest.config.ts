@@ -31,7 +31,7 @@ const config: Config = {
   projects: [
     project('memory-core', 'packages/memory-core'),
     project('provider-adapters', 'packages/provider-adapters'),
-    ...['kit', 'conversation-start', 'memory-search', 'webhook-intake', 'ingest-worker', 'insights'].map((fn) =>
+    ...['kit', 'conversation-start', 'memory-search', 'webhook-intake', 'ingest-worker', 'insights', 'cost-report'].map((fn) =>
       project(`fn-${fn}`, `packages/functions/${fn}`),
     ),
     project('local', 'packages/local'),

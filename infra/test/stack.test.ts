@@ -51,7 +51,7 @@ describe('HTTP API', () => {
 describe('functions', () => {
   it('run on nodejs24.x arm64 with their own log group, memory and timeout from the environment', () => {
     const fns = Object.values(prod.template.findResources('AWS::Lambda::Function'));
-    expect(fns.length).toBe(5);
+    expect(fns.length).toBe(6);
     for (const fn of fns) {
       expect(fn.Properties).toMatchObject({
         Runtime: 'nodejs24.x',
@@ -65,7 +65,7 @@ describe('functions', () => {
       MemorySize: prodConfig.functions['conversation-start'].memory_mb,
       Timeout: prodConfig.functions['conversation-start'].timeout_s,
     });
-    prod.template.resourcePropertiesCountIs('AWS::Logs::LogGroup', { RetentionInDays: prodConfig.retention.log_days }, 6);
+    prod.template.resourcePropertiesCountIs('AWS::Logs::LogGroup', { RetentionInDays: prodConfig.retention.log_days }, 7);
   });
 
   it('carry configuration, never secret values, in their environment', () => {
@@ -336,5 +336,19 @@ describe('configuration at synth', () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe('cost report', () => {
+  it('runs daily on a schedule and may only read costs and metrics and write reports', () => {
+    prod.template.hasResourceProperties('AWS::Events::Rule', { ScheduleExpression: 'cron(30 6 * * ? *)', State: 'ENABLED' });
+    const doc = JSON.stringify(
+      Object.entries(prod.template.findResources('AWS::IAM::Policy'))
+        .filter(([id]) => id.startsWith('CostReportRole'))
+        .map(([, p]) => p.Properties.PolicyDocument),
+    );
+    expect(doc).toContain('"ce:GetCostAndUsage","cloudwatch:GetMetricData"');
+    expect(doc).toContain('/reports/*');
+    expect(doc).not.toMatch(/sqs:|s3:GetObject|s3:Delete/);
   });
 });

@@ -210,8 +210,10 @@ export class MemoryObservability extends Construct {
       'memory-search p99 above the budget',
     );
     this.alarm('IntakeP99', this.custom('ResponseLatency', 'webhook-intake', 'p99'), t.intakeP99Ms, 'post-call ack p99 above the budget');
-    const errors = Object.values(f).map((fn, i) => [`e${i}`, fn.function.metricErrors({ period: FIVE_MINUTES })] as const);
-    const invocations = Object.values(f).map((fn, i) => [`i${i}`, fn.function.metricInvocations({ period: FIVE_MINUTES })] as const);
+    // The roles that serve calls (an alarm's math takes at most 10 metrics); the admin and cost roles show on the dashboard.
+    const served = (['conversation-start', 'memory-search', 'webhook-intake', 'ingest-worker'] as const).map((r) => f[r]);
+    const errors = served.map((fn, i) => [`e${i}`, fn.function.metricErrors({ period: FIVE_MINUTES })] as const);
+    const invocations = served.map((fn, i) => [`i${i}`, fn.function.metricInvocations({ period: FIVE_MINUTES })] as const);
     this.alarm(
       'ErrorRate',
       new cloudwatch.MathExpression({

@@ -1,7 +1,10 @@
 import { type BundledRole, FUNCTION_ENTRIES } from '@agentic-memory/function-kit/esbuild-options';
 import type { Environment } from '@agentic-memory/memory-core';
-import { CfnOutput, Duration, Stack, type StackProps, Tags } from 'aws-cdk-lib';
+import { CfnOutput, Duration, Stack, type StackProps, Tags, Validations } from 'aws-cdk-lib';
 import { HttpMethod } from 'aws-cdk-lib/aws-apigatewayv2';
+import * as events from 'aws-cdk-lib/aws-events';
+import * as targets from 'aws-cdk-lib/aws-events-targets';
+import * as iam from 'aws-cdk-lib/aws-iam';
 import type * as logs from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
 import { BundledFunction } from '../constructs/bundled-function';
@@ -131,6 +134,7 @@ export class AgenticMemoryStack extends Stack {
       'webhook-intake': make('webhook-intake', 'WebhookIntake'),
       'ingest-worker': make('ingest-worker', 'IngestWorker'),
       insights: make('insights', 'Insights'),
+      'cost-report': make('cost-report', 'CostReport'),
     };
     const fns = this.functions;
     for (const fn of Object.values(fns)) this.secret.secret.grantRead(fn.role);
@@ -147,6 +151,22 @@ export class AgenticMemoryStack extends Stack {
     this.pipeline.addWorker(fns['ingest-worker'].alias, {
       batchSize: config.ingest.batch_size,
       maxConcurrency: config.ingest.max_concurrency,
+    });
+
+    // The daily cost report: Cost Explorer and CloudWatch allow no narrower resource than "*".
+    this.pipeline.grantPut(fns['cost-report'].role, ['reports/']);
+    fns['cost-report'].role.addToPrincipalPolicy(
+      new iam.PolicyStatement({ actions: ['ce:GetCostAndUsage', 'cloudwatch:GetMetricData'], resources: ['*'] }),
+    );
+    Validations.of(fns['cost-report'].role).acknowledge({
+      id: 'AwsSolutions::AwsSolutions-IAM5[Resource::*]',
+      reason:
+        'ce:GetCostAndUsage and cloudwatch:GetMetricData support no resource-level permissions; the role has only these two read actions on "*".',
+    });
+    new events.Rule(this, 'DailyCostReport', {
+      description: 'Runs the cost report for the previous UTC day',
+      schedule: events.Schedule.cron({ minute: '30', hour: '6' }),
+      targets: [new targets.LambdaFunction(fns['cost-report'].alias, { retryAttempts: 2 })],
     });
 
     this.api = new WebhookApi(this, 'Api', {

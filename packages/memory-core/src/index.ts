@@ -20,6 +20,7 @@ export * from './identity/caller-key';
 export * from './identity/e164';
 export * from './ingestion/memories-from-call';
 export * from './insights/agent-analytics';
+export * from './insights/cost-report';
 export * from './insights/user-insights';
 export * from './ports/blob-store';
 export * from './ports/clock';

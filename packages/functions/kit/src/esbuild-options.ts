@@ -28,6 +28,7 @@ export const FUNCTION_ENTRIES = {
   'webhook-intake': 'packages/functions/webhook-intake/src/index.ts',
   'ingest-worker': 'packages/functions/ingest-worker/src/index.ts',
   insights: 'packages/functions/insights/src/index.ts',
+  'cost-report': 'packages/functions/cost-report/src/index.ts',
 } as const;
 
 export type BundledRole = keyof typeof FUNCTION_ENTRIES;

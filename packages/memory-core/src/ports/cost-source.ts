@@ -15,4 +15,6 @@ export interface CostSource {
   costByService(period: CostPeriod): Promise<readonly ServiceCost[]>;
   /** Invocations per function role over the period. */
   invocationsByRole(period: CostPeriod): Promise<Readonly<Record<string, number>>>;
+  /** Average provisioned-concurrency utilisation (0–1) per role that has it, over the period. */
+  provisionedConcurrencyUtilization(period: CostPeriod): Promise<Readonly<Record<string, number | null>>>;
 }

@@ -1,0 +1,105 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createAwsClients, S3BlobStore } from '@agentic-memory/provider-adapters';
+import { describeWithMoto, type MotoServer, startMoto } from '@agentic-memory/provider-adapters/testing/moto';
+import { CloudWatchClient, PutMetricDataCommand } from '@aws-sdk/client-cloudwatch';
+
+/** `pnpm cost-report` against moto, with Cost Explorer results seeded through moto's API. */
+const ROOT = join(__dirname, '..', '..', '..');
+const DAY = '2026-11-24';
+
+describeWithMoto('pnpm cost-report against moto', () => {
+  let moto: MotoServer;
+  beforeAll(async () => {
+    moto = await startMoto();
+    const seeded = await fetch(`${moto.endpoint}/moto-api/static/ce/cost-and-usage-results`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        results: [
+          {
+            ResultsByTime: [
+              {
+                TimePeriod: { Start: DAY, End: '2026-11-25' },
+                Total: {},
+                Groups: [
+                  { Keys: ['AWS Lambda'], Metrics: { UnblendedCost: { Amount: '1.20', Unit: 'USD' } } },
+                  { Keys: ['Amazon API Gateway'], Metrics: { UnblendedCost: { Amount: '0.30', Unit: 'USD' } } },
+                  { Keys: ['Amazon Simple Storage Service'], Metrics: { UnblendedCost: { Amount: '0.05', Unit: 'USD' } } },
+                ],
+                Estimated: false,
+              },
+            ],
+            DimensionValueAttributes: [],
+          },
+        ],
+      }),
+    });
+    expect(seeded.status).toBe(201);
+    const cw = new CloudWatchClient({ endpoint: moto.endpoint, region: 'us-east-1' });
+    for (const [role, value] of [
+      ['conversation-start', 150],
+      ['webhook-intake', 140],
+    ] as const) {
+      await cw.send(
+        new PutMetricDataCommand({
+          Namespace: 'AWS/Lambda',
+          MetricData: [
+            {
+              MetricName: 'Invocations',
+              Dimensions: [{ Name: 'FunctionName', Value: `agentic-memory-local-${role}` }],
+              Timestamp: new Date(`${DAY}T12:00:00Z`),
+              Value: value,
+              Unit: 'Count',
+            },
+          ],
+        }),
+      );
+    }
+  }, 30_000);
+  afterAll(async () => {
+    await moto?.stop();
+  });
+
+  it('prints the seeded total with a cost per call, and writes the report', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'am-cost-'));
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', join(ROOT, 'packages', 'local', 'src', 'cost-report-cli.ts'), '--date', DAY],
+      {
+        cwd: ROOT,
+        env: {
+          ...process.env,
+          AWS_BACKEND: 'aws',
+          AWS_ENDPOINT_URL: moto.endpoint,
+          AWS_ACCESS_KEY_ID: 'testing',
+          AWS_SECRET_ACCESS_KEY: 'testing',
+          AWS_REGION: 'us-east-1',
+          BLOB_BUCKET: 'am-cost',
+          INGEST_QUEUE_NAME: 'am-cost.fifo',
+          DATA_DIR: dataDir,
+        },
+      },
+    );
+    let out = '';
+    child.stdout.on('data', (c: Buffer) => {
+      out += c.toString();
+    });
+    child.stderr.on('data', (c: Buffer) => {
+      out += c.toString();
+    });
+    const code = await new Promise((r) => child.once('exit', r));
+    expect({ code, out }).toMatchObject({ code: 0 });
+    expect(out).toContain('total:          $1.5500');
+    expect(out).toContain('calls:          150 (conversation-start)');
+    expect(out).toContain('cost per call:  $0.0103');
+    expect(out).toMatch(/AWS Lambda\s+\$1\.2000/);
+    expect(out).toContain('[high_cost_per_call]');
+    const s3 = new S3BlobStore(createAwsClients({ endpoint: moto.endpoint, region: 'us-east-1' }).s3, 'am-cost');
+    const report = JSON.parse(Buffer.from((await s3.get(`reports/cost/${DAY}.json`))?.body ?? []).toString());
+    expect(report).toMatchObject({ total_usd: 1.55, calls: 150, cost_per_call_usd: 0.010333 });
+    rmSync(dataDir, { recursive: true, force: true });
+  }, 60_000);
+});

@@ -1,0 +1,123 @@
+import type { CostPeriod, CostSource, ServiceCost } from '@agentic-memory/memory-core';
+import { CloudWatchClient, GetMetricDataCommand, type MetricDataQuery } from '@aws-sdk/client-cloudwatch';
+import { CostExplorerClient, GetCostAndUsageCommand } from '@aws-sdk/client-cost-explorer';
+
+export interface CostExplorerSourceOptions {
+  /** Cost-allocation tags that scope the stack (`Project`, `Environment`). */
+  readonly tags: Readonly<Record<string, string>>;
+  /** Lambda function name per role. */
+  readonly functions: Readonly<Record<string, string>>;
+  /** Roles whose `live` alias has provisioned concurrency. */
+  readonly provisionedRoles: readonly string[];
+  readonly endpoint?: string;
+  readonly region?: string;
+}
+
+/**
+ * CostSource on Cost Explorer (whose API lives in us-east-1) and CloudWatch: unblended cost per
+ * service of the stack's tags, Lambda invocations per role, provisioned-concurrency utilisation.
+ */
+export class CostExplorerSource implements CostSource {
+  private readonly ce: CostExplorerClient;
+  private readonly cloudwatch: CloudWatchClient;
+
+  constructor(private readonly options: CostExplorerSourceOptions) {
+    const endpoint = options.endpoint ? { endpoint: options.endpoint } : {};
+    this.ce = new CostExplorerClient({ region: 'us-east-1', ...endpoint });
+    this.cloudwatch = new CloudWatchClient({ ...(options.region ? { region: options.region } : {}), ...endpoint });
+  }
+
+  async costByService(period: CostPeriod): Promise<readonly ServiceCost[]> {
+    const tags = Object.entries(this.options.tags).map(([Key, value]) => ({ Tags: { Key, Values: [value] } }));
+    const totals = new Map<string, number>();
+    let token: string | undefined;
+    do {
+      const res = await this.ce.send(
+        new GetCostAndUsageCommand({
+          TimePeriod: { Start: period.start, End: period.end },
+          Granularity: 'DAILY',
+          Metrics: ['UnblendedCost'],
+          Filter: tags.length === 1 ? tags[0] : { And: tags },
+          GroupBy: [{ Type: 'DIMENSION', Key: 'SERVICE' }],
+          NextPageToken: token,
+        }),
+      );
+      for (const day of res.ResultsByTime ?? []) {
+        for (const group of day.Groups ?? []) {
+          const service = group.Keys?.[0] ?? 'unknown';
+          const amount = Number(group.Metrics?.UnblendedCost?.Amount ?? 0);
+          if (Number.isFinite(amount)) totals.set(service, (totals.get(service) ?? 0) + amount);
+        }
+      }
+      token = res.NextPageToken;
+    } while (token);
+    return [...totals.entries()].map(([service, amountUsd]) => ({ service, amountUsd }));
+  }
+
+  async invocationsByRole(period: CostPeriod): Promise<Readonly<Record<string, number>>> {
+    const roles = Object.keys(this.options.functions);
+    const queries: MetricDataQuery[] = roles.map((role, i) => ({
+      Id: `i${i}`,
+      MetricStat: {
+        Metric: {
+          Namespace: 'AWS/Lambda',
+          MetricName: 'Invocations',
+          Dimensions: [{ Name: 'FunctionName', Value: this.options.functions[role] }],
+        },
+        Period: 86_400,
+        Stat: 'Sum',
+      },
+    }));
+    const values = await this.metricData(queries, period);
+    return Object.fromEntries(roles.map((role, i) => [role, values[`i${i}`] ?? 0]));
+  }
+
+  async provisionedConcurrencyUtilization(period: CostPeriod): Promise<Readonly<Record<string, number | null>>> {
+    const roles = this.options.provisionedRoles.filter((r) => this.options.functions[r]);
+    const queries: MetricDataQuery[] = roles.map((role, i) => ({
+      Id: `u${i}`,
+      MetricStat: {
+        Metric: {
+          Namespace: 'AWS/Lambda',
+          MetricName: 'ProvisionedConcurrencyUtilization',
+          Dimensions: [
+            { Name: 'FunctionName', Value: this.options.functions[role] },
+            { Name: 'Resource', Value: `${this.options.functions[role]}:live` },
+          ],
+        },
+        Period: 86_400,
+        Stat: 'Average',
+      },
+    }));
+    const values = await this.metricData(queries, period, 'avg');
+    return Object.fromEntries(roles.map((role, i) => [role, values[`u${i}`] ?? null]));
+  }
+
+  private async metricData(
+    queries: MetricDataQuery[],
+    period: CostPeriod,
+    combine: 'sum' | 'avg' = 'sum',
+  ): Promise<Record<string, number>> {
+    if (queries.length === 0) return {};
+    const out: Record<string, number> = {};
+    let token: string | undefined;
+    do {
+      const res = await this.cloudwatch.send(
+        new GetMetricDataCommand({
+          MetricDataQueries: queries,
+          StartTime: new Date(`${period.start}T00:00:00Z`),
+          EndTime: new Date(`${period.end}T00:00:00Z`),
+          NextToken: token,
+        }),
+      );
+      for (const r of res.MetricDataResults ?? []) {
+        const vals = r.Values ?? [];
+        if (!r.Id || vals.length === 0) continue;
+        const total = vals.reduce((a, b) => a + b, 0);
+        out[r.Id] = (out[r.Id] ?? 0) + (combine === 'avg' ? total / vals.length : total);
+      }
+      token = res.NextToken;
+    } while (token);
+    return out;
+  }
+}
