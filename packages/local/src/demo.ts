@@ -53,7 +53,7 @@ async function post(
 
 async function main(): Promise<void> {
   let url = baseUrl;
-  let stop: (() => Promise<void>) | null = null;
+  let stop: (() => Promise<unknown>) | null = null;
   if (await reachable(baseUrl)) {
     console.log(`Using the runtime at ${baseUrl} (secrets from ${join(dataDir, 'secrets.json')}).`);
   } else {

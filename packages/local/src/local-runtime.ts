@@ -73,7 +73,8 @@ export interface LocalRuntime {
   readonly deps: RuntimeDependencies;
   /** Starts the ingest worker loops if they were not started with the runtime. */
   startWorkers(): void;
-  stop(): Promise<void>;
+  /** Stops serving and polling, then closes the stores; resolves with the queue's final depth. */
+  stop(): Promise<{ readonly queue: { live: number; inFlight: number; dead: number } | null }>;
 }
 
 function send(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
@@ -199,7 +200,7 @@ export async function startLocalRuntime(options: RuntimeOptions): Promise<LocalR
   const address = server.address() as AddressInfo;
   const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
 
-  let stopping: Promise<void> | null = null;
+  let stopping: ReturnType<LocalRuntime['stop']> | null = null;
   return {
     url: `http://${host}:${address.port}`,
     secrets,
@@ -212,7 +213,9 @@ export async function startLocalRuntime(options: RuntimeOptions): Promise<LocalR
         server.closeIdleConnections();
         await Promise.all(pollers.map((p) => p.stop()));
         await closed;
+        const queue = await deps.queueDepth().catch(() => null);
         deps.close();
+        return { queue };
       })();
       return stopping;
     },

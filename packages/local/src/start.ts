@@ -1,13 +1,12 @@
 /**
  * `pnpm start`: the local runtime in the foreground. Environment: PORT, HOST, DATA_DIR,
- * MEMORY_STORE, AWS_BACKEND, MAX_BODY_BYTES and the secrets (see README). Ctrl-C stops it cleanly.
+ * MEMORY_STORE, AWS_BACKEND, MAX_BODY_BYTES, METRICS_SUMMARY_SECONDS, LOCAL_METRICS and the secrets
+ * (see README). Ctrl-C stops it cleanly.
  */
 import { resolve } from 'node:path';
-
-// Metrics are CloudWatch EMF lines: noise on a terminal. LOCAL_METRICS=1 prints them.
-if (process.env.LOCAL_METRICS !== '1') process.env.POWERTOOLS_METRICS_DISABLED ??= 'true';
-
-const { LOCAL_ROUTES, startLocalRuntime } = await import('./local-runtime');
+import { captureMetrics } from '@agentic-memory/function-kit';
+import { LOCAL_ROUTES, startLocalRuntime } from './local-runtime';
+import { MetricsSummary } from './metrics-summary';
 
 function fail(message: string): never {
   console.error(`agentic-memory: ${message}`);
@@ -23,6 +22,18 @@ const maxBodyBytes = env.MAX_BODY_BYTES === undefined ? undefined : Number(env.M
 if (maxBodyBytes !== undefined && (!Number.isInteger(maxBodyBytes) || maxBodyBytes <= 0 || maxBodyBytes > 6_000_000)) {
   fail(`MAX_BODY_BYTES must be an integer from 1 to 6000000, got "${env.MAX_BODY_BYTES}"`);
 }
+const summaryEvery = env.METRICS_SUMMARY_SECONDS === undefined ? 60 : Number(env.METRICS_SUMMARY_SECONDS);
+if (!Number.isFinite(summaryEvery) || summaryEvery < 0) {
+  fail(`METRICS_SUMMARY_SECONDS must be a number of seconds (0 turns the summary off), got "${env.METRICS_SUMMARY_SECONDS}"`);
+}
+// The functions' metrics are CloudWatch EMF lines: noise on a terminal. They feed the summary
+// instead; LOCAL_METRICS=1 also prints each line as Lambda would.
+const summary = new MetricsSummary();
+const printEmf = env.LOCAL_METRICS === '1';
+captureMetrics((line) => {
+  summary.ingest(line);
+  if (printEmf) console.log(line);
+});
 // The Mem0 SDK reads its telemetry switch when it loads.
 process.env.MEM0_TELEMETRY ??= 'false';
 
@@ -80,18 +91,36 @@ console.log(
 );
 console.log('\nThen `pnpm demo` in another terminal. Ctrl-C stops the runtime; queued work stays on disk.\n');
 
+const depth = () => deps.queueDepth().catch(() => null);
+const timer =
+  summaryEvery > 0
+    ? setInterval(async () => {
+        if (!summary.windowHasActivity()) return;
+        const text = summary.render(await depth(), 'window');
+        summary.flushWindow();
+        console.log(`\n${text}\n`);
+      }, summaryEvery * 1000)
+    : null;
+timer?.unref();
+
 let stopping = false;
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.on(signal, () => {
     if (stopping) process.exit(130);
     stopping = true;
     console.log(`\n${signal}: finishing in-flight requests…`);
-    runtime.stop().then(
-      () => process.exit(0),
-      (error) => {
-        console.error(error);
-        process.exit(1);
-      },
-    );
+    if (timer) clearInterval(timer);
+    runtime
+      .stop()
+      .then(({ queue }) => {
+        console.log(`\n${summary.render(queue, 'total')}`);
+      })
+      .then(
+        () => process.exit(0),
+        (error) => {
+          console.error(error);
+          process.exit(1);
+        },
+      );
   });
 }

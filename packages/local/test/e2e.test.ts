@@ -42,7 +42,14 @@ describe('pnpm start, end to end over HTTP', () => {
     const port = await freePort();
     child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'packages', 'local', 'src', 'start.ts')], {
       cwd: ROOT,
-      env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, POWERTOOLS_LOG_LEVEL: 'WARN' },
+      env: {
+        ...process.env,
+        PORT: String(port),
+        HOST: '127.0.0.1',
+        DATA_DIR: dataDir,
+        POWERTOOLS_LOG_LEVEL: 'WARN',
+        METRICS_SUMMARY_SECONDS: '1',
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     child.stdout?.on('data', (c: Buffer) => {
@@ -169,9 +176,22 @@ describe('pnpm start, end to end over HTTP', () => {
     expect((await fetch(`${base}/client-data`)).status).toBe(405);
   });
 
-  it('stops cleanly on SIGTERM and keeps queued work on disk', async () => {
+  it('prints the metrics summary every METRICS_SUMMARY_SECONDS while there is traffic', async () => {
+    const deadline = Date.now() + 5_000;
+    while (!output.includes('── metrics, last') && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+    expect(output).toMatch(/── metrics, last \d+ s ──\nrole\/provider\s+requests\s+p50 ms\s+p99 ms/);
+    expect(output).toMatch(/^conversation-start\/elevenlabs\s+\d+/m);
+    expect(output).not.toContain('"_aws"');
+  });
+
+  it('stops cleanly on SIGTERM, keeps queued work on disk and prints the totals', async () => {
     const exited = new Promise<number | null>((r) => child.once('exit', (code) => r(code)));
     child.kill('SIGTERM');
     expect(await exited).toBe(0);
+    const totals = output.slice(output.indexOf('── metrics since start'));
+    expect(totals).toMatch(/^conversation-start\/elevenlabs\s+[1-9]\d*\s/m);
+    expect(totals).toMatch(/^webhook-intake\/elevenlabs\s+[1-9]\d*\s/m);
+    expect(totals).toMatch(/worker: [1-9]\d* memories written/);
+    expect(totals).toMatch(/queue: \d+ waiting, \d+ in flight, 0 dead-lettered/);
   });
 });

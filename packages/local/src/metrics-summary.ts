@@ -1,0 +1,243 @@
+/**
+ * The local view of the metrics: `pnpm start` feeds every EMF line the handlers print into a
+ * MetricsSummary and prints a one-screen table every minute and on exit — the same numbers the
+ * CloudWatch dashboard shows in AWS, computed from the same lines.
+ */
+
+export interface QueueDepth {
+  readonly live: number;
+  readonly inFlight: number;
+  readonly dead: number;
+}
+
+interface Emf {
+  _aws?: { CloudWatchMetrics?: { Metrics?: { Name: string }[] }[] };
+  [key: string]: unknown;
+}
+
+/** Per role × provider (the detailed dimensions that matter on one machine). */
+interface Row {
+  latencies: number[];
+  degraded: number;
+  rejected: number;
+  snapshotHit: number;
+  snapshotMiss: number;
+  cacheHit: number;
+  ignored: number;
+  queued: number;
+  memoriesWritten: number;
+  ingestFailures: number;
+  ingestLag: number[];
+}
+
+interface Window {
+  readonly rows: Map<string, Row>;
+  readonly rejections: Map<string, number>;
+  startedAt: number;
+}
+
+/** Samples kept per row for the percentiles; beyond this the oldest half is dropped. */
+const MAX_SAMPLES = 50_000;
+
+const emptyRow = (): Row => ({
+  latencies: [],
+  degraded: 0,
+  rejected: 0,
+  snapshotHit: 0,
+  snapshotMiss: 0,
+  cacheHit: 0,
+  ignored: 0,
+  queued: 0,
+  memoriesWritten: 0,
+  ingestFailures: 0,
+  ingestLag: [],
+});
+
+const emptyWindow = (now: number): Window => ({ rows: new Map(), rejections: new Map(), startedAt: now });
+
+function valuesOf(value: unknown): number[] {
+  if (typeof value === 'number') return [value];
+  if (Array.isArray(value)) return value.filter((v): v is number => typeof v === 'number');
+  return [];
+}
+
+function push(samples: number[], values: number[]): void {
+  samples.push(...values);
+  if (samples.length > MAX_SAMPLES) samples.splice(0, samples.length - MAX_SAMPLES / 2);
+}
+
+/** Nearest-rank percentile (p in 0..100) of unsorted samples; null when there are none. */
+export function percentile(samples: readonly number[], p: number): number | null {
+  if (samples.length === 0) return null;
+  const sorted = [...samples].sort((a, b) => a - b);
+  const rank = Math.max(1, Math.ceil((p / 100) * sorted.length));
+  return sorted[Math.min(rank, sorted.length) - 1] ?? null;
+}
+
+const sum = (values: number[]) => values.reduce((a, b) => a + b, 0);
+
+function table(rows: string[][]): string {
+  const widths = rows[0]?.map((_, i) => Math.max(...rows.map((r) => (r[i] ?? '').length))) ?? [];
+  return rows.map((r) => r.map((c, i) => (i === 0 ? c.padEnd(widths[i] ?? 0) : c.padStart(widths[i] ?? 0))).join('  ')).join('\n');
+}
+
+/** A duration in the unit a person reads at a glance (ingest lag of a replayed old call can be days). */
+export function duration(value: number | null): string {
+  if (value === null) return '-';
+  if (value < 1000) return `${ms(value)} ms`;
+  if (value < 120_000) return `${(value / 1000).toFixed(1)} s`;
+  if (value < 7_200_000) return `${(value / 60_000).toFixed(0)} min`;
+  if (value < 172_800_000) return `${(value / 3_600_000).toFixed(1)} h`;
+  return `${(value / 86_400_000).toFixed(0)} d`;
+}
+
+const ms = (value: number | null) => (value === null ? '-' : value < 10 ? value.toFixed(1) : value.toFixed(0));
+
+export class MetricsSummary {
+  private readonly total: Window;
+  private window: Window;
+  private malformed = 0;
+
+  constructor(private readonly now: () => number = Date.now) {
+    this.total = emptyWindow(now());
+    this.window = emptyWindow(now());
+  }
+
+  /** One line the functions printed; anything that is not an EMF document is counted and skipped. */
+  ingest(line: string): void {
+    let doc: Emf;
+    try {
+      doc = JSON.parse(line) as Emf;
+    } catch {
+      this.malformed += 1;
+      return;
+    }
+    const names = doc._aws?.CloudWatchMetrics?.flatMap((d) => d.Metrics?.map((m) => m.Name) ?? []) ?? [];
+    if (names.length === 0) {
+      this.malformed += 1;
+      return;
+    }
+    const key = `${String(doc.role ?? 'unknown')}\u0000${String(doc.provider ?? 'none')}`;
+    for (const w of [this.total, this.window]) {
+      let row = w.rows.get(key);
+      if (!row) {
+        row = emptyRow();
+        w.rows.set(key, row);
+      }
+      for (const name of names) {
+        const values = valuesOf(doc[name]);
+        switch (name) {
+          case 'ResponseLatency':
+            push(row.latencies, values);
+            break;
+          case 'IngestLag':
+            push(row.ingestLag, values);
+            break;
+          case 'DegradedReply':
+            row.degraded += sum(values);
+            break;
+          case 'RejectedWebhook': {
+            row.rejected += sum(values);
+            const reason = String(doc.reason ?? 'unknown');
+            w.rejections.set(reason, (w.rejections.get(reason) ?? 0) + sum(values));
+            break;
+          }
+          case 'SnapshotHit':
+            row.snapshotHit += sum(values);
+            break;
+          case 'SnapshotMiss':
+            row.snapshotMiss += sum(values);
+            break;
+          case 'CacheHit':
+            row.cacheHit += sum(values);
+            break;
+          case 'IgnoredEvent':
+            row.ignored += sum(values);
+            break;
+          case 'EventQueued':
+            row.queued += sum(values);
+            break;
+          case 'MemoriesWritten':
+            row.memoriesWritten += sum(values);
+            break;
+          case 'IngestFailure':
+            row.ingestFailures += sum(values);
+            break;
+          default:
+            break;
+        }
+      }
+    }
+  }
+
+  /** Requests answered since start, per `role/provider`: served (with a latency) plus rejected (4xx). */
+  requests(): Record<string, number> {
+    const out: Record<string, number> = {};
+    for (const [key, row] of this.total.rows) {
+      const n = row.latencies.length + row.rejected;
+      if (n > 0) out[key.replace('\u0000', '/')] = n;
+    }
+    return out;
+  }
+
+  /** The table for the window since the last `flushWindow()` (or since start with `total`). */
+  render(queue: QueueDepth | null, scope: 'window' | 'total' = 'window'): string {
+    const w = scope === 'total' ? this.total : this.window;
+    const seconds = Math.max(0, Math.round((this.now() - w.startedAt) / 1000));
+    const title = scope === 'total' ? `metrics since start (${seconds} s)` : `metrics, last ${seconds} s`;
+    const queueLine = queue
+      ? `queue: ${queue.live} waiting, ${queue.inFlight} in flight, ${queue.dead} dead-lettered${queue.dead > 0 ? ' (inspect: see README, dead letters)' : ''}`
+      : 'queue: depth unavailable';
+    const keys = [...w.rows.keys()].sort();
+    const http = keys.filter((k) => (w.rows.get(k)?.latencies.length ?? 0) > 0 || (w.rows.get(k)?.rejected ?? 0) > 0);
+    const worker = keys.filter((k) => k.startsWith('ingest-worker\u0000'));
+    const lines = [`── ${title} ──`];
+    if (http.length === 0 && worker.length === 0) lines.push('no requests');
+    if (http.length > 0) {
+      lines.push(
+        table([
+          ['role/provider', 'requests', 'p50 ms', 'p99 ms', 'degraded', 'rejected', 'snapshot hit/miss', 'cache hits', 'queued', 'ignored'],
+          ...http.map((k) => {
+            const r = w.rows.get(k) ?? emptyRow();
+            return [
+              k.replace('\u0000', '/'),
+              String(r.latencies.length + r.rejected),
+              ms(percentile(r.latencies, 50)),
+              ms(percentile(r.latencies, 99)),
+              String(r.degraded),
+              String(r.rejected),
+              r.snapshotHit + r.snapshotMiss > 0 ? `${r.snapshotHit}/${r.snapshotMiss}` : '-',
+              String(r.cacheHit),
+              String(r.queued),
+              String(r.ignored),
+            ];
+          }),
+        ]),
+      );
+    }
+    if (worker.length > 0) {
+      const rows = worker.map((k) => w.rows.get(k) ?? emptyRow());
+      const lags = rows.flatMap((r) => r.ingestLag);
+      lines.push(
+        `worker: ${sum(rows.map((r) => r.memoriesWritten))} memories written, ${sum(rows.map((r) => r.ingestFailures))} failures, ` +
+          `ingest lag p50 ${duration(percentile(lags, 50))} / p99 ${duration(percentile(lags, 99))}`,
+      );
+    }
+    if (w.rejections.size > 0) {
+      lines.push(`rejected by reason: ${[...w.rejections.entries()].map(([reason, n]) => `${reason} ${n}`).join(', ')}`);
+    }
+    lines.push(queueLine);
+    if (this.malformed > 0 && scope === 'total') lines.push(`(${this.malformed} metric lines could not be read)`);
+    return lines.join('\n');
+  }
+
+  /** Starts a new window (after printing the minute's table). */
+  flushWindow(): void {
+    this.window = emptyWindow(this.now());
+  }
+
+  /** True when the current window saw any metric. */
+  windowHasActivity(): boolean {
+    return this.window.rows.size > 0;
+  }
+}
