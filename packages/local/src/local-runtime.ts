@@ -11,6 +11,7 @@ import {
   type HttpLambda,
   logger,
   type RuntimeDependencies,
+  type RuntimeOptions as RuntimeDependencyOptions,
 } from '@agentic-memory/function-kit';
 import type { Clock, FunctionRole } from '@agentic-memory/memory-core';
 import { apiGatewayEvent, lambdaContext } from './lambda-shapes';
@@ -64,6 +65,8 @@ export interface RuntimeOptions {
   readonly maxBodyBytes?: number;
   /** False to start without the ingest worker (call `startWorkers()` later). */
   readonly startWorkers?: boolean;
+  /** Configuration from another folder than the bundled `config/` (see `AGENTIC_MEMORY_CONFIG_DIR`). */
+  readonly config?: RuntimeDependencyOptions['config'];
 }
 
 export interface LocalRuntime {
@@ -114,6 +117,7 @@ export async function startLocalRuntime(options: RuntimeOptions): Promise<LocalR
     env: { ...env, AGENTIC_MEMORY_ENV: env.AGENTIC_MEMORY_ENV ?? 'local' },
     dataDir: options.dataDir,
     clock: options.clock,
+    config: options.config,
   });
   const environment =
     options.maxBodyBytes === undefined

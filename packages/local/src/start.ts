@@ -37,9 +37,20 @@ captureMetrics((line) => {
 // The Mem0 SDK reads its telemetry switch when it loads.
 process.env.MEM0_TELEMETRY ??= 'false';
 
+// Configuration from another folder (a migrated copy, say) instead of the bundled config/.
+let config: Parameters<typeof startLocalRuntime>[0]['config'];
+if (env.AGENTIC_MEMORY_CONFIG_DIR) {
+  const { loadConfig } = await import('@agentic-memory/infra/config');
+  try {
+    config = loadConfig(env.AGENTIC_MEMORY_ENV ?? 'local', resolve(env.AGENTIC_MEMORY_CONFIG_DIR));
+  } catch (error) {
+    fail((error as Error).message);
+  }
+}
+
 let runtime: Awaited<ReturnType<typeof startLocalRuntime>>;
 try {
-  runtime = await startLocalRuntime({ dataDir, host, port, env, maxBodyBytes });
+  runtime = await startLocalRuntime({ dataDir, host, port, env, maxBodyBytes, config });
 } catch (error) {
   const code = (error as NodeJS.ErrnoException).code;
   fail(code === 'EADDRINUSE' ? `${host}:${port} is already in use (set PORT)` : (error as Error).message);

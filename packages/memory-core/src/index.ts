@@ -22,6 +22,7 @@ export * from './ingestion/memories-from-call';
 export * from './insights/agent-analytics';
 export * from './insights/cost-report';
 export * from './insights/user-insights';
+export * from './migration/seed-migration';
 export * from './ports/blob-store';
 export * from './ports/clock';
 export * from './ports/cost-source';

@@ -1,5 +1,5 @@
 import { join, resolve } from 'node:path';
-import type { BlobStore, Clock, MemoryStore, Queue, Secrets } from '@agentic-memory/memory-core';
+import type { AgentTypes, BlobStore, Clock, Environment, MemoryStore, Queue, Secrets } from '@agentic-memory/memory-core';
 import {
   createAwsClients,
   DiskBlobStore,
@@ -38,6 +38,8 @@ export interface RuntimeOptions {
   /** Folder of the embedded stores and generated secrets (`DATA_DIR`). */
   readonly dataDir?: string;
   readonly clock?: Clock;
+  /** Configuration read from another folder (`AGENTIC_MEMORY_CONFIG_DIR`); default: the bundled `config/`. */
+  readonly config?: { readonly agentTypes: AgentTypes; readonly environment: Environment };
 }
 
 /** Thrown for a configuration a user must fix: the message says what and how. */
@@ -65,7 +67,7 @@ export async function createRuntimeDependencies(options: RuntimeOptions): Promis
   const { env } = options;
   const clock = options.clock ?? systemClock;
   const environmentName = env.AGENTIC_MEMORY_ENV ?? 'local';
-  const { agentTypes, environment } = bundledConfig(environmentName);
+  const { agentTypes, environment } = options.config ?? bundledConfig(environmentName);
   const aws = choice(env, 'AWS_BACKEND', ['embedded', 'aws'] as const, 'embedded') === 'aws';
   const memoryKind = choice(env, 'MEMORY_STORE', ['sqlite', 'mem0'] as const, 'sqlite');
   const dataDir = resolve(options.dataDir ?? env.DATA_DIR ?? '.data');

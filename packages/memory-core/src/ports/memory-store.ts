@@ -61,3 +61,31 @@ export interface MemoryStore {
   /** Deletes every memory of a user; returns how many were deleted. */
   deleteUser(userId: string, signal?: AbortSignal): Promise<number>;
 }
+
+/** One user of a memory store, as the store's directory lists it. */
+export interface StoredUser {
+  /** The store's user id (a caller key, or a phone number for `raw` mode and the seed system). */
+  readonly userId: string;
+  readonly memoryCount: number | null;
+}
+
+export interface UserPage {
+  readonly users: readonly StoredUser[];
+  /** Every user of the store, when the store reports it. */
+  readonly total: number | null;
+  readonly nextPage: number | null;
+}
+
+/**
+ * The users of a memory store, page by page (1-based). Used by the migration backfill, never on
+ * a call path.
+ */
+export interface UserDirectory {
+  listUsers(options: { page: number; pageSize: number; signal?: AbortSignal }): Promise<UserPage>;
+}
+
+/** Validated `listUsers` paging: page ≥ 1, page size 1 to 1000. */
+export function pageOptions(options: { page: number; pageSize: number }): { page: number; pageSize: number } {
+  if (!Number.isInteger(options.page) || options.page < 1) throw new Error(`page must be an integer ≥ 1, got ${options.page}`);
+  return { page: options.page, pageSize: Math.min(Math.max(1, Math.floor(options.pageSize)), 1000) };
+}

@@ -1,14 +1,17 @@
 import type { DatabaseSync, StatementSync } from 'node:sqlite';
-import type {
-  AddOptions,
-  Clock,
-  Memory,
-  MemoryMetadata,
-  MemoryPage,
-  MemorySearchQuery,
-  MemoryStore,
-  MemoryType,
-  NewMemory,
+import {
+  type AddOptions,
+  type Clock,
+  type Memory,
+  type MemoryMetadata,
+  type MemoryPage,
+  type MemorySearchQuery,
+  type MemoryStore,
+  type MemoryType,
+  type NewMemory,
+  pageOptions,
+  type UserDirectory,
+  type UserPage,
 } from '@agentic-memory/memory-core';
 import { ftsMatchExpression, queryTerms, termPrefix } from './fts-query';
 import { openSqlite, transaction } from './sqlite-database';
@@ -84,7 +87,7 @@ function checkSignal(signal?: AbortSignal): void {
  * relevance, one database file (WAL). Scores are in [0, 1]: half the share of the query's
  * content words the memory contains, half its BM25 relative to the best candidate.
  */
-export class SqliteMemoryStore implements MemoryStore {
+export class SqliteMemoryStore implements MemoryStore, UserDirectory {
   private readonly db: DatabaseSync;
   private readonly upsert: StatementSync;
   private readonly deleteUserStmt: StatementSync;
@@ -197,6 +200,20 @@ export class SqliteMemoryStore implements MemoryStore {
     const page = rows.slice(0, pageSize);
     const last = page.at(-1);
     return { memories: page.map((r) => toMemory(r)), nextCursor: rows.length > pageSize && last ? encodeCursor(last) : null };
+  }
+
+  async listUsers(options: { page: number; pageSize: number; signal?: AbortSignal }): Promise<UserPage> {
+    checkSignal(options.signal);
+    const { page, pageSize } = pageOptions(options);
+    const total = Number((this.db.prepare('SELECT COUNT(DISTINCT user_id) AS n FROM memories').get() as { n: number }).n);
+    const rows = this.db
+      .prepare('SELECT user_id, COUNT(*) AS n FROM memories GROUP BY user_id ORDER BY user_id LIMIT $limit OFFSET $offset')
+      .all({ $limit: pageSize, $offset: (page - 1) * pageSize }) as unknown as { user_id: string; n: number }[];
+    return {
+      users: rows.map((r) => ({ userId: r.user_id, memoryCount: Number(r.n) })),
+      total,
+      nextPage: page * pageSize < total ? page + 1 : null,
+    };
   }
 
   async deleteUser(userId: string, signal?: AbortSignal): Promise<number> {

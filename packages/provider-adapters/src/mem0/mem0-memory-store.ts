@@ -12,7 +12,10 @@ import {
   type MemoryType,
   type MetadataValue,
   type NewMemory,
+  pageOptions,
   type Turn,
+  type UserDirectory,
+  type UserPage,
 } from '@agentic-memory/memory-core';
 import type { MemoryClient } from 'mem0ai';
 
@@ -130,7 +133,7 @@ function toMessages(turns: readonly Turn[]): { role: 'user' | 'assistant'; conte
  * verbatim (`infer: false`), one add per memory type, with their metadata and `expiration_date` —
  * except our verbatim caller statements, which Mem0's extraction from the same turns replaces.
  */
-export class Mem0MemoryStore implements MemoryStore {
+export class Mem0MemoryStore implements MemoryStore, UserDirectory {
   private readonly host: string;
   private readonly recallDeadlineMs: number;
   private readonly ingestDeadlineMs: number;
@@ -269,6 +272,20 @@ export class Mem0MemoryStore implements MemoryStore {
     const now = this.options.clock.now();
     const memories = (res.results ?? []).map((r) => this.toMemory(r)).filter((m) => !this.expired(m, now));
     return { memories, nextCursor: res.next ? String(page + 1) : null };
+  }
+
+  /** The project's users (`GET /v1/entities/`): entities of type user, named by their user id. */
+  async listUsers(options: { page: number; pageSize: number; signal?: AbortSignal }): Promise<UserPage> {
+    const { page, pageSize } = pageOptions(options);
+    const res = (await this.ingestCall((c) => c.users({ page, pageSize }), options.signal)) as unknown as {
+      count?: number;
+      next?: string | null;
+      results?: { id?: string; name?: string; type?: string; total_memories?: number; totalMemories?: number }[];
+    };
+    const users = (res.results ?? [])
+      .filter((u) => (u.type ?? 'user') === 'user' && typeof (u.name ?? u.id) === 'string')
+      .map((u) => ({ userId: (u.name ?? u.id) as string, memoryCount: u.total_memories ?? u.totalMemories ?? null }));
+    return { users, total: typeof res.count === 'number' ? res.count : null, nextPage: res.next ? page + 1 : null };
   }
 
   async deleteUser(userId: string, signal?: AbortSignal): Promise<number> {

@@ -1,7 +1,7 @@
-import type { FixedClock, MemoryStore, NewMemory } from '@agentic-memory/memory-core';
+import type { FixedClock, MemoryStore, NewMemory, UserDirectory } from '@agentic-memory/memory-core';
 
 export interface MemoryStoreHarness {
-  readonly store: MemoryStore;
+  readonly store: MemoryStore & UserDirectory;
   readonly clock: FixedClock;
   /** Releases what the store holds (files, connections). */
   close(): Promise<void>;
@@ -155,6 +155,23 @@ export function describeMemoryStoreContract(name: string, createHarness: () => P
       expect(await h.store.search({ userId: 'user-a', text: 'one two', limit: 5 })).toEqual([]);
       expect((await h.store.list('user-b')).memories.length).toBe(1);
       expect(await h.store.deleteUser('user-a')).toBe(0);
+    });
+
+    it('lists its users page by page, with their memory counts (the migration backfill reads it)', async () => {
+      await h.store.add('+15550100123', [memory('a1', 'one'), memory('a2', 'two')]);
+      await h.store.add('+15550100456', [memory('b1', 'three')]);
+      await h.store.add('user-c', [memory('c1', 'four')]);
+      const first = await h.store.listUsers({ page: 1, pageSize: 2 });
+      expect(first.total).toBe(3);
+      expect(first.nextPage).toBe(2);
+      const second = await h.store.listUsers({ page: 2, pageSize: 2 });
+      expect(second.nextPage).toBeNull();
+      expect([...first.users, ...second.users]).toEqual([
+        { userId: '+15550100123', memoryCount: 2 },
+        { userId: '+15550100456', memoryCount: 1 },
+        { userId: 'user-c', memoryCount: 1 },
+      ]);
+      await expect(h.store.listUsers({ page: 0, pageSize: 2 })).rejects.toThrow('page must be an integer');
     });
 
     it('refuses an aborted call', async () => {
