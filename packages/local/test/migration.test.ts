@@ -324,6 +324,13 @@ describe('migration from a seed deployment', () => {
       expect(mem0.requests.length).toBe(before);
     });
 
+    it('greets a seed caller the backfill has not reached from Mem0, within the deadline', async () => {
+      mem0.memories.push(seedMemory('+15550100777', 'Name is Priya Shah', 1, { type: 'factual' }));
+      const res = await post('/client-data', { caller_id: '+15550100777', agent_id: SEED_AGENT });
+      const reply = (await res.json()) as { conversation_config_override?: { agent?: { first_message?: string } } };
+      expect(reply.conversation_config_override?.agent?.first_message).toMatch(/^Hello Priya Shah!/);
+    });
+
     it('finds the seed memories mid-call at /retrieve, under the phone number in Mem0', async () => {
       const res = await post('/retrieve', { query: 'how does she like to be contacted, email?' }, { 'X-Caller-Id': '+15550100123' });
       expect(res.status).toBe(200);

@@ -17,6 +17,7 @@ import {
 } from '@agentic-memory/function-kit';
 import {
   type AgentType,
+  adoptSeedMemory,
   buildProfileSnapshot,
   buildStartContent,
   type CallerContext,
@@ -77,7 +78,12 @@ export function createConversationStartHandler(deps: Dependencies, options: Conv
       const started = performance.now();
       const page = await deps.memoryStore.list(caller.userId, { pageSize: 200, signal });
       emit('MemoryStoreLatency', performance.now() - started);
-      const snapshot = buildProfileSnapshot(page.memories, { callerKey: caller.key, agentTypeName, agentType, clock: deps.clock });
+      // Raw-mode agent types serve migrated seed callers: their Mem0 facts carry no fields yet.
+      const memories =
+        agentType.caller_id_mode === 'raw'
+          ? page.memories.map((m) => adoptSeedMemory(m, agentType.memory_config.auto_extract))
+          : page.memories;
+      const snapshot = buildProfileSnapshot(memories, { callerKey: caller.key, agentTypeName, agentType, clock: deps.clock });
       const ctx = contextFromSnapshot(snapshot, now);
       cache.set(cacheKey, ctx, ctx.returning ? ttl : Math.min(ttl, NEGATIVE_CACHE_MS), now);
       return { ctx, source: 'store', userId: caller.userId };

@@ -119,7 +119,8 @@ export function seedAgentType(settings: SeedSettings): Record<string, unknown> {
     },
     search_threshold: 0.05,
     recall_deadline_ms: 300,
-    on_snapshot_miss: 'new_caller',
+    // Until the backfill reaches a caller, call start reads their memories within the deadline.
+    on_snapshot_miss: 'query_store',
     caller_id_mode: 'raw',
   };
 }
