@@ -1,12 +1,11 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { callerKey } from '@agentic-memory/memory-core';
 import { createAwsClients, S3BlobStore } from '@agentic-memory/provider-adapters';
 import { Mem0ContractServer } from '@agentic-memory/provider-adapters/testing/mem0';
-import { describeWithMoto, type MotoServer, startMoto } from '@agentic-memory/provider-adapters/testing/moto';
+import { describeWithMoto, freePort, type MotoServer, startMoto } from '@agentic-memory/provider-adapters/testing/moto';
 import { CreateSecretCommand } from '@aws-sdk/client-secrets-manager';
 
 /**
@@ -15,16 +14,6 @@ import { CreateSecretCommand } from '@aws-sdk/client-secrets-manager';
  */
 const ROOT = join(__dirname, '..', '..', '..');
 const PEPPER = 'pepper-e2e-0123456789abcdef';
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
-    });
-  });
-}
 
 function run(script: string, env: NodeJS.ProcessEnv): ChildProcess {
   return spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'packages', 'local', 'src', script)], {

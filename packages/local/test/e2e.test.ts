@@ -1,10 +1,10 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sharedFixture } from '@agentic-memory/function-kit/testing';
 import { signElevenLabs } from '@agentic-memory/provider-adapters';
+import { freePort } from '@agentic-memory/provider-adapters/testing/moto';
 
 /** End to end: `pnpm start`'s entry point as a child process, spoken to over HTTP on loopback. */
 
@@ -13,16 +13,6 @@ const agentTypes = JSON.parse(readFileSync(join(ROOT, 'config', 'agent-types.jso
   string,
   { dynamic_variables: Record<string, unknown> }
 >;
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
-    });
-  });
-}
 
 type Reply = {
   type: string;

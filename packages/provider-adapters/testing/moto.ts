@@ -11,7 +11,8 @@ export function motoAvailable(): boolean {
   return spawnSync('sh', ['-c', 'command -v moto_server'], { encoding: 'utf8' }).status === 0;
 }
 
-function freePort(): Promise<number> {
+/** A free TCP port on loopback (for child processes that must be told their port). */
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.listen(0, '127.0.0.1', () => {
