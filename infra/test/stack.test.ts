@@ -278,7 +278,12 @@ describe('secret, observability, budget', () => {
       Budget: {
         BudgetLimit: { Amount: environmentConfig('staging').budget.monthly_usd, Unit: 'USD' },
         TimeUnit: 'MONTHLY',
-        CostFilters: { TagKeyValue: ['user:Project$agentic-memory', 'user:Environment$staging'] },
+        FilterExpression: {
+          And: [
+            { Tags: { Key: 'Project', Values: ['agentic-memory'], MatchOptions: ['EQUALS'] } },
+            { Tags: { Key: 'Environment', Values: ['staging'], MatchOptions: ['EQUALS'] } },
+          ],
+        },
       },
       NotificationsWithSubscribers: [
         Match.objectLike({
@@ -287,9 +292,20 @@ describe('secret, observability, budget', () => {
         Match.objectLike({ Notification: Match.objectLike({ NotificationType: 'ACTUAL', Threshold: 100 }) }),
         Match.objectLike({
           Notification: Match.objectLike({ NotificationType: 'FORECASTED', Threshold: 100 }),
-          Subscribers: [{ SubscriptionType: 'EMAIL', Address: 'ops@example.com' }],
+          Subscribers: [{ SubscriptionType: 'EMAIL', Address: 'ops@example.com' }, Match.objectLike({ SubscriptionType: 'SNS' })],
         }),
       ],
+    });
+    // Without recipients, the notifications still go to the alarm topic, which lets Budgets publish.
+    const committed = synthStack('staging');
+    const budget = Object.values(committed.template.findResources('AWS::Budgets::Budget'))[0];
+    expect(budget?.Properties.NotificationsWithSubscribers).toHaveLength(3);
+    committed.template.hasResourceProperties('AWS::SNS::TopicPolicy', {
+      PolicyDocument: {
+        Statement: Match.arrayWith([
+          Match.objectLike({ Sid: 'AllowBudgetsToPublish', Principal: { Service: 'budgets.amazonaws.com' }, Action: 'sns:Publish' }),
+        ]),
+      },
     });
     withRecipients.template.hasResourceProperties('AWS::SNS::Subscription', { Protocol: 'email', Endpoint: 'ops@example.com' });
   });

@@ -202,6 +202,7 @@ export class AgenticMemoryStack extends Stack {
       monthlyUsd: config.budget.monthly_usd,
       actualThresholdsPercent: config.budget.alert_thresholds_percent,
       recipients: config.budget.recipients,
+      topic: this.observability.alarmTopic,
       tags: costTags(name),
     });
 
@@ -217,6 +218,10 @@ export class AgenticMemoryStack extends Stack {
       description: 'Set the keys of this secret (JSON) after the first deploy',
     });
     new CfnOutput(this, 'BlobBucket', { value: this.pipeline.bucket.bucketName });
+    new CfnOutput(this, 'IngestQueueUrl', {
+      value: this.pipeline.queue.queueUrl,
+      description: 'The ingest FIFO queue (for pnpm cost-report and pnpm migrate backfill run from a workstation)',
+    });
     new CfnOutput(this, 'DashboardName', { value: `agentic-memory-${name}` });
   }
 }

@@ -170,11 +170,11 @@ export class MetricsSummary {
     }
   }
 
-  /** Requests answered since start, per `role/provider`: served (with a latency) plus rejected (4xx). */
+  /** Requests answered since start, per `role/provider` (each has a ResponseLatency, rejections included). */
   requests(): Record<string, number> {
     const out: Record<string, number> = {};
     for (const [key, row] of this.total.rows) {
-      const n = row.latencies.length + row.rejected;
+      const n = row.latencies.length;
       if (n > 0) out[key.replace('\u0000', '/')] = n;
     }
     return out;
@@ -201,7 +201,7 @@ export class MetricsSummary {
             const r = w.rows.get(k) ?? emptyRow();
             return [
               k.replace('\u0000', '/'),
-              String(r.latencies.length + r.rejected),
+              String(r.latencies.length),
               ms(percentile(r.latencies, 50)),
               ms(percentile(r.latencies, 99)),
               String(r.degraded),

@@ -76,6 +76,8 @@ describe('the EMF the handlers emit matches the metric catalogue', () => {
     });
     await fetch(`${runtime.url}/retrieve`, { method: 'POST', headers: ws, body: JSON.stringify({ query: 'router' }) });
     await fetch(`${runtime.url}/client-data`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: request });
+    // Malformed JSON at call start: a degraded 200, never a failed call.
+    await fetch(`${runtime.url}/client-data`, { method: 'POST', headers: ws, body: '{"caller_id": ' });
     await fetch(`${runtime.url}/post-call`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', 'elevenlabs-signature': 't=1,v0=00' },
@@ -153,8 +155,19 @@ describe('the EMF the handlers emit matches the metric catalogue', () => {
       'AgentTypeFallback',
       'CallerErased',
       'RecordsReceived',
+      'DegradedReply',
     ]) {
       expect(seen).toContain(name);
     }
+  });
+
+  it('publishes the metrics of every answered request, rejected and degraded ones included', () => {
+    const callStart = blobs().filter((e) => e.role === 'conversation-start');
+    const latencies = callStart.flatMap((e) => ('ResponseLatency' in e ? [e.ResponseLatency].flat() : []));
+    // Five POSTs to /client-data: two served, an agent-type fallback, a 401, a degraded 200.
+    expect(latencies.length).toBe(5);
+    const rejected = callStart.filter((e) => 'RejectedWebhook' in e);
+    expect(rejected.map((e) => e.reason)).toEqual(['unauthorized']);
+    expect(callStart.some((e) => 'DegradedReply' in e)).toBe(true);
   });
 });

@@ -102,23 +102,24 @@ function outcome(options: HttpRoleOptions): MiddlewareObj<APIGatewayProxyEventV2
     after: (request) => {
       ensureMetricContext(providerForPath(request.event.rawPath));
       emit('ResponseLatency', performance.now() - started);
-      publishMetrics();
     },
     onError: (request) => {
       ensureMetricContext(providerForPath(request.event.rawPath));
       const error = request.error;
       const route = request.event.routeKey;
-      if (error instanceof HttpError && error.statusCode < 500) {
-        const reason = (REJECTION_REASONS as readonly string[]).includes(error.code) ? error.code : 'other';
-        emitSingle('RejectedWebhook', 1, null, providerForPath(request.event.rawPath), { reason });
-        logger.warn('request rejected', { status: error.statusCode, code: error.code, detail: error.detail, route });
-      } else {
-        logger.error('unexpected failure', { error: error as Error, route });
-      }
+      const refused = error instanceof HttpError && error.statusCode < 500;
+      if (refused) logger.warn('request rejected', { status: error.statusCode, code: error.code, detail: error.detail, route });
+      else logger.error('unexpected failure', { error: error as Error, route });
       request.response =
         error instanceof HttpError && passThrough(error)
           ? json(error.statusCode, { error: error.code })
           : options.onUnexpectedError(error, request.event as HttpEvent);
+      // Counted as rejected only when a 4xx was sent (call start answers bad input with a degraded 200).
+      const status = request.response.statusCode ?? 200;
+      if (refused && status >= 400 && status < 500) {
+        const reason = (REJECTION_REASONS as readonly string[]).includes(error.code) ? error.code : 'other';
+        emitSingle('RejectedWebhook', 1, null, providerForPath(request.event.rawPath), { reason });
+      }
       emit('ResponseLatency', performance.now() - started);
     },
   };
@@ -139,5 +140,14 @@ export function createHttpHandler(options: HttpRoleOptions, handler: HttpRoleHan
     .use(injectLambdaContext(logger, { resetKeys: true }))
     .use(outcome(options))
     .use(requestGuards(options));
-  return (event, context) => runInvocation(options.deps.environment.name, options.role, () => stack(event, context));
+  // Published whatever the outcome: Middy runs no `after` once `onError` has answered, and the
+  // rejected and degraded replies are exactly the ones the dashboard must not lose.
+  return (event, context) =>
+    runInvocation(options.deps.environment.name, options.role, async () => {
+      try {
+        return await stack(event, context);
+      } finally {
+        publishMetrics();
+      }
+    });
 }
