@@ -20,13 +20,15 @@ import { percentile } from '../src/replay';
 
 const ROOT = resolve(import.meta.dirname, '..', '..', '..');
 const FIXTURES = join(ROOT, '..', 'shared', 'fixtures', 'elevenlabs');
+/** The shared fixtures are required: a stand-in of another size would mislabel the intake figures. */
 const fixturePath = (name: string) => {
   const shared = join(FIXTURES, name);
   try {
     readFileSync(shared);
     return shared;
   } catch {
-    return join(ROOT, 'packages', 'local', 'fixtures', 'demo-post-call.json');
+    console.error(`bench: ${shared} is missing (the shared fixtures must sit beside the repository as ../shared)`);
+    process.exit(1);
   }
 };
 const ROLES = ['conversation-start', 'memory-search', 'webhook-intake', 'ingest-worker', 'insights'] as const;
@@ -147,6 +149,13 @@ async function benchBundlesAndColdStarts(): Promise<void> {
       );
       record(`bundle_kb_with_axios.${role}`, full.bytes / 1024, 'same, with the real axios that mem0ai imports but never calls');
     }
+    // The daily cost report: its size only (a scheduled job, off every call path; no cold-start figure).
+    const costReport = await bundleFunction(ROOT, 'cost-report', outDir);
+    record(
+      'bundle_kb.cost-report',
+      costReport.bytes / 1024,
+      'esbuild with the kit options (ESM, minified, node24, AWS SDK bundled, axios stubbed), bytes/1024',
+    );
     const baseline: number[] = [];
     for (let i = 0; i < COLD_RUNS; i += 1) baseline.push((await run(['-e', ''], { PATH: process.env.PATH })).ms);
     record('node_baseline_ms', median(baseline), `wall time of a fresh \`node -e ''\`, median of ${COLD_RUNS}`);
