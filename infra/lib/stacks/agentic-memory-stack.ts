@@ -139,7 +139,7 @@ export class AgenticMemoryStack extends Stack {
     const fns = this.functions;
     for (const fn of Object.values(fns)) this.secret.secret.grantRead(fn.role);
     this.pipeline.grantGet(fns['conversation-start'].role, ['snapshots/']);
-    this.pipeline.grantPut(fns['webhook-intake'].role, ['raw/', 'audio/']);
+    this.pipeline.grantPut(fns['webhook-intake'].role, ['raw/', 'audio/', 'callers/']);
     this.pipeline.queue.grantSendMessages(fns['webhook-intake'].role);
     this.pipeline.grantGet(fns['ingest-worker'].role, ['raw/', 'done/', 'snapshots/', 'callers/', 'tombstones/']);
     this.pipeline.grantPut(fns['ingest-worker'].role, ['snapshots/', 'done/', 'callers/', 'analytics/']);

@@ -141,6 +141,20 @@ describe('admin API', () => {
       ).toBeGreaterThan(0);
     });
 
+    it('erases events that were stored but never ingested (Retell call_started), from their intake index', async () => {
+      const stored = await replayFile(join(FIXTURES, '..', 'retell', 'call-started.json'), {
+        baseUrl: runtime.url,
+        provider: 'retell',
+        secret: runtime.secrets?.values.RETELL_API_KEY as string,
+      });
+      expect(JSON.parse(stored.body)).toEqual({ status: 'stored' });
+      expect((await runtime.deps.blobStore.list('raw/retell/')).length).toBe(1);
+      const res = await fetch(`${runtime.url}/v1/users/${encodeURIComponent('+15550100888')}`, { method: 'DELETE', headers: admin() });
+      expect(((await res.json()) as { deleted: Record<string, number> }).deleted).toMatchObject({ rawPayloads: 1, conversations: 0 });
+      const left = await runtime.deps.blobStore.list('');
+      expect(left.filter((k) => !k.startsWith('tombstones/'))).toEqual([]);
+    });
+
     it('a forget-me racing a queued call for the same caller leaves nothing behind', async () => {
       await stop();
       await start({ startWorkers: false });

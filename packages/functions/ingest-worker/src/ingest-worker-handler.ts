@@ -68,7 +68,19 @@ export function createIngestWorkerHandler(deps: Dependencies, options: QueueHand
       return;
     }
     const raw = await deps.blobStore.get(message.blobKey);
-    if (!raw) throw new Error(`raw payload ${message.blobKey} is missing`);
+    if (!raw) {
+      // Forget-me erases a queued call's payload through the intake's index. The message group is
+      // the caller key: a tombstone newer than the message says so; anything else is a real fault.
+      const groupKey = sqsRecord.attributes.MessageGroupId;
+      const tombstone = groupKey && !groupKey.startsWith('conv:') ? await readTombstone(deps, groupKey) : null;
+      if (tombstone && Date.parse(message.receivedAt) <= Date.parse(tombstone.deletedAt)) {
+        await markDone(doneKey);
+        emitSingle('ForgottenDropped', 1, null, message.provider);
+        logger.info('message of an erased caller dropped (payload already erased)', { conversationId: message.conversationId });
+        return;
+      }
+      throw new Error(`raw payload ${message.blobKey} is missing`);
+    }
     const record = standardise(deps, message.provider, raw.body);
     const eventTime = record.endedAt ? Date.parse(record.endedAt) : null;
     const resolution = resolveAgentType(

@@ -8,6 +8,9 @@ export const BlobKeys = {
   /** One small index per conversation of a caller (JSON: the keys it left), so forget-me can find them. */
   callerConversation: (callerKey: string, provider: string, conversationId: string) => `callers/${callerKey}/${provider}/${conversationId}`,
   callerPrefix: (callerKey: string) => `callers/${callerKey}/`,
+  /** The same index for an event stored but not ingested (several per conversation: call started, ended…). */
+  callerEvent: (callerKey: string, provider: string, conversationId: string, event: string) =>
+    `callers/${callerKey}/${provider}/events/${conversationId}.${event}`,
   /** Append-only analytics record of one conversation, by day and agent type. */
   analytics: (day: string, agentType: string, conversationId: string) => `analytics/${day}/${agentType}/${conversationId}.json`,
   analyticsPrefix: (day: string, agentType: string) => `analytics/${day}/${agentType}/`,

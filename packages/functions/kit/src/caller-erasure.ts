@@ -56,7 +56,7 @@ async function eraseConversation(deps: Dependencies, indexKey: string, report: R
     if (index.analytics) report.analyticsRecords += await deps.blobStore.delete(index.analytics);
   }
   await deps.blobStore.delete(indexKey);
-  report.conversations += 1;
+  if (!indexKey.includes('/events/')) report.conversations += 1;
 }
 
 /**

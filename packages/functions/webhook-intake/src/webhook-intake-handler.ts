@@ -1,6 +1,7 @@
 import {
   authenticatorFor,
   BlobKeys,
+  type ConversationIndex,
   createHttpHandler,
   type Dependencies,
   emit,
@@ -56,7 +57,22 @@ export function createWebhookIntakeHandler(deps: Dependencies): HttpLambda {
       // Event types come from the sender: only a safe name goes into a key.
       const eventKey = /^[a-z0-9_-]{1,64}$/.test(envelope.event) ? envelope.event : 'unknown_event';
       const blobKey = BlobKeys.raw(provider, eventKey, envelope.conversationId);
-      await deps.blobStore.put(blobKey, event.rawBody, { contentType: 'application/json' });
+      // The caller's index points forget-me at this payload from the moment it is stored — queued,
+      // dead-lettered or never ingested. Written alongside the payload, not after it.
+      const caller = envelope.callerNumber ? await identifyCaller(deps, envelope.callerNumber, agentType.config) : null;
+      const index: ConversationIndex = { raw: blobKey, analytics: null, audio: BlobKeys.audio(provider, envelope.conversationId) };
+      await Promise.all([
+        deps.blobStore.put(blobKey, event.rawBody, { contentType: 'application/json' }),
+        caller
+          ? deps.blobStore.put(
+              envelope.ingest
+                ? BlobKeys.callerConversation(caller.key, provider, envelope.conversationId)
+                : BlobKeys.callerEvent(caller.key, provider, envelope.conversationId, eventKey),
+              JSON.stringify(index),
+              { contentType: 'application/json' },
+            )
+          : null,
+      ]);
 
       if (!envelope.ingest) {
         emit(envelope.failure ? 'InitiationFailure' : 'IgnoredEvent');
@@ -64,8 +80,7 @@ export function createWebhookIntakeHandler(deps: Dependencies): HttpLambda {
         return json(200, { status: 'stored' });
       }
 
-      let groupId = conversationGroupId(envelope.conversationId);
-      if (envelope.callerNumber) groupId = (await identifyCaller(deps, envelope.callerNumber, agentType.config)).key;
+      const groupId = caller ? caller.key : conversationGroupId(envelope.conversationId);
       const message: IngestMessage = { provider, event: eventKey, conversationId: envelope.conversationId, blobKey, receivedAt };
       const sent = await deps.queue.send({
         body: JSON.stringify(message),
