@@ -205,6 +205,11 @@ describe('Retell events', () => {
     };
     for (const v of Object.values(reply.call_inbound.dynamic_variables)) expect(typeof v).toBe('string');
     expect(reply.call_inbound).not.toHaveProperty('override_agent_id');
+    const routed = retellAdapter.formatCallStart(buildStartContent(NEW_CALLER, agentType, 0), NEW_CALLER, agentType, {
+      userId: null,
+      platformAgentId: 'agent_retell_vip',
+    }) as { call_inbound: Record<string, unknown> };
+    expect(routed.call_inbound.override_agent_id).toBe('agent_retell_vip');
   });
 
   it('ingests call_analyzed (the caller is from_number inbound, to_number outbound) and stores the others', () => {
@@ -279,6 +284,8 @@ describe('generic platforms', () => {
     const lookup = secret({ GENERIC_API_KEY: 'gk' });
     expect(await genericAdapter.authenticate('webhook-intake', request({}, { 'x-api-key': 'gk' }), lookup, 0)).toEqual({ ok: true });
     expect((await genericAdapter.authenticate('webhook-intake', request({}, { 'x-api-key': 'no' }), lookup, 0)).ok).toBe(false);
+    expect((await genericAdapter.authenticate('webhook-intake', request({}, {}), lookup, 0)).ok).toBe(false);
+    expect((await genericAdapter.authenticate('webhook-intake', request({}, { authorization: 'Bearer gk' }), lookup, 0)).ok).toBe(false);
   });
 });
 
