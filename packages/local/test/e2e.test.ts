@@ -92,7 +92,9 @@ describe('pnpm start, end to end over HTTP', () => {
     for (const [name, value] of Object.entries(reply.dynamic_variables)) expect(typeof value).toBe(typeof declared[name]);
   }
 
-  it('prints the endpoints, the generated secrets (not the pepper) and a ready curl command', () => {
+  it('prints the endpoints, the generated secrets (not the pepper) and a ready curl command', async () => {
+    // The start-up screen is written after the listener is up: wait for its last line.
+    for (let i = 0; i < 100 && !output.includes('Ctrl-C stops the runtime'); i += 1) await new Promise((r) => setTimeout(r, 50));
     expect(output).toContain('/client-data');
     expect(output).toContain(secrets.ELEVENLABS_WORKSPACE_KEY);
     expect(output).not.toContain(secrets.CALLER_ID_PEPPER);

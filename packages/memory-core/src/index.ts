@@ -14,7 +14,7 @@ export * from './domain/profile-snapshot-builder';
 export * from './extraction/extract-fields';
 export * from './extraction/field-extractor';
 export { findBudget, formatMoney } from './extraction/money';
-export { classifyIssue, escalationLevel } from './extraction/text-patterns';
+export { classifyIssue, escalationLevel, resolutionSteps, satisfaction, technicalDetails } from './extraction/text-patterns';
 export { findTimeline } from './extraction/timeline';
 export * from './identity/caller-key';
 export * from './identity/e164';

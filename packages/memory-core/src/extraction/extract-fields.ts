@@ -15,6 +15,9 @@ export const EXTRACT_FIELDS = [
   'objections',
   'decision_maker',
   'company',
+  'satisfaction',
+  'technical_details',
+  'resolution_steps',
 ] as const;
 
 export type ExtractField = (typeof EXTRACT_FIELDS)[number];
@@ -42,4 +45,7 @@ export const FIELD_LABELS: Readonly<Record<ExtractField, string>> = {
   objections: 'Objections',
   decision_maker: 'Decision maker',
   company: 'Company',
+  satisfaction: 'Satisfaction',
+  technical_details: 'Technical details',
+  resolution_steps: 'Steps already taken',
 };

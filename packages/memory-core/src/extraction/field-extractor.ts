@@ -3,7 +3,7 @@ import type { MetadataValue } from '../domain/memory';
 import { sentences } from '../text/text-utils';
 import type { ExtractedFields, ExtractField } from './extract-fields';
 import { findBudget } from './money';
-import { classifyIssue, escalationLevel, SENTENCE_RULES } from './text-patterns';
+import { classifyIssue, escalationLevel, resolutionSteps, SENTENCE_RULES, satisfaction, technicalDetails } from './text-patterns';
 
 /** Data-collection keys recognised for each field, beyond an agent type's own. */
 export const DATA_COLLECTION_KEYS: Readonly<Record<ExtractField, readonly string[]>> = {
@@ -15,13 +15,16 @@ export const DATA_COLLECTION_KEYS: Readonly<Record<ExtractField, readonly string
   issue_category: ['issue_category', 'category', 'issue_type'],
   escalation_level: ['escalation_level', 'escalation', 'priority', 'severity', 'urgency'],
   technical_skill: ['technical_skill', 'skill_level', 'tech_level', 'technical_level'],
-  resolution: ['resolution', 'resolution_steps', 'outcome', 'resolution_summary'],
+  resolution: ['resolution', 'resolution_pattern', 'outcome', 'resolution_summary'],
   budget: ['budget', 'budget_amount', 'price_range'],
   timeline: ['timeline', 'timeframe', 'time_frame', 'purchase_timeline'],
   interests: ['interests', 'interest', 'product_interest', 'looking_for'],
   objections: ['objections', 'objection', 'concerns', 'concern'],
   decision_maker: ['decision_maker', 'decision_makers'],
   company: ['company', 'company_name', 'organization', 'organisation', 'business_name', 'employer'],
+  satisfaction: ['satisfaction', 'customer_satisfaction', 'csat', 'sentiment', 'caller_sentiment'],
+  technical_details: ['technical_details', 'error_code', 'device', 'device_model', 'operating_system', 'os'],
+  resolution_steps: ['resolution_steps', 'steps_taken', 'troubleshooting_steps', 'steps_tried'],
 };
 
 export type ExtractionInput = Pick<CallRecord, 'turns' | 'summary' | 'dataCollection'>;
@@ -81,6 +84,12 @@ export function extractFields(
       value = classifyIssue(callerSentences) ?? classifyIssue(summarySentences);
     } else if (field === 'escalation_level') {
       value = escalationLevel(callerSentences);
+    } else if (field === 'satisfaction') {
+      value = satisfaction(callerSentences) ?? satisfaction(summarySentences);
+    } else if (field === 'technical_details') {
+      value = technicalDetails(callerSentences) ?? technicalDetails(summarySentences);
+    } else if (field === 'resolution_steps') {
+      value = resolutionSteps(callerSentences, summarySentences);
     } else {
       const rule = SENTENCE_RULES[field];
       if (rule) {

@@ -106,6 +106,73 @@ export function escalationLevel(texts: readonly string[]): string | null {
   return 'low';
 }
 
+const SATISFIED =
+  /\b(thank you so much|thanks so much|that(?:'s| is) (?:great|perfect|wonderful|brilliant|fantastic|amazing)|(?:it|that) (?:works|worked)(?: now)?|you(?:'ve| have) been (?:very |really |so )?helpful|really helpful|very helpful|happy with|satisfied|problem solved|all sorted|appreciate (?:it|your help|the help))\b/i;
+const DISSATISFIED =
+  /\b(frustrat\w*|annoy\w*|unhappy|not happy|disappoint\w*|terrible|awful|ridiculous|useless|waste of (?:my )?time|dissatisfied|fed up|want to cancel|going to cancel|still (?:not|doesn't|does not|isn't) work\w*)\b/i;
+/**
+ * How the caller left the call: the last sentence that says so wins (a caller who was frustrated
+ * and then thanked the agent is satisfied). Null when nothing says it — never a guess.
+ */
+export function satisfaction(texts: readonly string[]): string | null {
+  for (let i = texts.length - 1; i >= 0; i -= 1) {
+    const text = texts[i] ?? '';
+    const negative = DISSATISFIED.test(text);
+    const positive = SATISFIED.test(text);
+    if (negative && !positive) return 'dissatisfied';
+    if (positive && !negative) return 'satisfied';
+  }
+  return null;
+}
+
+const TECHNICAL_DETAIL = [
+  /\berror(?: code| message)?\s*[:#]?\s*((?:[A-Z][A-Z_]{0,19}[-_]?)?\d{2,}[A-Z0-9-]*)\b/gi,
+  /\b(windows (?:xp|7|8|10|11)|mac ?os(?: \d+(?:\.\d+)?)?|ios \d+(?:\.\d+)?|android \d+|ubuntu(?: \d+\.\d+)?|chrome ?os)\b/gi,
+  /\b((?:model|firmware|version)\s+(?:number\s+)?v?[A-Z0-9][A-Za-z0-9.-]{1,20})\b/gi,
+  /\b((?:blinking|flashing|solid) (?:red|orange|amber|green|white|blue) lights?)\b/gi,
+];
+/** Error codes, operating systems, models and firmware versions, status lights: up to four, in order. */
+export function technicalDetails(texts: readonly string[]): string | null {
+  const found: string[] = [];
+  for (const text of texts) {
+    for (const pattern of TECHNICAL_DETAIL) {
+      for (const m of text.matchAll(pattern)) {
+        const detail = (pattern === TECHNICAL_DETAIL[0] ? `error ${m[1]}` : (m[1] ?? '')).replace(/\s+/g, ' ').trim();
+        if (detail && !found.some((f) => f.toLowerCase() === detail.toLowerCase())) found.push(detail);
+      }
+    }
+  }
+  return found.length > 0 ? found.slice(0, 4).join(', ') : null;
+}
+
+const STEP_VERBS =
+  'restarted|rebooted|reset|unplugged|replugged|reinstalled|updated|upgraded|cleared|replaced|swapped|reconnected|power[- ]cycled|factory[- ]reset|changed';
+/** "I (already) restarted …": the caller's own steps; the rest of that sentence may chain more ("and reset the modem"). */
+const CALLER_STEP = new RegExp(
+  String.raw`(?<!\b(?:should|shall|can|could|would|will|do|did|may|must|if|when)\s)\bi(?:'ve| have)? (?:already |also |just |even )?(?=(?:${STEP_VERBS})\b)`,
+  'i',
+);
+const STEP = new RegExp(
+  String.raw`\b(${STEP_VERBS}) ((?:the |my |our |their |her |his |its )?[a-z][a-z0-9 -]{1,30}?)(?=[,.;!?]|\s+(?:and|but|which|to|twice|again|already|yesterday|today|this|last)\b|$)`,
+  'gi',
+);
+/** Troubleshooting steps already taken ("restarted the router"): up to four, in order. */
+export function resolutionSteps(callerTexts: readonly string[], summaryTexts: readonly string[]): string | null {
+  const steps: string[] = [];
+  const collect = (text: string) => {
+    for (const m of text.matchAll(STEP)) {
+      const step = `${(m[1] ?? '').toLowerCase()} ${(m[2] ?? '').trim().replace(/^(?:my|our|their|her|his|its) /i, 'the ')}`;
+      if (!steps.includes(step)) steps.push(step);
+    }
+  };
+  for (const text of callerTexts) {
+    const start = CALLER_STEP.exec(text);
+    if (start) collect(text.slice(start.index));
+  }
+  if (steps.length === 0) for (const text of summaryTexts) collect(text);
+  return steps.length > 0 ? steps.slice(0, 4).join('; ') : null;
+}
+
 const ADVANCED =
   /\bi(?:'m| am) (?:a |an )?(?:senior |junior )?(?:software |network |systems? |it |devops |cloud )?(?:developer|engineer|programmer|sysadmin|administrator|admin|architect)\b|\bi work in it\b/i;
 const INTERMEDIATE =
