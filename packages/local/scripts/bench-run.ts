@@ -148,6 +148,11 @@ async function benchBundlesAndColdStarts(): Promise<void> {
         'esbuild with the kit options (ESM, minified, node24, AWS SDK bundled, axios stubbed), bytes/1024',
       );
       record(`bundle_kb_with_axios.${role}`, full.bytes / 1024, 'same, with the real axios that mem0ai imports but never calls');
+      const mem0Bytes = Object.values(stubbed.metafile.outputs)
+        .flatMap((o) => Object.entries(o.inputs))
+        .filter(([path]) => /node_modules\/(?:\.pnpm\/mem0ai@[^/]+\/node_modules\/)?mem0ai\//.test(path))
+        .reduce((sum, [, input]) => sum + input.bytesInOutput, 0);
+      record(`bundle_kb_mem0ai.${role}`, mem0Bytes / 1024, "mem0ai's share of that bundle (esbuild metafile bytesInOutput), axios stubbed");
     }
     // The daily cost report: its size only (a scheduled job, off every call path; no cold-start figure).
     const costReport = await bundleFunction(ROOT, 'cost-report', outDir);
