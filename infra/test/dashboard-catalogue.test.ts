@@ -73,3 +73,17 @@ describe('dashboard and alarms against the metric catalogue', () => {
     for (const name of used) expect(METRICS[name]).toBeDefined();
   });
 });
+
+describe('API latency by route', () => {
+  it('queries the access logs for every call-start and recall route, whose latency is logged as a number', () => {
+    const body = JSON.parse(dashboardBody()) as { widgets: { properties: { title?: string; query?: string } }[] };
+    const widget = body.widgets.find((w) => w.properties.title?.startsWith('API latency by route'));
+    for (const route of ['POST /client-data', 'POST /retrieve', 'POST /v1/vapi/assistant-request', 'POST /v1/retell/inbound']) {
+      expect(widget?.properties.query).toContain(JSON.stringify(route));
+    }
+    expect(widget?.properties.query).toContain('pct(responseLatency, 99)');
+    const stage = Object.values(template.findResources('AWS::ApiGatewayV2::Stage'))[0];
+    const format = stage?.Properties.AccessLogSettings.Format as string;
+    expect(JSON.parse(format.replace(/\$context\.\w+(\.\w+)?/g, '0'))).toMatchObject({ routeKey: '0', responseLatency: 0, status: 0 });
+  });
+});

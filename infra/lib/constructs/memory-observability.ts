@@ -26,6 +26,8 @@ export interface MemoryObservabilityProps {
   readonly dashboardName: string;
   readonly functions: Readonly<Record<ObservedRole, BundledFunction>>;
   readonly api: WebhookApi;
+  /** Route keys (`POST /client-data`, …) of call start and recall: their API latency by route. */
+  readonly callPathRoutes: readonly string[];
   readonly pipeline: IngestPipeline;
   readonly thresholds: AlarmThresholds;
   readonly recipients: readonly string[];
@@ -117,6 +119,18 @@ export class MemoryObservability extends Construct {
         title: 'webhook-intake: ack latency (ms)',
         left: ['p50', 'p99'].map((s) => this.custom('ResponseLatency', 'webhook-intake', s)),
         width: 8,
+      }),
+    );
+    this.dashboard.addWidgets(
+      new cloudwatch.LogQueryWidget({
+        title: 'API latency by route (ms, access logs): call start and recall',
+        logGroupNames: [props.api.accessLogs.logGroupName],
+        view: cloudwatch.LogQueryVisualizationType.TABLE,
+        queryLines: [
+          `filter routeKey in [${props.callPathRoutes.map((r) => JSON.stringify(r)).join(', ')}]`,
+          'stats count(*) as requests, pct(responseLatency, 50) as p50, pct(responseLatency, 95) as p95, pct(responseLatency, 99) as p99 by routeKey',
+        ],
+        width: 24,
       }),
     );
     this.dashboard.addWidgets(

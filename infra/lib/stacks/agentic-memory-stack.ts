@@ -185,6 +185,7 @@ export class AgenticMemoryStack extends Stack {
       dashboardName: `agentic-memory-${name}`,
       functions: fns,
       api: this.api,
+      callPathRoutes: [...API_ROUTES['conversation-start'], ...API_ROUTES['memory-search']].map((path) => `POST ${path}`),
       pipeline: this.pipeline,
       recipients: config.alarms.recipients,
       thresholds: {
