@@ -2,7 +2,11 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createCostReportHandler } from '@agentic-memory/fn-cost-report';
+import { captureMetrics, createRuntimeDependencies, METRICS, ROLLUP_DIMENSIONS } from '@agentic-memory/function-kit';
+import { FUNCTION_ROLES } from '@agentic-memory/memory-core';
 import { createAwsClients, S3BlobStore } from '@agentic-memory/provider-adapters';
+import { CostExplorerSource } from '@agentic-memory/provider-adapters/cost';
 import { describeWithMoto, type MotoServer, startMoto } from '@agentic-memory/provider-adapters/testing/moto';
 import { CloudWatchClient, PutMetricDataCommand } from '@aws-sdk/client-cloudwatch';
 
@@ -101,5 +105,48 @@ describeWithMoto('pnpm cost-report against moto', () => {
     const report = JSON.parse(Buffer.from((await s3.get(`reports/cost/${DAY}.json`))?.body ?? []).toString());
     expect(report).toMatchObject({ total_usd: 1.55, calls: 150, cost_per_call_usd: 0.010333 });
     rmSync(dataDir, { recursive: true, force: true });
+  }, 60_000);
+
+  it('publishes DailyCost and CostPerCall as the catalogue defines them', async () => {
+    const lines: string[] = [];
+    captureMetrics((line) => lines.push(line));
+    const dataDir = mkdtempSync(join(tmpdir(), 'am-cost-emf-'));
+    const env = {
+      AWS_BACKEND: 'aws',
+      AWS_ENDPOINT_URL: moto.endpoint,
+      AWS_ACCESS_KEY_ID: 'testing',
+      AWS_SECRET_ACCESS_KEY: 'testing',
+      AWS_REGION: 'us-east-1',
+      BLOB_BUCKET: 'am-cost',
+      INGEST_QUEUE_NAME: 'am-cost.fifo',
+      POWERTOOLS_LOG_LEVEL: 'SILENT',
+    };
+    const deps = await createRuntimeDependencies({ env, dataDir });
+    const costs = new CostExplorerSource({
+      tags: { Project: 'agentic-memory', Environment: 'local' },
+      functions: Object.fromEntries(FUNCTION_ROLES.map((role) => [role, `agentic-memory-local-${role}`])),
+      provisionedRoles: [],
+      endpoint: moto.endpoint,
+      region: 'us-east-1',
+    });
+    await createCostReportHandler(deps, costs)({ date: DAY });
+    deps.close();
+    rmSync(dataDir, { recursive: true, force: true });
+    const emf = lines.map(
+      (l) =>
+        JSON.parse(l) as Record<string, unknown> & {
+          _aws: { CloudWatchMetrics: { Metrics: { Name: string; Unit: string }[]; Dimensions: string[][] }[] };
+        },
+    );
+    const report = emf.find((e) => 'DailyCost' in e);
+    expect(report).toMatchObject({ role: 'cost-report', environment: 'local', DailyCost: 1.55, CostPerCall: 0.010333 });
+    const directive = report?._aws.CloudWatchMetrics[0];
+    expect(directive?.Metrics).toEqual(
+      expect.arrayContaining([
+        { Name: 'DailyCost', Unit: METRICS.DailyCost.unit },
+        { Name: 'CostPerCall', Unit: METRICS.CostPerCall.unit },
+      ]),
+    );
+    expect(directive?.Dimensions.map((d) => [...d].sort())).toContainEqual([...ROLLUP_DIMENSIONS].sort());
   }, 60_000);
 });

@@ -39,6 +39,11 @@ describe('the EMF the handlers emit matches the metric catalogue', () => {
     await el('post-call-transcription.json');
     await el('post-call-audio.json');
     await el('call-initiation-failure.json');
+    await replayFile(join(FIXTURES, 'retell', 'call-started.json'), {
+      baseUrl: runtime.url,
+      provider: 'retell',
+      secret: s.RETELL_API_KEY as string,
+    });
     await replayFile(join(FIXTURES, 'vapi', 'end-of-call-report.json'), {
       baseUrl: runtime.url,
       provider: 'vapi',
@@ -156,6 +161,7 @@ describe('the EMF the handlers emit matches the metric catalogue', () => {
       'CallerErased',
       'RecordsReceived',
       'DegradedReply',
+      'IgnoredEvent',
     ]) {
       expect(seen).toContain(name);
     }
