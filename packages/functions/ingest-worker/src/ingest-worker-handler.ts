@@ -5,17 +5,18 @@ import {
   type Dependencies,
   emitSingle,
   eraseConversationOf,
+  erasedSince,
   identifyCaller,
   logger,
   type QueueHandlerOptions,
   type QueueLambda,
-  readTombstone,
   withDeadline,
 } from '@agentic-memory/function-kit';
 import {
   BlobExistsError,
   type CallRecord,
   type ConversationRecord,
+  conversationGroupId,
   isProvider,
   maskPhone,
   memoriesFromCall,
@@ -70,10 +71,11 @@ export function createIngestWorkerHandler(deps: Dependencies, options: QueueHand
     const raw = await deps.blobStore.get(message.blobKey);
     if (!raw) {
       // Forget-me erases a queued call's payload through the intake's index. The message group is
-      // the caller key: a tombstone newer than the message says so; anything else is a real fault.
+      // the caller key (unless the call had no caller): a tombstone newer than the message says so;
+      // anything else is a real fault.
       const groupKey = sqsRecord.attributes.MessageGroupId;
-      const tombstone = groupKey && !groupKey.startsWith('conv:') ? await readTombstone(deps, groupKey) : null;
-      if (tombstone && Date.parse(message.receivedAt) <= Date.parse(tombstone.deletedAt)) {
+      const callerGroup = groupKey && groupKey !== conversationGroupId(message.conversationId) ? groupKey : null;
+      if (callerGroup && (await erasedSince(deps, callerGroup, message.receivedAt))) {
         await markDone(doneKey);
         emitSingle('ForgottenDropped', 1, null, message.provider);
         logger.info('message of an erased caller dropped (payload already erased)', { conversationId: message.conversationId });
@@ -99,10 +101,7 @@ export function createIngestWorkerHandler(deps: Dependencies, options: QueueHand
       logger.warn('call has no caller number: raw payload kept, no memories written', log);
     } else {
       const caller = await identifyCaller(deps, record.callerNumber, resolution.config);
-      const erasedBefore = async () => {
-        const tombstone = await readTombstone(deps, caller.key);
-        return tombstone !== null && Date.parse(message.receivedAt) <= Date.parse(tombstone.deletedAt);
-      };
+      const erasedBefore = () => erasedSince(deps, caller.key, message.receivedAt);
       if (await erasedBefore()) {
         // The caller asked to be forgotten after this call reached us: drop it, payload included.
         await deps.blobStore.delete(message.blobKey);

@@ -31,6 +31,12 @@ export async function readTombstone(deps: Dependencies, key: string): Promise<To
   return blob ? (JSON.parse(text(blob.body)) as Tombstone) : null;
 }
 
+/** Whether the caller asked to be forgotten after a message received at `receivedAt` (ISO-8601) reached us. */
+export async function erasedSince(deps: Dependencies, key: string, receivedAt: string): Promise<boolean> {
+  const tombstone = await readTombstone(deps, key);
+  return tombstone !== null && Date.parse(receivedAt) <= Date.parse(tombstone.deletedAt);
+}
+
 /** Every memory-store user id a caller may have: the key, and the number for agent types in `raw` mode. */
 export function memoryUserIds(deps: Dependencies, key: string, e164: string): string[] {
   const raw = Object.values(deps.agentTypes).some((t) => t.caller_id_mode === 'raw');
