@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { resolve } from 'node:path';
 import { createConversationStartHandler } from '@agentic-memory/fn-conversation-start';
 import { createIngestWorkerHandler } from '@agentic-memory/fn-ingest-worker';
 import { createInsightsHandler } from '@agentic-memory/fn-insights';
@@ -15,7 +16,7 @@ import {
 } from '@agentic-memory/function-kit';
 import type { Clock, FunctionRole } from '@agentic-memory/memory-core';
 import { apiGatewayEvent, lambdaContext } from './lambda-shapes';
-import { ensureLocalSecrets, type LocalSecrets } from './local-secrets';
+import { type LocalSecrets, localSecretsUnlessManaged } from './local-secrets';
 import { QueuePoller } from './queue-poller';
 
 /** API Gateway's own payload limit; larger requests never reach a handler. */
@@ -69,6 +70,17 @@ export interface RuntimeOptions {
   readonly config?: RuntimeDependencyOptions['config'];
 }
 
+/**
+ * `AGENTIC_MEMORY_CONFIG_DIR`: the agent types and `environments/<AGENTIC_MEMORY_ENV>.json` read
+ * and validated from another folder than the bundled `config/` (a migrated copy, say); unset,
+ * undefined. Throws ConfigValidationError naming the field of a bad value.
+ */
+export async function configFromEnvironment(env: Readonly<Record<string, string | undefined>>): Promise<RuntimeOptions['config']> {
+  if (!env.AGENTIC_MEMORY_CONFIG_DIR) return undefined;
+  const { loadConfig } = await import('@agentic-memory/infra/config');
+  return loadConfig(env.AGENTIC_MEMORY_ENV ?? 'local', resolve(env.AGENTIC_MEMORY_CONFIG_DIR));
+}
+
 export interface LocalRuntime {
   readonly url: string;
   /** The generated/local secrets, or null when they come from Secrets Manager. */
@@ -111,8 +123,7 @@ function readBody(req: IncomingMessage): Promise<Buffer | null> {
  */
 export async function startLocalRuntime(options: RuntimeOptions): Promise<LocalRuntime> {
   const env = options.env ?? process.env;
-  const fromSecretsManager = env.AWS_BACKEND === 'aws' && Boolean(env.SECRET_NAME);
-  const secrets = fromSecretsManager ? null : ensureLocalSecrets(options.dataDir, env);
+  const secrets = localSecretsUnlessManaged(options.dataDir, env);
   const base = await createRuntimeDependencies({
     env: { ...env, AGENTIC_MEMORY_ENV: env.AGENTIC_MEMORY_ENV ?? 'local' },
     dataDir: options.dataDir,

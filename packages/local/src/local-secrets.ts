@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { SecretName } from '@agentic-memory/memory-core';
+import { writeFileAtomic } from './text-files';
 
 /** Secrets `pnpm start` generates on first start when neither the environment nor the file has them. */
 export const GENERATED_SECRETS: Readonly<Partial<Record<SecretName, string>>> = {
@@ -53,10 +54,16 @@ export function ensureLocalSecrets(dataDir: string, env: Readonly<Record<string,
     }
   }
   if (changed) {
-    mkdirSync(dataDir, { recursive: true });
-    const temp = `${file}.tmp-${process.pid}`;
-    writeFileSync(temp, `${JSON.stringify(stored, null, 2)}\n`, { mode: 0o600 });
-    renameSync(temp, file);
+    writeFileAtomic(file, `${JSON.stringify(stored, null, 2)}\n`, 0o600);
   }
   return { file, values, sources };
+}
+
+/**
+ * The local secrets file, unless the secrets come from Secrets Manager (`AWS_BACKEND=aws` with
+ * `SECRET_NAME`): then null, and nothing is generated on disk.
+ */
+export function localSecretsUnlessManaged(dataDir: string, env: Readonly<Record<string, string | undefined>>): LocalSecrets | null {
+  const fromSecretsManager = env.AWS_BACKEND === 'aws' && Boolean(env.SECRET_NAME);
+  return fromSecretsManager ? null : ensureLocalSecrets(dataDir, env);
 }

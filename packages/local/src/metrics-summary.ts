@@ -4,6 +4,8 @@
  * CloudWatch dashboard shows in AWS, computed from the same lines.
  */
 
+import { formatTable } from './text-files';
+
 export interface QueueDepth {
   readonly live: number;
   readonly inFlight: number;
@@ -75,11 +77,6 @@ export function percentile(samples: readonly number[], p: number): number | null
 }
 
 const sum = (values: number[]) => values.reduce((a, b) => a + b, 0);
-
-function table(rows: string[][]): string {
-  const widths = rows[0]?.map((_, i) => Math.max(...rows.map((r) => (r[i] ?? '').length))) ?? [];
-  return rows.map((r) => r.map((c, i) => (i === 0 ? c.padEnd(widths[i] ?? 0) : c.padStart(widths[i] ?? 0))).join('  ')).join('\n');
-}
 
 /** A duration in the unit a person reads at a glance (ingest lag of a replayed old call can be days). */
 export function duration(value: number | null): string {
@@ -195,24 +192,38 @@ export class MetricsSummary {
     if (http.length === 0 && worker.length === 0) lines.push('no requests');
     if (http.length > 0) {
       lines.push(
-        table([
-          ['role/provider', 'requests', 'p50 ms', 'p99 ms', 'degraded', 'rejected', 'snapshot hit/miss', 'cache hits', 'queued', 'ignored'],
-          ...http.map((k) => {
-            const r = w.rows.get(k) ?? emptyRow();
-            return [
-              k.replace('\u0000', '/'),
-              String(r.latencies.length),
-              ms(percentile(r.latencies, 50)),
-              ms(percentile(r.latencies, 99)),
-              String(r.degraded),
-              String(r.rejected),
-              r.snapshotHit + r.snapshotMiss > 0 ? `${r.snapshotHit}/${r.snapshotMiss}` : '-',
-              String(r.cacheHit),
-              String(r.queued),
-              String(r.ignored),
-            ];
-          }),
-        ]),
+        formatTable(
+          [
+            [
+              'role/provider',
+              'requests',
+              'p50 ms',
+              'p99 ms',
+              'degraded',
+              'rejected',
+              'snapshot hit/miss',
+              'cache hits',
+              'queued',
+              'ignored',
+            ],
+            ...http.map((k) => {
+              const r = w.rows.get(k) ?? emptyRow();
+              return [
+                k.replace('\u0000', '/'),
+                String(r.latencies.length),
+                ms(percentile(r.latencies, 50)),
+                ms(percentile(r.latencies, 99)),
+                String(r.degraded),
+                String(r.rejected),
+                r.snapshotHit + r.snapshotMiss > 0 ? `${r.snapshotHit}/${r.snapshotMiss}` : '-',
+                String(r.cacheHit),
+                String(r.queued),
+                String(r.ignored),
+              ];
+            }),
+          ],
+          'numbers',
+        ),
       );
     }
     if (worker.length > 0) {

@@ -99,16 +99,12 @@ async function backfill(): Promise<void> {
   const env = process.env;
   const dataDir = resolve(env.DATA_DIR ?? '.data');
   const { createRuntimeDependencies } = await import('@agentic-memory/function-kit');
-  const { ensureLocalSecrets } = await import('./local-secrets');
+  const { localSecretsUnlessManaged } = await import('./local-secrets');
+  const { configFromEnvironment } = await import('./local-runtime');
   const { backfillSnapshots, resetBackfillState } = await import('./migration/backfill');
-  let config: Parameters<typeof createRuntimeDependencies>[0]['config'];
-  if (env.AGENTIC_MEMORY_CONFIG_DIR) {
-    const { loadConfig } = await import('@agentic-memory/infra/config');
-    config = loadConfig(env.AGENTIC_MEMORY_ENV ?? 'local', resolve(env.AGENTIC_MEMORY_CONFIG_DIR));
-  }
+  const config = await configFromEnvironment(env);
   // The pepper must be the runtime's: locally the same generated secrets file `pnpm start` uses.
-  const fromSecretsManager = env.AWS_BACKEND === 'aws' && Boolean(env.SECRET_NAME);
-  if (!fromSecretsManager) ensureLocalSecrets(dataDir, env);
+  localSecretsUnlessManaged(dataDir, env);
   const deps = await createRuntimeDependencies({ env, dataDir, config });
   try {
     const store = deps.memoryStore as typeof deps.memoryStore & Partial<import('@agentic-memory/memory-core').UserDirectory>;

@@ -5,8 +5,9 @@
  */
 import { resolve } from 'node:path';
 import { captureMetrics } from '@agentic-memory/function-kit';
-import { LOCAL_ROUTES, startLocalRuntime } from './local-runtime';
+import { configFromEnvironment, LOCAL_ROUTES, startLocalRuntime } from './local-runtime';
 import { MetricsSummary } from './metrics-summary';
+import { formatTable } from './text-files';
 
 function fail(message: string): never {
   console.error(`agentic-memory: ${message}`);
@@ -38,14 +39,11 @@ captureMetrics((line) => {
 process.env.MEM0_TELEMETRY ??= 'false';
 
 // Configuration from another folder (a migrated copy, say) instead of the bundled config/.
-let config: Parameters<typeof startLocalRuntime>[0]['config'];
-if (env.AGENTIC_MEMORY_CONFIG_DIR) {
-  const { loadConfig } = await import('@agentic-memory/infra/config');
-  try {
-    config = loadConfig(env.AGENTIC_MEMORY_ENV ?? 'local', resolve(env.AGENTIC_MEMORY_CONFIG_DIR));
-  } catch (error) {
-    fail((error as Error).message);
-  }
+let config: Awaited<ReturnType<typeof configFromEnvironment>>;
+try {
+  config = await configFromEnvironment(env);
+} catch (error) {
+  fail((error as Error).message);
 }
 
 let runtime: Awaited<ReturnType<typeof startLocalRuntime>>;
@@ -57,23 +55,12 @@ try {
 }
 
 const { url, secrets, deps } = runtime;
-const rows = (table: string[][]) => {
-  const widths = table[0]?.map((_, i) => Math.max(...table.map((r) => (r[i] ?? '').length))) ?? [];
-  return table
-    .map((r) =>
-      r
-        .map((c, i) => c.padEnd(widths[i] ?? 0))
-        .join('  ')
-        .trimEnd(),
-    )
-    .join('\n');
-};
 const workspaceKey = secrets?.values.ELEVENLABS_WORKSPACE_KEY ?? (await deps.secrets.get('ELEVENLABS_WORKSPACE_KEY')) ?? '';
 console.log(`\nAgentic Memory — local runtime listening on ${url}\ndata folder: ${dataDir}\n`);
-console.log(rows([['backend', 'where'], ...Object.entries(deps.locations).map(([k, v]) => [k, String(v)])]));
+console.log(formatTable([['backend', 'where'], ...Object.entries(deps.locations).map(([k, v]) => [k, String(v)])]));
 console.log('');
 console.log(
-  rows([
+  formatTable([
     ['route', 'role', 'auth'],
     ...LOCAL_ROUTES.flatMap((r) => r.paths.map((p) => [`${r.method} ${url}${p}`, r.role, r.auth])),
     [`GET ${url}/health`, 'liveness', 'none'],
@@ -82,7 +69,7 @@ console.log(
 console.log('');
 if (secrets) {
   console.log(
-    rows([
+    formatTable([
       ['secret', 'value', 'source'],
       ...Object.entries(secrets.values).map(([name, value]) => [
         name,

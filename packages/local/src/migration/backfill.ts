@@ -8,8 +8,7 @@
  * done, by caller key — never a number — after each one), and with a dry run that only counts.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { readFileSync, rmSync } from 'node:fs';
 import { BlobKeys } from '@agentic-memory/function-kit';
 import {
   type AgentType,
@@ -25,6 +24,7 @@ import {
   normaliseE164,
   type UserDirectory,
 } from '@agentic-memory/memory-core';
+import { writeFileAtomic } from '../text-files';
 
 export interface BackfillOptions {
   readonly store: MemoryStore & UserDirectory;
@@ -107,11 +107,8 @@ function readState(path: string, agentTypes: readonly string[]): Set<string> {
 }
 
 function writeState(path: string, agentTypes: readonly string[], done: Set<string>): void {
-  mkdirSync(dirname(path), { recursive: true });
-  const temp = `${path}.${process.pid}.tmp`;
   const state: BackfillState = { version: 1, agentTypes, done: [...done] };
-  writeFileSync(temp, JSON.stringify(state), { mode: 0o600 });
-  renameSync(temp, path);
+  writeFileAtomic(path, JSON.stringify(state), 0o600);
 }
 
 /** Forgets a previous run's progress. */

@@ -4,7 +4,7 @@
  * of each environment file. Nothing is written when a value would be overwritten, unless forced;
  * the result is validated with the same schema as synth before any file is touched.
  */
-import { readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   SEED_INFORMATIONAL,
@@ -15,6 +15,7 @@ import {
   validateAgentTypes,
   validateEnvironment,
 } from '@agentic-memory/memory-core';
+import { writeFileAtomic } from '../text-files';
 import { lineDiff, upsertTopLevelEntry } from './config-json';
 
 export const MIGRATED_AGENT_TYPE = 'elevenlabs_migrated';
@@ -174,9 +175,5 @@ export function applyConfigMigration(plan: ConfigMigrationPlan, force: boolean):
   if (plan.conflicts.length > 0 && !force) {
     throw new ConfigMigrationError(`refusing to overwrite (pass --force to replace):\n  ${plan.conflicts.join('\n  ')}`);
   }
-  for (const change of plan.changes) {
-    const temp = `${change.file}.${process.pid}.tmp`;
-    writeFileSync(temp, change.after);
-    renameSync(temp, change.file);
-  }
+  for (const change of plan.changes) writeFileAtomic(change.file, change.after);
 }
