@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -7,11 +6,11 @@ import { captureMetrics, createRuntimeDependencies, METRICS, ROLLUP_DIMENSIONS }
 import { FUNCTION_ROLES } from '@agentic-memory/memory-core';
 import { createAwsClients, S3BlobStore } from '@agentic-memory/provider-adapters';
 import { CostExplorerSource } from '@agentic-memory/provider-adapters/cost';
-import { describeWithMoto, type MotoServer, startMoto } from '@agentic-memory/provider-adapters/testing/moto';
+import { describeWithMoto, type MotoServer, motoAwsEnv, startMoto } from '@agentic-memory/provider-adapters/testing/moto';
 import { CloudWatchClient, PutMetricDataCommand } from '@aws-sdk/client-cloudwatch';
+import { runScript } from './run-script';
 
 /** `pnpm cost-report` against moto, with Cost Explorer results seeded through moto's API. */
-const ROOT = join(__dirname, '..', '..', '..');
 const DAY = '2026-11-24';
 
 describeWithMoto('pnpm cost-report against moto', () => {
@@ -69,32 +68,13 @@ describeWithMoto('pnpm cost-report against moto', () => {
 
   it('prints the seeded total with a cost per call, and writes the report', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'am-cost-'));
-    const child = spawn(
-      process.execPath,
-      ['--import', 'tsx', join(ROOT, 'packages', 'local', 'src', 'cost-report-cli.ts'), '--date', DAY],
-      {
-        cwd: ROOT,
-        env: {
-          ...process.env,
-          AWS_BACKEND: 'aws',
-          AWS_ENDPOINT_URL: moto.endpoint,
-          AWS_ACCESS_KEY_ID: 'testing',
-          AWS_SECRET_ACCESS_KEY: 'testing',
-          AWS_REGION: 'us-east-1',
-          BLOB_BUCKET: 'am-cost',
-          INGEST_QUEUE_NAME: 'am-cost.fifo',
-          DATA_DIR: dataDir,
-        },
-      },
-    );
-    let out = '';
-    child.stdout.on('data', (c: Buffer) => {
-      out += c.toString();
+    const { status: code, out } = await runScript('cost-report-cli.ts', ['--date', DAY], {
+      ...process.env,
+      ...motoAwsEnv(moto),
+      BLOB_BUCKET: 'am-cost',
+      INGEST_QUEUE_NAME: 'am-cost.fifo',
+      DATA_DIR: dataDir,
     });
-    child.stderr.on('data', (c: Buffer) => {
-      out += c.toString();
-    });
-    const code = await new Promise((r) => child.once('exit', r));
     expect({ code, out }).toMatchObject({ code: 0 });
     expect(out).toContain('total:          $1.5500');
     expect(out).toContain('calls:          150 (conversation-start)');
@@ -112,11 +92,7 @@ describeWithMoto('pnpm cost-report against moto', () => {
     captureMetrics((line) => lines.push(line));
     const dataDir = mkdtempSync(join(tmpdir(), 'am-cost-emf-'));
     const env = {
-      AWS_BACKEND: 'aws',
-      AWS_ENDPOINT_URL: moto.endpoint,
-      AWS_ACCESS_KEY_ID: 'testing',
-      AWS_SECRET_ACCESS_KEY: 'testing',
-      AWS_REGION: 'us-east-1',
+      ...motoAwsEnv(moto),
       BLOB_BUCKET: 'am-cost',
       INGEST_QUEUE_NAME: 'am-cost.fifo',
       POWERTOOLS_LOG_LEVEL: 'SILENT',

@@ -1,40 +1,23 @@
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createAwsClients, S3BlobStore } from '@agentic-memory/provider-adapters';
 import { Mem0ContractServer } from '@agentic-memory/provider-adapters/testing/mem0';
-import { describeWithMoto, type MotoServer, startMoto } from '@agentic-memory/provider-adapters/testing/moto';
+import { describeWithMoto, type MotoServer, motoAwsEnv, startMoto } from '@agentic-memory/provider-adapters/testing/moto';
+import { runScript } from './run-script';
 
 /**
  * `pnpm demo` in the two backend combinations the other suites do not run: the embedded ports with
  * the Mem0 store (the loopback contract server), and AWS on moto with the SQLite store and local
  * secrets. (Embedded + SQLite and AWS + Secrets Manager + Mem0 run in demo-and-shapes and e2e-aws.)
  */
-const ROOT = join(__dirname, '..', '..', '..');
-
-/** Asynchronously: the contract server answers from this process. */
-function demo(env: Record<string, string>): Promise<{ status: number | null; out: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'packages', 'local', 'src', 'demo.ts')], {
-      cwd: ROOT,
-      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', PORT: '1', POWERTOOLS_LOG_LEVEL: 'SILENT', ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let out = '';
-    child.stdout.on('data', (c: Buffer) => {
-      out += c.toString();
-    });
-    child.stderr.on('data', (c: Buffer) => {
-      out += c.toString();
-    });
-    const timer = setTimeout(() => child.kill('SIGKILL'), 90_000);
-    child.on('close', (status) => {
-      clearTimeout(timer);
-      resolve({ status, out });
-    });
-  });
-}
+const demo = (env: Record<string, string>) =>
+  runScript(
+    'demo.ts',
+    [],
+    { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', PORT: '1', POWERTOOLS_LOG_LEVEL: 'SILENT', ...env },
+    90_000,
+  );
 
 describe('pnpm demo on the embedded ports with MEMORY_STORE=mem0', () => {
   it('greets the caller by name with memories kept in Mem0', async () => {
@@ -66,11 +49,7 @@ describeWithMoto('pnpm demo on AWS (moto) with the SQLite store and local secret
     try {
       const run = await demo({
         DATA_DIR: dataDir,
-        AWS_BACKEND: 'aws',
-        AWS_ENDPOINT_URL: moto.endpoint,
-        AWS_ACCESS_KEY_ID: 'testing',
-        AWS_SECRET_ACCESS_KEY: 'testing',
-        AWS_REGION: 'us-east-1',
+        ...motoAwsEnv(moto),
         BLOB_BUCKET: 'am-demo',
         INGEST_QUEUE_NAME: 'am-demo.fifo',
       });

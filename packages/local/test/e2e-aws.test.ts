@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { callerKey } from '@agentic-memory/memory-core';
 import { createAwsClients, S3BlobStore } from '@agentic-memory/provider-adapters';
 import { Mem0ContractServer } from '@agentic-memory/provider-adapters/testing/mem0';
-import { describeWithMoto, freePort, type MotoServer, startMoto } from '@agentic-memory/provider-adapters/testing/moto';
+import { describeWithMoto, freePort, type MotoServer, motoAwsEnv, startMoto } from '@agentic-memory/provider-adapters/testing/moto';
 import { CreateSecretCommand } from '@aws-sdk/client-secrets-manager';
 
 /**
@@ -51,11 +51,7 @@ describeWithMoto('pnpm start with AWS_BACKEND=aws and MEMORY_STORE=mem0, then pn
     const port = await freePort();
     env = {
       ...process.env,
-      AWS_BACKEND: 'aws',
-      AWS_ENDPOINT_URL: moto.endpoint,
-      AWS_ACCESS_KEY_ID: 'testing',
-      AWS_SECRET_ACCESS_KEY: 'testing',
-      AWS_REGION: 'us-east-1',
+      ...motoAwsEnv(moto),
       SECRET_NAME: 'agentic-memory/e2e',
       BLOB_BUCKET: 'am-e2e',
       INGEST_QUEUE_NAME: 'am-e2e.fifo',

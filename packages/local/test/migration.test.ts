@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -7,11 +6,12 @@ import { loadConfig } from '@agentic-memory/infra/config';
 import { callerKey, FixedClock, type ProfileSnapshot, parseAgentTypes, seedAgentType } from '@agentic-memory/memory-core';
 import { createAwsClients, DiskBlobStore, S3BlobStore, SqliteMemoryStore, signElevenLabs } from '@agentic-memory/provider-adapters';
 import { Mem0ContractServer, type StoredMemory } from '@agentic-memory/provider-adapters/testing/mem0';
-import { describeWithMoto, type MotoServer, startMoto } from '@agentic-memory/provider-adapters/testing/moto';
+import { describeWithMoto, type MotoServer, motoAwsEnv, startMoto } from '@agentic-memory/provider-adapters/testing/moto';
 import { CreateSecretCommand } from '@aws-sdk/client-secrets-manager';
 import { type LocalRuntime, startLocalRuntime } from '../src';
 import { backfillSnapshots } from '../src/migration/backfill';
 import { formatConfigJson, lineDiff, upsertTopLevelEntry } from '../src/migration/config-json';
+import { ROOT, runScript } from './run-script';
 
 /**
  * A seed-style Mem0 project (user ids = phone numbers, facts Mem0 inferred, the seed's metadata)
@@ -19,7 +19,6 @@ import { formatConfigJson, lineDiff, upsertTopLevelEntry } from '../src/migratio
  * (interrupted and resumed), then the seed's own ElevenLabs URLs greet a migrated caller by name
  * without a Mem0 call.
  */
-const ROOT = join(__dirname, '..', '..', '..');
 const MEM0_KEY = 'm0-migration-key';
 const SEED_AGENT = 'agent_seed_0001';
 
@@ -39,27 +38,8 @@ function seedMemory(userId: string, text: string, daysAgo: number, metadata: Rec
 }
 
 /** The CLI as a child process (asynchronously: the Mem0 contract server answers from this process). */
-function migrate(args: string[], env: Record<string, string>): Promise<{ status: number | null; out: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'packages', 'local', 'src', 'migrate-cli.ts'), ...args], {
-      cwd: ROOT,
-      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let out = '';
-    child.stdout.on('data', (c: Buffer) => {
-      out += c.toString();
-    });
-    child.stderr.on('data', (c: Buffer) => {
-      out += c.toString();
-    });
-    const timer = setTimeout(() => child.kill('SIGKILL'), 60_000);
-    child.on('close', (status) => {
-      clearTimeout(timer);
-      resolve({ status, out });
-    });
-  });
-}
+const migrate = (args: string[], env: Record<string, string>) =>
+  runScript('migrate-cli.ts', args, { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env });
 
 describe('config JSON as the formatter lays it out', () => {
   it('reproduces every committed environment file byte for byte', () => {
@@ -408,11 +388,7 @@ describeWithMoto('the backfill into S3 with the pepper from Secrets Manager (as 
     writeFileSync(seedEnv, 'MEM0_SEARCH_LIMIT=3\n');
     expect((await migrate(['config', '--from', seedEnv, '--config-dir', configDir, '--env', 'local', '--force'], {})).status).toBe(0);
     const run = await migrate(['backfill', '--rate', '200'], {
-      AWS_BACKEND: 'aws',
-      AWS_ENDPOINT_URL: moto.endpoint,
-      AWS_ACCESS_KEY_ID: 'testing',
-      AWS_SECRET_ACCESS_KEY: 'testing',
-      AWS_REGION: 'us-east-1',
+      ...motoAwsEnv(moto),
       SECRET_NAME: 'agentic-memory/migrate',
       BLOB_BUCKET: 'am-migrate',
       INGEST_QUEUE_NAME: 'am-migrate.fifo',

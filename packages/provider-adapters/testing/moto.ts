@@ -6,6 +6,17 @@ export interface MotoServer {
   stop(): Promise<void>;
 }
 
+/** The environment that points the runtime's AWS backend at this moto_server (test credentials). */
+export function motoAwsEnv(moto: MotoServer): Record<string, string> {
+  return {
+    AWS_BACKEND: 'aws',
+    AWS_ENDPOINT_URL: moto.endpoint,
+    AWS_ACCESS_KEY_ID: 'testing',
+    AWS_SECRET_ACCESS_KEY: 'testing',
+    AWS_REGION: 'us-east-1',
+  };
+}
+
 /** Null when moto_server is not installed (tests then report themselves skipped, with the reason). */
 export function motoAvailable(): boolean {
   return spawnSync('sh', ['-c', 'command -v moto_server'], { encoding: 'utf8' }).status === 0;
