@@ -41,6 +41,21 @@ interface Window {
 /** Samples kept per row for the percentiles; beyond this the oldest half is dropped. */
 const MAX_SAMPLES = 50_000;
 
+type CounterField = { [K in keyof Row]: Row[K] extends number ? K : never }[keyof Row];
+
+/** The summed metrics and the counter each feeds. */
+const COUNTERS: Readonly<Record<string, CounterField | undefined>> = {
+  DegradedReply: 'degraded',
+  RejectedWebhook: 'rejected',
+  SnapshotHit: 'snapshotHit',
+  SnapshotMiss: 'snapshotMiss',
+  CacheHit: 'cacheHit',
+  IgnoredEvent: 'ignored',
+  EventQueued: 'queued',
+  MemoriesWritten: 'memoriesWritten',
+  IngestFailure: 'ingestFailures',
+};
+
 const emptyRow = (): Row => ({
   latencies: [],
   degraded: 0,
@@ -123,45 +138,13 @@ export class MetricsSummary {
       }
       for (const name of names) {
         const values = valuesOf(doc[name]);
-        switch (name) {
-          case 'ResponseLatency':
-            push(row.latencies, values);
-            break;
-          case 'IngestLag':
-            push(row.ingestLag, values);
-            break;
-          case 'DegradedReply':
-            row.degraded += sum(values);
-            break;
-          case 'RejectedWebhook': {
-            row.rejected += sum(values);
-            const reason = String(doc.reason ?? 'unknown');
-            w.rejections.set(reason, (w.rejections.get(reason) ?? 0) + sum(values));
-            break;
-          }
-          case 'SnapshotHit':
-            row.snapshotHit += sum(values);
-            break;
-          case 'SnapshotMiss':
-            row.snapshotMiss += sum(values);
-            break;
-          case 'CacheHit':
-            row.cacheHit += sum(values);
-            break;
-          case 'IgnoredEvent':
-            row.ignored += sum(values);
-            break;
-          case 'EventQueued':
-            row.queued += sum(values);
-            break;
-          case 'MemoriesWritten':
-            row.memoriesWritten += sum(values);
-            break;
-          case 'IngestFailure':
-            row.ingestFailures += sum(values);
-            break;
-          default:
-            break;
+        const counter = COUNTERS[name];
+        if (counter) row[counter] += sum(values);
+        else if (name === 'ResponseLatency') push(row.latencies, values);
+        else if (name === 'IngestLag') push(row.ingestLag, values);
+        if (name === 'RejectedWebhook') {
+          const reason = String(doc.reason ?? 'unknown');
+          w.rejections.set(reason, (w.rejections.get(reason) ?? 0) + sum(values));
         }
       }
     }
