@@ -102,13 +102,14 @@ async function backfill(): Promise<void> {
   const { localSecretsUnlessManaged } = await import('./local-secrets');
   const { configFromEnvironment } = await import('./local-runtime');
   const { backfillSnapshots, resetBackfillState } = await import('./migration/backfill');
+  const { isUserDirectory } = await import('@agentic-memory/memory-core');
   const config = await configFromEnvironment(env);
   // The pepper must be the runtime's: locally the same generated secrets file `pnpm start` uses.
   localSecretsUnlessManaged(dataDir, env);
   const deps = await createRuntimeDependencies({ env, dataDir, config });
   try {
-    const store = deps.memoryStore as typeof deps.memoryStore & Partial<import('@agentic-memory/memory-core').UserDirectory>;
-    if (typeof store.listUsers !== 'function') fail('this memory store cannot list its users');
+    const store = deps.memoryStore;
+    if (!isUserDirectory(store)) fail('this memory store cannot list its users');
     const wanted = values['agent-type'] ?? Object.keys(deps.agentTypes).filter((n) => deps.agentTypes[n]?.caller_id_mode === 'raw');
     if (wanted.length === 0) fail('no agent type has caller_id_mode "raw": run `pnpm migrate config` first (or pass --agent-type)');
     const agentTypes = Object.fromEntries(
@@ -135,7 +136,7 @@ async function backfill(): Promise<void> {
     const tty = process.stdout.isTTY;
     let lastLine = 0;
     const report = await backfillSnapshots({
-      store: store as typeof store & import('@agentic-memory/memory-core').UserDirectory,
+      store,
       blobStore: deps.blobStore,
       pepper,
       agentTypes,

@@ -18,7 +18,6 @@ import {
   type Clock,
   callerKey,
   type ExtractField,
-  isExtractField,
   type Memory,
   type MemoryStore,
   normaliseE164,
@@ -137,9 +136,8 @@ export async function backfillSnapshots(options: BackfillOptions): Promise<Backf
     interrupted: false,
     elapsedMs: 0,
   };
-  const fields = new Set<ExtractField>(
-    Object.values(options.agentTypes).flatMap((t) => t.memory_config.auto_extract.filter(isExtractField)),
-  );
+  // The fields any of the agent types extracts, read once from every seed memory.
+  const fields: ExtractField[] = [...new Set(Object.values(options.agentTypes).flatMap((t) => t.memory_config.auto_extract))];
   const request = async <T>(call: () => Promise<T>): Promise<T> => {
     await limiter.wait(options.signal);
     report.requests += 1;
@@ -179,7 +177,7 @@ export async function backfillSnapshots(options: BackfillOptions): Promise<Backf
           report.memories += memories.length;
           if (memories.length === 0) report.empty += 1;
           else {
-            const adopted = memories.map((m) => adoptSeedMemory(m, [...fields]));
+            const adopted = memories.map((m) => adoptSeedMemory(m, fields));
             for (const [name, agentType] of Object.entries(options.agentTypes)) {
               const snapshot = buildProfileSnapshot(adopted, { callerKey: marker, agentTypeName: name, agentType, clock: options.clock });
               if (!options.dryRun) {

@@ -84,6 +84,11 @@ export interface UserDirectory {
   listUsers(options: { page: number; pageSize: number; signal?: AbortSignal }): Promise<UserPage>;
 }
 
+/** Whether a store can list its users (Mem0 and SQLite can). */
+export function isUserDirectory<T extends object>(store: T): store is T & UserDirectory {
+  return typeof (store as Partial<UserDirectory>).listUsers === 'function';
+}
+
 /** Validated `listUsers` paging: page ≥ 1, page size 1 to 1000. */
 export function pageOptions(options: { page: number; pageSize: number }): { page: number; pageSize: number } {
   if (!Number.isInteger(options.page) || options.page < 1) throw new Error(`page must be an integer ≥ 1, got ${options.page}`);
