@@ -131,20 +131,14 @@ const FACT_NAME =
 
 /** The fields a memory's text states, read as a fact about the caller. */
 export function factFields(text: string, fields: readonly ExtractField[]): Partial<Record<ExtractField, string>> {
-  const out: Partial<Record<ExtractField, string>> = {};
-  const wanted = new Set(fields);
-  if (wanted.has('name')) {
-    const name = capitalisedWordsAfter(text, FACT_NAME, 3);
-    if (name) out.name = name;
-    else if (!/^\s*(?:(?:user|caller|customer|client)(?:'s|’s)?\s+)?(?:full\s+|first\s+)?name\b/i.test(text)) {
-      // "Maya Okafor is a premium customer": the summary rule reads a leading name.
-      const fromSummary = extractFields({ turns: [], summary: text, dataCollection: {} }, ['name']).name;
-      if (fromSummary) out.name = fromSummary;
-    }
-    wanted.delete('name');
-  }
-  Object.assign(out, extractFields({ turns: [], summary: text, dataCollection: {} }, [...wanted]));
-  return out;
+  const factName = fields.includes('name') ? capitalisedWordsAfter(text, FACT_NAME, 3) : null;
+  // Without a third-person name, the summary rule may read a leading one ("Maya Okafor is a
+  // premium customer") — but never the word "Name" of a fact that names no one ("Name is not known").
+  const summaryMayName =
+    factName === null && !/^\s*(?:(?:user|caller|customer|client)(?:'s|’s)?\s+)?(?:full\s+|first\s+)?name\b/i.test(text);
+  const rest = fields.filter((f) => f !== 'name' || summaryMayName);
+  const out = extractFields({ turns: [], summary: text, dataCollection: {} }, rest);
+  return factName ? { ...out, name: factName } : out;
 }
 
 /**
