@@ -16,6 +16,14 @@ const record = (over: Partial<ConversationRecord>): ConversationRecord => ({
 });
 
 describe('agent analytics over several callers', () => {
+  const danCall = record({
+    conversation_id: 'c3',
+    caller_key: 'dan',
+    at: '2026-11-03T11:00:00.000Z',
+    memories: 4,
+    topics: ['billing'],
+    fields: ['budget'],
+  });
   const records = [
     record({ conversation_id: 'c1', caller_key: 'maya', memories: 6, topics: ['connectivity', 'billing'], fields: ['name', 'issue_type'] }),
     record({
@@ -26,23 +34,9 @@ describe('agent analytics over several callers', () => {
       returning: true,
       topics: ['connectivity'],
     }),
-    record({
-      conversation_id: 'c3',
-      caller_key: 'dan',
-      at: '2026-11-03T11:00:00.000Z',
-      memories: 4,
-      topics: ['billing'],
-      fields: ['budget'],
-    }),
+    danCall,
     // Redelivered: the same conversation counts once.
-    record({
-      conversation_id: 'c3',
-      caller_key: 'dan',
-      at: '2026-11-03T11:00:00.000Z',
-      memories: 4,
-      topics: ['billing'],
-      fields: ['budget'],
-    }),
+    danCall,
     // Another agent type and a call outside the period are not counted.
     record({ conversation_id: 'c4', agent_type: 'sales', caller_key: 'ana' }),
     record({ conversation_id: 'c5', caller_key: 'ana', at: '2026-12-01T00:00:00.000Z' }),
