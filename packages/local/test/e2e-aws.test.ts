@@ -69,7 +69,8 @@ describeWithMoto('pnpm start with AWS_BACKEND=aws and MEMORY_STORE=mem0, then pn
       output += c.toString();
     });
     const deadline = Date.now() + 30_000;
-    while (!output.includes('listening on')) {
+    // Ready once the whole start-up screen is out (its last line), not just its first.
+    while (!output.includes('Ctrl-C stops the runtime')) {
       if (Date.now() > deadline || runtime.exitCode !== null) throw new Error(`runtime did not start:\n${output}`);
       await new Promise((r) => setTimeout(r, 50));
     }

@@ -50,7 +50,8 @@ describe('pnpm start, end to end over HTTP', () => {
     });
     base = `http://127.0.0.1:${port}`;
     const deadline = Date.now() + 30_000;
-    while (!output.includes('listening on')) {
+    // Ready once the whole start-up screen is out (its last line), not just its first.
+    while (!output.includes('Ctrl-C stops the runtime')) {
       if (Date.now() > deadline || child.exitCode !== null) throw new Error(`runtime did not start:\n${output}`);
       await new Promise((r) => setTimeout(r, 50));
     }
@@ -92,9 +93,7 @@ describe('pnpm start, end to end over HTTP', () => {
     for (const [name, value] of Object.entries(reply.dynamic_variables)) expect(typeof value).toBe(typeof declared[name]);
   }
 
-  it('prints the endpoints, the generated secrets (not the pepper) and a ready curl command', async () => {
-    // The start-up screen is written after the listener is up: wait for its last line.
-    for (let i = 0; i < 100 && !output.includes('Ctrl-C stops the runtime'); i += 1) await new Promise((r) => setTimeout(r, 50));
+  it('prints the endpoints, the generated secrets (not the pepper) and a ready curl command', () => {
     expect(output).toContain('/client-data');
     expect(output).toContain(secrets.ELEVENLABS_WORKSPACE_KEY);
     expect(output).not.toContain(secrets.CALLER_ID_PEPPER);
