@@ -1,4 +1,7 @@
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Config } from 'jest';
+import { describeMissing, missingToolSuites } from './jest.required-tools.cjs';
 
 /**
  * One jest project per package. Strategy for ESM-only dependencies (Middy 7 exports only the
@@ -23,9 +26,36 @@ function project(name: string, dir: string, extra: Partial<Config> = {}): Config
     resolver: `<rootDir>/${'../'.repeat(dir.split('/').length)}jest.esm-fallback-resolver.cjs`,
     testEnvironment: 'node',
     setupFiles: [`<rootDir>/${'../'.repeat(dir.split('/').length)}jest.setup.cjs`],
+    setupFilesAfterEnv: [`<rootDir>/${'../'.repeat(dir.split('/').length)}jest.fs-guard-check.cjs`],
+    testPathIgnorePatterns: ignored,
     ...extra,
   };
 }
+
+const ROOT = import.meta.dirname;
+
+/**
+ * Suites whose tool (`@requires-tool …`) is missing are left out, and the summary reporter says
+ * so in the last lines; CI refuses to leave anything out.
+ */
+const missing = missingToolSuites(ROOT);
+if (missing.length > 0 && process.env.CI) {
+  throw new Error(`CI must run every suite:\n${describeMissing(missing).join('\n')}`);
+}
+const ignored = ['/node_modules/', ...missing.map((s) => `^${s.file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`)];
+
+/**
+ * Nothing in the tests may read outside the repository: jest's workers and every Node process a
+ * test starts load the guard first (NODE_OPTIONS), and the AWS SDK's shared config files point
+ * into the temp folder instead of the developer's ~/.aws.
+ */
+const guard = join(ROOT, 'jest.fs-guard.cjs');
+if (!(process.env.NODE_OPTIONS ?? '').includes(guard)) {
+  process.env.NODE_OPTIONS = `${process.env.NODE_OPTIONS ?? ''} --require "${guard}"`.trim();
+}
+process.env.AM_FS_GUARD_ROOT = ROOT;
+process.env.AWS_CONFIG_FILE ??= join(tmpdir(), 'agentic-memory-tests-no-aws-config');
+process.env.AWS_SHARED_CREDENTIALS_FILE ??= join(tmpdir(), 'agentic-memory-tests-no-aws-credentials');
 
 const config: Config = {
   projects: [

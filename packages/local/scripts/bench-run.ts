@@ -4,10 +4,11 @@
  * bench-results.json at the repository root. Loopback only; every loop is bounded. Not a test.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { readFixtureBytes } from '@agentic-memory/fixtures';
 import { createConversationStartHandler } from '@agentic-memory/fn-conversation-start';
 import { seedCall, TtlCache } from '@agentic-memory/function-kit';
 import { TEST_SECRETS, testContext, testDependencies, testHttpEvent } from '@agentic-memory/function-kit/testing';
@@ -19,18 +20,6 @@ import { bundleFunction } from '../src/bundle-function';
 import { percentile } from '../src/replay';
 
 const ROOT = resolve(import.meta.dirname, '..', '..', '..');
-const FIXTURES = join(ROOT, '..', 'shared', 'fixtures', 'elevenlabs');
-/** The shared fixtures are required: a stand-in of another size would mislabel the intake figures. */
-const fixturePath = (name: string) => {
-  const shared = join(FIXTURES, name);
-  try {
-    readFileSync(shared);
-    return shared;
-  } catch {
-    console.error(`bench: ${shared} is missing (the shared fixtures must sit beside the repository as ../shared)`);
-    process.exit(1);
-  }
-};
 const ROLES = ['conversation-start', 'memory-search', 'webhook-intake', 'ingest-worker', 'insights'] as const;
 const COLD_RUNS = 11;
 const results: Record<string, number> = {};
@@ -70,8 +59,8 @@ function run(args: string[], env: NodeJS.ProcessEnv): Promise<{ ms: number; stdo
   });
 }
 
-const smallBody = readFileSync(fixturePath('post-call-transcription.json'));
-const largeBody = readFileSync(fixturePath('post-call-transcription-long.json'));
+const smallBody = readFixtureBytes('elevenlabs/post-call-transcription.json');
+const largeBody = readFixtureBytes('elevenlabs/post-call-transcription-long.json');
 const secretsEnv = {
   ADMIN_API_KEY: 'admin-bench-0123456789',
   ELEVENLABS_WORKSPACE_KEY: TEST_SECRETS.ELEVENLABS_WORKSPACE_KEY,

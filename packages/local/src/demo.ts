@@ -3,8 +3,11 @@
  * started in-process on the same DATA_DIR: sends the fixture post-call webhook signed, waits for
  * ingestion, starts a call for that caller and prints the personalised greeting and the memories.
  */
-import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { readFixture } from '@agentic-memory/fixtures';
+
+/** The call the demo sends: the customer-support fixture (caller Maya Okafor). */
+const DEMO_CALL = 'elevenlabs/post-call-transcription.json';
 
 if (process.env.LOCAL_METRICS !== '1') process.env.POWERTOOLS_METRICS_DISABLED ??= 'true';
 process.env.POWERTOOLS_LOG_LEVEL ??= 'WARN';
@@ -18,7 +21,6 @@ const { startLocalRuntime } = await import('./local-runtime');
 const env = process.env;
 const dataDir = resolve(env.DATA_DIR ?? '.data');
 const baseUrl = env.AGENTIC_MEMORY_URL ?? `http://${env.HOST ?? '127.0.0.1'}:${env.PORT ?? '8787'}`;
-const fixturePath = join(import.meta.dirname, '..', 'fixtures', 'demo-post-call.json');
 
 /** The secrets the demo signs and authenticates with: the runtime's, wherever they live. */
 async function clientSecrets(): Promise<Record<string, string | undefined>> {
@@ -64,7 +66,7 @@ async function main(): Promise<void> {
   }
   try {
     const secrets = await clientSecrets();
-    const raw = readFileSync(fixturePath, 'utf8');
+    const raw = readFixture(DEMO_CALL);
     const fixture = JSON.parse(raw) as { data: { agent_id: string; metadata: { phone_call: { external_number: string } } } };
     const caller = fixture.data.metadata.phone_call.external_number;
     const agentId = fixture.data.agent_id;

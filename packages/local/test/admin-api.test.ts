@@ -1,11 +1,11 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fixturePath } from '@agentic-memory/fixtures';
 import { callerKey } from '@agentic-memory/memory-core';
 import { type LocalRuntime, replayFile, startLocalRuntime } from '../src';
 
 /** The admin API over HTTP on the local runtime. */
-const FIXTURES = join(__dirname, '..', '..', '..', '..', 'shared', 'fixtures', 'elevenlabs');
 const MAYA = '+15550100123';
 const DANIEL = '+15550100777';
 
@@ -28,7 +28,7 @@ describe('admin API', () => {
   }
   async function ingest(...fixtures: string[]) {
     for (const f of fixtures) {
-      const r = await replayFile(join(FIXTURES, f), {
+      const r = await replayFile(fixturePath(`elevenlabs/${f}`), {
         baseUrl: runtime.url,
         provider: 'elevenlabs',
         secret: runtime.secrets?.values.ELEVENLABS_HMAC_KEY as string,
@@ -119,7 +119,7 @@ describe('admin API', () => {
       const start = await fetch(`${runtime.url}/client-data`, {
         method: 'POST',
         headers: workspace(),
-        body: readFileSync(join(FIXTURES, 'conversation-initiation-request.json')),
+        body: readFileSync(fixturePath('elevenlabs/conversation-initiation-request.json')),
       });
       expect(((await start.json()) as { dynamic_variables: Record<string, unknown> }).dynamic_variables).toMatchObject({
         returning_caller: 'no',
@@ -142,7 +142,7 @@ describe('admin API', () => {
     });
 
     it('erases events that were stored but never ingested (Retell call_started), from their intake index', async () => {
-      const stored = await replayFile(join(FIXTURES, '..', 'retell', 'call-started.json'), {
+      const stored = await replayFile(fixturePath('retell/call-started.json'), {
         baseUrl: runtime.url,
         provider: 'retell',
         secret: runtime.secrets?.values.RETELL_API_KEY as string,
@@ -158,7 +158,7 @@ describe('admin API', () => {
     it('a forget-me racing a queued call for the same caller leaves nothing behind', async () => {
       await stop();
       await start({ startWorkers: false });
-      const intake = await replayFile(join(FIXTURES, 'post-call-transcription.json'), {
+      const intake = await replayFile(fixturePath('elevenlabs/post-call-transcription.json'), {
         baseUrl: runtime.url,
         provider: 'elevenlabs',
         secret: runtime.secrets?.values.ELEVENLABS_HMAC_KEY as string,

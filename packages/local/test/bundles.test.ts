@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Mem0ContractServer } from '@agentic-memory/provider-adapters/testing/mem0';
 import { type BundleResult, bundleFunction } from '../src/bundle-function';
+import { withTestHarnessEnv } from './run-script';
 
 /** The Lambda bundles, built as the CDK app builds them, run in a fresh Node process. */
 const ROOT = join(__dirname, '..', '..', '..');
@@ -43,7 +44,12 @@ describe('Lambda bundles', () => {
         `console.log('RESULT ' + JSON.stringify(res));\n`,
     );
     const child = spawn(process.execPath, [runner], {
-      env: { PATH: process.env.PATH ?? '', POWERTOOLS_LOG_LEVEL: 'SILENT', POWERTOOLS_METRICS_DISABLED: 'true', ...env },
+      env: withTestHarnessEnv({
+        PATH: process.env.PATH ?? '',
+        POWERTOOLS_LOG_LEVEL: 'SILENT',
+        POWERTOOLS_METRICS_DISABLED: 'true',
+        ...env,
+      }),
     });
     let stdout = '';
     let stderr = '';

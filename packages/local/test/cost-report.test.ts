@@ -1,3 +1,4 @@
+/** @requires-tool moto_server */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -6,14 +7,14 @@ import { captureMetrics, createRuntimeDependencies, METRICS, ROLLUP_DIMENSIONS }
 import { FUNCTION_ROLES } from '@agentic-memory/memory-core';
 import { createAwsClients, S3BlobStore } from '@agentic-memory/provider-adapters';
 import { CostExplorerSource } from '@agentic-memory/provider-adapters/cost';
-import { describeWithMoto, type MotoServer, motoAwsEnv, startMoto } from '@agentic-memory/provider-adapters/testing/moto';
+import { type MotoServer, motoAwsEnv, startMoto } from '@agentic-memory/provider-adapters/testing/moto';
 import { CloudWatchClient, PutMetricDataCommand } from '@aws-sdk/client-cloudwatch';
 import { runScript } from './run-script';
 
 /** `pnpm cost-report` against moto, with Cost Explorer results seeded through moto's API. */
 const DAY = '2026-11-24';
 
-describeWithMoto('pnpm cost-report against moto', () => {
+describe('pnpm cost-report against moto', () => {
   let moto: MotoServer;
   beforeAll(async () => {
     moto = await startMoto();

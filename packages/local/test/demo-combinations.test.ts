@@ -1,9 +1,10 @@
+/** @requires-tool moto_server */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createAwsClients, S3BlobStore } from '@agentic-memory/provider-adapters';
 import { Mem0ContractServer } from '@agentic-memory/provider-adapters/testing/mem0';
-import { describeWithMoto, type MotoServer, motoAwsEnv, startMoto } from '@agentic-memory/provider-adapters/testing/moto';
+import { type MotoServer, motoAwsEnv, startMoto } from '@agentic-memory/provider-adapters/testing/moto';
 import { runScript } from './run-script';
 
 /**
@@ -37,7 +38,7 @@ describe('pnpm demo on the embedded ports with MEMORY_STORE=mem0', () => {
   }, 100_000);
 });
 
-describeWithMoto('pnpm demo on AWS (moto) with the SQLite store and local secrets', () => {
+describe('pnpm demo on AWS (moto) with the SQLite store and local secrets', () => {
   let moto: MotoServer;
   beforeAll(async () => {
     moto = await startMoto();

@@ -1,3 +1,4 @@
+/** @requires-tool moto_server */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -5,7 +6,7 @@ import { join } from 'node:path';
 import { callerKey } from '@agentic-memory/memory-core';
 import { createAwsClients, S3BlobStore } from '@agentic-memory/provider-adapters';
 import { Mem0ContractServer } from '@agentic-memory/provider-adapters/testing/mem0';
-import { describeWithMoto, freePort, type MotoServer, motoAwsEnv, startMoto } from '@agentic-memory/provider-adapters/testing/moto';
+import { freePort, type MotoServer, motoAwsEnv, startMoto } from '@agentic-memory/provider-adapters/testing/moto';
 import { CreateSecretCommand } from '@aws-sdk/client-secrets-manager';
 
 /**
@@ -23,7 +24,7 @@ function run(script: string, env: NodeJS.ProcessEnv): ChildProcess {
   });
 }
 
-describeWithMoto('pnpm start with AWS_BACKEND=aws and MEMORY_STORE=mem0, then pnpm demo', () => {
+describe('pnpm start with AWS_BACKEND=aws and MEMORY_STORE=mem0, then pnpm demo', () => {
   let moto: MotoServer;
   let mem0: Mem0ContractServer;
   let runtime: ChildProcess;

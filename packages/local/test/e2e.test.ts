@@ -2,7 +2,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { sharedFixture } from '@agentic-memory/function-kit/testing';
+import { readFixture } from '@agentic-memory/fixtures';
 import { signElevenLabs } from '@agentic-memory/provider-adapters';
 import { freePort } from '@agentic-memory/provider-adapters/testing/moto';
 
@@ -109,7 +109,7 @@ describe('pnpm start, end to end over HTTP', () => {
   it('401 for unauthenticated /client-data, /retrieve and a wrongly signed /post-call', async () => {
     expect((await post('/client-data', '{"caller_id":"+15550100123"}', {})).status).toBe(401);
     expect((await post('/retrieve', '{"query":"x","user_id":"+15550100123"}', { 'X-Workspace-Key': 'wrong' })).status).toBe(401);
-    const body = sharedFixture('elevenlabs/post-call-transcription.json');
+    const body = readFixture('elevenlabs/post-call-transcription.json');
     const wrong = { 'ElevenLabs-Signature': signElevenLabs(body, 'not-the-key', Date.now() / 1000) };
     expect(await post('/post-call', body, wrong)).toEqual({ status: 401, json: { error: 'invalid_signature' } });
   });
@@ -127,11 +127,11 @@ describe('pnpm start, end to end over HTTP', () => {
 
   it('ingests the fixtures and greets the returning caller by name', async () => {
     for (const name of ['post-call-transcription.json', 'post-call-transcription-sales.json', 'post-call-transcription-long.json']) {
-      const body = sharedFixture(`elevenlabs/${name}`);
+      const body = readFixture(`elevenlabs/${name}`);
       expect((await post('/post-call', body, sign(body))).status).toBe(200);
     }
     await ingested();
-    const request = sharedFixture('elevenlabs/conversation-initiation-request.json');
+    const request = readFixture('elevenlabs/conversation-initiation-request.json');
     const { status, json } = await post('/client-data', request, workspace());
     const reply = json as Reply;
     expect(status).toBe(200);
@@ -151,7 +151,7 @@ describe('pnpm start, end to end over HTTP', () => {
   });
 
   it("finds the caller's last issue, and never another caller's", async () => {
-    const tool = sharedFixture('elevenlabs/server-tool-request.json');
+    const tool = readFixture('elevenlabs/server-tool-request.json');
     const { status, json } = await post('/retrieve', tool, workspace());
     expect(status).toBe(200);
     expect((json.memories as { text: string }[])[0]?.text).toMatch(/router/i);

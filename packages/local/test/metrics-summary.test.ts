@@ -1,13 +1,13 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fixturePath } from '@agentic-memory/fixtures';
 import { captureMetrics } from '@agentic-memory/function-kit';
 import fc from 'fast-check';
 import { type LocalRuntime, replayFile, startLocalRuntime } from '../src';
 import { duration, MetricsSummary, percentile } from '../src/metrics-summary';
 
 /** `pnpm start`'s summary, computed from the EMF lines the real handlers print. */
-const FIXTURES = join(__dirname, '..', '..', '..', '..', 'shared', 'fixtures');
 
 describe('percentile', () => {
   it('is nearest-rank: within the samples, monotone in p', () => {
@@ -45,7 +45,7 @@ describe('the local metrics summary', () => {
     dataDir = mkdtempSync(join(tmpdir(), 'am-summary-'));
     runtime = await startLocalRuntime({ dataDir, port: 0, env: { POWERTOOLS_LOG_LEVEL: 'SILENT' } });
     const s = runtime.secrets?.values ?? {};
-    await replayFile(join(FIXTURES, 'elevenlabs', 'post-call-transcription.json'), {
+    await replayFile(fixturePath('elevenlabs/post-call-transcription.json'), {
       baseUrl: runtime.url,
       provider: 'elevenlabs',
       secret: s.ELEVENLABS_HMAC_KEY as string,
@@ -53,7 +53,7 @@ describe('the local metrics summary', () => {
     for (let i = 0; i < 400 && (await runtime.deps.queueDepth()).live + (await runtime.deps.queueDepth()).inFlight > 0; i += 1) {
       await new Promise((r) => setTimeout(r, 25));
     }
-    const request = readFileSync(join(FIXTURES, 'elevenlabs', 'conversation-initiation-request.json'));
+    const request = readFileSync(fixturePath('elevenlabs/conversation-initiation-request.json'));
     const ws = { 'content-type': 'application/json', 'x-workspace-key': s.ELEVENLABS_WORKSPACE_KEY as string };
     for (let i = 0; i < 5; i += 1) await fetch(`${runtime.url}/client-data`, { method: 'POST', headers: ws, body: request });
     await fetch(`${runtime.url}/client-data`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: request });

@@ -1,6 +1,7 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fixturePath } from '@agentic-memory/fixtures';
 import {
   captureMetrics,
   DETAILED_DIMENSIONS,
@@ -13,7 +14,6 @@ import {
 import { type LocalRuntime, replayFile, signatureHeaders, startLocalRuntime } from '../src';
 
 /** Every metric the handlers really emit (their EMF lines) matches the catalogue: name, unit, dimension sets, bounded values. */
-const FIXTURES = join(__dirname, '..', '..', '..', '..', 'shared', 'fixtures');
 
 interface Emf {
   _aws: { CloudWatchMetrics: { Namespace: string; Dimensions: string[][]; Metrics: { Name: string; Unit: string }[] }[] };
@@ -31,7 +31,7 @@ describe('the EMF the handlers emit matches the metric catalogue', () => {
     runtime = await startLocalRuntime({ dataDir, port: 0, env: { POWERTOOLS_LOG_LEVEL: 'SILENT' } });
     const s = runtime.secrets?.values ?? {};
     const el = (f: string) =>
-      replayFile(join(FIXTURES, 'elevenlabs', f), {
+      replayFile(fixturePath(`elevenlabs/${f}`), {
         baseUrl: runtime.url,
         provider: 'elevenlabs',
         secret: s.ELEVENLABS_HMAC_KEY as string,
@@ -39,12 +39,12 @@ describe('the EMF the handlers emit matches the metric catalogue', () => {
     await el('post-call-transcription.json');
     await el('post-call-audio.json');
     await el('call-initiation-failure.json');
-    await replayFile(join(FIXTURES, 'retell', 'call-started.json'), {
+    await replayFile(fixturePath('retell/call-started.json'), {
       baseUrl: runtime.url,
       provider: 'retell',
       secret: s.RETELL_API_KEY as string,
     });
-    await replayFile(join(FIXTURES, 'vapi', 'end-of-call-report.json'), {
+    await replayFile(fixturePath('vapi/end-of-call-report.json'), {
       baseUrl: runtime.url,
       provider: 'vapi',
       secret: s.VAPI_SECRET as string,
@@ -66,7 +66,7 @@ describe('the EMF the handlers emit matches the metric catalogue', () => {
     });
     for (let i = 0; i < 400 && (await runtime.deps.queueDepth()).live > 0; i += 1) await new Promise((r) => setTimeout(r, 25));
     const ws = { 'content-type': 'application/json', 'x-workspace-key': s.ELEVENLABS_WORKSPACE_KEY as string };
-    const request = readFileSync(join(FIXTURES, 'elevenlabs', 'conversation-initiation-request.json'));
+    const request = readFileSync(fixturePath('elevenlabs/conversation-initiation-request.json'));
     await fetch(`${runtime.url}/client-data`, { method: 'POST', headers: ws, body: request });
     await fetch(`${runtime.url}/client-data`, { method: 'POST', headers: ws, body: request });
     await fetch(`${runtime.url}/client-data`, {

@@ -4,42 +4,19 @@ import { join } from 'node:path';
 import { BlobKeys } from '@agentic-memory/function-kit';
 import { loadConfig } from '@agentic-memory/infra/config';
 import { callerKey, FixedClock, type ProfileSnapshot, parseAgentTypes, seedAgentType } from '@agentic-memory/memory-core';
-import { createAwsClients, DiskBlobStore, S3BlobStore, SqliteMemoryStore, signElevenLabs } from '@agentic-memory/provider-adapters';
-import { Mem0ContractServer, type StoredMemory } from '@agentic-memory/provider-adapters/testing/mem0';
-import { describeWithMoto, type MotoServer, motoAwsEnv, startMoto } from '@agentic-memory/provider-adapters/testing/moto';
-import { CreateSecretCommand } from '@aws-sdk/client-secrets-manager';
+import { DiskBlobStore, SqliteMemoryStore, signElevenLabs } from '@agentic-memory/provider-adapters';
+import { Mem0ContractServer } from '@agentic-memory/provider-adapters/testing/mem0';
 import { type LocalRuntime, startLocalRuntime } from '../src';
 import { backfillSnapshots } from '../src/migration/backfill';
 import { formatConfigJson, lineDiff, upsertTopLevelEntry } from '../src/migration/config-json';
-import { ROOT, runScript } from './run-script';
-
 /**
  * A seed-style Mem0 project (user ids = phone numbers, facts Mem0 inferred, the seed's metadata)
  * migrated end to end: config generated from the seed's environment, snapshots backfilled
  * (interrupted and resumed), then the seed's own ElevenLabs URLs greet a migrated caller by name
  * without a Mem0 call.
  */
-const MEM0_KEY = 'm0-migration-key';
-const SEED_AGENT = 'agent_seed_0001';
-
-function seedMemory(userId: string, text: string, daysAgo: number, metadata: Record<string, unknown>): StoredMemory {
-  const at = new Date(Date.now() - daysAgo * 86_400_000).toISOString();
-  return {
-    id: `seed-${userId}-${text.length}-${daysAgo}`,
-    memory: text,
-    user_id: userId,
-    agent_id: null,
-    run_id: null,
-    metadata,
-    created_at: at,
-    updated_at: at,
-    expiration_date: null,
-  };
-}
-
-/** The CLI as a child process (asynchronously: the Mem0 contract server answers from this process). */
-const migrate = (args: string[], env: Record<string, string>) =>
-  runScript('migrate-cli.ts', args, { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env });
+import { MEM0_KEY, migrate, SEED_AGENT, seedMemory } from './migration-support';
+import { ROOT } from './run-script';
 
 describe('config JSON as the formatter lays it out', () => {
   it('reproduces every committed environment file byte for byte', () => {
@@ -354,53 +331,4 @@ describe('migration from a seed deployment', () => {
       expect(new Set(added.map((m) => m.user_id))).toEqual(new Set(['+15550100123']));
     });
   });
-});
-
-describeWithMoto('the backfill into S3 with the pepper from Secrets Manager (as against a deployed stack)', () => {
-  let moto: MotoServer;
-  let mem0: Mem0ContractServer;
-  let dataDir: string;
-
-  beforeAll(async () => {
-    moto = await startMoto();
-    mem0 = new Mem0ContractServer(MEM0_KEY);
-    mem0.memories.push(seedMemory('+15550100123', 'Name is Maya Okafor', 3, { type: 'factual' }));
-    const clients = createAwsClients({ endpoint: moto.endpoint, region: 'us-east-1' });
-    await clients.secretsManager.send(
-      new CreateSecretCommand({
-        Name: 'agentic-memory/migrate',
-        SecretString: JSON.stringify({ CALLER_ID_PEPPER: 'pepper-from-secrets-manager', MEM0_API_KEY: MEM0_KEY }),
-      }),
-    );
-    dataDir = mkdtempSync(join(tmpdir(), 'am-migrate-aws-'));
-  }, 60_000);
-
-  afterAll(async () => {
-    await mem0.stop();
-    await moto.stop();
-    rmSync(dataDir, { recursive: true, force: true });
-  });
-
-  it('writes the snapshot under the caller key the deployed functions compute', async () => {
-    const configDir = join(dataDir, 'config');
-    cpSync(join(ROOT, 'config'), configDir, { recursive: true });
-    const seedEnv = join(dataDir, 'seed.env');
-    writeFileSync(seedEnv, 'MEM0_SEARCH_LIMIT=3\n');
-    expect((await migrate(['config', '--from', seedEnv, '--config-dir', configDir, '--env', 'local', '--force'], {})).status).toBe(0);
-    const run = await migrate(['backfill', '--rate', '200'], {
-      ...motoAwsEnv(moto),
-      SECRET_NAME: 'agentic-memory/migrate',
-      BLOB_BUCKET: 'am-migrate',
-      INGEST_QUEUE_NAME: 'am-migrate.fifo',
-      MEMORY_STORE: 'mem0',
-      MEM0_HOST: await mem0.start(),
-      DATA_DIR: dataDir,
-      AGENTIC_MEMORY_CONFIG_DIR: configDir,
-    });
-    expect(run.out).toContain('1 users (0 done by an earlier run), 1 memories read, wrote 1 snapshots');
-    expect(run.out).toContain('snapshots: s3://am-migrate');
-    const s3 = new S3BlobStore(createAwsClients({ endpoint: moto.endpoint, region: 'us-east-1' }).s3, 'am-migrate');
-    const blob = await s3.get(BlobKeys.snapshot(callerKey('pepper-from-secrets-manager', '+15550100123'), 'elevenlabs_migrated'));
-    expect((JSON.parse(Buffer.from(blob?.body ?? '').toString('utf8')) as ProfileSnapshot).fields.name).toBe('Maya Okafor');
-  }, 120_000);
 });

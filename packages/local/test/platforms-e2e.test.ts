@@ -1,10 +1,10 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fixturePath } from '@agentic-memory/fixtures';
 import { type LocalRuntime, type ReplayProvider, replayFile, signatureHeaders, startLocalRuntime } from '../src';
 
 /** Per platform, over HTTP on the local runtime: a call is ingested, then the next call start greets the caller by name. */
-const FIXTURES = join(__dirname, '..', '..', '..', '..', 'shared', 'fixtures');
 
 describe('every platform end to end on the local runtime', () => {
   let runtime: LocalRuntime;
@@ -24,7 +24,7 @@ describe('every platform end to end on the local runtime', () => {
     ] as string;
 
   async function send(provider: ReplayProvider, path: string, fixture: string): Promise<{ status: number; json: Record<string, unknown> }> {
-    const body = readFileSync(join(FIXTURES, fixture));
+    const body = readFileSync(fixturePath(fixture));
     const res = await fetch(`${runtime.url}${path}`, {
       method: 'POST',
       body,
@@ -42,7 +42,7 @@ describe('every platform end to end on the local runtime', () => {
   }
 
   it('Vapi: end-of-call-report in, then assistant-request greets Priya and the tool finds her allergy', async () => {
-    const intake = await replayFile(join(FIXTURES, 'vapi/end-of-call-report.json'), {
+    const intake = await replayFile(fixturePath('vapi/end-of-call-report.json'), {
       baseUrl: runtime.url,
       provider: 'vapi',
       secret: secretOf('vapi'),
@@ -95,7 +95,7 @@ describe('every platform end to end on the local runtime', () => {
   });
 
   it('Retell: a tampered or stale signature is 401', async () => {
-    const body = readFileSync(join(FIXTURES, 'retell/call-inbound.json'));
+    const body = readFileSync(fixturePath('retell/call-inbound.json'));
     const stale = signatureHeaders('retell', body, secretOf('retell'), Date.now() - 6 * 60_000);
     expect(
       (await fetch(`${runtime.url}/v1/retell/inbound`, { method: 'POST', body, headers: { 'content-type': 'application/json', ...stale } }))

@@ -2,11 +2,11 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { FIXTURES_DIR, fixturePath } from '@agentic-memory/fixtures';
 import { verifyElevenLabsSignature } from '@agentic-memory/provider-adapters';
 import { type LocalRuntime, payloadFiles, replayAll, replayFile, startLocalRuntime, summarise } from '../src';
 
 const ROOT = join(__dirname, '..', '..', '..');
-const FIXTURES = join(ROOT, '..', 'shared', 'fixtures', 'elevenlabs');
 
 describe('replay', () => {
   let runtime: LocalRuntime;
@@ -22,7 +22,7 @@ describe('replay', () => {
   const secret = () => runtime.secrets?.values.ELEVENLABS_HMAC_KEY as string;
 
   it('signs and sends a payload byte for byte; the runtime verifies and queues it', async () => {
-    const result = await replayFile(join(FIXTURES, 'post-call-transcription-sales.json'), {
+    const result = await replayFile(fixturePath('elevenlabs/post-call-transcription-sales.json'), {
       baseUrl: runtime.url,
       provider: 'elevenlabs',
       secret: secret(),
@@ -32,7 +32,7 @@ describe('replay', () => {
   });
 
   it('replays a folder with bounded concurrency and summarises statuses and latencies', async () => {
-    const files = payloadFiles(FIXTURES).filter((f) => /post-call|call-initiation-failure/.test(f));
+    const files = payloadFiles(join(FIXTURES_DIR, 'elevenlabs')).filter((f) => /post-call|call-initiation-failure/.test(f));
     const seen: number[] = [];
     const results = await replayAll(files, { baseUrl: runtime.url, provider: 'elevenlabs', secret: secret(), concurrency: 3 }, (done) =>
       seen.push(done),
@@ -45,13 +45,13 @@ describe('replay', () => {
   });
 
   it('a wrong secret gets 401, an unreachable URL status 0', async () => {
-    const file = join(FIXTURES, 'post-call-transcription.json');
+    const file = fixturePath('elevenlabs/post-call-transcription.json');
     expect((await replayFile(file, { baseUrl: runtime.url, provider: 'elevenlabs', secret: 'wrong' })).status).toBe(401);
     expect((await replayFile(file, { baseUrl: 'http://127.0.0.1:1', provider: 'elevenlabs', secret: 'x' })).status).toBe(0);
   });
 
   it('--print-signature prints a header that verifies against the file', () => {
-    const file = join(FIXTURES, 'post-call-audio.json');
+    const file = fixturePath('elevenlabs/post-call-audio.json');
     const run = spawnSync(
       process.execPath,
       ['--import', 'tsx', join(ROOT, 'packages', 'local', 'src', 'replay-cli.ts'), file, '--print-signature', '--secret', 's3cret'],

@@ -3,6 +3,14 @@ import { join } from 'node:path';
 
 export const ROOT = join(__dirname, '..', '..', '..');
 
+/** What every child keeps whatever environment a test gives it: the file-access guard and the hermetic AWS config. */
+const INHERITED = ['NODE_OPTIONS', 'AM_FS_GUARD_ROOT', 'AWS_CONFIG_FILE', 'AWS_SHARED_CREDENTIALS_FILE'] as const;
+export function withTestHarnessEnv(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  const kept: NodeJS.ProcessEnv = {};
+  for (const name of INHERITED) if (process.env[name] !== undefined) kept[name] = process.env[name];
+  return { ...kept, ...env };
+}
+
 /**
  * Runs a script of `packages/local/src` to completion in a child process (on tsx), asynchronously
  * so that servers in the test's own process (the Mem0 contract server) keep answering. `env` is
@@ -17,7 +25,7 @@ export function runScript(
   return new Promise((resolve) => {
     const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'packages', 'local', 'src', script), ...args], {
       cwd: ROOT,
-      env,
+      env: withTestHarnessEnv(env),
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let out = '';

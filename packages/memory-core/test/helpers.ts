@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { fixtureJson } from '@agentic-memory/fixtures';
 import type { AgentType, AgentTypes, CallRecord, Environment, MetadataValue, Turn } from '../src';
 import { parseAgentTypes, parseEnvironment } from '../src';
 
 const ROOT = join(__dirname, '..', '..', '..');
-export const FIXTURES = join(ROOT, '..', 'shared', 'fixtures');
 
 export function readJson(path: string): unknown {
   return JSON.parse(readFileSync(path, 'utf8'));
@@ -47,7 +47,7 @@ type Fixture = {
  * provider-adapters); memory-core's tests need realistic calls, not the platform parsing.
  */
 export function callFromFixture(file: string): CallRecord {
-  const { data } = readJson(join(FIXTURES, 'elevenlabs', file)) as Fixture;
+  const { data } = fixtureJson(`elevenlabs/${file}`) as Fixture;
   const turns: Turn[] = data.transcript
     .filter((t) => t.message)
     .map((t) => ({ speaker: t.role === 'user' ? 'caller' : 'agent', text: t.message as string, offsetSecs: t.time_in_call_secs }));

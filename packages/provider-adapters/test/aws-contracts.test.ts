@@ -1,10 +1,11 @@
+/** @requires-tool moto_server */
 import { randomUUID } from 'node:crypto';
 import { FixedClock } from '@agentic-memory/memory-core';
 import { CreateBucketCommand, PutBucketVersioningCommand } from '@aws-sdk/client-s3';
 import { CreateSecretCommand, PutSecretValueCommand } from '@aws-sdk/client-secrets-manager';
 import { CreateQueueCommand, GetQueueAttributesCommand } from '@aws-sdk/client-sqs';
 import { type AwsClients, createAwsClients, S3BlobStore, SecretsManagerSecrets, SqsDeadLetters, SqsQueue } from '../src';
-import { describeWithMoto, type MotoServer, startMoto } from '../testing/moto';
+import { type MotoServer, startMoto } from '../testing/moto';
 import { describeBlobStoreContract } from './contract/blob-store-contract';
 import { CONTRACT_NOW } from './contract/memory-store-contract';
 import { describeQueueContract } from './contract/queue-contract';
@@ -12,7 +13,7 @@ import { describeQueueContract } from './contract/queue-contract';
 let moto: MotoServer;
 let clients: AwsClients;
 
-describeWithMoto('AWS adapters on moto_server', () => {
+describe('AWS adapters on moto_server', () => {
   beforeAll(async () => {
     moto = await startMoto();
     clients = createAwsClients({ endpoint: moto.endpoint, region: 'us-east-1' });

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { fixturePath } from '@agentic-memory/fixtures';
 import fc from 'fast-check';
 import {
   ELEVENLABS_TOLERANCE_MS,
@@ -11,8 +11,7 @@ import {
   verifyElevenLabsSignature,
 } from '../src';
 
-const FIXTURES = join(__dirname, '..', '..', '..', '..', 'shared', 'fixtures', 'elevenlabs');
-const vector = JSON.parse(readFileSync(join(FIXTURES, 'signature-vector.json'), 'utf8')) as {
+const vector = JSON.parse(readFileSync(fixturePath('elevenlabs/signature-vector.json'), 'utf8')) as {
   secret: string;
   timestamp: number;
   body: string;
@@ -118,7 +117,7 @@ describe('secretsEqual', () => {
 
 describe('ElevenLabs conversation initiation', () => {
   it('reads the fixture', () => {
-    const request = JSON.parse(readFileSync(join(FIXTURES, 'conversation-initiation-request.json'), 'utf8'));
+    const request = JSON.parse(readFileSync(fixturePath('elevenlabs/conversation-initiation-request.json'), 'utf8'));
     expect(parseElevenLabsInitiation(request)).toEqual({
       callerNumber: '+15550100123',
       agentId: 'agent_01kfixsupport00000000000000',
@@ -134,8 +133,8 @@ describe('ElevenLabs conversation initiation', () => {
 });
 
 describe('ElevenLabs server tool request', () => {
-  const flat = JSON.parse(readFileSync(join(FIXTURES, 'server-tool-request.json'), 'utf8'));
-  const wrapped = JSON.parse(readFileSync(join(FIXTURES, 'server-tool-request-wrapped.json'), 'utf8'));
+  const flat = JSON.parse(readFileSync(fixturePath('elevenlabs/server-tool-request.json'), 'utf8'));
+  const wrapped = JSON.parse(readFileSync(fixturePath('elevenlabs/server-tool-request-wrapped.json'), 'utf8'));
 
   it('reads the flat and the wrapped shapes', () => {
     expect(parseElevenLabsToolRequest(flat, undefined)).toEqual({

@@ -1,10 +1,9 @@
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { fixturePath } from '@agentic-memory/fixtures';
 import fc from 'fast-check';
 import { elevenLabsCallRecord, PayloadError, parseElevenLabsPostCall } from '../src';
 
-const FIXTURES = join(__dirname, '..', '..', '..', '..', 'shared', 'fixtures', 'elevenlabs');
-const fixture = (name: string): unknown => JSON.parse(readFileSync(join(FIXTURES, name), 'utf8'));
+const fixture = (name: string): unknown => JSON.parse(readFileSync(fixturePath(`elevenlabs/${name}`), 'utf8'));
 
 describe('parseElevenLabsPostCall', () => {
   it('reads the transcription envelope and standardises the call', () => {

@@ -162,13 +162,15 @@ describe('Mem0MemoryStore on the wire', () => {
   });
 
   it('enforces the recall deadline on a slow reply (the SDK has none)', async () => {
-    server.delay(1000, 1, (r) => r.path === '/v3/memories/search/');
+    // The reply would take 5 s; the store gives up at its deadline. The bound is generous (2 shared
+    // cores): it only proves the store did not wait for the reply. Timing itself is pnpm bench's job.
+    server.delay(5000, 1, (r) => r.path === '/v3/memories/search/');
     const started = Date.now();
     const error = await store()
       .search({ userId: 'k1', text: 'x', limit: 3 })
       .catch((e) => e);
     expect(error.kind).toBe('timeout');
-    expect(Date.now() - started).toBeLessThan(600);
+    expect(Date.now() - started).toBeLessThan(4000);
   });
 
   it('maps an unreachable host to unavailable', async () => {

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { fixturePath } from '@agentic-memory/fixtures';
 import { buildStartContent, NEW_CALLER, parseAgentTypes, parseEnvironment, platformAgentFor } from '@agentic-memory/memory-core';
 import fc from 'fast-check';
 import {
@@ -15,8 +16,7 @@ import {
 } from '../src';
 
 const ROOT = join(__dirname, '..', '..', '..');
-const FIXTURES = join(ROOT, '..', 'shared', 'fixtures');
-const fixture = (path: string): unknown => JSON.parse(readFileSync(join(FIXTURES, path), 'utf8'));
+const fixture = (path: string): unknown => JSON.parse(readFileSync(fixturePath(path), 'utf8'));
 const agentTypes = parseAgentTypes(JSON.parse(readFileSync(join(ROOT, 'config', 'agent-types.json'), 'utf8')));
 const environment = parseEnvironment(JSON.parse(readFileSync(join(ROOT, 'config', 'environments', 'local.json'), 'utf8')), agentTypes);
 

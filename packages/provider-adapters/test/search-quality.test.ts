@@ -1,16 +1,16 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fixturePath } from '@agentic-memory/fixtures';
 import { type AgentTypes, FixedClock, memoriesFromCall, parseAgentTypes, rankMemories } from '@agentic-memory/memory-core';
 import { elevenLabsCallRecord, parseElevenLabsPostCall, SqliteMemoryStore } from '../src';
 
 const ROOT = join(__dirname, '..', '..', '..');
-const FIXTURES = join(ROOT, '..', 'shared', 'fixtures', 'elevenlabs');
 const agentTypes: AgentTypes = parseAgentTypes(JSON.parse(readFileSync(join(ROOT, 'config', 'agent-types.json'), 'utf8')));
 const clock = new FixedClock('2026-10-20T00:00:00Z');
 
 function ingest(store: SqliteMemoryStore, userId: string, fixture: string, agentTypeName: string) {
-  const record = elevenLabsCallRecord(parseElevenLabsPostCall(JSON.parse(readFileSync(join(FIXTURES, fixture), 'utf8'))));
+  const record = elevenLabsCallRecord(parseElevenLabsPostCall(JSON.parse(readFileSync(fixturePath(`elevenlabs/${fixture}`), 'utf8'))));
   const agentType = agentTypes[agentTypeName];
   if (!agentType) throw new Error(agentTypeName);
   const { memories } = memoriesFromCall(record, { agentTypeName, agentType, clock });

@@ -1,4 +1,4 @@
-import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { createServer } from 'node:net';
 
 export interface MotoServer {
@@ -15,11 +15,6 @@ export function motoAwsEnv(moto: MotoServer): Record<string, string> {
     AWS_SECRET_ACCESS_KEY: 'testing',
     AWS_REGION: 'us-east-1',
   };
-}
-
-/** Null when moto_server is not installed (tests then report themselves skipped, with the reason). */
-export function motoAvailable(): boolean {
-  return spawnSync('sh', ['-c', 'command -v moto_server'], { encoding: 'utf8' }).status === 0;
 }
 
 /** A free TCP port on loopback (for child processes that must be told their port). */
@@ -66,15 +61,4 @@ export async function startMoto(): Promise<MotoServer> {
         setTimeout(() => child.kill('SIGKILL'), 3000).unref();
       }),
   };
-}
-
-/** `describe` that runs only where moto_server is installed, and says why otherwise. */
-export function describeWithMoto(name: string, body: () => void): void {
-  if (motoAvailable()) {
-    describe(name, body);
-  } else {
-    describe(`${name} [skipped: moto_server is not installed]`, () => {
-      it.skip('needs moto_server on the PATH (pip install "moto[server]")', () => undefined);
-    });
-  }
 }

@@ -1,4 +1,5 @@
-import { sharedFixture, TEST_SECRETS, type TestDependencies, testContext, testDependencies } from '@agentic-memory/function-kit/testing';
+import { readFixture } from '@agentic-memory/fixtures';
+import { TEST_SECRETS, type TestDependencies, testContext, testDependencies } from '@agentic-memory/function-kit/testing';
 import { callerKey, FixedClock, type ProfileSnapshot } from '@agentic-memory/memory-core';
 import type { SQSEvent } from 'aws-lambda';
 import { createIngestWorkerHandler } from '../src/ingest-worker-handler';
@@ -38,7 +39,7 @@ describe('ingest-worker through the Middy stack', () => {
 
   async function stage(fixture: string, conversationId: string) {
     const key = `raw/elevenlabs/post_call_transcription/${conversationId}`;
-    await deps.blobStore.put(key, sharedFixture(`elevenlabs/${fixture}`));
+    await deps.blobStore.put(key, readFixture(`elevenlabs/${fixture}`));
     return {
       provider: 'elevenlabs',
       event: 'post_call_transcription',

@@ -1,6 +1,6 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import type { Clock } from '@agentic-memory/memory-core';
 import type { APIGatewayProxyEventV2, Context } from 'aws-lambda';
 import { type EmbeddedDependencies, embeddedDependencies } from './embedded-dependencies';
@@ -83,15 +83,4 @@ export function testContext(functionName = 'test', timeoutMs = 10_000): Context 
     fail: () => undefined,
     succeed: () => undefined,
   };
-}
-
-/** A file of the shared synthetic fixtures (`../shared/fixtures` beside the checkout). */
-export function sharedFixture(relativePath: string): string {
-  let dir = process.cwd();
-  while (!existsSync(join(dir, 'pnpm-workspace.yaml'))) {
-    const parent = dirname(dir);
-    if (parent === dir) throw new Error('not inside the workspace');
-    dir = parent;
-  }
-  return readFileSync(join(dir, '..', 'shared', 'fixtures', relativePath), 'utf8');
 }

@@ -1,19 +1,13 @@
+import { readFixture } from '@agentic-memory/fixtures';
 import { seedCall } from '@agentic-memory/function-kit';
-import {
-  sharedFixture,
-  TEST_SECRETS,
-  type TestDependencies,
-  testContext,
-  testDependencies,
-  testHttpEvent,
-} from '@agentic-memory/function-kit/testing';
+import { TEST_SECRETS, type TestDependencies, testContext, testDependencies, testHttpEvent } from '@agentic-memory/function-kit/testing';
 import { FixedClock } from '@agentic-memory/memory-core';
 import { elevenLabsCallRecord, parseElevenLabsPostCall } from '@agentic-memory/provider-adapters';
 import { createMemorySearchHandler } from '../src/memory-search-handler';
 
 const NOW = Date.parse('2026-10-20T09:00:00Z');
 const KEY = { 'x-workspace-key': TEST_SECRETS.ELEVENLABS_WORKSPACE_KEY };
-const record = (fixture: string) => elevenLabsCallRecord(parseElevenLabsPostCall(JSON.parse(sharedFixture(`elevenlabs/${fixture}`))));
+const record = (fixture: string) => elevenLabsCallRecord(parseElevenLabsPostCall(JSON.parse(readFixture(`elevenlabs/${fixture}`))));
 type Answer = { count: number; result: string; memories: { text: string; type: string; date: string }[]; error?: string };
 
 describe('memory-search (ElevenLabs) through the Middy stack', () => {
@@ -38,14 +32,14 @@ describe('memory-search (ElevenLabs) through the Middy stack', () => {
   });
 
   it('finds the caller’s last issue from the flat fixture body', async () => {
-    const { status, answer } = await search(JSON.parse(sharedFixture('elevenlabs/server-tool-request.json')));
+    const { status, answer } = await search(JSON.parse(readFixture('elevenlabs/server-tool-request.json')));
     expect(status).toBe(200);
     expect(answer.memories[0]?.text).toMatch(/router/i);
     expect(answer.result).not.toContain('\n');
   });
 
   it('reads the wrapped body and the X-Caller-Id header', async () => {
-    const wrapped = JSON.parse(sharedFixture('elevenlabs/server-tool-request-wrapped.json'));
+    const wrapped = JSON.parse(readFixture('elevenlabs/server-tool-request-wrapped.json'));
     expect((await search(wrapped)).answer.memories[0]?.text).toMatch(/router/i);
     const viaHeader = await search(
       { query: 'budget' },

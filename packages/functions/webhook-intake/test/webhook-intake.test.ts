@@ -1,17 +1,11 @@
-import {
-  sharedFixture,
-  TEST_SECRETS,
-  type TestDependencies,
-  testContext,
-  testDependencies,
-  testHttpEvent,
-} from '@agentic-memory/function-kit/testing';
+import { readFixture } from '@agentic-memory/fixtures';
+import { TEST_SECRETS, type TestDependencies, testContext, testDependencies, testHttpEvent } from '@agentic-memory/function-kit/testing';
 import { callerKey, FixedClock, parseIngestMessage } from '@agentic-memory/memory-core';
 import { signElevenLabs } from '@agentic-memory/provider-adapters';
 import { createWebhookIntakeHandler } from '../src/webhook-intake-handler';
 
 const NOW = Date.parse('2026-10-14T15:05:00Z');
-const transcription = sharedFixture('elevenlabs/post-call-transcription.json');
+const transcription = readFixture('elevenlabs/post-call-transcription.json');
 
 describe('webhook-intake (ElevenLabs) through the Middy stack', () => {
   let deps: TestDependencies;
@@ -62,7 +56,7 @@ describe('webhook-intake (ElevenLabs) through the Middy stack', () => {
   });
 
   it('accepts the 540 KB transcript and queues only a pointer', async () => {
-    const long = sharedFixture('elevenlabs/post-call-transcription-long.json');
+    const long = readFixture('elevenlabs/post-call-transcription-long.json');
     expect(long.length).toBeGreaterThan(500_000);
     expect((await signed(long)).statusCode).toBe(200);
     const [message] = await deps.queue.receive({ max: 1 });
@@ -80,7 +74,7 @@ describe('webhook-intake (ElevenLabs) through the Middy stack', () => {
   });
 
   it('stores post-call audio bytes by conversation, without queueing', async () => {
-    const audio = sharedFixture('elevenlabs/post-call-audio.json');
+    const audio = readFixture('elevenlabs/post-call-audio.json');
     expect((await signed(audio)).statusCode).toBe(200);
     const { data } = JSON.parse(audio) as { data: { conversation_id: string; full_audio: string } };
     const stored = await deps.blobStore.get(`audio/elevenlabs/${data.conversation_id}.mp3`);
@@ -90,7 +84,7 @@ describe('webhook-intake (ElevenLabs) through the Middy stack', () => {
   });
 
   it('stores initiation failures and unknown events, answers 200, queues nothing', async () => {
-    expect((await signed(sharedFixture('elevenlabs/call-initiation-failure.json'))).statusCode).toBe(200);
+    expect((await signed(readFixture('elevenlabs/call-initiation-failure.json'))).statusCode).toBe(200);
     expect(await deps.blobStore.get('raw/elevenlabs/call_initiation_failure/conv_01kfix0fail00000000000001')).not.toBeNull();
     const unknown = JSON.stringify({ type: 'voice_removal_notice', event_timestamp: 1, data: { conversation_id: 'conv_x' } });
     expect((await signed(unknown)).statusCode).toBe(200);
@@ -127,7 +121,7 @@ describe('webhook-intake (ElevenLabs) through the Middy stack', () => {
   });
 
   it('accepts the shared signature vector at its own timestamp', async () => {
-    const vector = JSON.parse(sharedFixture('elevenlabs/signature-vector.json')) as { timestamp: number; body: string; header: string };
+    const vector = JSON.parse(readFixture('elevenlabs/signature-vector.json')) as { timestamp: number; body: string; header: string };
     if (deps.clock instanceof FixedClock) deps.clock.set(vector.timestamp * 1000);
     const res = await handler(
       testHttpEvent({ path: '/post-call', body: vector.body, headers: { 'elevenlabs-signature': vector.header } }),
