@@ -60,6 +60,7 @@ process.env.AWS_SHARED_CREDENTIALS_FILE ??= join(tmpdir(), 'agentic-memory-tests
 const config: Config = {
   projects: [
     project('memory-core', 'packages/memory-core'),
+    project('config', 'packages/config'),
     project('provider-adapters', 'packages/provider-adapters'),
     ...['kit', 'conversation-start', 'memory-search', 'webhook-intake', 'ingest-worker', 'insights', 'cost-report'].map((fn) =>
       project(`fn-${fn}`, `packages/functions/${fn}`),

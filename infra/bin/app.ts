@@ -4,24 +4,22 @@
  * a bad value stops synth with the field named.
  */
 
+import { DEPLOYABLE_ENVIRONMENTS, findWorkspaceRoot, loadConfig } from '@agentic-memory/config';
 import { ConfigValidationError } from '@agentic-memory/memory-core';
 import { App, Validations } from 'aws-cdk-lib';
 import { AwsSolutionsChecks } from 'cdk-nag';
-import { findWorkspaceRoot, loadConfig } from '../lib/config/load-config';
 import { AgenticMemoryStack } from '../lib/stacks/agentic-memory-stack';
-
-const DEPLOYABLE = ['dev', 'staging', 'prod'];
 
 const app = new App();
 Validations.of(app).addPlugins(new AwsSolutionsChecks(app, { verbose: true }));
 const only = app.node.tryGetContext('env') as string | undefined;
-const names = only ? [only] : DEPLOYABLE;
+const names = only ? [only] : DEPLOYABLE_ENVIRONMENTS;
 const workspaceRoot = findWorkspaceRoot();
 
 for (const name of names) {
-  let config: ReturnType<typeof loadConfig>['environment'];
+  let loaded: ReturnType<typeof loadConfig>;
   try {
-    config = loadConfig(name).environment;
+    loaded = loadConfig(name);
   } catch (error) {
     if (error instanceof ConfigValidationError) {
       console.error(error.message);
@@ -29,8 +27,10 @@ for (const name of names) {
     }
     throw error;
   }
+  const config = loaded.environment;
   new AgenticMemoryStack(app, `AgenticMemory-${name}`, {
     config,
+    agentTypes: loaded.agentTypes,
     workspaceRoot,
     env: { account: config.account ?? process.env.CDK_DEFAULT_ACCOUNT, region: config.region },
     description: `Agentic Memory (${name}): memory for voice agents`,

@@ -2,9 +2,9 @@ import { spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { findWorkspaceRoot } from '@agentic-memory/config';
+import { ROUTES } from '@agentic-memory/function-kit/contracts';
 import { Match } from 'aws-cdk-lib/assertions';
-import { findWorkspaceRoot } from '../lib/config/load-config';
-import { ADMIN_ROUTES, API_ROUTES } from '../lib/stacks/agentic-memory-stack';
 import { environmentConfig, normalizeTemplate, synthStack } from './support';
 
 const prod = synthStack('prod');
@@ -17,14 +17,9 @@ describe('HTTP API', () => {
     const keys = Object.values(routes)
       .map((r) => r.Properties.RouteKey as string)
       .sort();
-    const expected = [
-      ...Object.values(API_ROUTES)
-        .flat()
-        .map((p) => `POST ${p}`),
-      ...ADMIN_ROUTES.get.map((p) => `GET ${p}`),
-      ...ADMIN_ROUTES.delete.map((p) => `DELETE ${p}`),
-    ];
+    const expected = ROUTES.map((r) => `${r.method} ${r.path}`);
     expect(keys).toEqual(expected.sort());
+    expect(keys).toHaveLength(18);
     const integrations = Object.values(prod.template.findResources('AWS::ApiGatewayV2::Integration'));
     expect(integrations.length).toBe(5);
     for (const integration of integrations) {

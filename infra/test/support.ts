@@ -1,7 +1,7 @@
-import type { Environment } from '@agentic-memory/memory-core';
+import type { Environment } from '@agentic-memory/config';
+import { findWorkspaceRoot, loadConfig } from '@agentic-memory/config';
 import { App } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
-import { findWorkspaceRoot, loadConfig } from '../lib/config/load-config';
 import { AgenticMemoryStack } from '../lib/stacks/agentic-memory-stack';
 
 /** A test app: bundling skipped (asset hashes from construct paths) and CloudFormation validation off. */
@@ -22,6 +22,7 @@ export function synthStack(
   const config = environmentConfig(name, change);
   const stack = new AgenticMemoryStack(app, `AgenticMemory-${name}`, {
     config,
+    agentTypes: loadConfig(name).agentTypes,
     workspaceRoot: findWorkspaceRoot(),
     env: { account: config.account ?? '000000000000', region: config.region },
   });

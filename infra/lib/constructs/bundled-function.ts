@@ -1,5 +1,7 @@
 import { join } from 'node:path';
-import { FUNCTION_BUNDLING } from '@agentic-memory/function-kit/esbuild-options';
+import { bundleInputs } from '@agentic-memory/function-kit/bundle-inputs';
+import { FUNCTION_BUNDLING } from '@agentic-memory/function-kit/contracts';
+import type { RoleConfig } from '@agentic-memory/memory-core';
 import { type Duration, RemovalPolicy, Stack, TimeZone, Validations } from 'aws-cdk-lib';
 import * as appscaling from 'aws-cdk-lib/aws-applicationautoscaling';
 import * as iam from 'aws-cdk-lib/aws-iam';
@@ -27,6 +29,8 @@ export interface BundledFunctionProps {
   readonly workspaceRoot: string;
   /** Workspace-relative entry file of the role. */
   readonly entry: string;
+  /** The role's configuration, already validated: bundled into the function (no fetch, no parsing at init). */
+  readonly roleConfig: RoleConfig;
   readonly functionName?: string;
   readonly memorySize: number;
   readonly timeout: Duration;
@@ -70,6 +74,7 @@ export class BundledFunction extends Construct {
       reason:
         'Log streams are created by Lambda at run time with names not known in advance; the grant is limited to this function’s own log group.',
     });
+    const inputs = bundleInputs(props.workspaceRoot, props.roleConfig);
     this.function = new NodejsFunction(this, 'Function', {
       functionName: props.functionName,
       entry: join(props.workspaceRoot, props.entry),
@@ -91,7 +96,11 @@ export class BundledFunction extends Construct {
         mainFields: [...FUNCTION_BUNDLING.mainFields],
         externalModules: [...FUNCTION_BUNDLING.external],
         banner: FUNCTION_BUNDLING.banner,
-        esbuildArgs: { '--alias:axios': join(props.workspaceRoot, FUNCTION_BUNDLING.axiosStub), '--tree-shaking': 'true' },
+        define: { ...inputs.define },
+        esbuildArgs: {
+          ...Object.fromEntries(Object.entries(inputs.alias).map(([name, target]) => [`--alias:${name}`, target])),
+          '--tree-shaking': 'true',
+        },
       },
       ...props.overrides,
     });

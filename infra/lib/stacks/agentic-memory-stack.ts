@@ -1,5 +1,18 @@
-import { type BundledRole, FUNCTION_ENTRIES } from '@agentic-memory/function-kit/esbuild-options';
-import type { Environment } from '@agentic-memory/memory-core';
+import { type Environment, roleConfigOf } from '@agentic-memory/config';
+import {
+  BLOB_ACCESS,
+  BlobPrefixes,
+  costTags,
+  type FunctionRole,
+  functionEntry,
+  ResourceNames,
+  ROLES,
+  ROUTES,
+  type RoleDefinition,
+  type RouteDefinition,
+  routeClass,
+} from '@agentic-memory/function-kit/contracts';
+import type { AgentTypes } from '@agentic-memory/memory-core';
 import { CfnOutput, Duration, Stack, type StackProps, Tags, Validations } from 'aws-cdk-lib';
 import { HttpMethod } from 'aws-cdk-lib/aws-apigatewayv2';
 import * as events from 'aws-cdk-lib/aws-events';
@@ -15,39 +28,21 @@ import { MemoryObservability } from '../constructs/memory-observability';
 import { WebhookApi } from '../constructs/webhook-api';
 
 export interface AgenticMemoryStackProps extends StackProps {
+  /** The environment's validated configuration (`config/environments/<env>.json`). */
   readonly config: Environment;
+  /** The validated agent types: bundled, with the environment's domain part, into every function. */
+  readonly agentTypes: AgentTypes;
   readonly workspaceRoot: string;
   readonly mem0Host?: string;
+  /** The HTTP routes (default: the route table every deployment serves). */
+  readonly routes?: readonly RouteDefinition[];
+  /** The roles, one function each (default: the role table). */
+  readonly roles?: Readonly<Record<string, RoleDefinition>>;
 }
 
-/** HTTP routes per role (ARCHITECTURE.md, operational interface): the seed paths stay valid. */
-export const API_ROUTES: Readonly<Record<'conversation-start' | 'memory-search' | 'webhook-intake', readonly string[]>> = {
-  'conversation-start': [
-    '/client-data',
-    '/v1/elevenlabs/conversation-start',
-    '/v1/vapi/assistant-request',
-    '/v1/retell/inbound',
-    '/v1/generic/conversation-start',
-  ],
-  'memory-search': [
-    '/retrieve',
-    '/v1/elevenlabs/memory-search',
-    '/v1/vapi/tools/memory-search',
-    '/v1/retell/tools/memory-search',
-    '/v1/generic/memory-search',
-  ],
-  'webhook-intake': ['/post-call', '/v1/elevenlabs/webhook', '/v1/vapi/webhook', '/v1/retell/webhook', '/v1/generic/webhook'],
-};
-
-/** The admin API (X-Admin-Key), served by the insights role. */
-export const ADMIN_ROUTES = {
-  get: ['/v1/users/{phone}/insights', '/v1/agents/{agentType}/analytics'],
-  delete: ['/v1/users/{phone}'],
-} as const;
-
-/** Tags every resource carries; the budget and cost reports filter on them once activated. */
-export function costTags(environmentName: string): Record<string, string> {
-  return { Project: 'agentic-memory', Environment: environmentName };
+/** A CDK-safe id from a role name: `conversation-start` → `ConversationStart`. */
+function roleId(role: string): string {
+  return role.replace(/(^|-)([a-z])/g, (_m, _dash, c: string) => c.toUpperCase());
 }
 
 /**
@@ -57,7 +52,7 @@ export function costTags(environmentName: string): Record<string, string> {
  */
 export class AgenticMemoryStack extends Stack {
   public readonly api: WebhookApi;
-  public readonly functions: Readonly<Record<BundledRole, BundledFunction>>;
+  public readonly functions: Readonly<Record<FunctionRole, BundledFunction>>;
   public readonly pipeline: IngestPipeline;
   public readonly secret: EnvironmentSecret;
   public readonly observability: MemoryObservability;
@@ -78,11 +73,11 @@ export class AgenticMemoryStack extends Stack {
     this.secret = new EnvironmentSecret(this, 'Secret', { secretName: `agentic-memory/${name}` });
     this.pipeline = new IngestPipeline(this, 'Pipeline', {
       retentionDays: {
-        'raw/': config.retention.raw_payload_days,
-        'done/': config.retention.raw_payload_days,
-        'callers/': config.retention.raw_payload_days,
-        'audio/': config.retention.audio_days,
-        'reports/': config.retention.reports_days,
+        [BlobPrefixes.raw]: config.retention.raw_payload_days,
+        [BlobPrefixes.done]: config.retention.raw_payload_days,
+        [BlobPrefixes.callers]: config.retention.raw_payload_days,
+        [BlobPrefixes.audio]: config.retention.audio_days,
+        [BlobPrefixes.reports]: config.retention.reports_days,
       },
       maxReceiveCount: config.ingest.dlq_max_receives,
       visibilityTimeout: Duration.seconds(config.ingest.visibility_timeout_s),
@@ -101,13 +96,18 @@ export class AgenticMemoryStack extends Stack {
       POWERTOOLS_SERVICE_NAME: 'agentic-memory',
       POWERTOOLS_LOG_LEVEL: 'INFO',
     };
-    const make = (role: BundledRole, id: string) => {
+    const roleConfig = roleConfigOf({ agentTypes: props.agentTypes, environment: config });
+    const roles = props.roles ?? ROLES;
+    const functions: Record<string, BundledFunction> = {};
+    for (const role of Object.keys(roles) as FunctionRole[]) {
       const settings = config.functions[role];
+      if (!settings) throw new Error(`config/environments/${name}.json has no functions.${role} settings`);
       const pc = settings.provisioned_concurrency;
-      return new BundledFunction(this, id, {
+      functions[role] = new BundledFunction(this, roleId(role), {
         workspaceRoot: props.workspaceRoot,
-        entry: FUNCTION_ENTRIES[role],
-        functionName: `agentic-memory-${name}-${role}`,
+        entry: functionEntry(role),
+        roleConfig,
+        functionName: ResourceNames.function(name, role),
         memorySize: settings.memory_mb,
         timeout: Duration.seconds(settings.timeout_s),
         environment,
@@ -127,34 +127,25 @@ export class AgenticMemoryStack extends Stack {
             }
           : undefined,
       });
-    };
-    this.functions = {
-      'conversation-start': make('conversation-start', 'ConversationStart'),
-      'memory-search': make('memory-search', 'MemorySearch'),
-      'webhook-intake': make('webhook-intake', 'WebhookIntake'),
-      'ingest-worker': make('ingest-worker', 'IngestWorker'),
-      insights: make('insights', 'Insights'),
-      'cost-report': make('cost-report', 'CostReport'),
-    };
+    }
+    this.functions = functions as Readonly<Record<FunctionRole, BundledFunction>>;
     const fns = this.functions;
     for (const fn of Object.values(fns)) this.secret.secret.grantRead(fn.role);
-    this.pipeline.grantGet(fns['conversation-start'].role, ['snapshots/']);
-    this.pipeline.grantPut(fns['webhook-intake'].role, ['raw/', 'audio/', 'callers/']);
+    // Least privilege in the bucket, by key prefix, from the kit's table of what each role touches.
+    for (const [role, access] of Object.entries(BLOB_ACCESS)) {
+      const fn = fns[role as FunctionRole];
+      if (!fn || !access) continue;
+      if (access.get.length > 0) this.pipeline.grantGet(fn.role, access.get);
+      if (access.put.length > 0) this.pipeline.grantPut(fn.role, access.put);
+      if (access.delete.length > 0) this.pipeline.grantDelete(fn.role, access.delete);
+    }
     this.pipeline.queue.grantSendMessages(fns['webhook-intake'].role);
-    this.pipeline.grantGet(fns['ingest-worker'].role, ['raw/', 'done/', 'snapshots/', 'callers/', 'tombstones/']);
-    this.pipeline.grantPut(fns['ingest-worker'].role, ['snapshots/', 'done/', 'callers/', 'analytics/']);
-    // A caller erased while their call waited: the worker drops the call and what it wrote.
-    this.pipeline.grantDelete(fns['ingest-worker'].role, ['raw/', 'done/', 'audio/', 'snapshots/', 'callers/', 'analytics/']);
-    this.pipeline.grantGet(fns.insights.role, ['snapshots/', 'callers/', 'analytics/', 'tombstones/']);
-    this.pipeline.grantPut(fns.insights.role, ['tombstones/']);
-    this.pipeline.grantDelete(fns.insights.role, ['raw/', 'done/', 'audio/', 'snapshots/', 'callers/', 'analytics/']);
     this.pipeline.addWorker(fns['ingest-worker'].alias, {
       batchSize: config.ingest.batch_size,
       maxConcurrency: config.ingest.max_concurrency,
     });
 
     // The daily cost report: Cost Explorer and CloudWatch allow no narrower resource than "*".
-    this.pipeline.grantPut(fns['cost-report'].role, ['reports/']);
     fns['cost-report'].role.addToPrincipalPolicy(
       new iam.PolicyStatement({ actions: ['ce:GetCostAndUsage', 'cloudwatch:GetMetricData'], resources: ['*'] }),
     );
@@ -170,22 +161,26 @@ export class AgenticMemoryStack extends Stack {
     });
 
     this.api = new WebhookApi(this, 'Api', {
-      apiName: `agentic-memory-${name}`,
+      apiName: ResourceNames.api(name),
       throttle: { rateLimit: config.api.throttle_rate_per_s, burstLimit: config.api.throttle_burst },
       accessLogRetention: logRetention,
     });
-    this.api.addRoutes('ConversationStart', HttpMethod.POST, API_ROUTES['conversation-start'], fns['conversation-start'].alias);
-    this.api.addRoutes('MemorySearch', HttpMethod.POST, API_ROUTES['memory-search'], fns['memory-search'].alias);
-    this.api.addRoutes('WebhookIntake', HttpMethod.POST, API_ROUTES['webhook-intake'], fns['webhook-intake'].alias);
-    this.api.addRoutes('InsightsRead', HttpMethod.GET, ADMIN_ROUTES.get, fns.insights.alias);
-    this.api.addRoutes('InsightsDelete', HttpMethod.DELETE, ADMIN_ROUTES.delete, fns.insights.alias);
+    const routes = props.routes ?? ROUTES;
+    for (const role of new Set(routes.map((r) => r.role))) {
+      const fn = fns[role];
+      if (!fn) throw new Error(`route ${routes.find((r) => r.role === role)?.path} names role ${role}, which has no function`);
+      for (const method of new Set(routes.filter((r) => r.role === role).map((r) => r.method))) {
+        const paths = routes.filter((r) => r.role === role && r.method === method).map((r) => r.path);
+        this.api.addRoutes(`${roleId(role)}${method === 'POST' ? '' : roleId(method.toLowerCase())}`, HttpMethod[method], paths, fn.alias);
+      }
+    }
 
     this.observability = new MemoryObservability(this, 'Observability', {
       environmentName: name,
-      dashboardName: `agentic-memory-${name}`,
+      dashboardName: ResourceNames.dashboard(name),
       functions: fns,
       api: this.api,
-      callPathRoutes: [...API_ROUTES['conversation-start'], ...API_ROUTES['memory-search']].map((path) => `POST ${path}`),
+      callPathRoutes: routes.filter((r) => routeClass(r) === 'call-path').map((r) => `${r.method} ${r.path}`),
       pipeline: this.pipeline,
       recipients: config.alarms.recipients,
       thresholds: {
@@ -199,7 +194,7 @@ export class AgenticMemoryStack extends Stack {
       },
     });
     this.guardrails = new CostGuardrails(this, 'Budget', {
-      budgetName: `agentic-memory-${name}`,
+      budgetName: ResourceNames.budget(name),
       monthlyUsd: config.budget.monthly_usd,
       actualThresholdsPercent: config.budget.alert_thresholds_percent,
       recipients: config.budget.recipients,
@@ -223,6 +218,6 @@ export class AgenticMemoryStack extends Stack {
       value: this.pipeline.queue.queueUrl,
       description: 'The ingest FIFO queue (for pnpm cost-report and pnpm migrate backfill run from a workstation)',
     });
-    new CfnOutput(this, 'DashboardName', { value: `agentic-memory-${name}` });
+    new CfnOutput(this, 'DashboardName', { value: ResourceNames.dashboard(name) });
   }
 }

@@ -5,4 +5,4 @@
 process.env.POWERTOOLS_LOG_LEVEL = 'SILENT';
 process.env.POWERTOOLS_METRICS_DISABLED = 'true';
 process.env.MEM0_TELEMETRY = 'false';
-await import('./bench-run');
+await import('./bench/run');

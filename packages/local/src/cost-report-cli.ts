@@ -8,7 +8,8 @@ import { parseArgs } from 'node:util';
 process.env.POWERTOOLS_METRICS_DISABLED ??= 'true';
 process.env.POWERTOOLS_LOG_LEVEL ??= 'WARN';
 
-const { createRuntimeDependencies } = await import('@agentic-memory/function-kit');
+const { createLocalDependencies } = await import('./local-backends');
+const { costTags, ResourceNames } = await import('@agentic-memory/function-kit');
 const { FUNCTION_ROLES } = await import('@agentic-memory/memory-core');
 const { CostExplorerSource } = await import('@agentic-memory/provider-adapters/cost');
 const { createCostReportHandler } = await import('@agentic-memory/fn-cost-report');
@@ -20,12 +21,12 @@ if (env.AWS_BACKEND !== 'aws') {
   process.exit(2);
 }
 try {
-  const deps = await createRuntimeDependencies({ env });
+  const deps = await createLocalDependencies({ env });
   const name = deps.environment.name;
   const costs = new CostExplorerSource({
-    tags: { Project: 'agentic-memory', Environment: name },
-    functions: Object.fromEntries(FUNCTION_ROLES.map((role) => [role, `agentic-memory-${name}-${role}`])),
-    provisionedRoles: FUNCTION_ROLES.filter((role) => deps.environment.functions[role].provisioned_concurrency !== undefined),
+    tags: costTags(name),
+    functions: Object.fromEntries(FUNCTION_ROLES.map((role) => [role, ResourceNames.function(name, role)])),
+    provisionedRoles: deps.environment.provisioned_roles,
     endpoint: env.AWS_ENDPOINT_URL,
     region: env.AWS_REGION,
   });

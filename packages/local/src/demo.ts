@@ -14,7 +14,7 @@ process.env.POWERTOOLS_LOG_LEVEL ??= 'WARN';
 
 process.env.MEM0_TELEMETRY ??= 'false';
 
-const { SecretsManagerSecrets, createAwsClients, signElevenLabs } = await import('@agentic-memory/provider-adapters');
+const { signElevenLabs } = await import('@agentic-memory/provider-adapters');
 const { ensureLocalSecrets } = await import('./local-secrets');
 const { startLocalRuntime } = await import('./local-runtime');
 
@@ -25,6 +25,7 @@ const baseUrl = env.AGENTIC_MEMORY_URL ?? `http://${env.HOST ?? '127.0.0.1'}:${e
 /** The secrets the demo signs and authenticates with: the runtime's, wherever they live. */
 async function clientSecrets(): Promise<Record<string, string | undefined>> {
   if (env.AWS_BACKEND === 'aws' && env.SECRET_NAME) {
+    const { SecretsManagerSecrets, createAwsClients } = await import('@agentic-memory/provider-adapters/aws');
     const clients = createAwsClients({ endpoint: env.AWS_ENDPOINT_URL, region: env.AWS_REGION ?? env.AWS_DEFAULT_REGION });
     const sm = new SecretsManagerSecrets(clients.secretsManager, env.SECRET_NAME, { now: () => Date.now() });
     return {

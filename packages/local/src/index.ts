@@ -1,5 +1,5 @@
 export * from './bundle-function';
-export * from './lambda-shapes';
+export * from './local-backends';
 export * from './local-runtime';
 export * from './local-secrets';
 export * from './queue-poller';

@@ -1,21 +1,24 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
+import { loadConfig } from '@agentic-memory/config';
 import { createConversationStartHandler } from '@agentic-memory/fn-conversation-start';
 import { createIngestWorkerHandler } from '@agentic-memory/fn-ingest-worker';
 import { createInsightsHandler } from '@agentic-memory/fn-insights';
 import { createMemorySearchHandler } from '@agentic-memory/fn-memory-search';
 import { createWebhookIntakeHandler } from '@agentic-memory/fn-webhook-intake';
 import {
+  apiGatewayEvent,
   configureObservability,
-  createRuntimeDependencies,
   type HttpLambda,
+  lambdaContext,
   logger,
-  type RuntimeDependencies,
-  type RuntimeOptions as RuntimeDependencyOptions,
+  ROUTES,
+  type RouteDefinition,
+  routeFor,
 } from '@agentic-memory/function-kit';
 import type { Clock, FunctionRole } from '@agentic-memory/memory-core';
-import { apiGatewayEvent, lambdaContext } from './lambda-shapes';
+import { createLocalDependencies, type LocalBackendOptions, type LocalDependencies } from './local-backends';
 import { type LocalSecrets, localSecretsUnlessManaged } from './local-secrets';
 import { QueuePoller } from './queue-poller';
 
@@ -23,36 +26,15 @@ import { QueuePoller } from './queue-poller';
 const HARD_BODY_LIMIT = 10 * 1024 * 1024;
 export const INGEST_QUEUE_NAME = 'agentic-memory-ingest.fifo';
 
-export interface RouteDefinition {
-  readonly method: 'POST' | 'GET' | 'DELETE';
-  readonly paths: readonly string[];
-  readonly role: FunctionRole;
-  readonly auth: string;
-}
+/** The HTTP roles and how the local runtime builds each one's handler from its ports. */
+export type HttpHandlerFactories = Readonly<Partial<Record<FunctionRole, (deps: LocalDependencies) => HttpLambda>>>;
 
-/** The routes `pnpm start` serves today (ARCHITECTURE.md, operational interface). */
-export const LOCAL_ROUTES: readonly RouteDefinition[] = [
-  { method: 'POST', paths: ['/client-data', '/v1/elevenlabs/conversation-start'], role: 'conversation-start', auth: 'X-Workspace-Key' },
-  { method: 'POST', paths: ['/retrieve', '/v1/elevenlabs/memory-search'], role: 'memory-search', auth: 'X-Workspace-Key' },
-  { method: 'POST', paths: ['/post-call', '/v1/elevenlabs/webhook'], role: 'webhook-intake', auth: 'ElevenLabs-Signature (HMAC)' },
-  { method: 'POST', paths: ['/v1/vapi/assistant-request'], role: 'conversation-start', auth: 'X-Vapi-Secret / Bearer / Vapi HMAC' },
-  { method: 'POST', paths: ['/v1/vapi/tools/memory-search'], role: 'memory-search', auth: 'X-Vapi-Secret / Bearer / Vapi HMAC' },
-  { method: 'POST', paths: ['/v1/vapi/webhook'], role: 'webhook-intake', auth: 'X-Vapi-Secret / Bearer / Vapi HMAC' },
-  { method: 'POST', paths: ['/v1/retell/inbound'], role: 'conversation-start', auth: 'x-retell-signature' },
-  { method: 'POST', paths: ['/v1/retell/tools/memory-search'], role: 'memory-search', auth: 'x-retell-signature' },
-  { method: 'POST', paths: ['/v1/retell/webhook'], role: 'webhook-intake', auth: 'x-retell-signature' },
-  { method: 'POST', paths: ['/v1/generic/conversation-start'], role: 'conversation-start', auth: 'X-API-Key' },
-  { method: 'POST', paths: ['/v1/generic/memory-search'], role: 'memory-search', auth: 'X-API-Key' },
-  { method: 'POST', paths: ['/v1/generic/webhook'], role: 'webhook-intake', auth: 'X-API-Key' },
-  { method: 'GET', paths: ['/v1/users/{phone}/insights'], role: 'insights', auth: 'X-Admin-Key' },
-  { method: 'GET', paths: ['/v1/agents/{agentType}/analytics'], role: 'insights', auth: 'X-Admin-Key' },
-  { method: 'DELETE', paths: ['/v1/users/{phone}'], role: 'insights', auth: 'X-Admin-Key' },
-];
-
-/** A route path with `{param}` segments as a matcher. */
-function pathPattern(path: string): RegExp {
-  return new RegExp(`^${path.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\\?\{[^}]+\\?\}/g, '[^/]+')}$`);
-}
+const HTTP_HANDLERS: HttpHandlerFactories = {
+  'conversation-start': (deps) => createConversationStartHandler(deps),
+  'memory-search': (deps) => createMemorySearchHandler(deps),
+  'webhook-intake': (deps) => createWebhookIntakeHandler(deps),
+  insights: (deps) => createInsightsHandler(deps),
+};
 
 export interface RuntimeOptions {
   readonly dataDir: string;
@@ -66,8 +48,12 @@ export interface RuntimeOptions {
   readonly maxBodyBytes?: number;
   /** False to start without the ingest worker (call `startWorkers()` later). */
   readonly startWorkers?: boolean;
-  /** Configuration from another folder than the bundled `config/` (see `AGENTIC_MEMORY_CONFIG_DIR`). */
-  readonly config?: RuntimeDependencyOptions['config'];
+  /** Configuration from another folder than `config/` (see `AGENTIC_MEMORY_CONFIG_DIR`). */
+  readonly config?: LocalBackendOptions['config'];
+  /** The routes served (default: the route table every deployment serves). */
+  readonly routes?: readonly RouteDefinition[];
+  /** Handler factories per HTTP role (default: the product's roles). */
+  readonly handlers?: HttpHandlerFactories;
 }
 
 /**
@@ -77,7 +63,6 @@ export interface RuntimeOptions {
  */
 export async function configFromEnvironment(env: Readonly<Record<string, string | undefined>>): Promise<RuntimeOptions['config']> {
   if (!env.AGENTIC_MEMORY_CONFIG_DIR) return undefined;
-  const { loadConfig } = await import('@agentic-memory/infra/config');
   return loadConfig(env.AGENTIC_MEMORY_ENV ?? 'local', resolve(env.AGENTIC_MEMORY_CONFIG_DIR));
 }
 
@@ -85,7 +70,9 @@ export interface LocalRuntime {
   readonly url: string;
   /** The generated/local secrets, or null when they come from Secrets Manager. */
   readonly secrets: LocalSecrets | null;
-  readonly deps: RuntimeDependencies;
+  readonly deps: LocalDependencies;
+  /** The routes this runtime serves. */
+  readonly routes: readonly RouteDefinition[];
   /** Starts the ingest worker loops if they were not started with the runtime. */
   startWorkers(): void;
   /** Stops serving and polling, then closes the stores; resolves with the queue's final depth. */
@@ -124,7 +111,7 @@ function readBody(req: IncomingMessage): Promise<Buffer | null> {
 export async function startLocalRuntime(options: RuntimeOptions): Promise<LocalRuntime> {
   const env = options.env ?? process.env;
   const secrets = localSecretsUnlessManaged(options.dataDir, env);
-  const base = await createRuntimeDependencies({
+  const base = await createLocalDependencies({
     env: { ...env, AGENTIC_MEMORY_ENV: env.AGENTIC_MEMORY_ENV ?? 'local' },
     dataDir: options.dataDir,
     clock: options.clock,
@@ -134,17 +121,23 @@ export async function startLocalRuntime(options: RuntimeOptions): Promise<LocalR
     options.maxBodyBytes === undefined
       ? base.environment
       : { ...base.environment, limits: { ...base.environment.limits, max_body_bytes: options.maxBodyBytes } };
-  const deps: RuntimeDependencies = { ...base, environment };
+  const deps: LocalDependencies = { ...base, environment };
   configureObservability('local-runtime', environment.name);
 
-  const handlers: Partial<Record<FunctionRole, HttpLambda>> = {
-    'conversation-start': createConversationStartHandler(deps),
-    'memory-search': createMemorySearchHandler(deps),
-    'webhook-intake': createWebhookIntakeHandler(deps),
-    insights: createInsightsHandler(deps),
-  };
-  const routes = LOCAL_ROUTES.flatMap((route) => route.paths.map((path) => ({ route, path, pattern: pathPattern(path) })));
-  const findRoute = (method: string, path: string) => routes.find((r) => r.route.method === method && r.pattern.test(path));
+  const routes = options.routes ?? ROUTES;
+  const factories = options.handlers ?? HTTP_HANDLERS;
+  const handlers = new Map<FunctionRole, HttpLambda>();
+  for (const role of new Set(routes.map((r) => r.role))) {
+    const factory = factories[role];
+    if (!factory)
+      throw new Error(
+        `no handler for role ${role} (routes: ${routes
+          .filter((r) => r.role === role)
+          .map((r) => r.path)
+          .join(', ')})`,
+      );
+    handlers.set(role, factory(deps));
+  }
 
   const pollers = Array.from(
     { length: Math.max(1, options.pollers ?? Math.min(environment.ingest.max_concurrency, 2)) },
@@ -168,19 +161,19 @@ export async function startLocalRuntime(options: RuntimeOptions): Promise<LocalR
         send(res, 200, { status: 'ok', backends: deps.backends, queue: await deps.queueDepth() });
         return;
       }
-      const match = findRoute(method, url.pathname);
+      const match = routeFor(url.pathname, method, routes);
       if (!match) {
-        const known = routes.some((r) => r.pattern.test(url.pathname));
+        const known = routeFor(url.pathname, undefined, routes) !== null;
         send(res, known ? 405 : 404, { error: known ? 'method_not_allowed' : 'not_found' });
         return;
       }
-      const route = match.route;
+      const { route, params } = match;
       const body = await readBody(req);
       if (body === null) {
         send(res, 413, { error: 'payload_too_large' }, { connection: 'close' });
         return;
       }
-      const handler = handlers[route.role];
+      const handler = handlers.get(route.role);
       if (!handler) throw new Error(`no handler for ${route.role}`);
       const event = apiGatewayEvent({
         method,
@@ -189,7 +182,8 @@ export async function startLocalRuntime(options: RuntimeOptions): Promise<LocalR
         headers: req.headers,
         body,
         sourceIp: req.socket.remoteAddress ?? '127.0.0.1',
-        routeKey: `${method} ${match.path}`,
+        routeKey: `${method} ${route.path}`,
+        pathParameters: params,
         now: Date.now(),
       });
       const result = await handler(event, lambdaContext(route.role, environment.functions[route.role].timeout_s * 1000));
@@ -220,6 +214,7 @@ export async function startLocalRuntime(options: RuntimeOptions): Promise<LocalR
     url: `http://${host}:${address.port}`,
     secrets,
     deps,
+    routes,
     startWorkers,
     stop: () => {
       stopping ??= (async () => {

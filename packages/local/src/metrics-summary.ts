@@ -4,6 +4,7 @@
  * CloudWatch dashboard shows in AWS, computed from the same lines.
  */
 
+import { percentile } from '@agentic-memory/memory-core';
 import { formatTable } from './text-files';
 
 export interface QueueDepth {
@@ -81,14 +82,6 @@ function valuesOf(value: unknown): number[] {
 function push(samples: number[], values: number[]): void {
   samples.push(...values);
   if (samples.length > MAX_SAMPLES) samples.splice(0, samples.length - MAX_SAMPLES / 2);
-}
-
-/** Nearest-rank percentile (p in 0..100) of unsorted samples; null when there are none. */
-export function percentile(samples: readonly number[], p: number): number | null {
-  if (samples.length === 0) return null;
-  const sorted = [...samples].sort((a, b) => a - b);
-  const rank = Math.max(1, Math.ceil((p / 100) * sorted.length));
-  return sorted[Math.min(rank, sorted.length) - 1] ?? null;
 }
 
 const sum = (values: number[]) => values.reduce((a, b) => a + b, 0);

@@ -38,9 +38,9 @@ async function migrateConfig(): Promise<void> {
   });
   try {
     const seedEnv = values.from ? parseSeedEnvFile(readFileSync(values.from, 'utf8'), values.from) : process.env;
-    const { DEFAULT_CONFIG_DIR } = await import('@agentic-memory/infra/config');
+    const { defaultConfigDir } = await import('@agentic-memory/config');
     const plan = planConfigMigration({
-      configDir: resolve(values['config-dir'] ?? DEFAULT_CONFIG_DIR),
+      configDir: resolve(values['config-dir'] ?? defaultConfigDir()),
       seedEnv,
       agentTypeName: values['agent-type'],
       environments: values.env,
@@ -98,7 +98,7 @@ async function backfill(): Promise<void> {
 
   const env = process.env;
   const dataDir = resolve(env.DATA_DIR ?? '.data');
-  const { createRuntimeDependencies } = await import('@agentic-memory/function-kit');
+  const { createLocalDependencies } = await import('./local-backends');
   const { localSecretsUnlessManaged } = await import('./local-secrets');
   const { configFromEnvironment } = await import('./local-runtime');
   const { backfillSnapshots, resetBackfillState } = await import('./migration/backfill');
@@ -106,7 +106,7 @@ async function backfill(): Promise<void> {
   const config = await configFromEnvironment(env);
   // The pepper must be the runtime's: locally the same generated secrets file `pnpm start` uses.
   localSecretsUnlessManaged(dataDir, env);
-  const deps = await createRuntimeDependencies({ env, dataDir, config });
+  const deps = await createLocalDependencies({ env, dataDir, config });
   try {
     const store = deps.memoryStore;
     if (!isUserDirectory(store)) fail('this memory store cannot list its users');

@@ -1,6 +1,5 @@
-import type { QueueLambda } from '@agentic-memory/function-kit';
+import { lambdaContext, type QueueLambda, sqsEvent } from '@agentic-memory/function-kit';
 import type { Queue } from '@agentic-memory/memory-core';
-import { lambdaContext, sqsEvent } from './lambda-shapes';
 
 export interface PollerOptions {
   readonly queue: Queue;

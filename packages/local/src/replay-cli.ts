@@ -96,10 +96,11 @@ for (const r of results)
   console.log(
     `${String(r.status).padEnd(4)} ${r.ms.toFixed(1).padStart(8)} ms ${String(r.bytes).padStart(8)} B  ${r.file}${r.status >= 300 || r.status === 0 ? `  ${r.body}` : ''}`,
   );
+const fixed = (value: number | null) => (value === null ? '-' : value.toFixed(1));
 const summary = summarise(results);
 console.log(
   `\n${results.length} sent to ${baseUrl}; statuses ${Object.entries(summary.statuses)
     .map(([s, n]) => `${s}×${n}`)
-    .join(' ')}; latency p50 ${summary.p50.toFixed(1)} ms, p95 ${summary.p95.toFixed(1)} ms, max ${summary.max.toFixed(1)} ms`,
+    .join(' ')}; latency p50 ${fixed(summary.p50)} ms, p95 ${fixed(summary.p95)} ms, max ${fixed(summary.max)} ms`,
 );
 process.exit(results.every((r) => r.status >= 200 && r.status < 300) ? 0 : 1);

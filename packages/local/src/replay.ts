@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { percentile } from '@agentic-memory/memory-core';
 import { signElevenLabs, signRetell, signVapi } from '@agentic-memory/provider-adapters';
 
 export type ReplayProvider = 'elevenlabs' | 'vapi' | 'retell' | 'generic';
@@ -108,16 +109,15 @@ export async function replayAll(
   return results;
 }
 
-export function percentile(values: readonly number[], p: number): number {
-  if (values.length === 0) return Number.NaN;
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] as number;
-}
-
-/** Counts per status and latency percentiles. */
-export function summarise(results: readonly ReplayResult[]): { statuses: Record<string, number>; p50: number; p95: number; max: number } {
+/** Counts per status and latency percentiles (null when nothing was sent). */
+export function summarise(results: readonly ReplayResult[]): {
+  statuses: Record<string, number>;
+  p50: number | null;
+  p95: number | null;
+  max: number | null;
+} {
   const statuses: Record<string, number> = {};
   for (const r of results) statuses[String(r.status)] = (statuses[String(r.status)] ?? 0) + 1;
   const ms = results.map((r) => r.ms);
-  return { statuses, p50: percentile(ms, 50), p95: percentile(ms, 95), max: Math.max(...ms) };
+  return { statuses, p50: percentile(ms, 50), p95: percentile(ms, 95), max: percentile(ms, 100) };
 }

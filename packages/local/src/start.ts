@@ -5,7 +5,7 @@
  */
 import { resolve } from 'node:path';
 import { captureMetrics } from '@agentic-memory/function-kit';
-import { configFromEnvironment, LOCAL_ROUTES, startLocalRuntime } from './local-runtime';
+import { configFromEnvironment, startLocalRuntime } from './local-runtime';
 import { MetricsSummary } from './metrics-summary';
 import { formatTable } from './text-files';
 
@@ -62,7 +62,7 @@ console.log('');
 console.log(
   formatTable([
     ['route', 'role', 'auth'],
-    ...LOCAL_ROUTES.flatMap((r) => r.paths.map((p) => [`${r.method} ${url}${p}`, r.role, r.auth])),
+    ...runtime.routes.map((r) => [`${r.method} ${url}${r.path}`, r.role, r.auth.replaceAll('`', '')]),
     [`GET ${url}/health`, 'liveness', 'none'],
   ]),
 );

@@ -3,12 +3,13 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createCostReportHandler } from '@agentic-memory/fn-cost-report';
-import { captureMetrics, createRuntimeDependencies, METRICS, ROLLUP_DIMENSIONS } from '@agentic-memory/function-kit';
+import { captureMetrics, costTags, METRICS, ResourceNames, ROLLUP_DIMENSIONS } from '@agentic-memory/function-kit';
 import { FUNCTION_ROLES } from '@agentic-memory/memory-core';
-import { createAwsClients, S3BlobStore } from '@agentic-memory/provider-adapters';
+import { createAwsClients, S3BlobStore } from '@agentic-memory/provider-adapters/aws';
 import { CostExplorerSource } from '@agentic-memory/provider-adapters/cost';
 import { type MotoServer, motoAwsEnv, startMoto } from '@agentic-memory/provider-adapters/testing/moto';
 import { CloudWatchClient, PutMetricDataCommand } from '@aws-sdk/client-cloudwatch';
+import { createLocalDependencies } from '../src/local-backends';
 import { runScript } from './run-script';
 
 /** `pnpm cost-report` against moto, with Cost Explorer results seeded through moto's API. */
@@ -98,10 +99,10 @@ describe('pnpm cost-report against moto', () => {
       INGEST_QUEUE_NAME: 'am-cost.fifo',
       POWERTOOLS_LOG_LEVEL: 'SILENT',
     };
-    const deps = await createRuntimeDependencies({ env, dataDir });
+    const deps = await createLocalDependencies({ env, dataDir });
     const costs = new CostExplorerSource({
-      tags: { Project: 'agentic-memory', Environment: 'local' },
-      functions: Object.fromEntries(FUNCTION_ROLES.map((role) => [role, `agentic-memory-local-${role}`])),
+      tags: costTags('local'),
+      functions: Object.fromEntries(FUNCTION_ROLES.map((role) => [role, ResourceNames.function('local', role)])),
       provisionedRoles: [],
       endpoint: moto.endpoint,
       region: 'us-east-1',

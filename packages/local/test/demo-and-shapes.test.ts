@@ -3,9 +3,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { QueueLambda } from '@agentic-memory/function-kit';
+import { apiGatewayEvent } from '@agentic-memory/function-kit';
 import { FixedClock, type ReceivedMessage } from '@agentic-memory/memory-core';
-import { DiskQueue } from '@agentic-memory/provider-adapters';
-import { apiGatewayEvent, ensureLocalSecrets, QueuePoller } from '../src';
+import { DiskQueue } from '@agentic-memory/provider-adapters/embedded';
+import { ensureLocalSecrets, QueuePoller } from '../src';
 
 const ROOT = join(__dirname, '..', '..', '..');
 

@@ -2,7 +2,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createAwsClients, S3BlobStore } from '@agentic-memory/provider-adapters';
+import { createAwsClients, S3BlobStore } from '@agentic-memory/provider-adapters/aws';
 import { Mem0ContractServer } from '@agentic-memory/provider-adapters/testing/mem0';
 import { type MotoServer, motoAwsEnv, startMoto } from '@agentic-memory/provider-adapters/testing/moto';
 import { runScript } from './run-script';

@@ -3,9 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fixturePath } from '@agentic-memory/fixtures';
 import { captureMetrics } from '@agentic-memory/function-kit';
+import { percentile } from '@agentic-memory/memory-core';
 import fc from 'fast-check';
 import { type LocalRuntime, replayFile, startLocalRuntime } from '../src';
-import { duration, MetricsSummary, percentile } from '../src/metrics-summary';
+import { duration, MetricsSummary } from '../src/metrics-summary';
 
 /** `pnpm start`'s summary, computed from the EMF lines the real handlers print. */
 

@@ -123,7 +123,7 @@ describe('the EMF the handlers emit matches the metric catalogue', () => {
   });
 
   it('keeps dimension values bounded: known roles, agent types, providers, reasons — never a caller or conversation', () => {
-    const roles = new Set(Object.values(METRICS).flatMap((m) => m.roles));
+    const roles = new Set<string>(Object.values(METRICS).flatMap((m) => m.roles));
     for (const emf of blobs()) {
       expect(emf.service).toBe('agentic-memory');
       expect(emf.environment).toBe('local');

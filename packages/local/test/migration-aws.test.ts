@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { BlobKeys } from '@agentic-memory/function-kit';
 import { callerKey, type ProfileSnapshot } from '@agentic-memory/memory-core';
-import { createAwsClients, S3BlobStore } from '@agentic-memory/provider-adapters';
+import { createAwsClients, S3BlobStore } from '@agentic-memory/provider-adapters/aws';
 import { Mem0ContractServer } from '@agentic-memory/provider-adapters/testing/mem0';
 import { type MotoServer, motoAwsEnv, startMoto } from '@agentic-memory/provider-adapters/testing/moto';
 import { CreateSecretCommand } from '@aws-sdk/client-secrets-manager';

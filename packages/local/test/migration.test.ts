@@ -1,10 +1,11 @@
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { loadConfig } from '@agentic-memory/config';
 import { BlobKeys } from '@agentic-memory/function-kit';
-import { loadConfig } from '@agentic-memory/infra/config';
 import { callerKey, FixedClock, type ProfileSnapshot, parseAgentTypes, seedAgentType } from '@agentic-memory/memory-core';
-import { DiskBlobStore, SqliteMemoryStore, signElevenLabs } from '@agentic-memory/provider-adapters';
+import { signElevenLabs } from '@agentic-memory/provider-adapters';
+import { DiskBlobStore, SqliteMemoryStore } from '@agentic-memory/provider-adapters/embedded';
 import { Mem0ContractServer } from '@agentic-memory/provider-adapters/testing/mem0';
 import { type LocalRuntime, startLocalRuntime } from '../src';
 import { backfillSnapshots } from '../src/migration/backfill';

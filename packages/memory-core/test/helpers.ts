@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fixtureJson } from '@agentic-memory/fixtures';
-import type { AgentType, AgentTypes, CallRecord, Environment, MetadataValue, Turn } from '../src';
-import { parseAgentTypes, parseEnvironment } from '../src';
+import type { AgentMap, AgentType, AgentTypes, CallRecord, MetadataValue, Turn } from '../src';
+import { AgentMapSchema, parseAgentTypes } from '../src';
 
 const ROOT = join(__dirname, '..', '..', '..');
 
@@ -14,8 +14,9 @@ export function repoAgentTypes(): AgentTypes {
   return parseAgentTypes(readJson(join(ROOT, 'config', 'agent-types.json')));
 }
 
-export function repoEnvironment(name = 'local'): Environment {
-  return parseEnvironment(readJson(join(ROOT, 'config', 'environments', `${name}.json`)), repoAgentTypes());
+/** The agent map of a committed environment (the domain part; the rest of the file is the config package's). */
+export function repoAgentMap(name = 'local'): AgentMap {
+  return AgentMapSchema.parse((readJson(join(ROOT, 'config', 'environments', `${name}.json`)) as { agent_map: unknown }).agent_map);
 }
 
 export function agentType(name: string): AgentType {

@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { FixedClock, type NewMemory } from '@agentic-memory/memory-core';
+import { FixedClock, type NewMemory, percentile } from '@agentic-memory/memory-core';
 import { DiskQueue } from '../src/embedded/disk-queue';
 import { SqliteMemoryStore } from '../src/embedded/sqlite-memory-store';
 
@@ -26,13 +26,10 @@ const QUESTIONS = [
   'any problems with delivery or a damaged package?',
 ];
 
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
-}
+const fixed = (value: number | null, digits: number) => (value === null ? '-' : value.toFixed(digits));
 
-function stats(samples: number[]): { p50: number; p95: number; p99: number; max: number } {
-  const s = [...samples].sort((a, b) => a - b);
-  return { p50: percentile(s, 50), p95: percentile(s, 95), p99: percentile(s, 99), max: s.at(-1) ?? Number.NaN };
+function stats(samples: number[]): { p50: number | null; p95: number | null; p99: number | null; max: number | null } {
+  return { p50: percentile(samples, 50), p95: percentile(samples, 95), p99: percentile(samples, 99), max: percentile(samples, 100) };
 }
 
 let seed = 42;
@@ -108,13 +105,13 @@ async function main() {
     const one = await benchSearch(dir, 1, 10_000);
     rows.push([
       'search, 1 caller × 10,000 memories',
-      `p50 ${one.p50.toFixed(2)} ms, p95 ${one.p95.toFixed(2)} ms, p99 ${one.p99.toFixed(2)} ms, max ${one.max.toFixed(1)} ms`,
+      `p50 ${fixed(one.p50, 2)} ms, p95 ${fixed(one.p95, 2)} ms, p99 ${fixed(one.p99, 2)} ms, max ${fixed(one.max, 1)} ms`,
       '1,000 queries, limit 5, 8 natural-language questions',
     ]);
     const many = await benchSearch(dir, 1000, 10);
     rows.push([
       'search, 1,000 callers × 10 memories',
-      `p50 ${many.p50.toFixed(2)} ms, p95 ${many.p95.toFixed(2)} ms, p99 ${many.p99.toFixed(2)} ms, max ${many.max.toFixed(1)} ms`,
+      `p50 ${fixed(many.p50, 2)} ms, p95 ${fixed(many.p95, 2)} ms, p99 ${fixed(many.p99, 2)} ms, max ${fixed(many.max, 1)} ms`,
       '1,000 queries over all callers',
     ]);
     rows.push([

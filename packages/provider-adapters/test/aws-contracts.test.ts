@@ -4,7 +4,7 @@ import { FixedClock } from '@agentic-memory/memory-core';
 import { CreateBucketCommand, PutBucketVersioningCommand } from '@aws-sdk/client-s3';
 import { CreateSecretCommand, PutSecretValueCommand } from '@aws-sdk/client-secrets-manager';
 import { CreateQueueCommand, GetQueueAttributesCommand } from '@aws-sdk/client-sqs';
-import { type AwsClients, createAwsClients, S3BlobStore, SecretsManagerSecrets, SqsDeadLetters, SqsQueue } from '../src';
+import { type AwsClients, createAwsClients, S3BlobStore, SecretsManagerSecrets, SqsDeadLetters, SqsQueue } from '../src/aws';
 import { type MotoServer, startMoto } from '../testing/moto';
 import { describeBlobStoreContract } from './contract/blob-store-contract';
 import { CONTRACT_NOW } from './contract/memory-store-contract';

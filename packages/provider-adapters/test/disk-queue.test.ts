@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { FixedClock } from '@agentic-memory/memory-core';
 import fc from 'fast-check';
-import { DiskQueue } from '../src';
+import { DiskQueue } from '../src/embedded';
 
 const NOW = Date.parse('2026-11-01T00:00:00Z');
 

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { FixedClock } from '@agentic-memory/memory-core';
-import { DiskBlobStore, DiskQueue, SqliteMemoryStore } from '../src';
+import { DiskBlobStore, DiskQueue, SqliteMemoryStore } from '../src/embedded';
 import { describeBlobStoreContract } from './contract/blob-store-contract';
 import { CONTRACT_NOW, describeMemoryStoreContract } from './contract/memory-store-contract';
 import { describeQueueContract } from './contract/queue-contract';

@@ -1,5 +1,5 @@
 import { FixedClock, MemoryStoreError } from '@agentic-memory/memory-core';
-import { Mem0MemoryStore } from '../src';
+import { Mem0MemoryStore } from '../src/mem0';
 import { Mem0ContractServer } from '../testing/mem0-contract-server';
 import { CONTRACT_NOW, describeMemoryStoreContract, memory } from './contract/memory-store-contract';
 

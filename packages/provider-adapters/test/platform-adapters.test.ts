@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fixturePath } from '@agentic-memory/fixtures';
-import { buildStartContent, NEW_CALLER, parseAgentTypes, parseEnvironment, platformAgentFor } from '@agentic-memory/memory-core';
+import { AgentMapSchema, buildStartContent, NEW_CALLER, parseAgentTypes, platformAgentFor } from '@agentic-memory/memory-core';
 import fc from 'fast-check';
 import {
   genericAdapter,
@@ -18,7 +18,7 @@ import {
 const ROOT = join(__dirname, '..', '..', '..');
 const fixture = (path: string): unknown => JSON.parse(readFileSync(fixturePath(path), 'utf8'));
 const agentTypes = parseAgentTypes(JSON.parse(readFileSync(join(ROOT, 'config', 'agent-types.json'), 'utf8')));
-const environment = parseEnvironment(JSON.parse(readFileSync(join(ROOT, 'config', 'environments', 'local.json'), 'utf8')), agentTypes);
+const agentMap = AgentMapSchema.parse(JSON.parse(readFileSync(join(ROOT, 'config', 'environments', 'local.json'), 'utf8')).agent_map);
 
 function request(body: unknown, headers: Record<string, string> = {}, raw?: string): PlatformRequest {
   const text = raw ?? JSON.stringify(body);
@@ -124,7 +124,7 @@ describe('Vapi messages', () => {
     const content = buildStartContent(NEW_CALLER, agentType, 0);
     const reply = vapiAdapter.formatCallStart(content, NEW_CALLER, agentType, {
       userId: null,
-      platformAgentId: platformAgentFor(environment.agent_map, 'vapi', start.platformIds),
+      platformAgentId: platformAgentFor(agentMap, 'vapi', start.platformIds),
     }) as {
       assistantId: string;
       assistantOverrides: { variableValues: Record<string, unknown>; firstMessage?: string };

@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fixturePath } from '@agentic-memory/fixtures';
 import { type AgentTypes, FixedClock, memoriesFromCall, parseAgentTypes, rankMemories } from '@agentic-memory/memory-core';
-import { elevenLabsCallRecord, parseElevenLabsPostCall, SqliteMemoryStore } from '../src';
+import { elevenLabsCallRecord, parseElevenLabsPostCall } from '../src';
+import { SqliteMemoryStore } from '../src/embedded';
 
 const ROOT = join(__dirname, '..', '..', '..');
 const agentTypes: AgentTypes = parseAgentTypes(JSON.parse(readFileSync(join(ROOT, 'config', 'agent-types.json'), 'utf8')));

@@ -28,10 +28,22 @@ export function freePort(): Promise<number> {
   });
 }
 
+export interface MotoOptions {
+  /**
+   * Requests served before moto starts authenticating every request (IAM access keys, and SigV4
+   * signatures recomputed with botocore): moto's `INITIAL_NO_AUTH_ACTION_COUNT`. Unset: never.
+   */
+  readonly authenticateAfter?: number;
+}
+
 /** Starts moto_server on a free loopback port; `stop()` kills it by PID and waits for the exit. */
-export async function startMoto(): Promise<MotoServer> {
+export async function startMoto(options: MotoOptions = {}): Promise<MotoServer> {
   const port = await freePort();
-  const child: ChildProcess = spawn('moto_server', ['-H', '127.0.0.1', '-p', String(port)], { stdio: 'ignore' });
+  const env =
+    options.authenticateAfter === undefined
+      ? process.env
+      : { ...process.env, INITIAL_NO_AUTH_ACTION_COUNT: String(options.authenticateAfter) };
+  const child: ChildProcess = spawn('moto_server', ['-H', '127.0.0.1', '-p', String(port)], { stdio: 'ignore', env });
   const endpoint = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 20_000;
   for (;;) {

@@ -2,7 +2,6 @@ import {
   authenticatorFor,
   BlobKeys,
   createHttpHandler,
-  type Dependencies,
   emit,
   type HttpEvent,
   type HttpLambda,
@@ -11,6 +10,7 @@ import {
   json,
   logger,
   providerForPath,
+  type RoleDependencies,
   setMetricContext,
   TtlCache,
   withDeadline,
@@ -34,6 +34,13 @@ import { type CallStart, PayloadError, platformAdapter } from '@agentic-memory/p
 /** How long "no snapshot yet" is remembered, so a burst of calls from a stranger costs one blob read. */
 const NEGATIVE_CACHE_MS = 15_000;
 
+/**
+ * What call start uses: the snapshot in the blob store and, for agent types with
+ * `on_snapshot_miss: query_store`, the memory store (the Lambda entry leaves the store's client out
+ * of the bundle when no agent type of the environment reads it).
+ */
+export type ConversationStartDependencies = RoleDependencies<'blobStore' | 'memoryStore'>;
+
 export interface ConversationStartOptions {
   /** Shared so tests (and the local runtime) can inspect or clear it. */
   readonly cache?: TtlCache<CallerContext>;
@@ -45,7 +52,7 @@ export interface ConversationStartOptions {
  * `on_snapshot_miss` — all within `recall_deadline_ms`. Past authentication it always answers 200:
  * on any failure, the agent type's new-caller reply with every declared variable.
  */
-export function createConversationStartHandler(deps: Dependencies, options: ConversationStartOptions = {}): HttpLambda {
+export function createConversationStartHandler(deps: ConversationStartDependencies, options: ConversationStartOptions = {}): HttpLambda {
   const cache = options.cache ?? new TtlCache<CallerContext>();
   const { agentTypes, environment } = deps;
 

@@ -1,11 +1,28 @@
 /**
- * Lambda entry point of the conversation-start role. Init (outside the handler, so provisioned concurrency pays
- * it): wire the ports from the environment the CDK app sets, prefetch the environment's secret.
+ * Lambda entry of the conversation-start role. Init (outside the handler, so provisioned
+ * concurrency pays it): the role's configuration (validated at build time), the environment's
+ * secret and the snapshot store over the lightweight S3 adapter. The memory store's client is in
+ * the bundle only when an agent type of the environment reads it on a snapshot miss.
  */
-import { configureObservability, createRuntimeDependencies } from '@agentic-memory/function-kit';
+import { configureObservability, systemClock } from '@agentic-memory/function-kit';
+import { lambdaMemoryStore } from '@agentic-memory/function-kit/lambda-memory-store';
+import { liteAwsClient, liteBlobStore, liteEnvironmentSecrets } from '@agentic-memory/function-kit/lambda-ports';
+import { type MemoryStore, unavailableMemoryStore } from '@agentic-memory/memory-core';
+import roleConfig from '@agentic-memory/role-config';
 import { createConversationStartHandler } from './conversation-start-handler';
 
-const deps = await createRuntimeDependencies({ env: process.env });
-configureObservability('conversation-start', deps.environment.name);
+configureObservability('conversation-start', roleConfig.environment.name);
+const aws = liteAwsClient(process.env);
+const secrets = await liteEnvironmentSecrets(aws, process.env, systemClock);
 
-export const handler = createConversationStartHandler(deps);
+let memoryStore: MemoryStore = unavailableMemoryStore('no agent type of this environment reads the memory store on a snapshot miss');
+// A build-time switch: when false, esbuild drops this branch and with it the Mem0 client.
+if (__AGENTIC_MEMORY_READS_STORE_ON_MISS__) memoryStore = lambdaMemoryStore(secrets, process.env, systemClock, roleConfig.agentTypes);
+
+export const handler = createConversationStartHandler({
+  clock: systemClock,
+  ...roleConfig,
+  secrets,
+  blobStore: liteBlobStore(aws, process.env),
+  memoryStore,
+});

@@ -1,5 +1,6 @@
 import { readFixture } from '@agentic-memory/fixtures';
-import { seedCall, TtlCache } from '@agentic-memory/function-kit';
+import { seedCall } from '@agentic-memory/fn-ingest-worker';
+import { TtlCache } from '@agentic-memory/function-kit';
 import { TEST_SECRETS, type TestDependencies, testContext, testDependencies, testHttpEvent } from '@agentic-memory/function-kit/testing';
 import { FixedClock, type NEW_CALLER } from '@agentic-memory/memory-core';
 import { elevenLabsCallRecord, parseElevenLabsPostCall } from '@agentic-memory/provider-adapters';

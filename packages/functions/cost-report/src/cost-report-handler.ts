@@ -1,4 +1,4 @@
-import { type Dependencies, emit, logger, publishMetrics, runInvocation, setMetricContext } from '@agentic-memory/function-kit';
+import { BlobKeys, type Dependencies, emit, logger, publishMetrics, runInvocation, setMetricContext } from '@agentic-memory/function-kit';
 import { type CostPeriod, type CostReport, type CostSource, costReport } from '@agentic-memory/memory-core';
 
 const DAY_MS = 86_400_000;
@@ -21,7 +21,13 @@ export function reportPeriod(request: CostReportRequest, now: number): CostPerio
  * utilisation → cost per call overall and per service, recommendations; publishes CostPerCall and
  * DailyCost and writes the JSON report to `reports/cost/<day>.json`.
  */
-export function createCostReportHandler(deps: Dependencies, costs: CostSource): (request?: CostReportRequest) => Promise<CostReport> {
+/** What the cost report uses: the blob store (the report) — and the cost source. */
+export type CostReportDependencies = Pick<Dependencies, 'clock' | 'environment' | 'blobStore'>;
+
+export function createCostReportHandler(
+  deps: CostReportDependencies,
+  costs: CostSource,
+): (request?: CostReportRequest) => Promise<CostReport> {
   return (request = {}) =>
     runInvocation(deps.environment.name, 'cost-report', async () => {
       try {
@@ -33,7 +39,7 @@ export function createCostReportHandler(deps: Dependencies, costs: CostSource): 
           costs.provisionedConcurrencyUtilization(period),
         ]);
         const report = costReport({ period, costs: serviceCosts, invocations, utilization });
-        await deps.blobStore.put(`reports/cost/${period.start}.json`, JSON.stringify(report, null, 2), { contentType: 'application/json' });
+        await deps.blobStore.put(BlobKeys.costReport(period.start), JSON.stringify(report, null, 2), { contentType: 'application/json' });
         emit('DailyCost', report.total_usd);
         if (report.cost_per_call_usd !== null) emit('CostPerCall', report.cost_per_call_usd);
         logger.info('cost report', {

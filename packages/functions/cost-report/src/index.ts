@@ -1,22 +1,26 @@
 /**
- * Lambda entry point of the cost-report role (daily schedule). Function names follow the stack's
- * convention `agentic-memory-<env>-<role>`.
+ * Lambda entry of the cost-report role (daily schedule): the environment's cost by its tags from
+ * Cost Explorer, invocations of its functions (named as the CDK app names them) from CloudWatch.
  */
-import { configureObservability, createRuntimeDependencies } from '@agentic-memory/function-kit';
+import { awsLocation, configureObservability, costTags, ResourceNames, systemClock } from '@agentic-memory/function-kit';
+import { sdkBlobStore } from '@agentic-memory/function-kit/sdk-ports';
 import { FUNCTION_ROLES } from '@agentic-memory/memory-core';
 import { CostExplorerSource } from '@agentic-memory/provider-adapters/cost';
+import roleConfig from '@agentic-memory/role-config';
 import { type CostReportRequest, createCostReportHandler } from './cost-report-handler';
 
-const deps = await createRuntimeDependencies({ env: process.env });
-configureObservability('cost-report', deps.environment.name);
-const name = deps.environment.name;
+const name = roleConfig.environment.name;
+configureObservability('cost-report', name);
 const costs = new CostExplorerSource({
-  tags: { Project: 'agentic-memory', Environment: name },
-  functions: Object.fromEntries(FUNCTION_ROLES.map((role) => [role, `agentic-memory-${name}-${role}`])),
-  provisionedRoles: FUNCTION_ROLES.filter((role) => deps.environment.functions[role].provisioned_concurrency !== undefined),
-  endpoint: process.env.AWS_ENDPOINT_URL,
+  tags: costTags(name),
+  functions: Object.fromEntries(FUNCTION_ROLES.map((role) => [role, ResourceNames.function(name, role)])),
+  provisionedRoles: roleConfig.environment.provisioned_roles,
+  endpoint: awsLocation(process.env).endpoint,
 });
-const report = createCostReportHandler(deps, costs);
+const report = createCostReportHandler(
+  { clock: systemClock, environment: roleConfig.environment, blobStore: sdkBlobStore(process.env) },
+  costs,
+);
 
 export const handler = async (event: CostReportRequest & Record<string, unknown>) =>
   report(typeof event?.date === 'string' ? { date: event.date } : {});

@@ -1,11 +1,21 @@
 /**
- * Lambda entry point of the ingest-worker role. Init (outside the handler, so provisioned concurrency pays
- * it): wire the ports from the environment the CDK app sets, prefetch the environment's secret.
+ * Lambda entry of the ingest-worker role. Init: the role's configuration (validated at build
+ * time), the environment's secret and the blob store through the AWS SDK, and the Mem0 store,
+ * created on the first message.
  */
-import { configureObservability, createRuntimeDependencies } from '@agentic-memory/function-kit';
+import { configureObservability, systemClock } from '@agentic-memory/function-kit';
+import { lambdaMemoryStore } from '@agentic-memory/function-kit/lambda-memory-store';
+import { sdkBlobStore, sdkEnvironmentSecrets } from '@agentic-memory/function-kit/sdk-ports';
+import roleConfig from '@agentic-memory/role-config';
 import { createIngestWorkerHandler } from './ingest-worker-handler';
 
-const deps = await createRuntimeDependencies({ env: process.env });
-configureObservability('ingest-worker', deps.environment.name);
+configureObservability('ingest-worker', roleConfig.environment.name);
+const secrets = await sdkEnvironmentSecrets(process.env, systemClock);
 
-export const handler = createIngestWorkerHandler(deps);
+export const handler = createIngestWorkerHandler({
+  clock: systemClock,
+  ...roleConfig,
+  secrets,
+  blobStore: sdkBlobStore(process.env),
+  memoryStore: lambdaMemoryStore(secrets, process.env, systemClock, roleConfig.agentTypes),
+});

@@ -1,11 +1,21 @@
 /**
- * Lambda entry point of the insights role (admin API). Init wires the ports from the environment
- * the CDK app sets and prefetches the environment's secret.
+ * Lambda entry of the insights role (admin API). Init: the role's configuration (validated at
+ * build time), the environment's secret and the blob store through the AWS SDK, and the Mem0
+ * store, created on first use.
  */
-import { configureObservability, createRuntimeDependencies } from '@agentic-memory/function-kit';
+import { configureObservability, systemClock } from '@agentic-memory/function-kit';
+import { lambdaMemoryStore } from '@agentic-memory/function-kit/lambda-memory-store';
+import { sdkBlobStore, sdkEnvironmentSecrets } from '@agentic-memory/function-kit/sdk-ports';
+import roleConfig from '@agentic-memory/role-config';
 import { createInsightsHandler } from './insights-handler';
 
-const deps = await createRuntimeDependencies({ env: process.env });
-configureObservability('insights', deps.environment.name);
+configureObservability('insights', roleConfig.environment.name);
+const secrets = await sdkEnvironmentSecrets(process.env, systemClock);
 
-export const handler = createInsightsHandler(deps);
+export const handler = createInsightsHandler({
+  clock: systemClock,
+  ...roleConfig,
+  secrets,
+  blobStore: sdkBlobStore(process.env),
+  memoryStore: lambdaMemoryStore(secrets, process.env, systemClock, roleConfig.agentTypes),
+});

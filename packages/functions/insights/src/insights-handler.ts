@@ -1,7 +1,6 @@
 import {
   BlobKeys,
   createHttpHandler,
-  type Dependencies,
   emit,
   forgetCaller,
   HttpError,
@@ -11,6 +10,7 @@ import {
   json,
   logger,
   memoryUserIds,
+  type RoleDependencies,
   setMetricContext,
 } from '@agentic-memory/function-kit';
 import {
@@ -71,7 +71,10 @@ async function mapLimited<T, R>(items: readonly T[], limit: number, fn: (item: T
  * type from the worker's per-conversation records, and forget-me. Phone numbers arrive URL-encoded
  * in the path and are keyed at once; logs carry only the last four digits.
  */
-export function createInsightsHandler(deps: Dependencies): HttpLambda {
+/** What the admin API uses: the memory store and the blob store. */
+export type InsightsDependencies = RoleDependencies<'blobStore' | 'memoryStore'>;
+
+export function createInsightsHandler(deps: InsightsDependencies): HttpLambda {
   async function allMemories(userIds: readonly string[]): Promise<Memory[]> {
     const memories: Memory[] = [];
     for (const userId of userIds) {

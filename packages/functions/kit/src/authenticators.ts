@@ -1,5 +1,5 @@
 import { type HttpRoleName, platformAdapter } from '@agentic-memory/provider-adapters';
-import type { Dependencies } from './dependencies';
+import type { CoreDependencies } from './dependencies';
 import type { HttpEvent } from './http';
 import type { AuthOutcome } from './http-stack';
 import { providerForPath } from './routes';
@@ -10,7 +10,9 @@ export type HttpRole = HttpRoleName;
  * How each platform authenticates each role (ARCHITECTURE.md, routes table), delegated to its
  * adapter: on the raw body, in constant time, before anything is parsed.
  */
-export function authenticatorFor(role: HttpRole): (event: HttpEvent, deps: Dependencies) => Promise<AuthOutcome> {
+export function authenticatorFor(
+  role: HttpRole,
+): (event: HttpEvent, deps: Pick<CoreDependencies, 'secrets' | 'clock'>) => Promise<AuthOutcome> {
   return async (event, deps) => {
     const provider = providerForPath(event.rawPath);
     if (!provider) return { ok: false, code: 'unauthorized', reason: 'no platform serves this path' };

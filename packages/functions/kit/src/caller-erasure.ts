@@ -1,6 +1,9 @@
 import { callerKey } from '@agentic-memory/memory-core';
 import { BlobKeys } from './blob-keys';
-import type { Dependencies } from './dependencies';
+import type { RoleDependencies } from './dependencies';
+
+/** What erasure touches: the blob store and the memory store. */
+type ErasureDependencies = RoleDependencies<'blobStore' | 'memoryStore'>;
 
 /** What the worker leaves per conversation under `callers/<key>/…`, so erasure can find it. */
 export interface ConversationIndex {
@@ -26,25 +29,25 @@ export interface ErasureReport {
 
 const text = (body: Uint8Array) => Buffer.from(body).toString('utf8');
 
-export async function readTombstone(deps: Dependencies, key: string): Promise<Tombstone | null> {
+export async function readTombstone(deps: Pick<ErasureDependencies, 'blobStore'>, key: string): Promise<Tombstone | null> {
   const blob = await deps.blobStore.get(BlobKeys.tombstone(key));
   return blob ? (JSON.parse(text(blob.body)) as Tombstone) : null;
 }
 
 /** Whether the caller asked to be forgotten after a message received at `receivedAt` (ISO-8601) reached us. */
-export async function erasedSince(deps: Dependencies, key: string, receivedAt: string): Promise<boolean> {
+export async function erasedSince(deps: Pick<ErasureDependencies, 'blobStore'>, key: string, receivedAt: string): Promise<boolean> {
   const tombstone = await readTombstone(deps, key);
   return tombstone !== null && Date.parse(receivedAt) <= Date.parse(tombstone.deletedAt);
 }
 
 /** Every memory-store user id a caller may have: the key, and the number for agent types in `raw` mode. */
-export function memoryUserIds(deps: Dependencies, key: string, e164: string): string[] {
+export function memoryUserIds(deps: Pick<ErasureDependencies, 'agentTypes'>, key: string, e164: string): string[] {
   const raw = Object.values(deps.agentTypes).some((t) => t.caller_id_mode === 'raw');
   return raw ? [key, e164] : [key];
 }
 
 /** Deletes one conversation's traces: raw payload (all versions), its done marker, audio, analytics record, index. */
-async function eraseConversation(deps: Dependencies, indexKey: string, report: Record<keyof ErasureReport, number>): Promise<void> {
+async function eraseConversation(deps: ErasureDependencies, indexKey: string, report: Record<keyof ErasureReport, number>): Promise<void> {
   const blob = await deps.blobStore.get(indexKey);
   if (blob) {
     let index: Partial<ConversationIndex> = {};
@@ -56,7 +59,7 @@ async function eraseConversation(deps: Dependencies, indexKey: string, report: R
     }
     if (index.raw) {
       report.rawPayloads += await deps.blobStore.delete(index.raw);
-      report.markers += await deps.blobStore.delete(index.raw.replace(/^raw\//, 'done/'));
+      report.markers += await deps.blobStore.delete(BlobKeys.doneOf(index.raw));
     }
     if (index.audio) report.audio += await deps.blobStore.delete(index.audio);
     if (index.analytics) report.analyticsRecords += await deps.blobStore.delete(index.analytics);
@@ -70,7 +73,7 @@ async function eraseConversation(deps: Dependencies, indexKey: string, report: R
  * before it are dropped by the worker), then the memory store (explicit user ids), every
  * conversation's raw payload, audio, done marker and analytics record, and the snapshots.
  */
-export async function forgetCaller(deps: Dependencies, e164: string): Promise<ErasureReport> {
+export async function forgetCaller(deps: ErasureDependencies, e164: string): Promise<ErasureReport> {
   const pepper = await deps.secrets.get('CALLER_ID_PEPPER');
   if (!pepper) throw new Error('CALLER_ID_PEPPER is not configured');
   const key = callerKey(pepper, e164);
@@ -98,7 +101,7 @@ export async function forgetCaller(deps: Dependencies, e164: string): Promise<Er
 
 /** Undo what one conversation wrote for a caller erased while it was being ingested. */
 export async function eraseConversationOf(
-  deps: Dependencies,
+  deps: ErasureDependencies,
   key: string,
   e164: string,
   provider: string,

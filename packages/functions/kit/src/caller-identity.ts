@@ -1,5 +1,5 @@
 import { type AgentType, callerKey, memoryUserId } from '@agentic-memory/memory-core';
-import type { Dependencies } from './dependencies';
+import type { CoreDependencies } from './dependencies';
 
 export interface CallerIdentity {
   readonly e164: string;
@@ -11,7 +11,7 @@ export interface CallerIdentity {
 
 /** Keys a caller number; fails (never silently) when the pepper is not configured. */
 export async function identifyCaller(
-  deps: Dependencies,
+  deps: Pick<CoreDependencies, 'secrets'>,
   e164: string,
   agentType: Pick<AgentType, 'caller_id_mode'>,
 ): Promise<CallerIdentity> {

@@ -1,7 +1,9 @@
 /**
- * The esbuild options every function is bundled with — by CDK's NodejsFunction and by the bench,
- * so measured bundles are the deployed ones. Pure data.
+ * How every function is bundled — by the CDK app (NodejsFunction, local esbuild) and, through the
+ * synthesised assets, measured by the bench: the deployed bundle is the measured one. Pure data.
  */
+import { type FunctionRole, ROLES, type RoleConfig } from '@agentic-memory/memory-core';
+
 export const FUNCTION_BUNDLING = {
   format: 'esm',
   platform: 'node',
@@ -12,23 +14,53 @@ export const FUNCTION_BUNDLING = {
   mainFields: ['module', 'main'],
   /**
    * Nothing external: the AWS SDK clients are bundled (pinned versions, tree-shaken) rather than
-   * taken from the Lambda runtime's copy.
+   * taken from the Lambda runtime's copy, so the measured bundle is what runs.
    */
   external: [] as string[],
-  /** Workspace-relative path of the stand-in for axios (see unused-axios.ts); resolve it before use. */
-  axiosStub: 'packages/functions/kit/src/unused-axios.ts',
   /** ESM bundles still meet CommonJS dependencies that call require(). */
   banner: "import { createRequire as __amCreateRequire } from 'module'; const require = __amCreateRequire(import.meta.url);",
 } as const;
 
-/** Workspace-relative entry of each Lambda role. */
-export const FUNCTION_ENTRIES = {
-  'conversation-start': 'packages/functions/conversation-start/src/index.ts',
-  'memory-search': 'packages/functions/memory-search/src/index.ts',
-  'webhook-intake': 'packages/functions/webhook-intake/src/index.ts',
-  'ingest-worker': 'packages/functions/ingest-worker/src/index.ts',
-  insights: 'packages/functions/insights/src/index.ts',
-  'cost-report': 'packages/functions/cost-report/src/index.ts',
+/**
+ * Modules replaced in every Lambda bundle (workspace-relative targets; resolve them before use):
+ * - `axios`: mem0ai 3.x imports it but calls fetch (see unused-axios.ts);
+ * - `@aws-sdk/credential-provider-node`: in Lambda the runtime puts the role's credentials in the
+ *   environment, so the SDK's default chain (SSO, INI files, STS web identity, their nested
+ *   clients) never runs: the environment provider alone (see lambda-credentials.ts). Local runs
+ *   are not bundled and keep the full chain.
+ * - `@agentic-memory/role-config`: the role's configuration, validated at build time (a JSON file
+ *   written by the build; see `roleConfigFile`).
+ */
+export const BUNDLE_ALIASES = {
+  axios: 'packages/functions/kit/src/unused-axios.ts',
+  '@aws-sdk/credential-provider-node': 'packages/functions/kit/src/lambda-credentials.ts',
 } as const;
 
-export type BundledRole = keyof typeof FUNCTION_ENTRIES;
+/** The module name the bundled configuration is imported under (aliased to a JSON file at build time). */
+export const ROLE_CONFIG_MODULE = '@agentic-memory/role-config';
+
+/**
+ * Build-time switches (esbuild `define`, literal values only): code behind a false switch is
+ * dropped from the bundle.
+ */
+export const BUILD_SWITCHES = {
+  /** Some agent type reads the memory store when a caller has no snapshot: call start carries the store client. */
+  readsStoreOnSnapshotMiss: '__AGENTIC_MEMORY_READS_STORE_ON_MISS__',
+} as const;
+
+/** The `define` map of a role's bundle for its configuration. */
+export function buildDefines(config: RoleConfig): Record<string, string> {
+  const readsStore = Object.values(config.agentTypes).some((t) => t.on_snapshot_miss === 'query_store');
+  return { [BUILD_SWITCHES.readsStoreOnSnapshotMiss]: String(readsStore) };
+}
+
+/** Workspace-relative entry of each Lambda role: `packages/functions/<role>/src/index.ts`. */
+export function functionEntry(role: FunctionRole): string {
+  return `packages/functions/${role}/src/index.ts`;
+}
+
+export const FUNCTION_ENTRIES = Object.fromEntries(
+  Object.keys(ROLES).map((role) => [role, functionEntry(role as FunctionRole)]),
+) as Readonly<Record<FunctionRole, string>>;
+
+export type BundledRole = FunctionRole;

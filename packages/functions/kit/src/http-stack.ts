@@ -1,7 +1,7 @@
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import middy, { type MiddlewareObj, type MiddyfiedHandler } from '@middy/core';
 import type { APIGatewayProxyEventV2, Context } from 'aws-lambda';
-import type { Dependencies } from './dependencies';
+import type { CoreDependencies } from './dependencies';
 import { HttpError, type HttpEvent, type HttpResult, header, json } from './http';
 import { REJECTION_REASONS } from './metric-catalogue';
 import { emit, emitSingle, ensureMetricContext, logger, publishMetrics, runInvocation } from './observability';
@@ -13,9 +13,9 @@ export type AuthOutcome =
 
 export interface HttpRoleOptions {
   readonly role: string;
-  readonly deps: Dependencies;
+  readonly deps: CoreDependencies;
   /** Checks the credential on the raw request (header or HMAC over the raw body). */
-  authenticate(event: HttpEvent, deps: Dependencies): Promise<AuthOutcome>;
+  authenticate(event: HttpEvent, deps: CoreDependencies): Promise<AuthOutcome>;
   /** Reply for an unexpected failure past authentication (degrade, or 5xx so the platform retries). */
   onUnexpectedError(error: unknown, event: HttpEvent): HttpResult;
   /** False for roles that take no body. */
@@ -32,8 +32,8 @@ export type HttpLambda = (event: APIGatewayProxyEventV2, context: Context) => Pr
 
 /** At most one secret refresh per minute per container, so bad credentials cannot flood the secret store. */
 const REFRESH_INTERVAL_MS = 60_000;
-const lastRefresh = new WeakMap<Dependencies, number>();
-function refreshAllowed(deps: Dependencies): boolean {
+const lastRefresh = new WeakMap<CoreDependencies, number>();
+function refreshAllowed(deps: CoreDependencies): boolean {
   const now = deps.clock.now();
   const last = lastRefresh.get(deps);
   if (last !== undefined && now - last < REFRESH_INTERVAL_MS) return false;

@@ -2,6 +2,8 @@
  * The one catalogue of custom metrics: the code that emits and the dashboard that shows both read
  * it. Pure data, no Powertools import, so the CDK app can use it.
  */
+import { type FunctionRole, rolesWhere } from '@agentic-memory/memory-core';
+
 export const METRIC_NAMESPACE = 'AgenticMemory';
 export const METRIC_SERVICE = 'agentic-memory';
 
@@ -11,7 +13,7 @@ export interface MetricDefinition {
   readonly unit: MetricUnitName;
   readonly description: string;
   /** Roles that emit it. */
-  readonly roles: readonly string[];
+  readonly roles: readonly FunctionRole[];
   /** A bounded dimension added to the detailed set (e.g. the rejection reason). */
   readonly extraDimension?: 'reason';
   /** On the dashboard, or deliberately not (with the reason). */
@@ -37,8 +39,8 @@ export const REJECTION_REASONS = [
   'other',
 ] as const;
 
-const HTTP_ROLES = ['conversation-start', 'memory-search', 'webhook-intake', 'insights'];
-const CALL_PATH = ['conversation-start', 'memory-search'];
+const HTTP_ROLES = rolesWhere((r) => r.trigger === 'http');
+const CALL_PATH = rolesWhere((r) => r.callPath);
 
 export const METRICS = {
   ResponseLatency: {

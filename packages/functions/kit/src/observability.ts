@@ -13,29 +13,47 @@ function unitOf(name: MetricName): (typeof MetricUnit)[keyof typeof MetricUnit] 
 
 interface Invocation {
   readonly metrics: Metrics;
+  readonly environment: string | undefined;
+  readonly role: string | undefined;
   contextSet: boolean;
 }
 
 type Sink = (line: string) => void;
+/** Where EMF lines go instead of stdout (the local runtime's summary, tests); null in Lambda. */
 let capture: Sink | null = null;
-
-function redirect(m: Metrics): Metrics {
-  if (capture) {
-    (m as unknown as { console: { log: Sink } }).console = { log: capture };
-    (m as unknown as { disabled: boolean }).disabled = false;
-  }
-  return m;
-}
 
 function newMetrics(environment: string | undefined, role: string | undefined): Metrics {
   const defaultDimensions: Record<string, string> = {};
   if (environment) defaultDimensions.environment = environment;
   if (role) defaultDimensions.role = role;
-  return redirect(new Metrics({ namespace: METRIC_NAMESPACE, serviceName: METRIC_SERVICE, defaultDimensions }));
+  return new Metrics({ namespace: METRIC_NAMESPACE, serviceName: METRIC_SERVICE, defaultDimensions });
+}
+
+/**
+ * Writes a Metrics instance's stored metrics as one EMF line: to stdout through Powertools in
+ * Lambda, or to the capture sink (serialised with Powertools' public `serializeMetrics`).
+ */
+function flush(metrics: Metrics): void {
+  if (!metrics.hasStoredMetrics()) {
+    metrics.clearDimensions();
+    return;
+  }
+  if (capture) {
+    capture(JSON.stringify(metrics.serializeMetrics()));
+    metrics.clearMetrics();
+    metrics.clearDimensions();
+  } else {
+    metrics.publishStoredMetrics();
+  }
 }
 
 /** Outside an invocation (init), metrics go to one process-wide instance. */
-const processInvocation: Invocation = { metrics: newMetrics(undefined, undefined), contextSet: false };
+const processInvocation: Invocation = {
+  metrics: newMetrics(undefined, undefined),
+  environment: undefined,
+  role: undefined,
+  contextSet: false,
+};
 const invocations = new AsyncLocalStorage<Invocation>();
 
 function current(): Invocation {
@@ -48,7 +66,7 @@ function current(): Invocation {
  * once from one process, and per-invocation metrics keep them apart.
  */
 export function runInvocation<T>(environment: string, role: string, work: () => Promise<T>): Promise<T> {
-  return invocations.run({ metrics: newMetrics(environment, role), contextSet: false }, work);
+  return invocations.run({ metrics: newMetrics(environment, role), environment, role, contextSet: false }, work);
 }
 
 /** Sets the role and environment on every log line of this process. */
@@ -91,28 +109,26 @@ export function emitSingle(
   provider: string | null,
   extra: Readonly<Record<string, string>> = {},
 ): void {
-  const single = redirect(current().metrics.singleMetric());
+  const { environment, role } = current();
+  const single = newMetrics(environment, role);
   single.addDimension('agent_type', agentType ?? 'none');
   single.addDimension('provider', provider ?? 'none');
   for (const [key, v] of Object.entries(extra)) single.addDimension(key, v);
   single.addDimensions({});
   single.addMetric(name, unitOf(name), value);
+  flush(single);
 }
 
 /** Writes the invocation's metrics (one EMF line) if it has any. */
 export function publishMetrics(): void {
-  const { metrics } = current();
-  if (metrics.hasStoredMetrics()) metrics.publishStoredMetrics();
-  else {
-    metrics.clearDimensions();
-  }
+  flush(current().metrics);
 }
 
 /**
  * Sends the EMF lines the functions would print to `sink` instead (the local runtime's summary,
- * and the tests that check what is emitted against the catalogue). Enables metrics if disabled.
+ * and the tests that check what is emitted against the catalogue), whether or not Powertools'
+ * own output is disabled.
  */
 export function captureMetrics(sink: Sink): void {
   capture = sink;
-  redirect(processInvocation.metrics);
 }

@@ -1,17 +1,108 @@
-import { isProvider, type Provider } from '@agentic-memory/memory-core';
+import { type FunctionRole, isProvider, type Provider } from '@agentic-memory/memory-core';
 
-/** The seed system's ElevenLabs paths, kept so existing agents keep working. */
-const SEED_PATHS: Readonly<Record<string, Provider>> = {
-  '/client-data': 'elevenlabs',
-  '/retrieve': 'elevenlabs',
-  '/post-call': 'elevenlabs',
-};
+/** Who may call a route, for tables: platforms' credentials, or the operator's. */
+export type RouteAudience = Provider | 'admin';
 
-/** The platform a request is for, from its path: `/v1/<provider>/…` or a seed path. */
-export function providerForPath(path: string | undefined): Provider | null {
+/**
+ * The route classes throttled and reported apart: the platforms' post-call webhooks, the call path
+ * (call start and mid-call recall), and the admin API.
+ */
+export type RouteClass = 'webhook' | 'call-path' | 'admin';
+
+export interface RouteDefinition {
+  readonly method: 'GET' | 'POST' | 'DELETE';
+  /** API Gateway syntax: `{name}` is a path parameter. */
+  readonly path: string;
+  readonly role: FunctionRole;
+  readonly audience: RouteAudience;
+  /** How the request is authenticated (shown in the README and the start-up screen). */
+  readonly auth: string;
+  /** A path of the seed system, kept so existing agents keep working (an alias of the `/v1/…` path). */
+  readonly seedAliasOf?: string;
+}
+
+const WORKSPACE_KEY = 'header `X-Workspace-Key`';
+const VAPI = '`X-Vapi-Secret` / `Authorization: Bearer`, or Vapi HMAC';
+const RETELL = '`x-retell-signature`';
+const GENERIC = 'header `X-API-Key`';
+const ADMIN = 'header `X-Admin-Key`';
+
+/**
+ * Every HTTP route, once (ARCHITECTURE.md, operational interface). The local runtime serves this
+ * table, the CDK stack routes it, the README's table is checked against it, and the platform of a
+ * request is read from it.
+ */
+export const ROUTES: readonly RouteDefinition[] = [
+  { method: 'POST', path: '/v1/elevenlabs/conversation-start', role: 'conversation-start', audience: 'elevenlabs', auth: WORKSPACE_KEY },
+  {
+    method: 'POST',
+    path: '/client-data',
+    role: 'conversation-start',
+    audience: 'elevenlabs',
+    auth: WORKSPACE_KEY,
+    seedAliasOf: '/v1/elevenlabs/conversation-start',
+  },
+  { method: 'POST', path: '/v1/elevenlabs/memory-search', role: 'memory-search', audience: 'elevenlabs', auth: WORKSPACE_KEY },
+  {
+    method: 'POST',
+    path: '/retrieve',
+    role: 'memory-search',
+    audience: 'elevenlabs',
+    auth: WORKSPACE_KEY,
+    seedAliasOf: '/v1/elevenlabs/memory-search',
+  },
+  { method: 'POST', path: '/v1/elevenlabs/webhook', role: 'webhook-intake', audience: 'elevenlabs', auth: '`ElevenLabs-Signature` HMAC' },
+  {
+    method: 'POST',
+    path: '/post-call',
+    role: 'webhook-intake',
+    audience: 'elevenlabs',
+    auth: '`ElevenLabs-Signature` HMAC',
+    seedAliasOf: '/v1/elevenlabs/webhook',
+  },
+  { method: 'POST', path: '/v1/vapi/assistant-request', role: 'conversation-start', audience: 'vapi', auth: VAPI },
+  { method: 'POST', path: '/v1/vapi/tools/memory-search', role: 'memory-search', audience: 'vapi', auth: VAPI },
+  { method: 'POST', path: '/v1/vapi/webhook', role: 'webhook-intake', audience: 'vapi', auth: VAPI },
+  { method: 'POST', path: '/v1/retell/inbound', role: 'conversation-start', audience: 'retell', auth: RETELL },
+  { method: 'POST', path: '/v1/retell/tools/memory-search', role: 'memory-search', audience: 'retell', auth: RETELL },
+  { method: 'POST', path: '/v1/retell/webhook', role: 'webhook-intake', audience: 'retell', auth: RETELL },
+  { method: 'POST', path: '/v1/generic/conversation-start', role: 'conversation-start', audience: 'generic', auth: GENERIC },
+  { method: 'POST', path: '/v1/generic/memory-search', role: 'memory-search', audience: 'generic', auth: GENERIC },
+  { method: 'POST', path: '/v1/generic/webhook', role: 'webhook-intake', audience: 'generic', auth: GENERIC },
+  { method: 'GET', path: '/v1/users/{phone}/insights', role: 'insights', audience: 'admin', auth: ADMIN },
+  { method: 'GET', path: '/v1/agents/{agentType}/analytics', role: 'insights', audience: 'admin', auth: ADMIN },
+  { method: 'DELETE', path: '/v1/users/{phone}', role: 'insights', audience: 'admin', auth: ADMIN },
+];
+
+/** The class a route belongs to (throttles and reports). */
+export function routeClass(route: Pick<RouteDefinition, 'role' | 'audience'>): RouteClass {
+  if (route.audience === 'admin') return 'admin';
+  return route.role === 'webhook-intake' ? 'webhook' : 'call-path';
+}
+
+/** `{param}` segments as a matcher capturing each parameter. */
+export function routePattern(path: string): RegExp {
+  const escaped = path.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\\?\{([A-Za-z_][A-Za-z0-9_]*)\\?\}/g, '(?<$1>[^/]+)');
+  return new RegExp(`^${escaped}$`);
+}
+
+/** The route a request path (and method, when given) is for. */
+export function routeFor(
+  path: string | undefined,
+  method?: string,
+  routes: readonly RouteDefinition[] = ROUTES,
+): { route: RouteDefinition; params: Record<string, string> } | null {
   if (!path) return null;
-  const seed = SEED_PATHS[path];
-  if (seed) return seed;
-  const match = /^\/v1\/([a-z]+)\//.exec(path);
-  return match?.[1] && isProvider(match[1]) ? match[1] : null;
+  for (const route of routes) {
+    if (method !== undefined && route.method !== method) continue;
+    const match = routePattern(route.path).exec(path);
+    if (match) return { route, params: { ...match.groups } };
+  }
+  return null;
+}
+
+/** The platform a request is for, from its path (null for the admin API and unknown paths). */
+export function providerForPath(path: string | undefined, routes: readonly RouteDefinition[] = ROUTES): Provider | null {
+  const audience = routeFor(path, undefined, routes)?.route.audience;
+  return audience && isProvider(audience) ? audience : null;
 }

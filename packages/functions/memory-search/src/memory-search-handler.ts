@@ -1,7 +1,6 @@
 import {
   authenticatorFor,
   createHttpHandler,
-  type Dependencies,
   emit,
   type HttpEvent,
   type HttpLambda,
@@ -10,6 +9,7 @@ import {
   json,
   logger,
   providerForPath,
+  type RoleDependencies,
   setMetricContext,
   TtlCache,
   withDeadline,
@@ -35,7 +35,10 @@ const EMPTY = buildSearchAnswer([]);
  * `recall_deadline_ms` and ranked by the agent type's rules; any failure past authentication is an
  * empty result.
  */
-export function createMemorySearchHandler(deps: Dependencies, cache = new TtlCache<SearchAnswer>()): HttpLambda {
+/** What mid-call recall uses: the memory store. */
+export type MemorySearchDependencies = RoleDependencies<'memoryStore'>;
+
+export function createMemorySearchHandler(deps: MemorySearchDependencies, cache = new TtlCache<SearchAnswer>()): HttpLambda {
   const { agentTypes, environment } = deps;
 
   async function search(agentType: AgentType, userId: string, query: string, signal: AbortSignal): Promise<SearchAnswer> {

@@ -1,5 +1,5 @@
 import { readFixture } from '@agentic-memory/fixtures';
-import { seedCall } from '@agentic-memory/function-kit';
+import { seedCall } from '@agentic-memory/fn-ingest-worker';
 import { TEST_SECRETS, type TestDependencies, testContext, testDependencies, testHttpEvent } from '@agentic-memory/function-kit/testing';
 import { FixedClock } from '@agentic-memory/memory-core';
 import { elevenLabsCallRecord, parseElevenLabsPostCall } from '@agentic-memory/provider-adapters';

@@ -1,11 +1,21 @@
 /**
- * Lambda entry point of the webhook-intake role. Init (outside the handler, so provisioned concurrency pays
- * it): wire the ports from the environment the CDK app sets, prefetch the environment's secret.
+ * Lambda entry of the webhook-intake role. Init: the role's configuration (validated at build
+ * time), the environment's secret, the raw-payload store and the ingest queue — all over the
+ * lightweight adapters.
  */
-import { configureObservability, createRuntimeDependencies } from '@agentic-memory/function-kit';
+import { configureObservability, systemClock } from '@agentic-memory/function-kit';
+import { liteAwsClient, liteBlobStore, liteEnvironmentSecrets, liteIngestQueue } from '@agentic-memory/function-kit/lambda-ports';
+import roleConfig from '@agentic-memory/role-config';
 import { createWebhookIntakeHandler } from './webhook-intake-handler';
 
-const deps = await createRuntimeDependencies({ env: process.env });
-configureObservability('webhook-intake', deps.environment.name);
+configureObservability('webhook-intake', roleConfig.environment.name);
+const aws = liteAwsClient(process.env);
+const secrets = await liteEnvironmentSecrets(aws, process.env, systemClock);
 
-export const handler = createWebhookIntakeHandler(deps);
+export const handler = createWebhookIntakeHandler({
+  clock: systemClock,
+  ...roleConfig,
+  secrets,
+  blobStore: liteBlobStore(aws, process.env),
+  queue: liteIngestQueue(aws, process.env),
+});

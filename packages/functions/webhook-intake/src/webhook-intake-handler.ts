@@ -3,7 +3,6 @@ import {
   BlobKeys,
   type ConversationIndex,
   createHttpHandler,
-  type Dependencies,
   emit,
   HttpError,
   type HttpEvent,
@@ -12,6 +11,7 @@ import {
   json,
   logger,
   providerForPath,
+  type RoleDependencies,
   setMetricContext,
 } from '@agentic-memory/function-kit';
 import { conversationGroupId, type IngestMessage, maskPhone, resolveAgentType } from '@agentic-memory/memory-core';
@@ -24,7 +24,10 @@ import { PayloadError, type PostCallEnvelope, platformAdapter } from '@agentic-m
  * deduplicates on provider:event:conversation. Authenticated events that are not ingested are
  * stored and counted, and answered 200 (platforms disable webhooks that keep failing).
  */
-export function createWebhookIntakeHandler(deps: Dependencies): HttpLambda {
+/** What the intake uses: the blob store (raw payloads, caller index) and the queue. */
+export type WebhookIntakeDependencies = RoleDependencies<'blobStore' | 'queue'>;
+
+export function createWebhookIntakeHandler(deps: WebhookIntakeDependencies): HttpLambda {
   return createHttpHandler(
     {
       role: 'webhook-intake',

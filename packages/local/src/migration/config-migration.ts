@@ -6,6 +6,7 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { validateEnvironment } from '@agentic-memory/config';
 import {
   SEED_INFORMATIONAL,
   SEED_SECRETS,
@@ -13,7 +14,6 @@ import {
   seedAgentType,
   seedSettings,
   validateAgentTypes,
-  validateEnvironment,
 } from '@agentic-memory/memory-core';
 import { writeFileAtomic } from '../text-files';
 import { lineDiff, upsertTopLevelEntry } from './config-json';

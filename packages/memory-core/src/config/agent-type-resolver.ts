@@ -1,6 +1,6 @@
 import type { Provider } from '../domain/call-record';
+import type { AgentMap } from './agent-map-schema';
 import type { AgentType, AgentTypes } from './agent-type-schema';
-import type { AgentMap } from './environment-schema';
 
 export type AgentTypeSource = 'header' | 'agent_map' | 'provider_default' | 'global_default';
 

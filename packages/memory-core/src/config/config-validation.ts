@@ -1,6 +1,5 @@
 import type { ZodError } from 'zod';
 import { type AgentTypes, AgentTypesFileSchema } from './agent-type-schema';
-import { type Environment, EnvironmentSchema } from './environment-schema';
 
 export interface ConfigProblem {
   /** Dot path inside the file, e.g. `elevenlabs_sales_agent.memory_config.search_limit`. */
@@ -53,49 +52,8 @@ export function validateAgentTypes(input: unknown): Validation<AgentTypes> {
   return parsed.success ? { ok: true, value: parsed.data } : { ok: false, problems: toProblems(parsed.error) };
 }
 
-/** Validates an environment file; agent types named in its agent map must exist. */
-export function validateEnvironment(input: unknown, agentTypes: AgentTypes): Validation<Environment> {
-  const parsed = EnvironmentSchema.safeParse(input);
-  if (!parsed.success) return { ok: false, problems: toProblems(parsed.error) };
-  const env = parsed.data;
-  const problems: ConfigProblem[] = [];
-  const known = (name: string) => Object.hasOwn(agentTypes, name);
-  if (!known(env.agent_map.default_agent_type)) {
-    problems.push({ path: 'agent_map.default_agent_type', problem: `unknown agent type "${env.agent_map.default_agent_type}"` });
-  }
-  for (const [provider, map] of Object.entries(env.agent_map.providers)) {
-    if (!map) continue;
-    if (map.default !== undefined && !known(map.default)) {
-      problems.push({ path: `agent_map.providers.${provider}.default`, problem: `unknown agent type "${map.default}"` });
-    }
-    for (const [id, name] of Object.entries(map.ids)) {
-      if (!known(name)) problems.push({ path: `agent_map.providers.${provider}.ids.${id}`, problem: `unknown agent type "${name}"` });
-      else if (agentTypes[name]?.provider !== provider) {
-        problems.push({
-          path: `agent_map.providers.${provider}.ids.${id}`,
-          problem: `agent type "${name}" is for provider ${agentTypes[name]?.provider}, not ${provider}`,
-        });
-      }
-    }
-  }
-  const vapi = env.agent_map.providers.vapi;
-  if (vapi && vapi.default_platform_agent === undefined) {
-    problems.push({
-      path: 'agent_map.providers.vapi.default_platform_agent',
-      problem: 'required: an assistant-request must name the assistant that takes the call',
-    });
-  }
-  return problems.length > 0 ? { ok: false, problems } : { ok: true, value: env };
-}
-
 export function parseAgentTypes(input: unknown, source = 'config/agent-types.json'): AgentTypes {
   const result = validateAgentTypes(input);
-  if (!result.ok) throw new ConfigValidationError(source, result.problems);
-  return result.value;
-}
-
-export function parseEnvironment(input: unknown, agentTypes: AgentTypes, source = 'environment config'): Environment {
-  const result = validateEnvironment(input, agentTypes);
   if (!result.ok) throw new ConfigValidationError(source, result.problems);
   return result.value;
 }

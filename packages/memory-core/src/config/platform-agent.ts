@@ -1,5 +1,5 @@
 import type { Provider } from '../domain/call-record';
-import type { AgentMap } from './environment-schema';
+import type { AgentMap } from './agent-map-schema';
 
 /**
  * The platform's own agent for a call (Vapi assistant id, Retell override agent id): the first

@@ -14,12 +14,24 @@ export interface AwsClients {
   readonly secretsManager: SecretsManagerClient;
 }
 
-/** One client per service per process. Path-style S3 addressing against an emulator. */
+function common(options: AwsClientOptions) {
+  return { ...(options.region ? { region: options.region } : {}), ...(options.endpoint ? { endpoint: options.endpoint } : {}) };
+}
+
+/** The S3 client (path-style addressing against an emulator). A role that needs one service builds only that client. */
+export function createS3Client(options: AwsClientOptions = {}): S3Client {
+  return new S3Client({ ...common(options), forcePathStyle: options.endpoint !== undefined });
+}
+
+export function createSqsClient(options: AwsClientOptions = {}): SQSClient {
+  return new SQSClient(common(options));
+}
+
+export function createSecretsManagerClient(options: AwsClientOptions = {}): SecretsManagerClient {
+  return new SecretsManagerClient(common(options));
+}
+
+/** One client per service (the local runtime and the CLIs, which use all three). */
 export function createAwsClients(options: AwsClientOptions = {}): AwsClients {
-  const common = { ...(options.region ? { region: options.region } : {}), ...(options.endpoint ? { endpoint: options.endpoint } : {}) };
-  return {
-    s3: new S3Client({ ...common, forcePathStyle: options.endpoint !== undefined }),
-    sqs: new SQSClient(common),
-    secretsManager: new SecretsManagerClient(common),
-  };
+  return { s3: createS3Client(options), sqs: createSqsClient(options), secretsManager: createSecretsManagerClient(options) };
 }

@@ -1,9 +1,9 @@
 import { type Clock, isSecretName, type SecretName, type Secrets } from '@agentic-memory/memory-core';
 import { SecretsProvider } from '@aws-lambda-powertools/parameters/secrets';
 import type { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
+import { SECRETS_MAX_AGE_MS } from './secrets-max-age';
 
-/** Values are kept at least this long before a background refetch. */
-export const SECRETS_MAX_AGE_MS = 5 * 60_000;
+export { SECRETS_MAX_AGE_MS };
 
 /**
  * The environment's one JSON secret in Secrets Manager (keys = the variable names of the

@@ -4,10 +4,10 @@
  */
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { DEFAULT_CONFIG_DIR, validateAllConfig } from '../lib/config/load-config';
+import { defaultConfigDir, validateAllConfig } from '../src';
 
 const flag = process.argv.indexOf('--config-dir');
-const configDir = flag >= 0 && process.argv[flag + 1] ? (process.argv[flag + 1] as string) : DEFAULT_CONFIG_DIR;
+const configDir = flag >= 0 && process.argv[flag + 1] ? (process.argv[flag + 1] as string) : defaultConfigDir();
 let names: string[];
 try {
   names = readdirSync(join(configDir, 'environments'))

@@ -1,46 +1,26 @@
-import type { input as ZodInput, output as ZodOutput } from 'zod';
-import {
-  array as zArray,
-  email as zEmail,
-  number as zNumber,
-  partialRecord as zPartialRecord,
-  record as zRecord,
-  strictObject as zStrictObject,
-  string as zString,
-} from 'zod';
-import { PROVIDERS } from '../domain/call-record';
-import { enumOf, message, nonEmptyString, positiveInt, positiveNumber } from './schema-helpers';
+/**
+ * An environment's deployment settings (`config/environments/<env>.json`): account and region, the
+ * agent map (its schema is the domain's, in memory-core), per-role Lambda settings, API throttles,
+ * ingest queue, alarms, budget, retention and limits. Validated at synth, in tests and by the
+ * local runtime; functions receive only their role's part, validated at build time.
+ */
 
-export const FUNCTION_ROLES = [
-  'conversation-start',
-  'memory-search',
-  'webhook-intake',
-  'ingest-worker',
-  'insights',
-  'cost-report',
-] as const;
-export type FunctionRole = (typeof FUNCTION_ROLES)[number];
+import {
+  AgentMapSchema,
+  FUNCTION_ROLES,
+  type FunctionRole,
+  message,
+  nonEmptyString,
+  positiveInt,
+  positiveNumber,
+} from '@agentic-memory/memory-core';
+import type { input as ZodInput, output as ZodOutput } from 'zod';
+import { array as zArray, email as zEmail, number as zNumber, strictObject as zStrictObject, string as zString } from 'zod';
 
 /** Retention values CloudWatch Logs accepts. */
 const LOG_RETENTION_DAYS = [
   1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653,
 ] as const;
-
-const agentTypeName = zString(message('expected an agent type name')).min(1, message('expected an agent type name'));
-
-const providerMap = zStrictObject({
-  /** Agent type when the platform id is not in `ids`. */
-  default: agentTypeName.optional(),
-  /** Platform agent / assistant / phone-number id → agent type. */
-  ids: zRecord(nonEmptyString(), agentTypeName).default({}),
-  /**
-   * Platform id (phone-number id, dialled number) → the platform's own agent to run the call
-   * (Vapi `assistantId`, Retell `override_agent_id`).
-   */
-  platform_agents: zRecord(nonEmptyString(), nonEmptyString()).default({}),
-  /** The platform agent when `platform_agents` has no entry (Vapi needs one to answer assistant-request). */
-  default_platform_agent: nonEmptyString().optional(),
-});
 
 const scheduleEntry = zStrictObject({
   name: zString().regex(/^[A-Za-z][A-Za-z0-9]*$/, message('expected an alphanumeric name')),
@@ -83,11 +63,7 @@ export const EnvironmentSchema = zStrictObject({
     .nullable()
     .default(null),
   region: zString().regex(/^[a-z]{2}(-[a-z]+)+-\d$/, message('expected an AWS region such as us-east-1')),
-  agent_map: zStrictObject({
-    /** Used when neither a header, the map nor the provider's default decides. */
-    default_agent_type: agentTypeName,
-    providers: zPartialRecord(enumOf(PROVIDERS, 'provider'), providerMap).default({}),
-  }),
+  agent_map: AgentMapSchema,
   functions: zStrictObject(
     Object.fromEntries(FUNCTION_ROLES.map((role) => [role, functionSettings])) as Record<FunctionRole, typeof functionSettings>,
   ),
@@ -142,4 +118,3 @@ export const EnvironmentSchema = zStrictObject({
 
 export type EnvironmentInput = ZodInput<typeof EnvironmentSchema>;
 export type Environment = ZodOutput<typeof EnvironmentSchema>;
-export type AgentMap = Environment['agent_map'];

@@ -2,12 +2,17 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import {
   type AgentTypes,
+  agentMapProblems,
   type ConfigProblem,
   ConfigValidationError,
-  type Environment,
+  toProblems,
   validateAgentTypes,
-  validateEnvironment,
 } from '@agentic-memory/memory-core';
+import { type Environment, EnvironmentSchema } from './environment-schema';
+
+/** The environments `pnpm validate-config` and `cdk synth` know (the files of `config/environments/`). */
+export const ENVIRONMENT_NAMES = ['local', 'dev', 'staging', 'prod'] as const;
+export const DEPLOYABLE_ENVIRONMENTS = ['dev', 'staging', 'prod'] as const;
 
 /** The workspace root: the nearest folder up from `start` holding pnpm-workspace.yaml. */
 export function findWorkspaceRoot(start = process.cwd()): string {
@@ -20,8 +25,10 @@ export function findWorkspaceRoot(start = process.cwd()): string {
   }
 }
 
-/** `AGENTIC_MEMORY_CONFIG_DIR`, else the workspace's `config/` folder. */
-export const DEFAULT_CONFIG_DIR = process.env.AGENTIC_MEMORY_CONFIG_DIR ?? join(findWorkspaceRoot(), 'config');
+/** `AGENTIC_MEMORY_CONFIG_DIR`, else the workspace's `config/` folder (computed when asked, never at import). */
+export function defaultConfigDir(env: Readonly<Record<string, string | undefined>> = process.env): string {
+  return env.AGENTIC_MEMORY_CONFIG_DIR ? resolve(env.AGENTIC_MEMORY_CONFIG_DIR) : join(findWorkspaceRoot(), 'config');
+}
 
 export interface LoadedConfig {
   readonly agentTypes: AgentTypes;
@@ -49,7 +56,23 @@ function display(path: string): string {
   return rel.startsWith('..') ? path : rel;
 }
 
-export function loadAgentTypes(configDir = DEFAULT_CONFIG_DIR): AgentTypes {
+export type Validation<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly problems: readonly ConfigProblem[] };
+
+/** Validates an environment file; the agent types named in its agent map must exist. */
+export function validateEnvironment(input: unknown, agentTypes: AgentTypes): Validation<Environment> {
+  const parsed = EnvironmentSchema.safeParse(input);
+  if (!parsed.success) return { ok: false, problems: toProblems(parsed.error) };
+  const problems = agentMapProblems(parsed.data.agent_map, agentTypes);
+  return problems.length > 0 ? { ok: false, problems } : { ok: true, value: parsed.data };
+}
+
+export function parseEnvironment(input: unknown, agentTypes: AgentTypes, source = 'environment config'): Environment {
+  const result = validateEnvironment(input, agentTypes);
+  if (!result.ok) throw new ConfigValidationError(source, result.problems);
+  return result.value;
+}
+
+export function loadAgentTypes(configDir = defaultConfigDir()): AgentTypes {
   const file = join(configDir, 'agent-types.json');
   const result = validateAgentTypes(readJson(file));
   if (!result.ok) throw new ConfigValidationError(display(file), result.problems);
@@ -57,7 +80,7 @@ export function loadAgentTypes(configDir = DEFAULT_CONFIG_DIR): AgentTypes {
 }
 
 /** Loads and validates `agent-types.json` and `environments/<name>.json` together. */
-export function loadConfig(environmentName: string, configDir = DEFAULT_CONFIG_DIR): LoadedConfig {
+export function loadConfig(environmentName: string, configDir = defaultConfigDir()): LoadedConfig {
   if (!/^[a-z][a-z0-9-]*$/.test(environmentName)) {
     throw new ConfigValidationError('environment name', [
       { path: '(argument)', problem: `"${environmentName}" is not a valid environment name` },
@@ -75,8 +98,8 @@ export function loadConfig(environmentName: string, configDir = DEFAULT_CONFIG_D
 
 /** Validates every environment file; returns the problems per file (empty when all are valid). */
 export function validateAllConfig(
-  environmentNames: readonly string[],
-  configDir = DEFAULT_CONFIG_DIR,
+  environmentNames: readonly string[] = ENVIRONMENT_NAMES,
+  configDir = defaultConfigDir(),
 ): Map<string, readonly ConfigProblem[]> {
   const problems = new Map<string, readonly ConfigProblem[]>();
   for (const name of environmentNames) {

@@ -18,6 +18,8 @@ export function apiGatewayEvent(options: {
   body: Buffer;
   sourceIp: string;
   routeKey: string;
+  /** Values of the route's `{name}` segments, still URL-encoded (as API Gateway passes them). */
+  pathParameters?: Readonly<Record<string, string>>;
   now: number;
 }): APIGatewayProxyEventV2 {
   const headers: Record<string, string> = {};
@@ -60,6 +62,7 @@ export function apiGatewayEvent(options: {
       time: new Date(options.now).toUTCString(),
       timeEpoch: options.now,
     },
+    ...(options.pathParameters && Object.keys(options.pathParameters).length > 0 ? { pathParameters: { ...options.pathParameters } } : {}),
     body,
     isBase64Encoded,
   };

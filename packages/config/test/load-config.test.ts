@@ -2,7 +2,9 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ConfigValidationError } from '@agentic-memory/memory-core';
-import { DEFAULT_CONFIG_DIR, findWorkspaceRoot, loadConfig, validateAllConfig } from '../lib/config/load-config';
+import { defaultConfigDir, findWorkspaceRoot, loadConfig, validateAllConfig } from '../src';
+
+const DEFAULT_CONFIG_DIR = defaultConfigDir();
 
 describe('loadConfig', () => {
   let dir: string;

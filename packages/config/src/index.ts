@@ -1,0 +1,3 @@
+export * from './environment-schema';
+export * from './load-config';
+export * from './role-config';

@@ -1,0 +1,127 @@
+import {
+  BlobKeys,
+  type CallerIdentity,
+  type ConversationIndex,
+  emitSingle,
+  identifyCaller,
+  type RoleDependencies,
+  withDeadline,
+} from '@agentic-memory/function-kit';
+import {
+  type AgentType,
+  type CallRecord,
+  type ConversationRecord,
+  type Memory,
+  memoriesFromCall,
+  normaliseE164,
+  type ProfileSnapshot,
+  topicsOf,
+  updateProfileSnapshot,
+} from '@agentic-memory/memory-core';
+
+/** Writing memories may take a while (a remote store ingests asynchronously); it is off the hot path. */
+const INGEST_DEADLINE_MS = 20_000;
+
+/** What writing a call touches: the memory store and the blob store. */
+export type CallWriterDependencies = RoleDependencies<'blobStore' | 'memoryStore'>;
+
+export interface WrittenCall {
+  readonly memories: number;
+  readonly callCount: number;
+}
+
+function countBy(values: readonly string[]): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const v of values) counts[v] = (counts[v] ?? 0) + 1;
+  return counts;
+}
+
+async function readSnapshot(deps: CallWriterDependencies, key: string): Promise<ProfileSnapshot | null> {
+  const blob = await deps.blobStore.get(key);
+  return blob ? (JSON.parse(Buffer.from(blob.body).toString('utf8')) as ProfileSnapshot) : null;
+}
+
+/** The append-only analytics record of one conversation (what agent analytics are computed from). */
+function analyticsRecord(
+  record: CallRecord,
+  caller: CallerIdentity,
+  agentTypeName: string,
+  at: string,
+  memories: readonly Pick<Memory, 'type' | 'text'>[],
+  fields: Readonly<Record<string, unknown>>,
+  previous: ProfileSnapshot | null,
+): ConversationRecord {
+  return {
+    conversation_id: record.conversationId,
+    caller_key: caller.key,
+    agent_type: agentTypeName,
+    provider: record.provider,
+    at,
+    memories: memories.length,
+    memory_types: countBy(memories.map((m) => m.type)),
+    topics: [...new Set(memories.flatMap((m) => topicsOf(m.text)))],
+    fields: Object.keys(fields),
+    returning: (previous?.recentConversations ?? []).some((c) => c !== record.conversationId),
+  };
+}
+
+/**
+ * The worker's write path for one standardised call of a known caller: memories per the agent
+ * type into the memory store, the caller's profile snapshot rebuilt from them (not read back: a
+ * remote store indexes asynchronously), the conversation's analytics record, and the caller's
+ * index of what the conversation left (so forget-me finds it).
+ */
+export async function writeCall(
+  deps: CallWriterDependencies,
+  record: CallRecord,
+  agentTypeName: string,
+  agentType: AgentType,
+  caller: CallerIdentity,
+  rawKey: string,
+  receivedAt: string,
+): Promise<WrittenCall> {
+  const { memories, fields } = memoriesFromCall(record, { agentTypeName, agentType, clock: deps.clock });
+  const snapshotKey = BlobKeys.snapshot(caller.key, agentTypeName);
+  const previous = await readSnapshot(deps, snapshotKey);
+  const started = performance.now();
+  await withDeadline(INGEST_DEADLINE_MS, (signal) =>
+    deps.memoryStore.add(caller.userId, memories, { signal, conversation: { id: record.conversationId, turns: record.turns } }),
+  );
+  emitSingle('MemoryStoreLatency', performance.now() - started, agentTypeName, record.provider);
+  emitSingle('MemoriesWritten', memories.length, agentTypeName, record.provider);
+  const snapshot = updateProfileSnapshot(previous, record.conversationId, memories, {
+    callerKey: caller.key,
+    agentTypeName,
+    agentType,
+    clock: deps.clock,
+  });
+  await deps.blobStore.put(snapshotKey, JSON.stringify(snapshot), { contentType: 'application/json' });
+  const at = record.endedAt ?? record.startedAt ?? receivedAt;
+  const analyticsKey = BlobKeys.analytics(at.slice(0, 10), agentTypeName, record.conversationId);
+  const analytics = analyticsRecord(record, caller, agentTypeName, at, memories, fields, previous);
+  await deps.blobStore.put(analyticsKey, JSON.stringify(analytics), { contentType: 'application/json' });
+  const index: ConversationIndex = { raw: rawKey, analytics: analyticsKey, audio: BlobKeys.audio(record.provider, record.conversationId) };
+  await deps.blobStore.put(BlobKeys.callerConversation(caller.key, record.provider, record.conversationId), JSON.stringify(index), {
+    contentType: 'application/json',
+  });
+  return { memories: memories.length, callCount: snapshot.callCount };
+}
+
+/**
+ * A call written as the worker writes it, without the queue (tests of the read path, the bench):
+ * the same `writeCall`, for the agent type named.
+ */
+export async function seedCall(
+  deps: CallWriterDependencies,
+  agentTypeName: string,
+  record: CallRecord,
+): Promise<{ callerKey: string; userId: string }> {
+  const agentType = deps.agentTypes[agentTypeName];
+  if (!agentType) throw new Error(`unknown agent type ${agentTypeName}`);
+  const e164 = normaliseE164(record.callerNumber);
+  if (!e164) throw new Error('the call has no caller number');
+  const caller = await identifyCaller(deps, e164, agentType);
+  const rawKey = BlobKeys.raw(record.provider, 'seeded', record.conversationId);
+  await writeCall(deps, record, agentTypeName, agentType, caller, rawKey, new Date(deps.clock.now()).toISOString());
+  return { callerKey: caller.key, userId: caller.userId };
+}

@@ -1,0 +1,7 @@
+/** The embedded adapters (disk blobs, disk queue, SQLite memories, env secrets): `@agentic-memory/provider-adapters/embedded`. */
+export { DiskBlobStore } from './embedded/disk-blob-store';
+export { type DeadLetter, DiskQueue, type DiskQueueOptions } from './embedded/disk-queue';
+export { EnvSecrets } from './embedded/env-secrets';
+export { ftsMatchExpression, queryTerms } from './embedded/fts-query';
+export { openSqlite, transaction } from './embedded/sqlite-database';
+export { SqliteMemoryStore } from './embedded/sqlite-memory-store';
