@@ -2,7 +2,7 @@ import type { Environment } from '@agentic-memory/config';
 import { findWorkspaceRoot, loadConfig } from '@agentic-memory/config';
 import { App } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
-import { AgenticMemoryStack } from '../lib/stacks/agentic-memory-stack';
+import { AgenticMemoryStack, type AgenticMemoryStackProps } from '../lib/stacks/agentic-memory-stack';
 
 /** A test app: bundling skipped (asset hashes from construct paths) and CloudFormation validation off. */
 export function testApp(): App {
@@ -18,9 +18,11 @@ export function synthStack(
   name: string,
   change?: (config: Environment) => Environment,
   app = testApp(),
+  props: Pick<AgenticMemoryStackProps, 'roles' | 'routes'> = {},
 ): { app: App; stack: AgenticMemoryStack; template: Template } {
   const config = environmentConfig(name, change);
   const stack = new AgenticMemoryStack(app, `AgenticMemory-${name}`, {
+    ...props,
     config,
     agentTypes: loadConfig(name).agentTypes,
     workspaceRoot: findWorkspaceRoot(),

@@ -35,7 +35,7 @@ export interface AgenticMemoryStackProps extends StackProps {
   readonly workspaceRoot: string;
   readonly mem0Host?: string;
   /** The HTTP routes (default: the route table every deployment serves). */
-  readonly routes?: readonly RouteDefinition[];
+  readonly routes?: readonly RouteDefinition<string>[];
   /** The roles, one function each (default: the role table). */
   readonly roles?: Readonly<Record<string, RoleDefinition>>;
 }
@@ -97,17 +97,18 @@ export class AgenticMemoryStack extends Stack {
       POWERTOOLS_LOG_LEVEL: 'INFO',
     };
     const roleConfig = roleConfigOf({ agentTypes: props.agentTypes, environment: config });
-    const roles = props.roles ?? ROLES;
+    const roles: Readonly<Record<string, RoleDefinition>> = props.roles ?? ROLES;
     const functions: Record<string, BundledFunction> = {};
-    for (const role of Object.keys(roles) as FunctionRole[]) {
-      const settings = config.functions[role];
+    const settingsOf = config.functions as Readonly<Record<string, (typeof config.functions)[FunctionRole] | undefined>>;
+    for (const role of Object.keys(roles)) {
+      const settings = settingsOf[role];
       if (!settings) throw new Error(`config/environments/${name}.json has no functions.${role} settings`);
       const pc = settings.provisioned_concurrency;
       functions[role] = new BundledFunction(this, roleId(role), {
         workspaceRoot: props.workspaceRoot,
-        entry: functionEntry(role),
+        entry: functionEntry(role, roles[role]),
         roleConfig,
-        functionName: ResourceNames.function(name, role),
+        functionName: ResourceNames.function(name, role as FunctionRole),
         memorySize: settings.memory_mb,
         timeout: Duration.seconds(settings.timeout_s),
         environment,
@@ -130,10 +131,11 @@ export class AgenticMemoryStack extends Stack {
     }
     this.functions = functions as Readonly<Record<FunctionRole, BundledFunction>>;
     const fns = this.functions;
+    const byRole = functions;
     for (const fn of Object.values(fns)) this.secret.secret.grantRead(fn.role);
     // Least privilege in the bucket, by key prefix, from the kit's table of what each role touches.
     for (const [role, access] of Object.entries(BLOB_ACCESS)) {
-      const fn = fns[role as FunctionRole];
+      const fn = byRole[role];
       if (!fn || !access) continue;
       if (access.get.length > 0) this.pipeline.grantGet(fn.role, access.get);
       if (access.put.length > 0) this.pipeline.grantPut(fn.role, access.put);
@@ -167,7 +169,7 @@ export class AgenticMemoryStack extends Stack {
     });
     const routes = props.routes ?? ROUTES;
     for (const role of new Set(routes.map((r) => r.role))) {
-      const fn = fns[role];
+      const fn = byRole[role];
       if (!fn) throw new Error(`route ${routes.find((r) => r.role === role)?.path} names role ${role}, which has no function`);
       for (const method of new Set(routes.filter((r) => r.role === role).map((r) => r.method))) {
         const paths = routes.filter((r) => r.role === role && r.method === method).map((r) => r.path);

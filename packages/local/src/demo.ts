@@ -15,6 +15,7 @@ process.env.POWERTOOLS_LOG_LEVEL ??= 'WARN';
 process.env.MEM0_TELEMETRY ??= 'false';
 
 const { signElevenLabs } = await import('@agentic-memory/provider-adapters');
+const { waitForQueueDrain } = await import('@agentic-memory/function-kit');
 const { ensureLocalSecrets } = await import('./local-secrets');
 const { startLocalRuntime } = await import('./local-runtime');
 
@@ -80,13 +81,9 @@ async function main(): Promise<void> {
     if (intake.status !== 200)
       throw new Error('the post-call webhook was refused: is ELEVENLABS_HMAC_KEY the same for the runtime and the demo?');
 
-    const deadline = Date.now() + 20_000;
-    for (;;) {
-      const health = (await (await fetch(`${url}/health`)).json()) as { queue: { live: number } };
-      if (health.queue.live === 0) break;
-      if (Date.now() > deadline) throw new Error('ingestion did not finish within 20 s');
-      await new Promise((r) => setTimeout(r, 100));
-    }
+    await waitForQueueDrain(
+      async () => ((await (await fetch(`${url}/health`)).json()) as { queue: { live: number; inFlight: number } }).queue,
+    );
     console.log('2. The worker ingested the call (queue empty).');
 
     const headers = { 'X-Workspace-Key': secrets.ELEVENLABS_WORKSPACE_KEY ?? '' };

@@ -17,7 +17,7 @@ import {
   type RouteDefinition,
   routeFor,
 } from '@agentic-memory/function-kit';
-import type { Clock, FunctionRole } from '@agentic-memory/memory-core';
+import { type Clock, isFunctionRole } from '@agentic-memory/memory-core';
 import { createLocalDependencies, type LocalBackendOptions, type LocalDependencies } from './local-backends';
 import { type LocalSecrets, localSecretsUnlessManaged } from './local-secrets';
 import { QueuePoller } from './queue-poller';
@@ -25,11 +25,13 @@ import { QueuePoller } from './queue-poller';
 /** API Gateway's own payload limit; larger requests never reach a handler. */
 const HARD_BODY_LIMIT = 10 * 1024 * 1024;
 export const INGEST_QUEUE_NAME = 'agentic-memory-ingest.fifo';
+/** The timeout of a role the environment file has no settings for (one added by a test). */
+const DEFAULT_TIMEOUT_S = 10;
 
 /** The HTTP roles and how the local runtime builds each one's handler from its ports. */
-export type HttpHandlerFactories = Readonly<Partial<Record<FunctionRole, (deps: LocalDependencies) => HttpLambda>>>;
+export type HttpHandlerFactories = Readonly<Partial<Record<string, (deps: LocalDependencies) => HttpLambda>>>;
 
-const HTTP_HANDLERS: HttpHandlerFactories = {
+export const HTTP_HANDLERS: HttpHandlerFactories = {
   'conversation-start': (deps) => createConversationStartHandler(deps),
   'memory-search': (deps) => createMemorySearchHandler(deps),
   'webhook-intake': (deps) => createWebhookIntakeHandler(deps),
@@ -51,7 +53,7 @@ export interface RuntimeOptions {
   /** Configuration from another folder than `config/` (see `AGENTIC_MEMORY_CONFIG_DIR`). */
   readonly config?: LocalBackendOptions['config'];
   /** The routes served (default: the route table every deployment serves). */
-  readonly routes?: readonly RouteDefinition[];
+  readonly routes?: readonly RouteDefinition<string>[];
   /** Handler factories per HTTP role (default: the product's roles). */
   readonly handlers?: HttpHandlerFactories;
 }
@@ -72,7 +74,7 @@ export interface LocalRuntime {
   readonly secrets: LocalSecrets | null;
   readonly deps: LocalDependencies;
   /** The routes this runtime serves. */
-  readonly routes: readonly RouteDefinition[];
+  readonly routes: readonly RouteDefinition<string>[];
   /** Starts the ingest worker loops if they were not started with the runtime. */
   startWorkers(): void;
   /** Stops serving and polling, then closes the stores; resolves with the queue's final depth. */
@@ -124,9 +126,9 @@ export async function startLocalRuntime(options: RuntimeOptions): Promise<LocalR
   const deps: LocalDependencies = { ...base, environment };
   configureObservability('local-runtime', environment.name);
 
-  const routes = options.routes ?? ROUTES;
+  const routes: readonly RouteDefinition<string>[] = options.routes ?? ROUTES;
   const factories = options.handlers ?? HTTP_HANDLERS;
-  const handlers = new Map<FunctionRole, HttpLambda>();
+  const handlers = new Map<string, HttpLambda>();
   for (const role of new Set(routes.map((r) => r.role))) {
     const factory = factories[role];
     if (!factory)
@@ -186,7 +188,8 @@ export async function startLocalRuntime(options: RuntimeOptions): Promise<LocalR
         pathParameters: params,
         now: Date.now(),
       });
-      const result = await handler(event, lambdaContext(route.role, environment.functions[route.role].timeout_s * 1000));
+      const timeoutS = isFunctionRole(route.role) ? environment.functions[route.role].timeout_s : DEFAULT_TIMEOUT_S;
+      const result = await handler(event, lambdaContext(route.role, timeoutS * 1000));
       const headers: Record<string, string> = {};
       for (const [name, value] of Object.entries(result.headers ?? {})) headers[name] = String(value);
       res.writeHead(result.statusCode ?? 200, headers);

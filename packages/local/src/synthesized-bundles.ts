@@ -4,11 +4,11 @@
  * environment taken from the template, and run in a fresh Node process against AWS APIs (moto)
  * provisioned from the same template. Used by the pre-deploy check and by `pnpm bench`.
  */
-import { spawn } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { FUNCTION_ROLES, type FunctionRole } from '@agentic-memory/memory-core';
+import { runProcess } from './child-process';
 
 export interface SynthesizedFunction {
   readonly role: FunctionRole;
@@ -41,22 +41,12 @@ export interface Template {
 
 /** Runs the CDK app for one environment into `outDir` (bundling on, as `cdk synth` does). */
 export async function synthesize(workspaceRoot: string, environmentName: string, outDir: string): Promise<SynthesizedStack> {
-  const output = await new Promise<{ code: number | null; text: string }>((resolve) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', join(workspaceRoot, 'infra', 'bin', 'app.ts')], {
-      cwd: workspaceRoot,
-      env: { ...process.env, CDK_OUTDIR: outDir, CDK_CONTEXT_JSON: JSON.stringify({ env: environmentName }) },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let text = '';
-    child.stdout.on('data', (c: Buffer) => {
-      text += c.toString();
-    });
-    child.stderr.on('data', (c: Buffer) => {
-      text += c.toString();
-    });
-    child.on('close', (code) => resolve({ code, text }));
+  const output = await runProcess(process.execPath, ['--import', 'tsx', join(workspaceRoot, 'infra', 'bin', 'app.ts')], {
+    cwd: workspaceRoot,
+    env: { ...process.env, CDK_OUTDIR: outDir, CDK_CONTEXT_JSON: JSON.stringify({ env: environmentName }) },
   });
-  if (output.code !== 0) throw new Error(`cdk synth of ${environmentName} failed (exit ${output.code}):\n${output.text.slice(-4000)}`);
+  if (output.status !== 0)
+    throw new Error(`cdk synth of ${environmentName} failed (exit ${output.status}):\n${output.output.slice(-4000)}`);
   return readSynthesized(outDir, environmentName);
 }
 
@@ -219,20 +209,7 @@ export async function invokeBundle(
       "process.stdout.write('\\n@@INVOCATION ' + JSON.stringify(report) + '\\n');",
     ].join('\n'),
   );
-  const started = performance.now();
-  const { code, stdout, stderr } = await new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
-    const child = spawn(process.execPath, [runner], { env: { ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-    let out = '';
-    let err = '';
-    child.stdout.on('data', (c: Buffer) => {
-      out += c.toString();
-    });
-    child.stderr.on('data', (c: Buffer) => {
-      err += c.toString();
-    });
-    child.on('close', (exit) => resolve({ code: exit, stdout: out, stderr: err }));
-  });
-  const processMs = performance.now() - started;
+  const { status: code, stdout, stderr, ms: processMs } = await runProcess(process.execPath, [runner], { env: { ...env } });
   const line = stdout.split('\n').find((l) => l.startsWith('@@INVOCATION '));
   const report = line
     ? (JSON.parse(line.slice('@@INVOCATION '.length)) as Pick<BundleInvocation, 'initMs' | 'firstRequestMs' | 'result' | 'error'>)

@@ -2,6 +2,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fixturePath } from '@agentic-memory/fixtures';
+import { waitForQueueDrain } from '@agentic-memory/function-kit/testing';
 import { callerKey } from '@agentic-memory/memory-core';
 import { type LocalRuntime, replayFile, startLocalRuntime } from '../src';
 
@@ -37,13 +38,7 @@ describe('admin API', () => {
     }
     await drained();
   }
-  async function drained() {
-    for (let i = 0; i < 400; i += 1) {
-      if ((await runtime.deps.queueDepth()).live === 0) return;
-      await new Promise((r) => setTimeout(r, 25));
-    }
-    throw new Error('queue did not drain');
-  }
+  const drained = () => waitForQueueDrain(() => runtime.deps.queueDepth());
   const get = async (path: string, headers: Record<string, string> = admin()) => {
     const res = await fetch(`${runtime.url}${path}`, { headers });
     return { status: res.status, json: (await res.json()) as Record<string, unknown> };
@@ -75,6 +70,16 @@ describe('admin API', () => {
       expect(json.memory_types).toMatchObject({ factual: expect.any(Number), issue: expect.any(Number) });
       expect((json.top_topics as { topic: string }[]).map((t) => t.topic)).toContain('technical');
       expect(JSON.stringify(json)).not.toContain('5550100123');
+    });
+
+    it('answers 400 for a path parameter that is not URL-encoded correctly, on every route', async () => {
+      for (const path of ['/v1/agents/%ZZ/analytics', '/v1/users/%E0%A4%A/insights']) {
+        expect(await get(path)).toEqual({ status: 400, json: { error: 'malformed_path' } });
+      }
+      const res = await fetch(`${runtime.url}/v1/users/%2B1%ZZ`, { method: 'DELETE', headers: admin() });
+      expect({ status: res.status, json: await res.json() }).toEqual({ status: 400, json: { error: 'malformed_path' } });
+      // Authentication still comes first.
+      expect((await get('/v1/agents/%ZZ/analytics', {})).status).toBe(401);
     });
 
     it('rejects a path that is not a phone number', async () => {

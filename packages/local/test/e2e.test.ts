@@ -3,6 +3,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { readFixture } from '@agentic-memory/fixtures';
+import { waitForQueueDrain } from '@agentic-memory/function-kit/testing';
 import { signElevenLabs } from '@agentic-memory/provider-adapters';
 import { freePort } from '@agentic-memory/provider-adapters/testing/moto';
 
@@ -76,15 +77,8 @@ describe('pnpm start, end to end over HTTP', () => {
     'ElevenLabs-Signature': signElevenLabs(body, secrets.ELEVENLABS_HMAC_KEY as string, Date.now() / 1000),
   });
 
-  async function ingested(): Promise<void> {
-    const deadline = Date.now() + 20_000;
-    for (;;) {
-      const health = (await (await fetch(`${base}/health`)).json()) as { queue: { live: number } };
-      if (health.queue.live === 0) return;
-      if (Date.now() > deadline) throw new Error('queue did not drain');
-      await new Promise((r) => setTimeout(r, 50));
-    }
-  }
+  const ingested = () =>
+    waitForQueueDrain(async () => ((await (await fetch(`${base}/health`)).json()) as { queue: { live: number; inFlight: number } }).queue);
 
   function expectAllDeclared(reply: Reply, agentType: string) {
     expect(reply.type).toBe('conversation_initiation_client_data');

@@ -1,12 +1,12 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { fixturePath } from '@agentic-memory/fixtures';
 import { captureMetrics } from '@agentic-memory/function-kit';
+import { waitForQueueDrain } from '@agentic-memory/function-kit/testing';
 import { percentile } from '@agentic-memory/memory-core';
 import fc from 'fast-check';
-import { type LocalRuntime, replayFile, startLocalRuntime } from '../src';
+import { replayFile } from '../src';
 import { duration, MetricsSummary } from '../src/metrics-summary';
+import { useLocalRuntime } from './runtime-support';
 
 /** `pnpm start`'s summary, computed from the EMF lines the real handlers print. */
 
@@ -38,39 +38,30 @@ describe('percentile', () => {
 
 describe('the local metrics summary', () => {
   const summary = new MetricsSummary();
-  let runtime: LocalRuntime;
-  let dataDir: string;
+  const local = useLocalRuntime();
 
   beforeAll(async () => {
     captureMetrics((line) => summary.ingest(line));
-    dataDir = mkdtempSync(join(tmpdir(), 'am-summary-'));
-    runtime = await startLocalRuntime({ dataDir, port: 0, env: { POWERTOOLS_LOG_LEVEL: 'SILENT' } });
+    const { runtime } = local;
     const s = runtime.secrets?.values ?? {};
     await replayFile(fixturePath('elevenlabs/post-call-transcription.json'), {
       baseUrl: runtime.url,
       provider: 'elevenlabs',
       secret: s.ELEVENLABS_HMAC_KEY as string,
     });
-    for (let i = 0; i < 400 && (await runtime.deps.queueDepth()).live + (await runtime.deps.queueDepth()).inFlight > 0; i += 1) {
-      await new Promise((r) => setTimeout(r, 25));
-    }
+    await waitForQueueDrain(() => runtime.deps.queueDepth());
     const request = readFileSync(fixturePath('elevenlabs/conversation-initiation-request.json'));
     const ws = { 'content-type': 'application/json', 'x-workspace-key': s.ELEVENLABS_WORKSPACE_KEY as string };
     for (let i = 0; i < 5; i += 1) await fetch(`${runtime.url}/client-data`, { method: 'POST', headers: ws, body: request });
     await fetch(`${runtime.url}/client-data`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: request });
   }, 60_000);
 
-  afterAll(async () => {
-    await runtime.stop();
-    rmSync(dataDir, { recursive: true, force: true });
-  });
-
   it('counts the requests each role answered, rejections included', () => {
     expect(summary.requests()).toEqual({ 'conversation-start/elevenlabs': 6, 'webhook-intake/elevenlabs': 1 });
   });
 
   it('prints one screen: latency percentiles, rejections by reason, worker output and the queue', async () => {
-    const text = summary.render(await runtime.deps.queueDepth(), 'total');
+    const text = summary.render(await local.runtime.deps.queueDepth(), 'total');
     const row = text.split('\n').find((l) => l.startsWith('conversation-start/elevenlabs')) ?? '';
     // requests, p50, p99, degraded, rejected, snapshot hit/miss, cache hits, queued, ignored
     expect(row.trim().split(/\s+/).slice(1)).toEqual([

@@ -1,6 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { fixturePath } from '@agentic-memory/fixtures';
 import {
   captureMetrics,
@@ -11,7 +9,9 @@ import {
   REJECTION_REASONS,
   ROLLUP_DIMENSIONS,
 } from '@agentic-memory/function-kit';
-import { type LocalRuntime, replayFile, signatureHeaders, startLocalRuntime } from '../src';
+import { waitForQueueDrain } from '@agentic-memory/function-kit/testing';
+import { replayFile, signatureHeaders } from '../src';
+import { useLocalRuntime } from './runtime-support';
 
 /** Every metric the handlers really emit (their EMF lines) matches the catalogue: name, unit, dimension sets, bounded values. */
 
@@ -22,13 +22,11 @@ interface Emf {
 
 describe('the EMF the handlers emit matches the metric catalogue', () => {
   const lines: string[] = [];
-  let runtime: LocalRuntime;
-  let dataDir: string;
+  const local = useLocalRuntime();
 
   beforeAll(async () => {
     captureMetrics((line) => lines.push(line));
-    dataDir = mkdtempSync(join(tmpdir(), 'am-metrics-'));
-    runtime = await startLocalRuntime({ dataDir, port: 0, env: { POWERTOOLS_LOG_LEVEL: 'SILENT' } });
+    const { runtime } = local;
     const s = runtime.secrets?.values ?? {};
     const el = (f: string) =>
       replayFile(fixturePath(`elevenlabs/${f}`), {
@@ -64,7 +62,7 @@ describe('the EMF the handlers emit matches the metric catalogue', () => {
         ...signatureHeaders('elevenlabs', webCall, s.ELEVENLABS_HMAC_KEY as string, Date.now()),
       },
     });
-    for (let i = 0; i < 400 && (await runtime.deps.queueDepth()).live > 0; i += 1) await new Promise((r) => setTimeout(r, 25));
+    await waitForQueueDrain(() => runtime.deps.queueDepth());
     const ws = { 'content-type': 'application/json', 'x-workspace-key': s.ELEVENLABS_WORKSPACE_KEY as string };
     const request = readFileSync(fixturePath('elevenlabs/conversation-initiation-request.json'));
     await fetch(`${runtime.url}/client-data`, { method: 'POST', headers: ws, body: request });
@@ -91,11 +89,6 @@ describe('the EMF the handlers emit matches the metric catalogue', () => {
     await fetch(`${runtime.url}/v1/users/%2B15550100123/insights`, { headers: { 'x-admin-key': s.ADMIN_API_KEY as string } });
     await fetch(`${runtime.url}/v1/users/%2B15550100123`, { method: 'DELETE', headers: { 'x-admin-key': s.ADMIN_API_KEY as string } });
   }, 60_000);
-
-  afterAll(async () => {
-    await runtime.stop();
-    rmSync(dataDir, { recursive: true, force: true });
-  });
 
   const blobs = () => lines.map((l) => JSON.parse(l) as Emf);
 
@@ -128,7 +121,7 @@ describe('the EMF the handlers emit matches the metric catalogue', () => {
       expect(emf.service).toBe('agentic-memory');
       expect(emf.environment).toBe('local');
       expect(roles.has(emf.role as string)).toBe(true);
-      expect(['none', ...Object.keys(runtime.deps.agentTypes)]).toContain(emf.agent_type);
+      expect(['none', ...Object.keys(local.runtime.deps.agentTypes)]).toContain(emf.agent_type);
       expect(['none', 'elevenlabs', 'vapi', 'retell', 'generic']).toContain(emf.provider);
       if ('reason' in emf) expect(REJECTION_REASONS).toContain(emf.reason);
       for (const name of [...DETAILED_DIMENSIONS, 'reason']) expect(String(emf[name] ?? '')).not.toMatch(/[0-9a-f]{32}|\d{7}|conv_/);

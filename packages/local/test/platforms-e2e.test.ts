@@ -1,31 +1,22 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { fixturePath } from '@agentic-memory/fixtures';
-import { type LocalRuntime, type ReplayProvider, replayFile, signatureHeaders, startLocalRuntime } from '../src';
+import { waitForQueueDrain } from '@agentic-memory/function-kit/testing';
+import { type ReplayProvider, replayFile, signatureHeaders } from '../src';
+import { useLocalRuntime } from './runtime-support';
 
 /** Per platform, over HTTP on the local runtime: a call is ingested, then the next call start greets the caller by name. */
 
 describe('every platform end to end on the local runtime', () => {
-  let runtime: LocalRuntime;
-  let dataDir: string;
-  beforeAll(async () => {
-    dataDir = mkdtempSync(join(tmpdir(), 'am-platforms-'));
-    runtime = await startLocalRuntime({ dataDir, port: 0, env: { POWERTOOLS_LOG_LEVEL: 'SILENT' } });
-  });
-  afterAll(async () => {
-    await runtime.stop();
-    rmSync(dataDir, { recursive: true, force: true });
-  });
+  const local = useLocalRuntime();
 
   const secretOf = (provider: ReplayProvider) =>
-    runtime.secrets?.values[
+    local.runtime.secrets?.values[
       ({ elevenlabs: 'ELEVENLABS_HMAC_KEY', vapi: 'VAPI_SECRET', retell: 'RETELL_API_KEY', generic: 'GENERIC_API_KEY' } as const)[provider]
     ] as string;
 
   async function send(provider: ReplayProvider, path: string, fixture: string): Promise<{ status: number; json: Record<string, unknown> }> {
     const body = readFileSync(fixturePath(fixture));
-    const res = await fetch(`${runtime.url}${path}`, {
+    const res = await fetch(`${local.runtime.url}${path}`, {
       method: 'POST',
       body,
       headers: { 'content-type': 'application/json', ...signatureHeaders(provider, body, secretOf(provider), Date.now()) },
@@ -33,17 +24,11 @@ describe('every platform end to end on the local runtime', () => {
     return { status: res.status, json: (await res.json()) as Record<string, unknown> };
   }
 
-  async function ingested(): Promise<void> {
-    for (let i = 0; i < 400; i += 1) {
-      if ((await runtime.deps.queueDepth()).live === 0) return;
-      await new Promise((r) => setTimeout(r, 25));
-    }
-    throw new Error('queue did not drain');
-  }
+  const ingested = () => waitForQueueDrain(() => local.runtime.deps.queueDepth());
 
   it('Vapi: end-of-call-report in, then assistant-request greets Priya and the tool finds her allergy', async () => {
     const intake = await replayFile(fixturePath('vapi/end-of-call-report.json'), {
-      baseUrl: runtime.url,
+      baseUrl: local.runtime.url,
       provider: 'vapi',
       secret: secretOf('vapi'),
     });
@@ -66,13 +51,13 @@ describe('every platform end to end on the local runtime', () => {
 
   it('Vapi: other server messages are stored and answered 200; a wrong secret is 401', async () => {
     const body = Buffer.from(JSON.stringify({ message: { type: 'status-update', status: 'ended', call: { id: 'call_status_1' } } }));
-    const ok = await fetch(`${runtime.url}/v1/vapi/webhook`, {
+    const ok = await fetch(`${local.runtime.url}/v1/vapi/webhook`, {
       method: 'POST',
       body,
       headers: { 'content-type': 'application/json', 'x-vapi-secret': secretOf('vapi') },
     });
     expect(ok.status).toBe(200);
-    const bad = await fetch(`${runtime.url}/v1/vapi/webhook`, {
+    const bad = await fetch(`${local.runtime.url}/v1/vapi/webhook`, {
       method: 'POST',
       body,
       headers: { 'content-type': 'application/json', 'x-vapi-secret': 'wrong' },
@@ -97,20 +82,15 @@ describe('every platform end to end on the local runtime', () => {
   it('Retell: a tampered or stale signature is 401', async () => {
     const body = readFileSync(fixturePath('retell/call-inbound.json'));
     const stale = signatureHeaders('retell', body, secretOf('retell'), Date.now() - 6 * 60_000);
-    expect(
-      (await fetch(`${runtime.url}/v1/retell/inbound`, { method: 'POST', body, headers: { 'content-type': 'application/json', ...stale } }))
-        .status,
-    ).toBe(401);
     const tampered = signatureHeaders('retell', Buffer.from(`${body} `), secretOf('retell'), Date.now());
-    expect(
-      (
-        await fetch(`${runtime.url}/v1/retell/inbound`, {
-          method: 'POST',
-          body,
-          headers: { 'content-type': 'application/json', ...tampered },
-        })
-      ).status,
-    ).toBe(401);
+    for (const headers of [stale, tampered]) {
+      const res = await fetch(`${local.runtime.url}/v1/retell/inbound`, {
+        method: 'POST',
+        body,
+        headers: { 'content-type': 'application/json', ...headers },
+      });
+      expect(res.status).toBe(401);
+    }
   });
 
   it('generic: webhook in through field mappings, then a generic_v1 reply greets Tomas', async () => {
@@ -120,7 +100,7 @@ describe('every platform end to end on the local runtime', () => {
     expect(start.status).toBe(200);
     expect(start.json).toMatchObject({ is_returning_user: true, context: { personalized_greeting: 'Hello Tomas Berg!' } });
     expect(start.json.user_id).toMatch(/^[0-9a-f]{64}$/);
-    const search = await fetch(`${runtime.url}/v1/generic/memory-search`, {
+    const search = await fetch(`${local.runtime.url}/v1/generic/memory-search`, {
       method: 'POST',
       body: JSON.stringify({ query: 'physiotherapy appointment', user_id: '+15550100321' }),
       headers: { 'content-type': 'application/json', 'x-api-key': secretOf('generic') },
@@ -128,8 +108,13 @@ describe('every platform end to end on the local runtime', () => {
     expect(search.status).toBe(200);
     expect(JSON.stringify(await search.json())).toMatch(/physiotherapy/i);
     expect(
-      (await fetch(`${runtime.url}/v1/generic/webhook`, { method: 'POST', body: '{}', headers: { 'content-type': 'application/json' } }))
-        .status,
+      (
+        await fetch(`${local.runtime.url}/v1/generic/webhook`, {
+          method: 'POST',
+          body: '{}',
+          headers: { 'content-type': 'application/json' },
+        })
+      ).status,
     ).toBe(401);
   });
 });

@@ -1,29 +1,20 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { FIXTURES_DIR, fixturePath } from '@agentic-memory/fixtures';
 import { verifyElevenLabsSignature } from '@agentic-memory/provider-adapters';
-import { type LocalRuntime, payloadFiles, replayAll, replayFile, startLocalRuntime, summarise } from '../src';
+import { payloadFiles, replayAll, replayFile, summarise } from '../src';
+import { useLocalRuntime } from './runtime-support';
 
 const ROOT = join(__dirname, '..', '..', '..');
 
 describe('replay', () => {
-  let runtime: LocalRuntime;
-  let dataDir: string;
-  beforeAll(async () => {
-    dataDir = mkdtempSync(join(tmpdir(), 'am-replay-'));
-    runtime = await startLocalRuntime({ dataDir, port: 0, env: { POWERTOOLS_LOG_LEVEL: 'SILENT' } });
-  });
-  afterAll(async () => {
-    await runtime.stop();
-    rmSync(dataDir, { recursive: true, force: true });
-  });
-  const secret = () => runtime.secrets?.values.ELEVENLABS_HMAC_KEY as string;
+  const local = useLocalRuntime();
+  const secret = () => local.runtime.secrets?.values.ELEVENLABS_HMAC_KEY as string;
 
   it('signs and sends a payload byte for byte; the runtime verifies and queues it', async () => {
     const result = await replayFile(fixturePath('elevenlabs/post-call-transcription-sales.json'), {
-      baseUrl: runtime.url,
+      baseUrl: local.runtime.url,
       provider: 'elevenlabs',
       secret: secret(),
     });
@@ -34,8 +25,10 @@ describe('replay', () => {
   it('replays a folder with bounded concurrency and summarises statuses and latencies', async () => {
     const files = payloadFiles(join(FIXTURES_DIR, 'elevenlabs')).filter((f) => /post-call|call-initiation-failure/.test(f));
     const seen: number[] = [];
-    const results = await replayAll(files, { baseUrl: runtime.url, provider: 'elevenlabs', secret: secret(), concurrency: 3 }, (done) =>
-      seen.push(done),
+    const results = await replayAll(
+      files,
+      { baseUrl: local.runtime.url, provider: 'elevenlabs', secret: secret(), concurrency: 3 },
+      (done) => seen.push(done),
     );
     expect(seen).toEqual(files.map((_, i) => i + 1));
     const summary = summarise(results);
@@ -46,7 +39,7 @@ describe('replay', () => {
 
   it('a wrong secret gets 401, an unreachable URL status 0', async () => {
     const file = fixturePath('elevenlabs/post-call-transcription.json');
-    expect((await replayFile(file, { baseUrl: runtime.url, provider: 'elevenlabs', secret: 'wrong' })).status).toBe(401);
+    expect((await replayFile(file, { baseUrl: local.runtime.url, provider: 'elevenlabs', secret: 'wrong' })).status).toBe(401);
     expect((await replayFile(file, { baseUrl: 'http://127.0.0.1:1', provider: 'elevenlabs', secret: 'x' })).status).toBe(0);
   });
 

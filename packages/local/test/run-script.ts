@@ -1,5 +1,5 @@
-import { spawn } from 'node:child_process';
 import { join } from 'node:path';
+import { runProcess } from '../src/child-process';
 
 export const ROOT = join(__dirname, '..', '..', '..');
 
@@ -16,29 +16,20 @@ export function withTestHarnessEnv(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
  * so that servers in the test's own process (the Mem0 contract server) keep answering. `env` is
  * the child's whole environment. Killed after `timeoutMs`.
  */
-export function runScript(
+export async function runScript(
   script: string,
   args: readonly string[],
   env: NodeJS.ProcessEnv,
   timeoutMs = 60_000,
 ): Promise<{ status: number | null; out: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'packages', 'local', 'src', script), ...args], {
+  const { status, output } = await runProcess(
+    process.execPath,
+    ['--import', 'tsx', join(ROOT, 'packages', 'local', 'src', script), ...args],
+    {
       cwd: ROOT,
       env: withTestHarnessEnv(env),
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let out = '';
-    child.stdout.on('data', (c: Buffer) => {
-      out += c.toString();
-    });
-    child.stderr.on('data', (c: Buffer) => {
-      out += c.toString();
-    });
-    const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
-    child.on('close', (status) => {
-      clearTimeout(timer);
-      resolve({ status, out });
-    });
-  });
+      timeoutMs,
+    },
+  );
+  return { status, out: output };
 }

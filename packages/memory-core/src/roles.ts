@@ -10,6 +10,8 @@ export interface RoleDefinition {
   readonly callPath: boolean;
   /** What it does, for tables and docs. */
   readonly description: string;
+  /** Workspace-relative Lambda entry; default `packages/functions/<role>/src/index.ts`. */
+  readonly entry?: string;
 }
 
 export const ROLES = {

@@ -94,14 +94,9 @@ describe('memoriesFromCall', () => {
   });
 });
 
-describe('buildProfileSnapshot', () => {
-  const support = agentType('elevenlabs_customer_support');
-  const first = memoriesFromCall(callFromFixture('post-call-transcription.json'), {
-    agentTypeName: 'x',
-    agentType: support,
-    clock,
-  }).memories;
-  const later: readonly Memory[] = memoriesFromCall(
+/** A later call of the fixture's caller that changes her contact preference. */
+function secondCallOfMaya(support: ReturnType<typeof agentType>): readonly Memory[] {
+  return memoriesFromCall(
     call([caller('Hi, my name is Maya Okafor. Please text me from now on.')], {
       conversationId: 'conv_second',
       startedAt: '2026-10-20T10:00:00.000Z',
@@ -110,6 +105,16 @@ describe('buildProfileSnapshot', () => {
     }),
     { agentTypeName: 'x', agentType: support, clock },
   ).memories;
+}
+
+describe('buildProfileSnapshot', () => {
+  const support = agentType('elevenlabs_customer_support');
+  const first = memoriesFromCall(callFromFixture('post-call-transcription.json'), {
+    agentTypeName: 'x',
+    agentType: support,
+    clock,
+  }).memories;
+  const later: readonly Memory[] = secondCallOfMaya(support);
 
   it('counts calls, keeps the newest field values and the latest summary', () => {
     const snapshot = buildProfileSnapshot([...first, ...later], {
@@ -150,15 +155,7 @@ describe('updateProfileSnapshot', () => {
     agentType: support,
     clock,
   }).memories;
-  const second = memoriesFromCall(
-    call([caller('Hi, my name is Maya Okafor. Please text me from now on.')], {
-      conversationId: 'conv_second',
-      startedAt: '2026-10-20T10:00:00.000Z',
-      endedAt: '2026-10-20T10:05:00.000Z',
-      summary: 'Maya asked to be contacted by text from now on.',
-    }),
-    { agentTypeName: 'x', agentType: support, clock },
-  ).memories;
+  const second = secondCallOfMaya(support);
 
   it('folds calls in without reading the store back, and matches a full rebuild on the essentials', async () => {
     const one = updateProfileSnapshot(null, 'conv_01kfix0support0000000000001', first, ctx);

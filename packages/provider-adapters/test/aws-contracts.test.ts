@@ -3,12 +3,12 @@ import { randomUUID } from 'node:crypto';
 import { FixedClock } from '@agentic-memory/memory-core';
 import { CreateBucketCommand, PutBucketVersioningCommand } from '@aws-sdk/client-s3';
 import { CreateSecretCommand, PutSecretValueCommand } from '@aws-sdk/client-secrets-manager';
-import { CreateQueueCommand, GetQueueAttributesCommand } from '@aws-sdk/client-sqs';
-import { type AwsClients, createAwsClients, S3BlobStore, SecretsManagerSecrets, SqsDeadLetters, SqsQueue } from '../src/aws';
+import { type AwsClients, createAwsClients, S3BlobStore, SecretsManagerSecrets, SqsQueue } from '../src/aws';
 import { type MotoServer, startMoto } from '../testing/moto';
 import { describeBlobStoreContract } from './contract/blob-store-contract';
 import { CONTRACT_NOW } from './contract/memory-store-contract';
 import { describeQueueContract } from './contract/queue-contract';
+import { sqsQueueHarness } from './contract/sqs-harness';
 
 let moto: MotoServer;
 let clients: AwsClients;
@@ -29,37 +29,7 @@ describe('AWS adapters on moto_server', () => {
     return { store: new S3BlobStore(clients.s3, bucket), close: async () => undefined };
   });
 
-  describeQueueContract('SqsQueue (FIFO)', async () => {
-    const name = `am-${randomUUID().slice(0, 8)}`;
-    const dlq = await clients.sqs.send(new CreateQueueCommand({ QueueName: `${name}-dlq.fifo`, Attributes: { FifoQueue: 'true' } }));
-    const dlqArn = (await clients.sqs.send(new GetQueueAttributesCommand({ QueueUrl: dlq.QueueUrl, AttributeNames: ['QueueArn'] })))
-      .Attributes?.QueueArn;
-    const main = await clients.sqs.send(
-      new CreateQueueCommand({
-        QueueName: `${name}.fifo`,
-        Attributes: {
-          FifoQueue: 'true',
-          DeduplicationScope: 'messageGroup',
-          FifoThroughputLimit: 'perMessageGroupId',
-          VisibilityTimeout: '30',
-          RedrivePolicy: JSON.stringify({ deadLetterTargetArn: dlqArn, maxReceiveCount: 3 }),
-        },
-      }),
-    );
-    const queue = new SqsQueue(clients.sqs, main.QueueUrl as string, 30_000);
-    const dead = new SqsDeadLetters(clients.sqs, dlq.QueueUrl as string, main.QueueUrl as string);
-    return {
-      queue,
-      clock: new FixedClock(CONTRACT_NOW),
-      maxReceives: 3,
-      // moto forgets a deduplication id when its message is deleted; SQS keeps it 5 minutes.
-      dedupSurvivesDelete: false,
-      deadLetterBodies: async () => (await dead.list()).map((d) => d.body),
-      redrive: () => dead.redrive(),
-      pass: (ms) => new Promise((r) => setTimeout(r, ms)),
-      close: async () => undefined,
-    };
-  });
+  describeQueueContract('SqsQueue (FIFO)', () => sqsQueueHarness(clients.sqs, 'am', (url) => new SqsQueue(clients.sqs, url, 30_000)));
 
   describe('SecretsManagerSecrets', () => {
     it('reads the environment secret’s JSON keys, serves them from cache, refreshes on demand', async () => {

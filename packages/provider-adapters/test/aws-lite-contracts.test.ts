@@ -3,8 +3,8 @@ import { randomUUID } from 'node:crypto';
 import { BlobExistsError, FixedClock } from '@agentic-memory/memory-core';
 import { CreateBucketCommand, PutBucketVersioningCommand, S3Client } from '@aws-sdk/client-s3';
 import { CreateSecretCommand, PutSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
-import { CreateQueueCommand, GetQueueAttributesCommand, SQSClient } from '@aws-sdk/client-sqs';
-import { S3BlobStore, SqsDeadLetters } from '../src/aws';
+import { CreateQueueCommand, SQSClient } from '@aws-sdk/client-sqs';
+import { S3BlobStore } from '../src/aws';
 import {
   type AwsCredentials,
   AwsServiceError,
@@ -18,6 +18,7 @@ import { type MotoServer, startMoto } from '../testing/moto';
 import { describeBlobStoreContract } from './contract/blob-store-contract';
 import { CONTRACT_NOW } from './contract/memory-store-contract';
 import { describeQueueContract } from './contract/queue-contract';
+import { sqsQueueHarness } from './contract/sqs-harness';
 
 const REGION = 'us-east-1';
 
@@ -156,37 +157,13 @@ describe('lightweight AWS adapters on moto_server', () => {
     });
   });
 
-  describeQueueContract('LiteSqsQueue (FIFO, signatures checked)', async () => {
-    const sqs = new SQSClient(sdkConfig(checked.endpoint, keys));
-    const name = `am-lite-${randomUUID().slice(0, 8)}`;
-    const dlq = await sqs.send(new CreateQueueCommand({ QueueName: `${name}-dlq.fifo`, Attributes: { FifoQueue: 'true' } }));
-    const dlqArn = (await sqs.send(new GetQueueAttributesCommand({ QueueUrl: dlq.QueueUrl, AttributeNames: ['QueueArn'] }))).Attributes
-      ?.QueueArn;
-    const main = await sqs.send(
-      new CreateQueueCommand({
-        QueueName: `${name}.fifo`,
-        Attributes: {
-          FifoQueue: 'true',
-          DeduplicationScope: 'messageGroup',
-          FifoThroughputLimit: 'perMessageGroupId',
-          VisibilityTimeout: '30',
-          RedrivePolicy: JSON.stringify({ deadLetterTargetArn: dlqArn, maxReceiveCount: 3 }),
-        },
-      }),
-    );
-    const dead = new SqsDeadLetters(sqs, dlq.QueueUrl as string, main.QueueUrl as string);
-    return {
-      queue: new LiteSqsQueue(lite(checked.endpoint, keys), main.QueueUrl as string, 30_000),
-      clock: new FixedClock(CONTRACT_NOW),
-      maxReceives: 3,
-      // moto forgets a deduplication id when its message is deleted; SQS keeps it 5 minutes.
-      dedupSurvivesDelete: false,
-      deadLetterBodies: async () => (await dead.list()).map((d) => d.body),
-      redrive: () => dead.redrive(),
-      pass: (ms) => new Promise((r) => setTimeout(r, ms)),
-      close: async () => undefined,
-    };
-  });
+  describeQueueContract('LiteSqsQueue (FIFO, signatures checked)', () =>
+    sqsQueueHarness(
+      new SQSClient(sdkConfig(checked.endpoint, keys)),
+      'am-lite',
+      (url) => new LiteSqsQueue(lite(checked.endpoint, keys), url, 30_000),
+    ),
+  );
 
   describe('LiteSqsQueue beyond the contract', () => {
     it('names SQS’s errors: a missing queue, a wrong signature', async () => {

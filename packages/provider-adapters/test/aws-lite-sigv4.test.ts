@@ -18,6 +18,8 @@ import {
 const DOC_KEYS = { accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY' };
 const S3_DOC_KEYS = { accessKeyId: 'AKIAIOSFODNN7EXAMPLE', secretAccessKey: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY' };
 const AUG_30_2015 = new Date('2015-08-30T12:36:00Z');
+/** The scope of AWS's SigV4 test suite examples. */
+const TEST_SUITE_SCOPE = { credentials: DOC_KEYS, region: 'us-east-1', service: 'service', now: AUG_30_2015 };
 const MAY_24_2013 = new Date('2013-05-24T00:00:00Z');
 
 interface Vector {
@@ -44,7 +46,7 @@ const vectors: Vector[] = [
   {
     name: 'test suite get-vanilla',
     request: { method: 'GET', url: new URL('https://example.amazonaws.com/'), headers: {}, payloadHash: EMPTY_PAYLOAD_HASH },
-    scope: { credentials: DOC_KEYS, region: 'us-east-1', service: 'service', now: AUG_30_2015 },
+    scope: TEST_SUITE_SCOPE,
     signedHeaders: 'host;x-amz-date',
     signature: '5fa00fa31553b73ebf1942676e86291e8372ff2a2260956d9b8aae1d763fbf31',
   },
@@ -56,14 +58,14 @@ const vectors: Vector[] = [
       headers: {},
       payloadHash: EMPTY_PAYLOAD_HASH,
     },
-    scope: { credentials: DOC_KEYS, region: 'us-east-1', service: 'service', now: AUG_30_2015 },
+    scope: TEST_SUITE_SCOPE,
     signedHeaders: 'host;x-amz-date',
     signature: 'b97d918cfa904a5beff61c982a1b6f458b799221646efd99d3219ec94cdf2500',
   },
   {
     name: 'test suite post-vanilla',
     request: { method: 'POST', url: new URL('https://example.amazonaws.com/'), headers: {}, payloadHash: EMPTY_PAYLOAD_HASH },
-    scope: { credentials: DOC_KEYS, region: 'us-east-1', service: 'service', now: AUG_30_2015 },
+    scope: TEST_SUITE_SCOPE,
     signedHeaders: 'host;x-amz-date',
     signature: '5da7c1a2acd57cee7505fc6676e4e544621c30862966e37dddb68e92efbe5d6b',
   },
@@ -75,7 +77,7 @@ const vectors: Vector[] = [
       headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
       payloadHash: sha256Hex('Param1=value1'),
     },
-    scope: { credentials: DOC_KEYS, region: 'us-east-1', service: 'service', now: AUG_30_2015 },
+    scope: TEST_SUITE_SCOPE,
     signedHeaders: 'content-type;host;x-amz-date',
     signature: 'ff11897932ad3f4e8b18135d722051e5ac45fc38421b1da7b9d196a0fe09473a',
   },

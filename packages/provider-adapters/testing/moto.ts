@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { createServer } from 'node:net';
+import { freePort } from './network';
 
 export interface MotoServer {
   readonly endpoint: string;
@@ -15,17 +15,6 @@ export function motoAwsEnv(moto: MotoServer): Record<string, string> {
     AWS_SECRET_ACCESS_KEY: 'testing',
     AWS_REGION: 'us-east-1',
   };
-}
-
-/** A free TCP port on loopback (for child processes that must be told their port). */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
-    });
-  });
 }
 
 export interface MotoOptions {
@@ -74,3 +63,5 @@ export async function startMoto(options: MotoOptions = {}): Promise<MotoServer> 
       }),
   };
 }
+
+export { freePort };

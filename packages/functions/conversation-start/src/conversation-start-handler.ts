@@ -1,17 +1,14 @@
 import {
-  authenticatorFor,
   BlobKeys,
-  createHttpHandler,
+  createCallPathHandler,
   emit,
-  type HttpEvent,
   type HttpLambda,
   header,
   identifyCaller,
   json,
   logger,
-  providerForPath,
   type RoleDependencies,
-  setMetricContext,
+  resolveRequestAgentType,
   TtlCache,
   withDeadline,
 } from '@agentic-memory/function-kit';
@@ -112,23 +109,17 @@ export function createConversationStartHandler(deps: ConversationStartDependenci
     return json(200, platformAdapter(provider).formatCallStart(content, ctx, agentType, { userId, platformAgentId }));
   }
 
-  return createHttpHandler(
+  return createCallPathHandler(
     {
       role: 'conversation-start',
       deps,
-      // Past authentication the call never fails because of us: everything else degrades.
-      passThrough: (error) => error.statusCode === 401,
-      authenticate: authenticatorFor('conversation-start'),
       // A body we could not read: the platform's default agent type's new-caller reply.
-      onUnexpectedError: (_error, event) => {
-        emit('DegradedReply');
-        const provider = providerForPath(event.rawPath) ?? 'elevenlabs';
+      degraded: (provider, event) => {
         const fallback = resolveAgentType({ provider, header: header(event, 'x-agent-type') }, agentTypes, environment.agent_map);
         return reply(provider, fallback.config, NEW_CALLER, null, []);
       },
     },
-    async (event: HttpEvent) => {
-      const provider = providerForPath(event.rawPath) ?? 'elevenlabs';
+    async (event, provider) => {
       const adapter = platformAdapter(provider);
       const agentTypeHeader = header(event, 'x-agent-type');
       // Mapping-driven platforms read the body through the provider's default agent type.
@@ -140,16 +131,7 @@ export function createConversationStartHandler(deps: ConversationStartDependenci
         if (!(error instanceof PayloadError)) throw error;
         logger.warn('conversation start without a usable body', { reason: error.reason });
       }
-      const resolution = resolveAgentType(
-        { provider, header: agentTypeHeader, platformIds: start.platformIds },
-        agentTypes,
-        environment.agent_map,
-      );
-      setMetricContext(resolution.agentType, provider);
-      if (resolution.fellBack) {
-        emit('AgentTypeFallback');
-        logger.warn('agent type fallback', { agentType: resolution.agentType, source: resolution.source, reason: resolution.reason });
-      }
+      const resolution = resolveRequestAgentType(deps, { provider, header: agentTypeHeader, platformIds: start.platformIds });
       const agentType = resolution.config;
       if (!start.callerNumber) {
         logger.info('conversation start', { agentType: resolution.agentType, caller: 'none', returning: false });

@@ -1,14 +1,20 @@
 import { readFixture } from '@agentic-memory/fixtures';
 import { seedCall } from '@agentic-memory/fn-ingest-worker';
 import { TtlCache } from '@agentic-memory/function-kit';
-import { TEST_SECRETS, type TestDependencies, testContext, testDependencies, testHttpEvent } from '@agentic-memory/function-kit/testing';
-import { FixedClock, type NEW_CALLER } from '@agentic-memory/memory-core';
-import { elevenLabsCallRecord, parseElevenLabsPostCall } from '@agentic-memory/provider-adapters';
+import {
+  fakePort,
+  fixtureCall,
+  type TestDependencies,
+  testContext,
+  testDependencies,
+  testHttpEvent,
+  WORKSPACE_HEADERS,
+} from '@agentic-memory/function-kit/testing';
+import { type AgentType, FixedClock, type NEW_CALLER, type SecretName } from '@agentic-memory/memory-core';
 import { createConversationStartHandler } from '../src/conversation-start-handler';
 
 const NOW = Date.parse('2026-10-20T09:00:00Z');
-const KEY = { 'x-workspace-key': TEST_SECRETS.ELEVENLABS_WORKSPACE_KEY };
-const record = (fixture: string) => elevenLabsCallRecord(parseElevenLabsPostCall(JSON.parse(readFixture(`elevenlabs/${fixture}`))));
+const KEY = WORKSPACE_HEADERS;
 
 type Reply = {
   type: string;
@@ -51,7 +57,7 @@ describe('conversation-start (ElevenLabs) through the Middy stack', () => {
   });
 
   it('greets a returning caller by name from the snapshot', async () => {
-    await seedCall(deps, 'elevenlabs_customer_support', record('post-call-transcription.json'));
+    await seedCall(deps, 'elevenlabs_customer_support', fixtureCall('post-call-transcription.json'));
     const { status, reply } = await start(JSON.parse(readFixture('elevenlabs/conversation-initiation-request.json')));
     expect(status).toBe(200);
     expect(reply.conversation_config_override?.agent.first_message).toContain('Maya Okafor');
@@ -60,7 +66,7 @@ describe('conversation-start (ElevenLabs) through the Middy stack', () => {
   });
 
   it('maps the agent id to the sales agent type and puts budget and timeline in the reply', async () => {
-    await seedCall(deps, 'elevenlabs_sales_agent', record('post-call-transcription-sales.json'));
+    await seedCall(deps, 'elevenlabs_sales_agent', fixtureCall('post-call-transcription-sales.json'));
     const { reply } = await start(
       { caller_id: '+15550100777', agent_id: 'agent_01kfixsales0000000000000000' },
       KEY,
@@ -86,22 +92,21 @@ describe('conversation-start (ElevenLabs) through the Middy stack', () => {
   });
 
   it('degrades to the new-caller reply when the snapshot store fails or is too slow', async () => {
-    await seedCall(deps, 'elevenlabs_customer_support', record('post-call-transcription.json'));
-    const failing = { ...deps, blobStore: { ...deps.blobStore, get: async () => Promise.reject(new Error('S3 down')) } };
+    await seedCall(deps, 'elevenlabs_customer_support', fixtureCall('post-call-transcription.json'));
+    const failing = { ...deps, blobStore: fakePort(deps.blobStore, { get: async () => Promise.reject(new Error('S3 down')) }) };
     // A read that never answers: only the recall deadline (its abort signal) can end the request.
     const signals: AbortSignal[] = [];
     const hanging = {
       ...deps,
-      blobStore: {
-        ...deps.blobStore,
+      blobStore: fakePort(deps.blobStore, {
         get: (_key: string, signal?: AbortSignal) => {
           if (signal) signals.push(signal);
           return new Promise<never>(() => undefined);
         },
-      },
+      }),
     };
     for (const broken of [failing, hanging]) {
-      const { status, reply } = await start({ caller_id: '+15550100123' }, KEY, createConversationStartHandler(broken as never));
+      const { status, reply } = await start({ caller_id: '+15550100123' }, KEY, createConversationStartHandler(broken));
       expect(status).toBe(200);
       expect(reply.dynamic_variables.returning_caller).toBe('no');
       expectDeclared(reply, 'elevenlabs_customer_support');
@@ -113,12 +118,11 @@ describe('conversation-start (ElevenLabs) through the Middy stack', () => {
   it('degrades when the pepper is missing instead of failing the call', async () => {
     const noPepper = {
       ...deps,
-      secrets: {
-        get: async (name: string) => (name === 'CALLER_ID_PEPPER' ? null : deps.secrets.get(name as never)),
-        refresh: async () => undefined,
-      },
+      secrets: fakePort(deps.secrets, {
+        get: async (name: SecretName) => (name === 'CALLER_ID_PEPPER' ? null : deps.secrets.get(name)),
+      }),
     };
-    const { status, reply } = await start({ caller_id: '+15550100123' }, KEY, createConversationStartHandler(noPepper as never));
+    const { status, reply } = await start({ caller_id: '+15550100123' }, KEY, createConversationStartHandler(noPepper));
     expect(status).toBe(200);
     expectDeclared(reply, 'elevenlabs_customer_support');
   });
@@ -128,7 +132,7 @@ describe('conversation-start (ElevenLabs) through the Middy stack', () => {
     const handler = createConversationStartHandler(deps, { cache });
     await start({ caller_id: '+15550100123' }, KEY, handler);
     expect(cache.size).toBe(1);
-    await seedCall(deps, 'elevenlabs_customer_support', record('post-call-transcription.json'));
+    await seedCall(deps, 'elevenlabs_customer_support', fixtureCall('post-call-transcription.json'));
     // Within the negative-cache window the stranger answer stands…
     expect((await start({ caller_id: '+15550100123' }, KEY, handler)).reply.dynamic_variables.returning_caller).toBe('no');
     // …after it, the snapshot is read.
@@ -137,11 +141,11 @@ describe('conversation-start (ElevenLabs) through the Middy stack', () => {
   });
 
   it('queries the store on a snapshot miss when the agent type says so', async () => {
-    const support = deps.agentTypes.elevenlabs_customer_support;
-    const agentTypes = { ...deps.agentTypes, elevenlabs_customer_support: { ...support, on_snapshot_miss: 'query_store' } };
-    const { callerKey } = await seedCall(deps, 'elevenlabs_customer_support', record('post-call-transcription.json'));
+    const support = deps.agentTypes.elevenlabs_customer_support as AgentType;
+    const agentTypes = { ...deps.agentTypes, elevenlabs_customer_support: { ...support, on_snapshot_miss: 'query_store' as const } };
+    const { callerKey } = await seedCall(deps, 'elevenlabs_customer_support', fixtureCall('post-call-transcription.json'));
     await deps.blobStore.delete(`snapshots/${callerKey}/elevenlabs_customer_support.json`);
-    const { reply } = await start({ caller_id: '+15550100123' }, KEY, createConversationStartHandler({ ...deps, agentTypes } as never));
+    const { reply } = await start({ caller_id: '+15550100123' }, KEY, createConversationStartHandler({ ...deps, agentTypes }));
     expect(reply.dynamic_variables).toMatchObject({ caller_name: 'Maya Okafor', returning_caller: 'yes' });
   });
 });

@@ -1,23 +1,7 @@
-import {
-  BlobKeys,
-  type CallerIdentity,
-  type ConversationIndex,
-  emitSingle,
-  identifyCaller,
-  type RoleDependencies,
-  withDeadline,
-} from '@agentic-memory/function-kit';
-import {
-  type AgentType,
-  type CallRecord,
-  type ConversationRecord,
-  type Memory,
-  memoriesFromCall,
-  normaliseE164,
-  type ProfileSnapshot,
-  topicsOf,
-  updateProfileSnapshot,
-} from '@agentic-memory/memory-core';
+import type { CallerIdentity, ConversationIndex, RoleDependencies } from '@agentic-memory/function-kit';
+import { BlobKeys, emitSingle, identifyCaller, withDeadline } from '@agentic-memory/function-kit';
+import type { AgentType, CallRecord, ConversationRecord, Memory, ProfileSnapshot } from '@agentic-memory/memory-core';
+import { memoriesFromCall, normaliseE164, topicsOf, updateProfileSnapshot } from '@agentic-memory/memory-core';
 
 /** Writing memories may take a while (a remote store ingests asynchronously); it is off the hot path. */
 const INGEST_DEADLINE_MS = 20_000;

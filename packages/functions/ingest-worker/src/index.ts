@@ -4,18 +4,11 @@
  * created on the first message.
  */
 import { configureObservability, systemClock } from '@agentic-memory/function-kit';
-import { lambdaMemoryStore } from '@agentic-memory/function-kit/lambda-memory-store';
-import { sdkBlobStore, sdkEnvironmentSecrets } from '@agentic-memory/function-kit/sdk-ports';
+import { sdkStorePorts } from '@agentic-memory/function-kit/sdk-ports';
 import roleConfig from '@agentic-memory/role-config';
 import { createIngestWorkerHandler } from './ingest-worker-handler';
 
 configureObservability('ingest-worker', roleConfig.environment.name);
-const secrets = await sdkEnvironmentSecrets(process.env, systemClock);
+const ports = await sdkStorePorts(process.env, systemClock, roleConfig.agentTypes);
 
-export const handler = createIngestWorkerHandler({
-  clock: systemClock,
-  ...roleConfig,
-  secrets,
-  blobStore: sdkBlobStore(process.env),
-  memoryStore: lambdaMemoryStore(secrets, process.env, systemClock, roleConfig.agentTypes),
-});
+export const handler = createIngestWorkerHandler({ clock: systemClock, ...roleConfig, ...ports });

@@ -1,5 +1,5 @@
 import { readFixture } from '@agentic-memory/fixtures';
-import { TEST_SECRETS, type TestDependencies, testContext, testDependencies } from '@agentic-memory/function-kit/testing';
+import { TEST_SECRETS, type TestDependencies, testContext, testDependencies, testSqsEvent } from '@agentic-memory/function-kit/testing';
 import { callerKey, FixedClock, type ProfileSnapshot } from '@agentic-memory/memory-core';
 import type { SQSEvent } from 'aws-lambda';
 import { createIngestWorkerHandler } from '../src/ingest-worker-handler';
@@ -8,26 +8,19 @@ const NOW = Date.parse('2026-10-14T15:10:00Z');
 const MAYA = callerKey(TEST_SECRETS.CALLER_ID_PEPPER, '+15550100123');
 const DANIEL = callerKey(TEST_SECRETS.CALLER_ID_PEPPER, '+15550100777');
 
-function record(id: string, group: string, body: object) {
-  return {
-    messageId: id,
-    receiptHandle: `rh-${id}`,
-    body: JSON.stringify(body),
-    attributes: {
-      ApproximateReceiveCount: '1',
-      SentTimestamp: String(NOW),
-      SenderId: 'test',
-      ApproximateFirstReceiveTimestamp: String(NOW),
-      MessageGroupId: group,
-      MessageDeduplicationId: id,
-      SequenceNumber: id,
-    },
-    messageAttributes: {},
-    md5OfBody: '',
-    eventSource: 'aws:sqs',
-    eventSourceARN: 'arn:aws:sqs:us-east-1:000000000000:agentic-memory-ingest.fifo',
-    awsRegion: 'us-east-1',
-  };
+/** The SQS event of queued messages (id, caller group, body), as Lambda's event source builds it. */
+function batch(...messages: [id: string, group: string, body: object | string][]): SQSEvent {
+  return testSqsEvent(
+    messages.map(([id, group, body]) => ({
+      messageId: id,
+      receiptHandle: `rh-${id}`,
+      body: typeof body === 'string' ? body : JSON.stringify(body),
+      groupId: group,
+      deduplicationId: id,
+      receiveCount: 1,
+      sentAt: NOW,
+    })),
+  );
 }
 
 describe('ingest-worker through the Middy stack', () => {
@@ -52,7 +45,7 @@ describe('ingest-worker through the Middy stack', () => {
   it('writes memories, the profile snapshot, the conversation index and the done marker', async () => {
     const message = await stage('post-call-transcription.json', 'conv_01kfix0support0000000000001');
     const handler = createIngestWorkerHandler(deps);
-    const res = await handler({ Records: [record('m1', MAYA, message)] } as SQSEvent, testContext('ingest-worker'));
+    const res = await handler(batch(['m1', MAYA, message]), testContext('ingest-worker'));
     expect(res).toEqual({ batchItemFailures: [] });
     const memories = (await deps.memoryStore.list(MAYA)).memories;
     expect(memories.length).toBeGreaterThan(5);
@@ -66,7 +59,7 @@ describe('ingest-worker through the Middy stack', () => {
 
   it('resolves the agent type from the agent map (sales) and keys memories by caller', async () => {
     const message = await stage('post-call-transcription-sales.json', 'conv_01kfix0sales000000000000001');
-    await createIngestWorkerHandler(deps)({ Records: [record('m1', DANIEL, message)] } as SQSEvent, testContext());
+    await createIngestWorkerHandler(deps)(batch(['m1', DANIEL, message]), testContext());
     const snapshot = await deps.blobStore.get(`snapshots/${DANIEL}/elevenlabs_sales_agent.json`);
     expect(JSON.parse(Buffer.from(snapshot?.body ?? []).toString()).fields).toMatchObject({ budget: '$18,000', timeline: '3 months' });
     expect((await deps.memoryStore.list(DANIEL)).memories.some((m) => m.type === 'lead')).toBe(true);
@@ -75,11 +68,11 @@ describe('ingest-worker through the Middy stack', () => {
   it('changes nothing when a message is delivered again', async () => {
     const message = await stage('post-call-transcription.json', 'conv_01kfix0support0000000000001');
     const handler = createIngestWorkerHandler(deps);
-    await handler({ Records: [record('m1', MAYA, message)] } as SQSEvent, testContext());
+    await handler(batch(['m1', MAYA, message]), testContext());
     const before = await deps.memoryStore.list(MAYA);
     const snapshotBefore = await deps.blobStore.get(`snapshots/${MAYA}/elevenlabs_customer_support.json`);
     (deps.clock as FixedClock).advance(60_000);
-    await handler({ Records: [record('m1-again', MAYA, message)] } as SQSEvent, testContext());
+    await handler(batch(['m1-again', MAYA, message]), testContext());
     expect(await deps.memoryStore.list(MAYA)).toEqual(before);
     expect(await deps.blobStore.get(`snapshots/${MAYA}/elevenlabs_customer_support.json`)).toEqual(snapshotBefore);
   });
@@ -95,7 +88,7 @@ describe('ingest-worker through the Middy stack', () => {
     };
     const later = await stage('post-call-transcription.json', 'conv_01kfix0support0000000000001');
     const res = await createIngestWorkerHandler(deps)(
-      { Records: [record('bad', MAYA, broken), record('good', DANIEL, good), record('after-bad', MAYA, later)] } as SQSEvent,
+      batch(['bad', MAYA, broken], ['good', DANIEL, good], ['after-bad', MAYA, later]),
       testContext(),
     );
     expect(res.batchItemFailures.map((f) => f.itemIdentifier).sort()).toEqual(['after-bad', 'bad']);
@@ -120,17 +113,14 @@ describe('ingest-worker through the Middy stack', () => {
       blobKey: key,
       receivedAt: new Date(NOW).toISOString(),
     };
-    const res = await createIngestWorkerHandler(deps)({ Records: [record('w', 'conv:conv_web', message)] } as SQSEvent, testContext());
+    const res = await createIngestWorkerHandler(deps)(batch(['w', 'conv:conv_web', message]), testContext());
     expect(res.batchItemFailures).toEqual([]);
     expect(await deps.blobStore.get('done/elevenlabs/post_call_transcription/conv_web')).not.toBeNull();
     expect(await deps.blobStore.get(key)).not.toBeNull();
   });
 
   it('reports an unreadable message as a failure', async () => {
-    const res = await createIngestWorkerHandler(deps, { fifo: false })(
-      { Records: [{ ...record('x', 'g', {}), body: 'not json' }] } as SQSEvent,
-      testContext(),
-    );
+    const res = await createIngestWorkerHandler(deps, { fifo: false })(batch(['x', 'g', 'not json']), testContext());
     expect(res.batchItemFailures).toEqual([{ itemIdentifier: 'x' }]);
   });
 });

@@ -4,18 +4,11 @@
  * store, created on first use.
  */
 import { configureObservability, systemClock } from '@agentic-memory/function-kit';
-import { lambdaMemoryStore } from '@agentic-memory/function-kit/lambda-memory-store';
-import { sdkBlobStore, sdkEnvironmentSecrets } from '@agentic-memory/function-kit/sdk-ports';
+import { sdkStorePorts } from '@agentic-memory/function-kit/sdk-ports';
 import roleConfig from '@agentic-memory/role-config';
 import { createInsightsHandler } from './insights-handler';
 
 configureObservability('insights', roleConfig.environment.name);
-const secrets = await sdkEnvironmentSecrets(process.env, systemClock);
+const ports = await sdkStorePorts(process.env, systemClock, roleConfig.agentTypes);
 
-export const handler = createInsightsHandler({
-  clock: systemClock,
-  ...roleConfig,
-  secrets,
-  blobStore: sdkBlobStore(process.env),
-  memoryStore: lambdaMemoryStore(secrets, process.env, systemClock, roleConfig.agentTypes),
-});
+export const handler = createInsightsHandler({ clock: systemClock, ...roleConfig, ...ports });

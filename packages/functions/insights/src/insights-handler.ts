@@ -13,29 +13,17 @@ import {
   type RoleDependencies,
   setMetricContext,
 } from '@agentic-memory/function-kit';
-import {
-  agentAnalytics,
-  type ConversationRecord,
-  daysOf,
-  type Memory,
-  maskPhone,
-  normaliseE164,
-  userInsights,
-} from '@agentic-memory/memory-core';
+import type { ConversationRecord, Memory } from '@agentic-memory/memory-core';
+import { agentAnalytics, daysOf, maskPhone, normaliseE164, userInsights } from '@agentic-memory/memory-core';
 import { secretsEqual } from '@agentic-memory/provider-adapters';
 
 const DAY_MS = 86_400_000;
 /** Reads of analytics records in flight at once. */
 const READ_CONCURRENCY = 32;
 
-function phoneFrom(encoded: string): string {
-  let decoded: string;
-  try {
-    decoded = decodeURIComponent(encoded);
-  } catch {
-    throw new HttpError(400, 'invalid_phone', 'the phone number is not URL-encoded correctly');
-  }
-  const e164 = normaliseE164(decoded);
+/** A phone number from the path (already URL-decoded by Middy's path parser). */
+function phoneFrom(value: string | undefined): string {
+  const e164 = normaliseE164(value ?? '');
   if (!e164) throw new HttpError(400, 'invalid_phone', 'expected a phone number in E.164 (URL-encoded, e.g. %2B15550100123)');
   return e164;
 }
@@ -105,53 +93,52 @@ export function createInsightsHandler(deps: InsightsDependencies): HttpLambda {
     async (event: HttpEvent) => {
       setMetricContext(null, null);
       const method = event.requestContext?.http?.method ?? 'GET';
-      const path = event.rawPath;
       const now = deps.clock.now();
 
-      const insights = /^\/v1\/users\/([^/]+)\/insights$/.exec(path);
-      if (insights && method === 'GET') {
-        const e164 = phoneFrom(insights[1] as string);
-        const anyType = Object.values(deps.agentTypes)[0];
-        if (!anyType) throw new Error('no agent types configured');
-        const caller = await identifyCaller(deps, e164, anyType);
-        const memories = await allMemories(memoryUserIds(deps, caller.key, e164));
-        const snapshots = await deps.blobStore.list(BlobKeys.snapshotPrefix(caller.key));
-        logger.info('caller insights read', { caller: maskPhone(e164), memories: memories.length });
-        return json(200, {
-          caller: maskPhone(e164),
-          caller_key: caller.key,
-          agent_types: snapshots.map((k) => k.slice(BlobKeys.snapshotPrefix(caller.key).length).replace(/\.json$/, '')),
-          ...userInsights(memories, now),
-        });
+      const params = event.pathParameters ?? {};
+      switch (event.routeKey) {
+        case 'GET /v1/users/{phone}/insights': {
+          const e164 = phoneFrom(params.phone);
+          const anyType = Object.values(deps.agentTypes)[0];
+          if (!anyType) throw new Error('no agent types configured');
+          const caller = await identifyCaller(deps, e164, anyType);
+          const memories = await allMemories(memoryUserIds(deps, caller.key, e164));
+          const snapshots = await deps.blobStore.list(BlobKeys.snapshotPrefix(caller.key));
+          logger.info('caller insights read', { caller: maskPhone(e164), memories: memories.length });
+          return json(200, {
+            caller: maskPhone(e164),
+            caller_key: caller.key,
+            agent_types: snapshots.map((k) => k.slice(BlobKeys.snapshotPrefix(caller.key).length).replace(/\.json$/, '')),
+            ...userInsights(memories, now),
+          });
+        }
+        case 'GET /v1/agents/{agentType}/analytics': {
+          const agentType = params.agentType ?? '';
+          if (!Object.hasOwn(deps.agentTypes, agentType)) throw new HttpError(404, 'unknown_agent_type', agentType.slice(0, 64));
+          const { from, to } = period(event, now);
+          const keys = (
+            await mapLimited(daysOf(from, to), 8, (day) => deps.blobStore.list(BlobKeys.analyticsPrefix(day, agentType)))
+          ).flat();
+          const records = (
+            await mapLimited(keys, READ_CONCURRENCY, async (key) => {
+              const blob = await deps.blobStore.get(key);
+              return blob ? (JSON.parse(Buffer.from(blob.body).toString('utf8')) as ConversationRecord) : null;
+            })
+          ).filter((r): r is ConversationRecord => r !== null);
+          logger.info('agent analytics read', { agentType, records: records.length, from, to });
+          return json(200, agentAnalytics(agentType, from, to, records));
+        }
+        case 'DELETE /v1/users/{phone}': {
+          const e164 = phoneFrom(params.phone);
+          const report = await forgetCaller(deps, e164);
+          emit('CallerErased');
+          // Audited without the number.
+          logger.info('caller erased (forget-me)', { caller: maskPhone(e164), ...report });
+          return json(200, { erased: true, caller: maskPhone(e164), deleted: report, tombstone: true });
+        }
       }
 
-      const analytics = /^\/v1\/agents\/([^/]+)\/analytics$/.exec(path);
-      if (analytics && method === 'GET') {
-        const agentType = decodeURIComponent(analytics[1] as string);
-        if (!Object.hasOwn(deps.agentTypes, agentType)) throw new HttpError(404, 'unknown_agent_type', agentType);
-        const { from, to } = period(event, now);
-        const keys = (await mapLimited(daysOf(from, to), 8, (day) => deps.blobStore.list(BlobKeys.analyticsPrefix(day, agentType)))).flat();
-        const records = (
-          await mapLimited(keys, READ_CONCURRENCY, async (key) => {
-            const blob = await deps.blobStore.get(key);
-            return blob ? (JSON.parse(Buffer.from(blob.body).toString('utf8')) as ConversationRecord) : null;
-          })
-        ).filter((r): r is ConversationRecord => r !== null);
-        logger.info('agent analytics read', { agentType, records: records.length, from, to });
-        return json(200, agentAnalytics(agentType, from, to, records));
-      }
-
-      const user = /^\/v1\/users\/([^/]+)$/.exec(path);
-      if (user && method === 'DELETE') {
-        const e164 = phoneFrom(user[1] as string);
-        const report = await forgetCaller(deps, e164);
-        emit('CallerErased');
-        // Audited without the number.
-        logger.info('caller erased (forget-me)', { caller: maskPhone(e164), ...report });
-        return json(200, { erased: true, caller: maskPhone(e164), deleted: report, tombstone: true });
-      }
-
-      throw new HttpError(404, 'not_found', `${method} ${path}`);
+      throw new HttpError(404, 'not_found', `${method} ${event.rawPath}`);
     },
   );
 }

@@ -2,7 +2,7 @@
  * How every function is bundled — by the CDK app (NodejsFunction, local esbuild) and, through the
  * synthesised assets, measured by the bench: the deployed bundle is the measured one. Pure data.
  */
-import { type FunctionRole, ROLES, type RoleConfig } from '@agentic-memory/memory-core';
+import type { RoleConfig, RoleDefinition } from '@agentic-memory/memory-core';
 
 export const FUNCTION_BUNDLING = {
   format: 'esm',
@@ -54,13 +54,7 @@ export function buildDefines(config: RoleConfig): Record<string, string> {
   return { [BUILD_SWITCHES.readsStoreOnSnapshotMiss]: String(readsStore) };
 }
 
-/** Workspace-relative entry of each Lambda role: `packages/functions/<role>/src/index.ts`. */
-export function functionEntry(role: FunctionRole): string {
-  return `packages/functions/${role}/src/index.ts`;
+/** Workspace-relative entry of a Lambda role: its own, or `packages/functions/<role>/src/index.ts`. */
+export function functionEntry(role: string, definition?: Pick<RoleDefinition, 'entry'>): string {
+  return definition?.entry ?? `packages/functions/${role}/src/index.ts`;
 }
-
-export const FUNCTION_ENTRIES = Object.fromEntries(
-  Object.keys(ROLES).map((role) => [role, functionEntry(role as FunctionRole)]),
-) as Readonly<Record<FunctionRole, string>>;
-
-export type BundledRole = FunctionRole;

@@ -1,21 +1,22 @@
+import type { Provider } from '@agentic-memory/memory-core';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import middy, { type MiddlewareObj, type MiddyfiedHandler } from '@middy/core';
+import httpHeaderNormalizer from '@middy/http-header-normalizer';
+import httpUrlencodePathParser from '@middy/http-urlencode-path-parser';
 import type { APIGatewayProxyEventV2, Context } from 'aws-lambda';
+import { authenticatorFor } from './authenticators';
 import type { CoreDependencies } from './dependencies';
-import { HttpError, type HttpEvent, type HttpResult, header, json } from './http';
+import { HttpError, type HttpEvent, type HttpResult, json } from './http';
+import { type Authenticator, asHttpError, authenticate, bodyLimit, jsonBody, rawBody } from './http-middlewares';
 import { REJECTION_REASONS } from './metric-catalogue';
 import { emit, emitSingle, ensureMetricContext, logger, publishMetrics, runInvocation } from './observability';
 import { providerForPath } from './routes';
-
-export type AuthOutcome =
-  | { readonly ok: true }
-  | { readonly ok: false; readonly code: 'unauthorized' | 'invalid_signature'; readonly reason: string };
 
 export interface HttpRoleOptions {
   readonly role: string;
   readonly deps: CoreDependencies;
   /** Checks the credential on the raw request (header or HMAC over the raw body). */
-  authenticate(event: HttpEvent, deps: CoreDependencies): Promise<AuthOutcome>;
+  readonly authenticate: Authenticator;
   /** Reply for an unexpected failure past authentication (degrade, or 5xx so the platform retries). */
   onUnexpectedError(error: unknown, event: HttpEvent): HttpResult;
   /** False for roles that take no body. */
@@ -30,82 +31,27 @@ export interface HttpRoleOptions {
 export type HttpRoleHandler = (event: HttpEvent, context: Context, options: { signal: AbortSignal }) => Promise<HttpResult>;
 export type HttpLambda = (event: APIGatewayProxyEventV2, context: Context) => Promise<HttpResult>;
 
-/** At most one secret refresh per minute per container, so bad credentials cannot flood the secret store. */
-const REFRESH_INTERVAL_MS = 60_000;
-const lastRefresh = new WeakMap<CoreDependencies, number>();
-function refreshAllowed(deps: CoreDependencies): boolean {
-  const now = deps.clock.now();
-  const last = lastRefresh.get(deps);
-  if (last !== undefined && now - last < REFRESH_INTERVAL_MS) return false;
-  lastRefresh.set(deps, now);
-  return true;
-}
-
-/** Header names lowercased (API Gateway v2 already does; other callers may not). */
-function normaliseHeaders(event: APIGatewayProxyEventV2): void {
-  const headers: Record<string, string> = {};
-  for (const [name, value] of Object.entries(event.headers ?? {})) if (value !== undefined) headers[name.toLowerCase()] = value;
-  event.headers = headers;
-}
-
-function isJsonContentType(value: string | undefined): boolean {
-  if (value === undefined) return true; // absent: try to parse, a bad body still gets 400
-  const type = value.split(';')[0]?.trim().toLowerCase() ?? '';
-  return type === 'application/json' || (type.startsWith('application/') && type.endsWith('+json'));
-}
-
-/**
- * The checks of every HTTP role, in the architecture's order, on the raw request:
- * authentication → 401; body over MAX_BODY_BYTES → 413; content type → 415; malformed JSON → 400.
- * The raw body is captured (base64-decoded when API Gateway says so) before anything parses it.
- */
-function requestGuards(options: HttpRoleOptions): MiddlewareObj<APIGatewayProxyEventV2, HttpResult> {
-  return {
-    before: async (request) => {
-      const event = request.event as HttpEvent;
-      normaliseHeaders(event);
-      event.rawBody =
-        event.body === undefined || event.body === null
-          ? Buffer.alloc(0)
-          : Buffer.from(event.body, event.isBase64Encoded ? 'base64' : 'utf8');
-      let outcome = await options.authenticate(event, options.deps);
-      if (!outcome.ok && refreshAllowed(options.deps)) {
-        // The secret may have been rotated since it was cached: fetch once more, check once more.
-        await options.deps.secrets.refresh();
-        outcome = await options.authenticate(event, options.deps);
-      }
-      if (!outcome.ok) throw new HttpError(401, outcome.code, outcome.reason);
-      if (event.rawBody.byteLength > options.deps.environment.limits.max_body_bytes) throw new HttpError(413, 'payload_too_large');
-      if (options.parseJson === false) return;
-      if (!isJsonContentType(header(event, 'content-type'))) throw new HttpError(415, 'unsupported_media_type');
-      try {
-        event.jsonBody = JSON.parse(event.rawBody.toString('utf8'));
-      } catch {
-        throw new HttpError(400, 'malformed_body', 'body is not JSON');
-      }
-    },
-  };
-}
-
 /**
  * Latency, rejections and failures, recorded while the request's log keys and metric context are
  * still in place (this runs before Powertools flushes), and errors mapped to explicit statuses
  * with a short JSON body — never a stack trace or a secret.
  */
 function outcome(options: HttpRoleOptions): MiddlewareObj<APIGatewayProxyEventV2, HttpResult> {
-  let started = 0;
+  // Per request: the local runtime serves concurrent requests with one handler.
+  const started = new WeakMap<object, number>();
+  const elapsed = (event: object) => performance.now() - (started.get(event) ?? performance.now());
   const passThrough = options.passThrough ?? (() => true);
   return {
-    before: () => {
-      started = performance.now();
+    before: (request) => {
+      started.set(request.event, performance.now());
     },
     after: (request) => {
       ensureMetricContext(providerForPath(request.event.rawPath));
-      emit('ResponseLatency', performance.now() - started);
+      emit('ResponseLatency', elapsed(request.event));
     },
     onError: (request) => {
       ensureMetricContext(providerForPath(request.event.rawPath));
-      const error = request.error;
+      const error = asHttpError(request.error) ?? request.error;
       const route = request.event.routeKey;
       const refused = error instanceof HttpError && error.statusCode < 500;
       if (refused) logger.warn('request rejected', { status: error.statusCode, code: error.code, detail: error.detail, route });
@@ -120,15 +66,16 @@ function outcome(options: HttpRoleOptions): MiddlewareObj<APIGatewayProxyEventV2
         const reason = (REJECTION_REASONS as readonly string[]).includes(error.code) ? error.code : 'other';
         emitSingle('RejectedWebhook', 1, null, providerForPath(request.event.rawPath), { reason });
       }
-      emit('ResponseLatency', performance.now() - started);
+      emit('ResponseLatency', elapsed(request.event));
     },
   };
 }
 
 /**
  * The kit's Middy stack for HTTP roles: Powertools' logger context, then `outcome` (latency,
- * rejections, error mapping, and the invocation's metrics published at the end), then the request
- * guards. Each invocation runs with its own metrics.
+ * rejections, the degrade policy, the invocation's metrics published at the end), then the
+ * request checks in the architecture's order (see http-middlewares.ts). Each invocation runs
+ * with its own metrics.
  */
 export function createHttpHandler(options: HttpRoleOptions, handler: HttpRoleHandler): HttpLambda {
   const stack: MiddyfiedHandler<APIGatewayProxyEventV2, HttpResult, Error, Context> = middy<
@@ -139,7 +86,12 @@ export function createHttpHandler(options: HttpRoleOptions, handler: HttpRoleHan
   >(handler as never)
     .use(injectLambdaContext(logger, { resetKeys: true }))
     .use(outcome(options))
-    .use(requestGuards(options));
+    .use(httpHeaderNormalizer())
+    .use(rawBody())
+    .use(authenticate(options.authenticate, options.deps))
+    .use(bodyLimit(options.deps))
+    .use(httpUrlencodePathParser());
+  if (options.parseJson !== false) stack.use(jsonBody());
   // Published whatever the outcome: Middy runs no `after` once `onError` has answered, and the
   // rejected and degraded replies are exactly the ones the dashboard must not lose.
   return (event, context) =>
@@ -150,4 +102,37 @@ export function createHttpHandler(options: HttpRoleOptions, handler: HttpRoleHan
         publishMetrics();
       }
     });
+}
+
+/** A role on the call's path: the platform of the request, and how to answer when something fails. */
+export interface CallPathRoleOptions {
+  readonly role: 'conversation-start' | 'memory-search';
+  readonly deps: CoreDependencies;
+  /** The platform's valid default reply (a new-caller reply, an empty result), served on any failure. */
+  degraded(provider: Provider, event: HttpEvent): HttpResult;
+}
+
+/**
+ * The Middy stack of the call-path roles: the platform's authentication of the role, then — past
+ * a 401 — the call never fails because of us: any other error is counted (`DegradedReply`) and
+ * answered with the platform's valid default. The handler gets the request's platform.
+ */
+export function createCallPathHandler(
+  options: CallPathRoleOptions,
+  handler: (event: HttpEvent, provider: Provider) => Promise<HttpResult>,
+): HttpLambda {
+  const platformOf = (event: HttpEvent): Provider => providerForPath(event.rawPath) ?? 'elevenlabs';
+  return createHttpHandler(
+    {
+      role: options.role,
+      deps: options.deps,
+      passThrough: (error) => error.statusCode === 401,
+      authenticate: authenticatorFor(options.role),
+      onUnexpectedError: (_error, event) => {
+        emit('DegradedReply');
+        return options.degraded(platformOf(event), event);
+      },
+    },
+    (event) => handler(event, platformOf(event)),
+  );
 }

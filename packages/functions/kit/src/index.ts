@@ -1,3 +1,4 @@
+export * from './agent-type';
 export * from './authenticators';
 export * from './blob-keys';
 export * from './caller-erasure';
@@ -6,6 +7,7 @@ export * from './deadline';
 export * from './dependencies';
 export * from './esbuild-options';
 export * from './http';
+export * from './http-middlewares';
 export * from './http-stack';
 export * from './lambda-settings';
 export * from './lambda-shapes';
@@ -15,3 +17,4 @@ export * from './observability';
 export * from './queue-stack';
 export * from './routes';
 export * from './ttl-cache';
+export * from './waiting';

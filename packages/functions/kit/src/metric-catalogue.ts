@@ -31,6 +31,7 @@ export const REJECTION_REASONS = [
   'payload_too_large',
   'unsupported_media_type',
   'malformed_body',
+  'malformed_path',
   'missing_caller',
   'invalid_phone',
   'invalid_period',

@@ -7,7 +7,7 @@ import type { FunctionRole } from '@agentic-memory/memory-core';
 export const PROJECT = 'agentic-memory';
 
 export const ResourceNames = {
-  function: (environment: string, role: FunctionRole) => `${PROJECT}-${environment}-${role}`,
+  function: (environment: string, role: FunctionRole | (string & {})) => `${PROJECT}-${environment}-${role}`,
   api: (environment: string) => `${PROJECT}-${environment}`,
   dashboard: (environment: string) => `${PROJECT}-${environment}`,
   budget: (environment: string) => `${PROJECT}-${environment}`,

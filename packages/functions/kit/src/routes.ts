@@ -9,16 +9,18 @@ export type RouteAudience = Provider | 'admin';
  */
 export type RouteClass = 'webhook' | 'call-path' | 'admin';
 
-export interface RouteDefinition {
+export interface RouteDefinition<Role extends string = FunctionRole> {
   readonly method: 'GET' | 'POST' | 'DELETE';
   /** API Gateway syntax: `{name}` is a path parameter. */
   readonly path: string;
-  readonly role: FunctionRole;
+  readonly role: Role;
   readonly audience: RouteAudience;
   /** How the request is authenticated (shown in the README and the start-up screen). */
   readonly auth: string;
   /** A path of the seed system, kept so existing agents keep working (an alias of the `/v1/…` path). */
   readonly seedAliasOf?: string;
+  /** What the route is for, where the platform's name for it helps (README and start-up tables). */
+  readonly note?: string;
 }
 
 const WORKSPACE_KEY = 'header `X-Workspace-Key`';
@@ -42,7 +44,14 @@ export const ROUTES: readonly RouteDefinition[] = [
     auth: WORKSPACE_KEY,
     seedAliasOf: '/v1/elevenlabs/conversation-start',
   },
-  { method: 'POST', path: '/v1/elevenlabs/memory-search', role: 'memory-search', audience: 'elevenlabs', auth: WORKSPACE_KEY },
+  {
+    method: 'POST',
+    path: '/v1/elevenlabs/memory-search',
+    role: 'memory-search',
+    audience: 'elevenlabs',
+    auth: WORKSPACE_KEY,
+    note: 'caller from `X-Caller-Id: {{system__caller_id}}`',
+  },
   {
     method: 'POST',
     path: '/retrieve',
@@ -60,22 +69,50 @@ export const ROUTES: readonly RouteDefinition[] = [
     auth: '`ElevenLabs-Signature` HMAC',
     seedAliasOf: '/v1/elevenlabs/webhook',
   },
-  { method: 'POST', path: '/v1/vapi/assistant-request', role: 'conversation-start', audience: 'vapi', auth: VAPI },
-  { method: 'POST', path: '/v1/vapi/tools/memory-search', role: 'memory-search', audience: 'vapi', auth: VAPI },
-  { method: 'POST', path: '/v1/vapi/webhook', role: 'webhook-intake', audience: 'vapi', auth: VAPI },
-  { method: 'POST', path: '/v1/retell/inbound', role: 'conversation-start', audience: 'retell', auth: RETELL },
-  { method: 'POST', path: '/v1/retell/tools/memory-search', role: 'memory-search', audience: 'retell', auth: RETELL },
-  { method: 'POST', path: '/v1/retell/webhook', role: 'webhook-intake', audience: 'retell', auth: RETELL },
+  {
+    method: 'POST',
+    path: '/v1/vapi/assistant-request',
+    role: 'conversation-start',
+    audience: 'vapi',
+    auth: VAPI,
+    note: 'phone-number server URL',
+  },
+  { method: 'POST', path: '/v1/vapi/tools/memory-search', role: 'memory-search', audience: 'vapi', auth: VAPI, note: 'tool server URL' },
+  {
+    method: 'POST',
+    path: '/v1/vapi/webhook',
+    role: 'webhook-intake',
+    audience: 'vapi',
+    auth: VAPI,
+    note: '`end-of-call-report` ingested; other server messages stored',
+  },
+  { method: 'POST', path: '/v1/retell/inbound', role: 'conversation-start', audience: 'retell', auth: RETELL, note: '`call_inbound`' },
+  {
+    method: 'POST',
+    path: '/v1/retell/tools/memory-search',
+    role: 'memory-search',
+    audience: 'retell',
+    auth: RETELL,
+    note: 'custom function',
+  },
+  {
+    method: 'POST',
+    path: '/v1/retell/webhook',
+    role: 'webhook-intake',
+    audience: 'retell',
+    auth: RETELL,
+    note: '`call_analyzed` ingested; `call_started`/`call_ended` stored',
+  },
   { method: 'POST', path: '/v1/generic/conversation-start', role: 'conversation-start', audience: 'generic', auth: GENERIC },
   { method: 'POST', path: '/v1/generic/memory-search', role: 'memory-search', audience: 'generic', auth: GENERIC },
   { method: 'POST', path: '/v1/generic/webhook', role: 'webhook-intake', audience: 'generic', auth: GENERIC },
-  { method: 'GET', path: '/v1/users/{phone}/insights', role: 'insights', audience: 'admin', auth: ADMIN },
-  { method: 'GET', path: '/v1/agents/{agentType}/analytics', role: 'insights', audience: 'admin', auth: ADMIN },
-  { method: 'DELETE', path: '/v1/users/{phone}', role: 'insights', audience: 'admin', auth: ADMIN },
+  { method: 'GET', path: '/v1/users/{phone}/insights', role: 'insights', audience: 'admin', auth: ADMIN, note: 'caller insights' },
+  { method: 'GET', path: '/v1/agents/{agentType}/analytics', role: 'insights', audience: 'admin', auth: ADMIN, note: '`?from=&to=`' },
+  { method: 'DELETE', path: '/v1/users/{phone}', role: 'insights', audience: 'admin', auth: ADMIN, note: 'forget-me' },
 ];
 
 /** The class a route belongs to (throttles and reports). */
-export function routeClass(route: Pick<RouteDefinition, 'role' | 'audience'>): RouteClass {
+export function routeClass(route: Pick<RouteDefinition<string>, 'role' | 'audience'>): RouteClass {
   if (route.audience === 'admin') return 'admin';
   return route.role === 'webhook-intake' ? 'webhook' : 'call-path';
 }
@@ -87,11 +124,11 @@ export function routePattern(path: string): RegExp {
 }
 
 /** The route a request path (and method, when given) is for. */
-export function routeFor(
+export function routeFor<Role extends string = FunctionRole>(
   path: string | undefined,
   method?: string,
-  routes: readonly RouteDefinition[] = ROUTES,
-): { route: RouteDefinition; params: Record<string, string> } | null {
+  routes: readonly RouteDefinition<Role>[] = ROUTES as readonly RouteDefinition<Role>[],
+): { route: RouteDefinition<Role>; params: Record<string, string> } | null {
   if (!path) return null;
   for (const route of routes) {
     if (method !== undefined && route.method !== method) continue;
@@ -102,7 +139,7 @@ export function routeFor(
 }
 
 /** The platform a request is for, from its path (null for the admin API and unknown paths). */
-export function providerForPath(path: string | undefined, routes: readonly RouteDefinition[] = ROUTES): Provider | null {
+export function providerForPath(path: string | undefined, routes: readonly RouteDefinition<string>[] = ROUTES): Provider | null {
   const audience = routeFor(path, undefined, routes)?.route.audience;
   return audience && isProvider(audience) ? audience : null;
 }

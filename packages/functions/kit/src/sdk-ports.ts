@@ -3,8 +3,9 @@
  * clients, one per service a role uses. Inside a Lambda bundle their credential chain is the
  * environment's alone (see BUNDLE_ALIASES). Import as `@agentic-memory/function-kit/sdk-ports`.
  */
-import type { Clock } from '@agentic-memory/memory-core';
+import type { AgentTypes, Clock, MemoryStore } from '@agentic-memory/memory-core';
 import { createS3Client, createSecretsManagerClient, S3BlobStore, SecretsManagerSecrets } from '@agentic-memory/provider-adapters/aws';
+import { lambdaMemoryStore } from './lambda-memory-store';
 import { awsLocation, lambdaSetting } from './lambda-settings';
 import { prefetchSecrets } from './secrets-prefetch';
 
@@ -19,4 +20,14 @@ export async function sdkEnvironmentSecrets(env: Env, clock: Clock): Promise<Sec
 
 export function sdkBlobStore(env: Env): S3BlobStore {
   return new S3BlobStore(createS3Client(awsLocation(env)), lambdaSetting(env, 'BLOB_BUCKET'));
+}
+
+/** The ports of the roles that read and write both stores off the call path (worker, admin API). */
+export async function sdkStorePorts(
+  env: Env,
+  clock: Clock,
+  agentTypes: AgentTypes,
+): Promise<{ secrets: SecretsManagerSecrets; blobStore: S3BlobStore; memoryStore: MemoryStore }> {
+  const secrets = await sdkEnvironmentSecrets(env, clock);
+  return { secrets, blobStore: sdkBlobStore(env), memoryStore: lambdaMemoryStore(secrets, env, clock, agentTypes) };
 }

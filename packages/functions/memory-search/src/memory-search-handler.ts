@@ -1,27 +1,17 @@
 import {
-  authenticatorFor,
-  createHttpHandler,
+  createCallPathHandler,
   emit,
-  type HttpEvent,
   type HttpLambda,
   header,
   identifyCaller,
   json,
   logger,
-  providerForPath,
   type RoleDependencies,
-  setMetricContext,
+  resolveRequestAgentType,
   TtlCache,
   withDeadline,
 } from '@agentic-memory/function-kit';
-import {
-  type AgentType,
-  buildSearchAnswer,
-  maskPhone,
-  rankMemories,
-  resolveAgentType,
-  type SearchAnswer,
-} from '@agentic-memory/memory-core';
+import { type AgentType, buildSearchAnswer, maskPhone, rankMemories, type SearchAnswer } from '@agentic-memory/memory-core';
 import { platformAdapter, type ToolAnswer, type ToolCall } from '@agentic-memory/provider-adapters';
 
 /** Mid-call answers change only when a call ends: a short cache absorbs an LLM asking twice. */
@@ -39,8 +29,6 @@ const EMPTY = buildSearchAnswer([]);
 export type MemorySearchDependencies = RoleDependencies<'memoryStore'>;
 
 export function createMemorySearchHandler(deps: MemorySearchDependencies, cache = new TtlCache<SearchAnswer>()): HttpLambda {
-  const { agentTypes, environment } = deps;
-
   async function search(agentType: AgentType, userId: string, query: string, signal: AbortSignal): Promise<SearchAnswer> {
     const mc = agentType.memory_config;
     const started = performance.now();
@@ -96,35 +84,24 @@ export function createMemorySearchHandler(deps: MemorySearchDependencies, cache 
     }
   }
 
-  return createHttpHandler(
+  return createCallPathHandler(
     {
       role: 'memory-search',
       deps,
-      // Past authentication a tool call never fails because of us: everything else degrades.
-      passThrough: (error) => error.statusCode === 401,
-      authenticate: authenticatorFor('memory-search'),
-      onUnexpectedError: (_error, event) => {
-        emit('DegradedReply');
-        const provider = providerForPath(event.rawPath) ?? 'elevenlabs';
+      degraded: (provider) => {
         const { statusCode, body } = platformAdapter(provider).formatToolAnswers([
           { call: { query: '', callerNumber: null, toolCallId: null }, answer: EMPTY },
         ]);
         return json(statusCode, body);
       },
     },
-    async (event: HttpEvent) => {
-      const provider = providerForPath(event.rawPath) ?? 'elevenlabs';
+    async (event, provider) => {
       const adapter = platformAdapter(provider);
-      const resolution = resolveAgentType(
-        { provider, header: header(event, 'x-agent-type'), platformIds: [header(event, 'x-agent-id')] },
-        agentTypes,
-        environment.agent_map,
-      );
-      setMetricContext(resolution.agentType, provider);
-      if (resolution.fellBack) {
-        emit('AgentTypeFallback');
-        logger.warn('agent type fallback', { agentType: resolution.agentType, source: resolution.source, reason: resolution.reason });
-      }
+      const resolution = resolveRequestAgentType(deps, {
+        provider,
+        header: header(event, 'x-agent-type'),
+        platformIds: [header(event, 'x-agent-id')],
+      });
       // A body the adapter cannot read is an unexpected error: it degrades to an empty result.
       const calls = adapter.parseToolCalls(
         { path: event.rawPath, headers: event.headers ?? {}, rawBody: event.rawBody, body: event.jsonBody },

@@ -1,21 +1,27 @@
 import { readFixture } from '@agentic-memory/fixtures';
 import { seedCall } from '@agentic-memory/fn-ingest-worker';
-import { TEST_SECRETS, type TestDependencies, testContext, testDependencies, testHttpEvent } from '@agentic-memory/function-kit/testing';
+import {
+  fakePort,
+  fixtureCall,
+  type TestDependencies,
+  testContext,
+  testDependencies,
+  testHttpEvent,
+  WORKSPACE_HEADERS,
+} from '@agentic-memory/function-kit/testing';
 import { FixedClock } from '@agentic-memory/memory-core';
-import { elevenLabsCallRecord, parseElevenLabsPostCall } from '@agentic-memory/provider-adapters';
 import { createMemorySearchHandler } from '../src/memory-search-handler';
 
 const NOW = Date.parse('2026-10-20T09:00:00Z');
-const KEY = { 'x-workspace-key': TEST_SECRETS.ELEVENLABS_WORKSPACE_KEY };
-const record = (fixture: string) => elevenLabsCallRecord(parseElevenLabsPostCall(JSON.parse(readFixture(`elevenlabs/${fixture}`))));
+const KEY = WORKSPACE_HEADERS;
 type Answer = { count: number; result: string; memories: { text: string; type: string; date: string }[]; error?: string };
 
 describe('memory-search (ElevenLabs) through the Middy stack', () => {
   let deps: TestDependencies;
   beforeEach(async () => {
     deps = testDependencies({ clock: new FixedClock(NOW) });
-    await seedCall(deps, 'elevenlabs_customer_support', record('post-call-transcription.json'));
-    await seedCall(deps, 'elevenlabs_sales_agent', record('post-call-transcription-sales.json'));
+    await seedCall(deps, 'elevenlabs_customer_support', fixtureCall('post-call-transcription.json'));
+    await seedCall(deps, 'elevenlabs_sales_agent', fixtureCall('post-call-transcription-sales.json'));
   });
   afterEach(() => deps.dispose());
 
@@ -56,13 +62,13 @@ describe('memory-search (ElevenLabs) through the Middy stack', () => {
   });
 
   it('400 when no caller is named — never a guess', async () => {
-    expect(await search({ query: 'router' })).toEqual({ status: 400, answer: { error: 'missing_caller' } } as never);
+    expect(await search({ query: 'router' })).toEqual({ status: 400, answer: { error: 'missing_caller' } });
     expect((await search({ query: 'router' }, { ...KEY, 'x-caller-id': '{{system__caller_id}}' })).status).toBe(400);
   });
 
   it('degrades to an empty result (200) when the store fails or the body is unreadable', async () => {
-    const failing = { ...deps, memoryStore: { ...deps.memoryStore, search: async () => Promise.reject(new Error('down')) } };
-    const res = await search({ query: 'router', user_id: '+15550100123' }, KEY, createMemorySearchHandler(failing as never));
+    const failing = { ...deps, memoryStore: fakePort(deps.memoryStore, { search: async () => Promise.reject(new Error('down')) }) };
+    const res = await search({ query: 'router', user_id: '+15550100123' }, KEY, createMemorySearchHandler(failing));
     expect(res).toMatchObject({ status: 200, answer: { count: 0, memories: [] } });
     expect((await search('{broken')).status).toBe(200);
   });

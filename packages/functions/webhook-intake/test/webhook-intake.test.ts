@@ -1,5 +1,6 @@
 import { readFixture } from '@agentic-memory/fixtures';
-import { TEST_SECRETS, type TestDependencies, testContext, testDependencies, testHttpEvent } from '@agentic-memory/function-kit/testing';
+import type { TestDependencies } from '@agentic-memory/function-kit/testing';
+import { fakePort, TEST_SECRETS, testContext, testDependencies, testHttpEvent } from '@agentic-memory/function-kit/testing';
 import { callerKey, FixedClock, parseIngestMessage } from '@agentic-memory/memory-core';
 import { signElevenLabs } from '@agentic-memory/provider-adapters';
 import { createWebhookIntakeHandler } from '../src/webhook-intake-handler';
@@ -131,8 +132,8 @@ describe('webhook-intake (ElevenLabs) through the Middy stack', () => {
   });
 
   it('answers 503 when the payload cannot be stored, so the platform retries', async () => {
-    const failing = { ...deps, blobStore: { ...deps.blobStore, put: async () => Promise.reject(new Error('disk full')) } };
-    const res = await createWebhookIntakeHandler(failing as never)(
+    const failing = { ...deps, blobStore: fakePort(deps.blobStore, { put: async () => Promise.reject(new Error('disk full')) }) };
+    const res = await createWebhookIntakeHandler(failing)(
       testHttpEvent({
         path: '/post-call',
         body: transcription,

@@ -4,7 +4,6 @@
  * cold start (fresh process: import + first request against moto, provisioned from the template)
  * next to a bare `node -e ''` in the same run.
  */
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -15,6 +14,7 @@ import { Mem0ContractServer } from '@agentic-memory/provider-adapters/testing/me
 import { type MotoServer, startMoto } from '@agentic-memory/provider-adapters/testing/moto';
 import { bundleFunction } from '../../src/bundle-function';
 import { bundlePackages } from '../../src/bundle-report';
+import { runProcess } from '../../src/child-process';
 import { representativeEvent, workerPayload } from '../../src/representative-events';
 import { invokeBundle, lambdaEnvironment, provisionFromTemplate, secretsAsDeployed, synthesize } from '../../src/synthesized-bundles';
 import type { BenchReport } from './report';
@@ -27,11 +27,8 @@ const SECRETS = {
   MEM0_API_KEY: 'm0-bench-key',
 } as const;
 
-function bareNode(): Promise<number> {
-  return new Promise((resolve) => {
-    const t0 = performance.now();
-    spawn(process.execPath, ['-e', ''], { stdio: 'ignore' }).on('close', () => resolve(performance.now() - t0));
-  });
+async function bareNode(): Promise<number> {
+  return (await runProcess(process.execPath, ['-e', ''], { env: {} })).ms;
 }
 
 export async function benchBundles(root: string, report: BenchReport, motoAvailable: boolean): Promise<void> {

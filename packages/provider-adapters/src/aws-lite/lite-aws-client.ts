@@ -64,20 +64,6 @@ export interface LiteAwsResponse {
   readonly body: Uint8Array;
 }
 
-const RETRYABLE_CODES = new Set([
-  'Throttling',
-  'ThrottlingException',
-  'ThrottledException',
-  'RequestThrottledException',
-  'TooManyRequestsException',
-  'RequestThrottled',
-  'RequestLimitExceeded',
-  'SlowDown',
-  'RequestTimeout',
-  'RequestTimeoutException',
-  'InternalError',
-  'ServiceUnavailable',
-]);
 const THROTTLING_CODES = new Set([
   'Throttling',
   'ThrottlingException',
@@ -88,6 +74,7 @@ const THROTTLING_CODES = new Set([
   'RequestLimitExceeded',
   'SlowDown',
 ]);
+const RETRYABLE_CODES = new Set([...THROTTLING_CODES, 'RequestTimeout', 'RequestTimeoutException', 'InternalError', 'ServiceUnavailable']);
 
 function statusCode(status: number): string {
   return (

@@ -1,12 +1,6 @@
 import { createHash } from 'node:crypto';
-import {
-  type Blob,
-  type BlobBody,
-  BlobExistsError,
-  type BlobPutOptions,
-  type BlobStore,
-  validateBlobKey,
-} from '@agentic-memory/memory-core';
+import type { Blob, BlobBody, BlobPutOptions, BlobStore } from '@agentic-memory/memory-core';
+import { BlobExistsError, validateBlobKey } from '@agentic-memory/memory-core';
 import { AwsServiceError } from './aws-service-error';
 import type { LiteAwsClient, LiteAwsRequest } from './lite-aws-client';
 import { uriEncode } from './sigv4';

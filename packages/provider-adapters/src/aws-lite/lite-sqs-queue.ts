@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Queue, QueueSendRequest, QueueSendResult, ReceivedMessage } from '@agentic-memory/memory-core';
+import { receivedFromSqs } from '../aws/sqs-message';
 import { type AwsJsonService, callAwsJson } from './aws-json-protocol';
 import type { LiteAwsClient } from './lite-aws-client';
 
@@ -15,19 +16,6 @@ interface SqsMessage {
 }
 
 const md5Hex = (text: string) => createHash('md5').update(text, 'utf8').digest('hex');
-
-function toReceived(m: SqsMessage): ReceivedMessage {
-  const attributes = m.Attributes ?? {};
-  return {
-    messageId: m.MessageId ?? '',
-    body: m.Body ?? '',
-    groupId: attributes.MessageGroupId ?? '',
-    deduplicationId: attributes.MessageDeduplicationId ?? '',
-    receiptHandle: m.ReceiptHandle ?? '',
-    receiveCount: Number(attributes.ApproximateReceiveCount ?? '1'),
-    sentAt: Number(attributes.SentTimestamp ?? '0'),
-  };
-}
 
 /**
  * Queue on an SQS FIFO queue over SQS's JSON protocol (LiteAwsClient: SigV4 over node:https), the same
@@ -87,7 +75,7 @@ export class LiteSqsQueue implements Queue {
         throw new Error(`SQS ReceiveMessage: MD5 of message ${m.MessageId ?? '?'} does not match its body`);
       }
     }
-    return messages.map(toReceived);
+    return messages.map(receivedFromSqs);
   }
 
   async delete(receiptHandle: string): Promise<void> {

@@ -13,6 +13,22 @@ export interface CostExplorerSourceOptions {
   readonly region?: string;
 }
 
+/** One day of an AWS/Lambda metric for the given dimensions. */
+function lambdaDailyMetric(id: string, metricName: string, stat: 'Sum' | 'Average', dimensions: Record<string, string>): MetricDataQuery {
+  return {
+    Id: id,
+    MetricStat: {
+      Metric: {
+        Namespace: 'AWS/Lambda',
+        MetricName: metricName,
+        Dimensions: Object.entries(dimensions).map(([Name, Value]) => ({ Name, Value })),
+      },
+      Period: 86_400,
+      Stat: stat,
+    },
+  };
+}
+
 /**
  * CostSource on Cost Explorer (whose API lives in us-east-1) and CloudWatch: unblended cost per
  * service of the stack's tags, Lambda invocations per role, provisioned-concurrency utilisation.
@@ -56,39 +72,19 @@ export class CostExplorerSource implements CostSource {
 
   async invocationsByRole(period: CostPeriod): Promise<Readonly<Record<string, number>>> {
     const roles = Object.keys(this.options.functions);
-    const queries: MetricDataQuery[] = roles.map((role, i) => ({
-      Id: `i${i}`,
-      MetricStat: {
-        Metric: {
-          Namespace: 'AWS/Lambda',
-          MetricName: 'Invocations',
-          Dimensions: [{ Name: 'FunctionName', Value: this.options.functions[role] }],
-        },
-        Period: 86_400,
-        Stat: 'Sum',
-      },
-    }));
+    const queries = roles.map((role, i) =>
+      lambdaDailyMetric(`i${i}`, 'Invocations', 'Sum', { FunctionName: this.options.functions[role] as string }),
+    );
     const values = await this.metricData(queries, period);
     return Object.fromEntries(roles.map((role, i) => [role, values[`i${i}`] ?? 0]));
   }
 
   async provisionedConcurrencyUtilization(period: CostPeriod): Promise<Readonly<Record<string, number | null>>> {
     const roles = this.options.provisionedRoles.filter((r) => this.options.functions[r]);
-    const queries: MetricDataQuery[] = roles.map((role, i) => ({
-      Id: `u${i}`,
-      MetricStat: {
-        Metric: {
-          Namespace: 'AWS/Lambda',
-          MetricName: 'ProvisionedConcurrencyUtilization',
-          Dimensions: [
-            { Name: 'FunctionName', Value: this.options.functions[role] },
-            { Name: 'Resource', Value: `${this.options.functions[role]}:live` },
-          ],
-        },
-        Period: 86_400,
-        Stat: 'Average',
-      },
-    }));
+    const queries = roles.map((role, i) => {
+      const name = this.options.functions[role] as string;
+      return lambdaDailyMetric(`u${i}`, 'ProvisionedConcurrencyUtilization', 'Average', { FunctionName: name, Resource: `${name}:live` });
+    });
     const values = await this.metricData(queries, period, 'avg');
     return Object.fromEntries(roles.map((role, i) => [role, values[`u${i}`] ?? null]));
   }

@@ -1,11 +1,5 @@
-import {
-  type Blob,
-  type BlobBody,
-  BlobExistsError,
-  type BlobPutOptions,
-  type BlobStore,
-  validateBlobKey,
-} from '@agentic-memory/memory-core';
+import type { Blob, BlobBody, BlobPutOptions, BlobStore } from '@agentic-memory/memory-core';
+import { BlobExistsError, validateBlobKey } from '@agentic-memory/memory-core';
 import {
   DeleteObjectsCommand,
   GetObjectCommand,

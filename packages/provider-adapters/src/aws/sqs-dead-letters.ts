@@ -1,4 +1,4 @@
-import { DeleteMessageCommand, ReceiveMessageCommand, SendMessageCommand, type SQSClient } from '@aws-sdk/client-sqs';
+import { DeleteMessageCommand, type Message, ReceiveMessageCommand, SendMessageCommand, type SQSClient } from '@aws-sdk/client-sqs';
 
 export interface SqsDeadLetter {
   readonly messageId: string;
@@ -19,19 +19,24 @@ export class SqsDeadLetters {
     private readonly sourceUrl: string,
   ) {}
 
+  /** Up to 10 dead letters with their attributes, hidden for `visibilityS` seconds. */
+  private async receive(visibilityS: number): Promise<Message[]> {
+    const res = await this.client.send(
+      new ReceiveMessageCommand({
+        QueueUrl: this.dlqUrl,
+        MaxNumberOfMessages: 10,
+        VisibilityTimeout: visibilityS,
+        MessageSystemAttributeNames: ['All'],
+      }),
+    );
+    return res.Messages ?? [];
+  }
+
   /** Reads every dead letter (each becomes visible again at once). */
   async list(): Promise<SqsDeadLetter[]> {
     const seen = new Map<string, SqsDeadLetter>();
     for (let round = 0; round < 100; round += 1) {
-      const res = await this.client.send(
-        new ReceiveMessageCommand({
-          QueueUrl: this.dlqUrl,
-          MaxNumberOfMessages: 10,
-          VisibilityTimeout: 0,
-          MessageSystemAttributeNames: ['All'],
-        }),
-      );
-      const messages = res.Messages ?? [];
+      const messages = await this.receive(0);
       if (messages.length === 0 || messages.every((m) => seen.has(m.MessageId ?? ''))) break;
       for (const m of messages) {
         seen.set(m.MessageId ?? '', {
@@ -50,15 +55,7 @@ export class SqsDeadLetters {
   async redrive(): Promise<number> {
     let moved = 0;
     for (let round = 0; round < 1000; round += 1) {
-      const res = await this.client.send(
-        new ReceiveMessageCommand({
-          QueueUrl: this.dlqUrl,
-          MaxNumberOfMessages: 10,
-          VisibilityTimeout: 30,
-          MessageSystemAttributeNames: ['All'],
-        }),
-      );
-      const messages = res.Messages ?? [];
+      const messages = await this.receive(30);
       if (messages.length === 0) break;
       for (const m of messages) {
         await this.client.send(

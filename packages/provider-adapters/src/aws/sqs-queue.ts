@@ -2,26 +2,13 @@ import type { Queue, QueueSendRequest, QueueSendResult, ReceivedMessage } from '
 import {
   ChangeMessageVisibilityCommand,
   DeleteMessageCommand,
-  type Message,
   ReceiveMessageCommand,
   SendMessageCommand,
   type SQSClient,
 } from '@aws-sdk/client-sqs';
+import { receivedFromSqs } from './sqs-message';
 
 const MAX_BODY_BYTES = 256 * 1024;
-
-function toReceived(m: Message): ReceivedMessage {
-  const attributes = m.Attributes ?? {};
-  return {
-    messageId: m.MessageId ?? '',
-    body: m.Body ?? '',
-    groupId: attributes.MessageGroupId ?? '',
-    deduplicationId: attributes.MessageDeduplicationId ?? '',
-    receiptHandle: m.ReceiptHandle ?? '',
-    receiveCount: Number(attributes.ApproximateReceiveCount ?? '1'),
-    sentAt: Number(attributes.SentTimestamp ?? '0'),
-  };
-}
 
 /**
  * Queue on an SQS FIFO queue: message group = ordering scope, deduplication id = 5-minute
@@ -59,7 +46,7 @@ export class SqsQueue implements Queue {
         MessageSystemAttributeNames: ['All'],
       }),
     );
-    return (res.Messages ?? []).map(toReceived);
+    return (res.Messages ?? []).map(receivedFromSqs);
   }
 
   async delete(receiptHandle: string): Promise<void> {

@@ -2,14 +2,8 @@ import { randomBytes } from 'node:crypto';
 import { constants } from 'node:fs';
 import { link, mkdir, open, readdir, readFile, rename, rm, unlink } from 'node:fs/promises';
 import { dirname, join, sep } from 'node:path';
-import {
-  type Blob,
-  type BlobBody,
-  BlobExistsError,
-  type BlobPutOptions,
-  type BlobStore,
-  validateBlobKey,
-} from '@agentic-memory/memory-core';
+import type { Blob, BlobBody, BlobPutOptions, BlobStore } from '@agentic-memory/memory-core';
+import { BlobExistsError, validateBlobKey } from '@agentic-memory/memory-core';
 
 /** Data files end with `~` (never part of a key), so a key and a longer key under it can coexist. */
 const DATA_SUFFIX = '~';

@@ -59,3 +59,17 @@ export function testDependencies(
     },
   };
 }
+
+/**
+ * A typed fake of a port: the named methods replaced, every other call delegated to the real
+ * implementation (bound to it). A change to the port's interface breaks the fake at compile time.
+ */
+export function fakePort<T extends object>(port: T, overrides: { [K in keyof T]?: T[K] }): T {
+  return new Proxy(port, {
+    get(target, property, receiver) {
+      if (Object.hasOwn(overrides, property)) return overrides[property as keyof T];
+      const value = Reflect.get(target, property, receiver);
+      return typeof value === 'function' ? value.bind(target) : value;
+    },
+  });
+}
