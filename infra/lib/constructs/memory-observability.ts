@@ -177,6 +177,7 @@ export class MemoryObservability extends Construct {
         right: [
           this.custom('MemoriesWritten', 'ingest-worker', 'Sum'),
           this.custom('IngestFailure', 'ingest-worker', 'Sum'),
+          this.custom('DeadLettered', 'ingest-worker', 'Sum'),
           this.custom('EventQueued', 'webhook-intake', 'Sum'),
           this.custom('DuplicateDelivery', 'ingest-worker', 'Sum'),
           this.custom('CallWithoutCaller', 'ingest-worker', 'Sum'),

@@ -142,6 +142,8 @@ export class AgenticMemoryStack extends Stack {
       if (access.delete.length > 0) this.pipeline.grantDelete(fn.role, access.delete);
     }
     this.pipeline.queue.grantSendMessages(fns['webhook-intake'].role);
+    // A message that can never be ingested is dead-lettered by the worker on its first receipt.
+    this.pipeline.deadLetterQueue.grantSendMessages(fns['ingest-worker'].role);
     this.pipeline.addWorker(fns['ingest-worker'].alias, {
       batchSize: config.ingest.batch_size,
       maxConcurrency: config.ingest.max_concurrency,

@@ -29,7 +29,9 @@ describe('AWS adapters on moto_server', () => {
     return { store: new S3BlobStore(clients.s3, bucket), close: async () => undefined };
   });
 
-  describeQueueContract('SqsQueue (FIFO)', () => sqsQueueHarness(clients.sqs, 'am', (url) => new SqsQueue(clients.sqs, url, 30_000)));
+  describeQueueContract('SqsQueue (FIFO)', () =>
+    sqsQueueHarness(clients.sqs, 'am', (url, dlq) => new SqsQueue(clients.sqs, url, 30_000, dlq)),
+  );
 
   describe('SecretsManagerSecrets', () => {
     it('reads the environment secret’s JSON keys, serves them from cache, refreshes on demand', async () => {

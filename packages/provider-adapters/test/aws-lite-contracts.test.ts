@@ -161,7 +161,7 @@ describe('lightweight AWS adapters on moto_server', () => {
     sqsQueueHarness(
       new SQSClient(sdkConfig(checked.endpoint, keys)),
       'am-lite',
-      (url) => new LiteSqsQueue(lite(checked.endpoint, keys), url, 30_000),
+      (url, dlq) => new LiteSqsQueue(lite(checked.endpoint, keys), url, 30_000, dlq),
     ),
   );
 

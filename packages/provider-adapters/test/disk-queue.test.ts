@@ -194,6 +194,34 @@ describe('DiskQueue crash safety', () => {
     }
   }, 30_000);
 
+  it('releases what a killed worker held when the queue is opened again, instead of waiting out the visibility timeout', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'am-crash-'));
+    const path = join(dir, 'queue.db');
+    try {
+      expect((await runWorker(['produce', path, '40'])).code).toBe(0);
+      const crashed = await runWorker(['hold-and-crash', path]);
+      expect(crashed.signal).toBe('SIGKILL');
+      const held = Number(/HELD (\d+)/.exec(crashed.stdout)?.[1]);
+      expect(held).toBe(10);
+      // The dead worker's deliveries had an hour of visibility left: they are free again at once.
+      const queue = new DiskQueue({ path, clock: { now: () => Date.now() }, maxReceives: 5, visibilityTimeoutMs: 60_000 });
+      try {
+        expect(queue.releasedOnOpen).toBe(held);
+        const again = await queue.receive({ max: 10 });
+        expect(again).toHaveLength(10);
+        expect(again.every((m) => m.receiveCount === 2)).toBe(true);
+        // Deliveries held by this live process are not released by another instance.
+        const second = new DiskQueue({ path, clock: { now: () => Date.now() }, maxReceives: 5, visibilityTimeoutMs: 60_000 });
+        expect(second.releasedOnOpen).toBe(0);
+        second.close();
+      } finally {
+        queue.close();
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 30_000);
+
   it('loses nothing and duplicates nothing beyond at-least-once when the consumer is killed mid-batch', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'am-crash-'));
     const path = join(dir, 'queue.db');

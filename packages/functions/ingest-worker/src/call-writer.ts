@@ -1,5 +1,5 @@
 import type { CallerIdentity, ConversationIndex, RoleDependencies } from '@agentic-memory/function-kit';
-import { BlobKeys, emitSingle, identifyCaller, withDeadline } from '@agentic-memory/function-kit';
+import { BlobKeys, emitSingle, identifyCaller, permanently, withDeadline } from '@agentic-memory/function-kit';
 import type { AgentType, CallRecord, ConversationRecord, Memory, ProfileSnapshot } from '@agentic-memory/memory-core';
 import { memoriesFromCall, normaliseE164, topicsOf, updateProfileSnapshot } from '@agentic-memory/memory-core';
 
@@ -64,7 +64,9 @@ export async function writeCall(
   rawKey: string,
   receivedAt: string,
 ): Promise<WrittenCall> {
-  const { memories, fields } = memoriesFromCall(record, { agentTypeName, agentType, clock: deps.clock });
+  const { memories, fields } = permanently('the call cannot be turned into memories', () =>
+    memoriesFromCall(record, { agentTypeName, agentType, clock: deps.clock }),
+  );
   const snapshotKey = BlobKeys.snapshot(caller.key, agentTypeName);
   const previous = await readSnapshot(deps, snapshotKey);
   const started = performance.now();

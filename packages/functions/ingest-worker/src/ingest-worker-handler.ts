@@ -6,8 +6,11 @@ import {
   erasedSince,
   identifyCaller,
   logger,
+  PermanentFailure,
+  permanently,
   type QueueHandlerOptions,
   type QueueLambda,
+  type RoleDependencies,
 } from '@agentic-memory/function-kit';
 import {
   type AgentTypeResolution,
@@ -24,8 +27,11 @@ import { platformAdapter } from '@agentic-memory/provider-adapters';
 import type { SQSRecord } from 'aws-lambda';
 import { type CallWriterDependencies, writeCall } from './call-writer';
 
-/** What the worker uses: the blob store (payloads, markers, snapshots, tombstones) and the memory store. */
-export type IngestWorkerDependencies = CallWriterDependencies;
+/**
+ * What the worker uses: the blob store (payloads, markers, snapshots, tombstones), the memory store,
+ * and the queue its messages come from (visibility and dead letters).
+ */
+export type IngestWorkerDependencies = CallWriterDependencies & Pick<RoleDependencies<'queue'>, 'queue'>;
 
 /** How one queued message ended (every outcome but a thrown error is final). */
 type Outcome = 'ingested' | 'duplicate' | 'erased' | 'no_caller';
@@ -46,10 +52,14 @@ export function createIngestWorkerHandler(deps: IngestWorkerDependencies, option
 
   /** Raw payload → standardised call, through the platform's adapter (mapping-driven platforms use the provider's default agent type). */
   function standardise(provider: string, raw: Uint8Array): CallRecord {
-    if (!isProvider(provider)) throw new Error(`no adapter for provider ${provider}`);
-    const body: unknown = JSON.parse(Buffer.from(raw).toString('utf8'));
+    if (!isProvider(provider)) throw new PermanentFailure(`no adapter for provider ${provider}`);
     const preliminary = resolveAgentType({ provider }, deps.agentTypes, deps.environment.agent_map);
-    return platformAdapter(provider).callRecord(body, preliminary.config.webhooks.post_call.field_mappings);
+    return permanently('the raw payload cannot be read as a call', () =>
+      platformAdapter(provider).callRecord(
+        JSON.parse(Buffer.from(raw).toString('utf8')),
+        preliminary.config.webhooks.post_call.field_mappings,
+      ),
+    );
   }
 
   function resolve(record: CallRecord): AgentTypeResolution {
@@ -101,7 +111,7 @@ export function createIngestWorkerHandler(deps: IngestWorkerDependencies, option
   }
 
   async function ingest(sqsRecord: SQSRecord): Promise<Outcome> {
-    const message = parseIngestMessage(sqsRecord.body);
+    const message = permanently('the queue message is not an ingest message', () => parseIngestMessage(sqsRecord.body));
     const doneKey = BlobKeys.done(message.provider, message.event, message.conversationId);
     if (await deps.blobStore.get(doneKey)) {
       emitSingle('DuplicateDelivery', 1, null, message.provider);
@@ -110,7 +120,7 @@ export function createIngestWorkerHandler(deps: IngestWorkerDependencies, option
     }
     const raw = await deps.blobStore.get(message.blobKey);
     if (!raw) {
-      if (!(await payloadErased(sqsRecord, message))) throw new Error(`raw payload ${message.blobKey} is missing`);
+      if (!(await payloadErased(sqsRecord, message))) throw new PermanentFailure(`raw payload ${message.blobKey} is missing`);
       await markDone(doneKey);
       emitSingle('ForgottenDropped', 1, null, message.provider);
       logger.info('message of an erased caller dropped (payload already erased)', { conversationId: message.conversationId });
@@ -142,6 +152,7 @@ export function createIngestWorkerHandler(deps: IngestWorkerDependencies, option
     try {
       await ingest(sqsRecord);
     } catch (error) {
+      if (error instanceof PermanentFailure) throw error;
       emitSingle('IngestFailure', 1, null, null);
       logger.error('ingest failed; the message will be retried', {
         messageId: sqsRecord.messageId,
@@ -152,6 +163,11 @@ export function createIngestWorkerHandler(deps: IngestWorkerDependencies, option
     }
   }
 
-  return createQueueHandler(recordHandler, { environmentName: deps.environment.name, role: 'ingest-worker', ...options });
+  return createQueueHandler(recordHandler, {
+    environmentName: deps.environment.name,
+    role: 'ingest-worker',
+    queue: deps.queue,
+    ...options,
+  });
 }
 export { type CallWriterDependencies, seedCall, type WrittenCall, writeCall } from './call-writer';

@@ -1,5 +1,12 @@
 import { readFixture } from '@agentic-memory/fixtures';
-import { TEST_SECRETS, type TestDependencies, testContext, testDependencies, testSqsEvent } from '@agentic-memory/function-kit/testing';
+import {
+  fakePort,
+  TEST_SECRETS,
+  type TestDependencies,
+  testContext,
+  testDependencies,
+  testSqsEvent,
+} from '@agentic-memory/function-kit/testing';
 import { callerKey, FixedClock, type ProfileSnapshot } from '@agentic-memory/memory-core';
 import type { SQSEvent } from 'aws-lambda';
 import { createIngestWorkerHandler } from '../src/ingest-worker-handler';
@@ -77,8 +84,18 @@ describe('ingest-worker through the Middy stack', () => {
     expect(await deps.blobStore.get(`snapshots/${MAYA}/elevenlabs_customer_support.json`)).toEqual(snapshotBefore);
   });
 
-  it('fails only the broken record’s group; other callers are ingested', async () => {
-    const good = await stage('post-call-transcription-sales.json', 'conv_01kfix0sales000000000000001');
+  /** Messages sent to the test queue and received, as Lambda's event source would hand them over. */
+  async function queued(...messages: [group: string, body: object | string][]): Promise<SQSEvent> {
+    for (const [i, [group, body]] of messages.entries()) {
+      await deps.queue.send({ body: typeof body === 'string' ? body : JSON.stringify(body), groupId: group, deduplicationId: `d${i}` });
+    }
+    const received = [];
+    for (let got = await deps.queue.receive({ max: 10 }); got.length > 0; got = await deps.queue.receive({ max: 10 }))
+      received.push(...got);
+    return testSqsEvent(received);
+  }
+
+  it('dead-letters a message that can never be ingested on its first receipt; the caller’s next call is ingested at once', async () => {
     const broken = {
       provider: 'elevenlabs',
       event: 'post_call_transcription',
@@ -86,14 +103,37 @@ describe('ingest-worker through the Middy stack', () => {
       blobKey: 'raw/elevenlabs/post_call_transcription/conv_missing',
       receivedAt: new Date(NOW).toISOString(),
     };
+    const good = await stage('post-call-transcription-sales.json', 'conv_01kfix0sales00000000000001');
     const later = await stage('post-call-transcription.json', 'conv_01kfix0support0000000000001');
-    const res = await createIngestWorkerHandler(deps)(
-      batch(['bad', MAYA, broken], ['good', DANIEL, good], ['after-bad', MAYA, later]),
-      testContext(),
-    );
-    expect(res.batchItemFailures.map((f) => f.itemIdentifier).sort()).toEqual(['after-bad', 'bad']);
+    // One message per group is delivered at a time: the bad one first, MAYA's next call behind it.
+    const first = await queued([MAYA, broken], [DANIEL, good], [MAYA, later]);
+    expect(first.Records.map((r) => JSON.parse(r.body).conversationId).sort()).toEqual(['conv_01kfix0sales00000000000001', 'conv_missing']);
+    const res = await createIngestWorkerHandler(deps)(first, testContext());
+    expect(res.batchItemFailures).toEqual([]);
+    for (const r of first.Records) await deps.queue.delete(r.receiptHandle);
+    expect(deps.queue.deadLetters().map((d) => JSON.parse(d.body).conversationId)).toEqual(['conv_missing']);
+    // The caller's group is free at once: the next call comes next, on its first receipt.
+    const second = await queued();
+    expect(second.Records.map((r) => [JSON.parse(r.body).conversationId, r.attributes.ApproximateReceiveCount])).toEqual([
+      ['conv_01kfix0support0000000000001', '1'],
+    ]);
+    expect((await createIngestWorkerHandler(deps)(second, testContext())).batchItemFailures).toEqual([]);
     expect((await deps.memoryStore.list(DANIEL)).memories.length).toBeGreaterThan(0);
-    expect((await deps.memoryStore.list(MAYA)).memories.length).toBe(0);
+    expect((await deps.memoryStore.list(MAYA)).memories.length).toBeGreaterThan(0);
+  });
+
+  it('retries a transient failure after a short backoff, not the queue’s visibility timeout', async () => {
+    const message = await stage('post-call-transcription.json', 'conv_01kfix0support0000000000001');
+    const event = await queued([MAYA, message]);
+    const down = { ...deps, memoryStore: fakePort(deps.memoryStore, { add: async () => Promise.reject(new Error('Mem0 unavailable')) }) };
+    const res = await createIngestWorkerHandler(down)(event, testContext('ingest-worker', 60_000));
+    expect(res.batchItemFailures).toEqual([{ itemIdentifier: event.Records[0]?.messageId }]);
+    expect(deps.queue.deadLetters()).toEqual([]);
+    // Hidden for the first backoff (2 s), then back on the next receive.
+    (deps.clock as FixedClock).advance(1_500);
+    expect(await deps.queue.receive({ max: 1 })).toEqual([]);
+    (deps.clock as FixedClock).advance(600);
+    expect((await deps.queue.receive({ max: 1 })).map((m) => m.receiveCount)).toEqual([2]);
   });
 
   it('keeps a call without a caller number: marker written, no memories, no failure', async () => {
@@ -119,8 +159,10 @@ describe('ingest-worker through the Middy stack', () => {
     expect(await deps.blobStore.get(key)).not.toBeNull();
   });
 
-  it('reports an unreadable message as a failure', async () => {
-    const res = await createIngestWorkerHandler(deps, { fifo: false })(batch(['x', 'g', 'not json']), testContext());
-    expect(res.batchItemFailures).toEqual([{ itemIdentifier: 'x' }]);
+  it('dead-letters an unreadable queue message instead of retrying it', async () => {
+    const event = await queued(['g', 'not json']);
+    const res = await createIngestWorkerHandler(deps, { fifo: false })(event, testContext());
+    expect(res.batchItemFailures).toEqual([]);
+    expect(deps.queue.deadLetters().map((d) => d.body)).toEqual(['not json']);
   });
 });

@@ -31,6 +31,7 @@ export function liteBlobStore(aws: LiteAwsClient, env: Env): LiteS3BlobStore {
   return new LiteS3BlobStore(aws, lambdaSetting(env, 'BLOB_BUCKET'));
 }
 
+/** The ingest queue (with its dead-letter queue when the function is told it: the worker dead-letters). */
 export function liteIngestQueue(aws: LiteAwsClient, env: Env): LiteSqsQueue {
-  return new LiteSqsQueue(aws, lambdaSetting(env, 'INGEST_QUEUE_URL'));
+  return new LiteSqsQueue(aws, lambdaSetting(env, 'INGEST_QUEUE_URL'), undefined, env.INGEST_DLQ_URL || undefined);
 }

@@ -121,6 +121,13 @@ export const METRICS = {
     roles: ['ingest-worker'],
     dashboard: true,
   },
+  DeadLettered: {
+    unit: 'Count',
+    description:
+      'Messages dead-lettered on their first receipt because they can never be ingested (payload unreadable, data that breaks ingestion)',
+    roles: ['ingest-worker'],
+    dashboard: true,
+  },
   DuplicateDelivery: {
     unit: 'Count',
     description: 'Redelivered messages skipped thanks to the done marker',

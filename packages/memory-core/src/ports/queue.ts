@@ -46,6 +46,11 @@ export interface Queue {
   delete(receiptHandle: string): Promise<void>;
   /** Makes an unacknowledged delivery visible again after `ms` (0 = now). */
   changeVisibility(receiptHandle: string, ms: number): Promise<void>;
+  /**
+   * Moves a delivery to the dead letters now — a message that can never succeed must not hold its
+   * group through every retry. The delivery is then acknowledged by its consumer as usual.
+   */
+  deadLetter(message: ReceivedMessage, reason: string): Promise<void>;
 }
 
 export function parseIngestMessage(body: string): IngestMessage {

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Queue, QueueSendRequest, QueueSendResult, ReceivedMessage } from '@agentic-memory/memory-core';
-import { receivedFromSqs } from '../aws/sqs-message';
+import { deadLetterCopy, receivedFromSqs } from '../aws/sqs-message';
 import { type AwsJsonService, callAwsJson } from './aws-json-protocol';
 import type { LiteAwsClient } from './lite-aws-client';
 
@@ -31,6 +31,8 @@ export class LiteSqsQueue implements Queue {
     private readonly client: LiteAwsClient,
     readonly queueUrl: string,
     private readonly defaultVisibilityTimeoutMs = 30_000,
+    /** The FIFO dead-letter queue `deadLetter` sends to (the redrive policy's target). */
+    private readonly deadLetterQueueUrl?: string,
   ) {
     let url: URL;
     try {
@@ -60,6 +62,12 @@ export class LiteSqsQueue implements Queue {
       throw new Error(`SQS SendMessage: MD5 of the body SQS received does not match (message ${res.MessageId ?? '?'})`);
     }
     return { messageId: res.MessageId ?? '', duplicate: null };
+  }
+
+  /** A copy to the dead-letter queue, same group, deduplicated by message id; the consumer acknowledges the original. */
+  async deadLetter(message: ReceivedMessage, _reason: string): Promise<void> {
+    if (!this.deadLetterQueueUrl) throw new Error(`LiteSqsQueue: no dead-letter queue configured for ${this.queueUrl}`);
+    await new LiteSqsQueue(this.client, this.deadLetterQueueUrl).send(deadLetterCopy(message));
   }
 
   async receive(options: { max: number; visibilityTimeoutMs?: number; waitMs?: number }): Promise<readonly ReceivedMessage[]> {

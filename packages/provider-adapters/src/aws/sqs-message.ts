@@ -1,4 +1,4 @@
-import type { ReceivedMessage } from '@agentic-memory/memory-core';
+import type { QueueSendRequest, ReceivedMessage } from '@agentic-memory/memory-core';
 
 /** An SQS message as both SQS protocols return it (the SDK's `Message`, the JSON protocol's object). */
 export interface SqsWireMessage {
@@ -20,4 +20,9 @@ export function receivedFromSqs(m: SqsWireMessage): ReceivedMessage {
     receiveCount: Number(attributes.ApproximateReceiveCount ?? '1'),
     sentAt: Number(attributes.SentTimestamp ?? '0'),
   };
+}
+
+/** What a message becomes in a FIFO dead-letter queue: the same body and group, one copy per message. */
+export function deadLetterCopy(message: ReceivedMessage): QueueSendRequest {
+  return { body: message.body, groupId: message.groupId || 'dead-letters', deduplicationId: `dead-${message.messageId}`.slice(0, 128) };
 }

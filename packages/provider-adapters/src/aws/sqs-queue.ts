@@ -6,7 +6,7 @@ import {
   SendMessageCommand,
   type SQSClient,
 } from '@aws-sdk/client-sqs';
-import { receivedFromSqs } from './sqs-message';
+import { deadLetterCopy, receivedFromSqs } from './sqs-message';
 
 const MAX_BODY_BYTES = 256 * 1024;
 
@@ -21,7 +21,15 @@ export class SqsQueue implements Queue {
     private readonly client: SQSClient,
     readonly queueUrl: string,
     private readonly defaultVisibilityTimeoutMs = 30_000,
+    /** The FIFO dead-letter queue `deadLetter` sends to (the redrive policy's target). */
+    private readonly deadLetterQueueUrl?: string,
   ) {}
+
+  /** A copy to the dead-letter queue, same group, deduplicated by message id; the consumer acknowledges the original. */
+  async deadLetter(message: ReceivedMessage, _reason: string): Promise<void> {
+    if (!this.deadLetterQueueUrl) throw new Error(`SqsQueue: no dead-letter queue configured for ${this.queueUrl}`);
+    await new SqsQueue(this.client, this.deadLetterQueueUrl).send(deadLetterCopy(message));
+  }
 
   async send(request: QueueSendRequest): Promise<QueueSendResult> {
     if (Buffer.byteLength(request.body, 'utf8') > MAX_BODY_BYTES) throw new Error('message body is larger than 256 KiB');

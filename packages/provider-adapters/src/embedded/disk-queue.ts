@@ -38,6 +38,7 @@ interface MessageRow {
   receive_count: number;
   receipt: string | null;
   dead_ms: number | null;
+  owner: number | null;
 }
 
 const SCHEMA = `
@@ -51,7 +52,8 @@ CREATE TABLE IF NOT EXISTS messages (
   visible_ms INTEGER NOT NULL,
   receive_count INTEGER NOT NULL DEFAULT 0,
   receipt TEXT UNIQUE,
-  dead_ms INTEGER
+  dead_ms INTEGER,
+  owner INTEGER
 );
 CREATE INDEX IF NOT EXISTS messages_live_group ON messages (group_id, seq) WHERE dead_ms IS NULL;
 CREATE INDEX IF NOT EXISTS messages_dead ON messages (dead_ms) WHERE dead_ms IS NOT NULL;
@@ -63,6 +65,16 @@ CREATE TABLE IF NOT EXISTS dedup (
 `;
 
 const MAX_BODY_BYTES = 256 * 1024;
+
+/** Whether a process with this id runs (signal 0 checks without signalling; EPERM means it runs as another user). */
+function processRuns(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
 
 /**
  * A durable FIFO queue on SQLite (synchronous=FULL: an acknowledged send survives a crash or power
@@ -79,7 +91,7 @@ export class DiskQueue implements Queue {
   private readonly pollIntervalMs: number;
   private readonly waiters = new Set<() => void>();
   private readonly stmt: Record<
-    'findDedup' | 'purgeDedup' | 'insert' | 'insertDedup' | 'heads' | 'deliver' | 'kill' | 'ack' | 'visibility',
+    'findDedup' | 'purgeDedup' | 'insert' | 'insertDedup' | 'heads' | 'deliver' | 'kill' | 'killByReceipt' | 'ack' | 'visibility',
     StatementSync
   >;
   private closed = false;
@@ -93,6 +105,9 @@ export class DiskQueue implements Queue {
     this.pollIntervalMs = options.pollIntervalMs ?? 100;
     this.db = openSqlite(options.path, { synchronous: 'FULL' });
     this.db.exec(SCHEMA);
+    // Queue files from before deliveries recorded their process.
+    const columns = this.db.prepare('PRAGMA table_info(messages)').all() as { name: string }[];
+    if (!columns.some((c) => c.name === 'owner')) this.db.exec('ALTER TABLE messages ADD COLUMN owner INTEGER');
     this.stmt = {
       findDedup: this.db.prepare('SELECT message_id FROM dedup WHERE dedup_id = ? AND expires_ms > ?'),
       purgeDedup: this.db.prepare('DELETE FROM dedup WHERE expires_ms <= ?'),
@@ -103,11 +118,36 @@ export class DiskQueue implements Queue {
         SELECT m.* FROM messages m
         JOIN (SELECT group_id, MIN(seq) AS seq FROM messages WHERE dead_ms IS NULL GROUP BY group_id) h ON h.seq = m.seq
         WHERE m.visible_ms <= ? ORDER BY m.seq LIMIT ?`),
-      deliver: this.db.prepare('UPDATE messages SET receive_count = receive_count + 1, visible_ms = ?, receipt = ? WHERE seq = ?'),
+      deliver: this.db.prepare(
+        'UPDATE messages SET receive_count = receive_count + 1, visible_ms = ?, receipt = ?, owner = ? WHERE seq = ?',
+      ),
       kill: this.db.prepare('UPDATE messages SET dead_ms = ?, receipt = NULL WHERE seq = ?'),
+      killByReceipt: this.db.prepare('UPDATE messages SET dead_ms = ?, receipt = NULL WHERE receipt = ? AND dead_ms IS NULL'),
       ack: this.db.prepare('DELETE FROM messages WHERE receipt = ? AND dead_ms IS NULL'),
       visibility: this.db.prepare('UPDATE messages SET visible_ms = ? WHERE receipt = ? AND dead_ms IS NULL'),
     };
+    this.releasedOnOpen = this.releaseOrphans();
+  }
+
+  /** Deliveries released at start because the process holding them had died (see `releaseOrphans`). */
+  readonly releasedOnOpen: number;
+
+  /**
+   * Messages in flight with a process that no longer runs (a worker killed mid-batch) are visible
+   * again at once: a restart delays their callers by seconds, not the visibility timeout. A delivery
+   * held by a live process (another runtime on the same file) is left alone.
+   */
+  private releaseOrphans(): number {
+    const now = this.clock.now();
+    const held = this.db
+      .prepare('SELECT DISTINCT owner FROM messages WHERE dead_ms IS NULL AND visible_ms > ? AND owner IS NOT NULL')
+      .all(now) as {
+      owner: number;
+    }[];
+    const dead = held.map((h) => h.owner).filter((pid) => pid !== process.pid && !processRuns(pid));
+    if (dead.length === 0) return 0;
+    const release = this.db.prepare('UPDATE messages SET visible_ms = 0, receipt = NULL, owner = NULL WHERE dead_ms IS NULL AND owner = ?');
+    return transaction(this.db, () => dead.reduce((n, pid) => n + Number(release.run(pid).changes), 0));
   }
 
   async send(request: QueueSendRequest): Promise<QueueSendResult> {
@@ -145,6 +185,11 @@ export class DiskQueue implements Queue {
   async delete(receiptHandle: string): Promise<void> {
     this.assertOpen();
     if (Number(this.stmt.ack.run(receiptHandle).changes) > 0) this.wake();
+  }
+
+  async deadLetter(message: ReceivedMessage, _reason: string): Promise<void> {
+    this.assertOpen();
+    if (Number(this.stmt.killByReceipt.run(this.clock.now(), message.receiptHandle).changes) > 0) this.wake();
   }
 
   async changeVisibility(receiptHandle: string, ms: number): Promise<void> {
@@ -219,7 +264,7 @@ export class DiskQueue implements Queue {
             continue;
           }
           const receipt = `${head.message_id}.${randomBytes(12).toString('hex')}`;
-          this.stmt.deliver.run(now + Math.max(0, visibilityTimeoutMs), receipt, head.seq);
+          this.stmt.deliver.run(now + Math.max(0, visibilityTimeoutMs), receipt, process.pid, head.seq);
           out.push({
             messageId: head.message_id,
             body: head.body,

@@ -22,7 +22,11 @@ export function openSqlite(path: string, options: SqliteOptions = {}): DatabaseS
   return db;
 }
 
-/** Runs `work` inside `BEGIN IMMEDIATE … COMMIT`, rolling back on any error. */
+/**
+ * Runs `work` inside `BEGIN IMMEDIATE … COMMIT`, rolling back on any error. The error that made it
+ * fail is the one thrown: when SQLite has already rolled back by itself (a full disk, an I/O
+ * error), the ROLLBACK's own "no transaction is active" must not hide it.
+ */
 export function transaction<T>(db: DatabaseSync, work: () => T): T {
   db.exec('BEGIN IMMEDIATE');
   try {
@@ -30,7 +34,13 @@ export function transaction<T>(db: DatabaseSync, work: () => T): T {
     db.exec('COMMIT');
     return result;
   } catch (error) {
-    db.exec('ROLLBACK');
+    if (db.isTransaction) {
+      try {
+        db.exec('ROLLBACK');
+      } catch {
+        // The original error says what went wrong.
+      }
+    }
     throw error;
   }
 }

@@ -1,4 +1,4 @@
-import type { FixedClock, Queue } from '@agentic-memory/memory-core';
+import type { FixedClock, Queue, ReceivedMessage } from '@agentic-memory/memory-core';
 
 export interface QueueHarness {
   readonly queue: Queue;
@@ -81,6 +81,18 @@ export function describeQueueContract(name: string, createHarness: () => Promise
       await h.queue.changeVisibility(first?.receiptHandle ?? '', 0);
       const [again] = await h.queue.receive({ max: 1 });
       expect(again).toMatchObject({ body: 'm', receiveCount: 2 });
+    });
+
+    it('dead-letters a delivery at once on request (a message that can never succeed), freeing its group', async () => {
+      await send(h.queue, 'poison', 'G');
+      await send(h.queue, 'next', 'G');
+      const [poison] = await h.queue.receive({ max: 1 });
+      expect(poison).toMatchObject({ body: 'poison', receiveCount: 1 });
+      await h.queue.deadLetter(poison as ReceivedMessage, 'permanent: unreadable payload');
+      await h.queue.delete(poison?.receiptHandle ?? '');
+      const next = await h.queue.receive({ max: 10 });
+      expect(next.map((m) => m.body)).toEqual(['next']);
+      expect(await h.deadLetterBodies()).toEqual(['poison']);
     });
 
     it('dead-letters after maxReceives, frees the group, and redrives', async () => {

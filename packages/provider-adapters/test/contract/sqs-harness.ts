@@ -9,7 +9,11 @@ import type { QueueHarness } from './queue-contract';
  * A fresh SQS FIFO queue with its FIFO dead-letter queue (3 receives, 30 s visibility) on moto,
  * and the contract harness around the Queue adapter `adapter` builds for its URL.
  */
-export async function sqsQueueHarness(sqs: SQSClient, prefix: string, adapter: (queueUrl: string) => Queue): Promise<QueueHarness> {
+export async function sqsQueueHarness(
+  sqs: SQSClient,
+  prefix: string,
+  adapter: (queueUrl: string, deadLetterQueueUrl: string) => Queue,
+): Promise<QueueHarness> {
   const name = `${prefix}-${randomUUID().slice(0, 8)}`;
   const dlq = await sqs.send(new CreateQueueCommand({ QueueName: `${name}-dlq.fifo`, Attributes: { FifoQueue: 'true' } }));
   const dlqArn = (await sqs.send(new GetQueueAttributesCommand({ QueueUrl: dlq.QueueUrl, AttributeNames: ['QueueArn'] }))).Attributes
@@ -28,7 +32,7 @@ export async function sqsQueueHarness(sqs: SQSClient, prefix: string, adapter: (
   );
   const dead = new SqsDeadLetters(sqs, dlq.QueueUrl as string, main.QueueUrl as string);
   return {
-    queue: adapter(main.QueueUrl as string),
+    queue: adapter(main.QueueUrl as string, dlq.QueueUrl as string),
     clock: new FixedClock(CONTRACT_NOW),
     maxReceives: 3,
     // moto forgets a deduplication id when its message is deleted; SQS keeps it 5 minutes.
