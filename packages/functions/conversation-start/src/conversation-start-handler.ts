@@ -8,6 +8,7 @@ import {
   json,
   logger,
   type RoleDependencies,
+  registerCallerCache,
   resolveRequestAgentType,
   TtlCache,
   withDeadline,
@@ -15,6 +16,7 @@ import {
 import {
   type AgentType,
   adoptSeedMemory,
+  type Blob,
   buildProfileSnapshot,
   buildStartContent,
   type CallerContext,
@@ -25,11 +27,9 @@ import {
   type Provider,
   platformAgentFor,
   resolveAgentType,
+  UNCHANGED,
 } from '@agentic-memory/memory-core';
 import { type CallStart, PayloadError, platformAdapter } from '@agentic-memory/provider-adapters';
-
-/** How long "no snapshot yet" is remembered, so a burst of calls from a stranger costs one blob read. */
-const NEGATIVE_CACHE_MS = 15_000;
 
 /**
  * What call start uses: the snapshot in the blob store and, for agent types with
@@ -38,20 +38,43 @@ const NEGATIVE_CACHE_MS = 15_000;
  */
 export type ConversationStartDependencies = RoleDependencies<'blobStore' | 'memoryStore'>;
 
+/**
+ * How long a cached answer is served without looking at the snapshot again: no instance serves an
+ * erased caller, a superseded snapshot or a stale "new caller" for longer. After it, one
+ * conditional read (nothing transferred when the snapshot did not change) revalidates the entry.
+ */
+export const FRESH_MS = 5_000;
+
+/** A cached caller context, with the snapshot version it came from (null: there was none). */
+export interface CachedContext {
+  readonly ctx: CallerContext;
+  readonly etag: string | null;
+  readonly checkedAt: number;
+}
+
 export interface ConversationStartOptions {
   /** Shared so tests (and the local runtime) can inspect or clear it. */
-  readonly cache?: TtlCache<CallerContext>;
+  readonly cache?: TtlCache<CachedContext>;
 }
 
 /**
  * Call start, for every platform through its adapter: resolve the agent type, then the caller's
- * context from the in-process cache, the profile snapshot (one blob read), or per
- * `on_snapshot_miss` — all within `recall_deadline_ms`. Past authentication it always answers 200:
- * on any failure, the agent type's new-caller reply with every declared variable.
+ * context from the in-process cache (fresh for `FRESH_MS`, then revalidated with one conditional
+ * read), the profile snapshot (one blob read), or per `on_snapshot_miss` — all within
+ * `recall_deadline_ms`. Past authentication it always answers 200: on any failure, the agent
+ * type's new-caller reply with every declared variable.
  */
 export function createConversationStartHandler(deps: ConversationStartDependencies, options: ConversationStartOptions = {}): HttpLambda {
-  const cache = options.cache ?? new TtlCache<CallerContext>();
+  const cache = registerCallerCache(options.cache ?? new TtlCache<CachedContext>());
   const { agentTypes, environment } = deps;
+
+  /** The context of a snapshot read (or re-read), cached with its version. */
+  function fromSnapshot(cacheKey: string, blob: Blob, ttl: number, now: number): CallerContext {
+    const snapshot = JSON.parse(Buffer.from(blob.body).toString('utf8')) as ProfileSnapshot;
+    const ctx = contextFromSnapshot(snapshot, now);
+    cache.set(cacheKey, { ctx, etag: blob.etag, checkedAt: now }, ttl, now);
+    return ctx;
+  }
 
   async function callerContext(
     agentTypeName: string,
@@ -61,21 +84,26 @@ export function createConversationStartHandler(deps: ConversationStartDependenci
   ): Promise<{ ctx: CallerContext; source: string; userId: string }> {
     const caller = await identifyCaller(deps, e164, agentType);
     const cacheKey = `${agentTypeName}:${caller.key}`;
+    const snapshotKey = BlobKeys.snapshot(caller.key, agentTypeName);
     const now = deps.clock.now();
+    const ttl = agentType.performance_config.cache_duration * 1000;
     const cached = cache.get(cacheKey, now);
-    if (cached) {
+    if (cached && now - cached.checkedAt < FRESH_MS) {
       emit('CacheHit');
-      return { ctx: cached, source: 'cache', userId: caller.userId };
+      return { ctx: cached.ctx, source: 'cache', userId: caller.userId };
     }
     emit('CacheMiss');
-    const ttl = agentType.performance_config.cache_duration * 1000;
-    const blob = await deps.blobStore.get(BlobKeys.snapshot(caller.key, agentTypeName), signal);
-    if (blob) {
+    const blob = cached?.etag
+      ? await deps.blobStore.getIfChanged(snapshotKey, cached.etag, signal)
+      : await deps.blobStore.get(snapshotKey, signal);
+    if (blob === UNCHANGED && cached) {
       emit('SnapshotHit');
-      const snapshot = JSON.parse(Buffer.from(blob.body).toString('utf8')) as ProfileSnapshot;
-      const ctx = contextFromSnapshot(snapshot, now);
-      cache.set(cacheKey, ctx, ttl, now);
-      return { ctx, source: 'snapshot', userId: caller.userId };
+      cache.set(cacheKey, { ...cached, checkedAt: now }, ttl, now);
+      return { ctx: cached.ctx, source: 'snapshot', userId: caller.userId };
+    }
+    if (blob && blob !== UNCHANGED) {
+      emit('SnapshotHit');
+      return { ctx: fromSnapshot(cacheKey, blob, ttl, now), source: 'snapshot', userId: caller.userId };
     }
     emit('SnapshotMiss');
     if (agentType.on_snapshot_miss === 'query_store') {
@@ -89,10 +117,10 @@ export function createConversationStartHandler(deps: ConversationStartDependenci
           : page.memories;
       const snapshot = buildProfileSnapshot(memories, { callerKey: caller.key, agentTypeName, agentType, clock: deps.clock });
       const ctx = contextFromSnapshot(snapshot, now);
-      cache.set(cacheKey, ctx, ctx.returning ? ttl : Math.min(ttl, NEGATIVE_CACHE_MS), now);
+      cache.set(cacheKey, { ctx, etag: null, checkedAt: now }, ttl, now);
       return { ctx, source: 'store', userId: caller.userId };
     }
-    cache.set(cacheKey, NEW_CALLER, Math.min(ttl, NEGATIVE_CACHE_MS), now);
+    cache.set(cacheKey, { ctx: NEW_CALLER, etag: null, checkedAt: now }, ttl, now);
     return { ctx: NEW_CALLER, source: 'none', userId: caller.userId };
   }
 

@@ -1,6 +1,6 @@
 import { readFixture } from '@agentic-memory/fixtures';
 import { seedCall } from '@agentic-memory/fn-ingest-worker';
-import { TtlCache } from '@agentic-memory/function-kit';
+import { evictCaller, TtlCache } from '@agentic-memory/function-kit';
 import {
   fakePort,
   fixtureCall,
@@ -10,8 +10,8 @@ import {
   testHttpEvent,
   WORKSPACE_HEADERS,
 } from '@agentic-memory/function-kit/testing';
-import { type AgentType, FixedClock, type NEW_CALLER, type SecretName } from '@agentic-memory/memory-core';
-import { createConversationStartHandler } from '../src/conversation-start-handler';
+import { type AgentType, FixedClock, type SecretName } from '@agentic-memory/memory-core';
+import { type CachedContext, createConversationStartHandler, FRESH_MS } from '../src/conversation-start-handler';
 
 const NOW = Date.parse('2026-10-20T09:00:00Z');
 const KEY = WORKSPACE_HEADERS;
@@ -127,17 +127,56 @@ describe('conversation-start (ElevenLabs) through the Middy stack', () => {
     expectDeclared(reply, 'elevenlabs_customer_support');
   });
 
-  it('serves repeat calls from the TTL cache, and a stranger from a short negative cache', async () => {
-    const cache = new TtlCache<typeof NEW_CALLER>();
-    const handler = createConversationStartHandler(deps, { cache });
-    await start({ caller_id: '+15550100123' }, KEY, handler);
-    expect(cache.size).toBe(1);
+  it('serves repeat calls from the cache, then revalidates with one conditional read after FRESH_MS', async () => {
     await seedCall(deps, 'elevenlabs_customer_support', fixtureCall('post-call-transcription.json'));
-    // Within the negative-cache window the stranger answer stands…
+    const reads: string[] = [];
+    const counting = {
+      ...deps,
+      blobStore: fakePort(deps.blobStore, {
+        get: (key: string) => {
+          reads.push('get');
+          return deps.blobStore.get(key);
+        },
+        getIfChanged: (key: string, etag: string) => {
+          reads.push('getIfChanged');
+          return deps.blobStore.getIfChanged(key, etag);
+        },
+      }),
+    };
+    const handler = createConversationStartHandler(counting, { cache: new TtlCache<CachedContext>() });
+    for (let i = 0; i < 3; i += 1)
+      expect((await start({ caller_id: '+15550100123' }, KEY, handler)).reply.dynamic_variables.returning_caller).toBe('yes');
+    expect(reads).toEqual(['get']);
+    (deps.clock as FixedClock).advance(FRESH_MS);
+    expect((await start({ caller_id: '+15550100123' }, KEY, handler)).reply.dynamic_variables.caller_name).toBe('Maya Okafor');
+    expect(reads).toEqual(['get', 'getIfChanged']);
+  });
+
+  it('greets a caller who called back after their first call was ingested within FRESH_MS, not the cache duration', async () => {
+    const handler = createConversationStartHandler(deps, { cache: new TtlCache<CachedContext>() });
     expect((await start({ caller_id: '+15550100123' }, KEY, handler)).reply.dynamic_variables.returning_caller).toBe('no');
-    // …after it, the snapshot is read.
-    (deps.clock as FixedClock).advance(16_000);
+    await seedCall(deps, 'elevenlabs_customer_support', fixtureCall('post-call-transcription.json'));
+    (deps.clock as FixedClock).advance(FRESH_MS);
     expect((await start({ caller_id: '+15550100123' }, KEY, handler)).reply.dynamic_variables.returning_caller).toBe('yes');
+  });
+
+  it('never serves a superseded snapshot or an erased caller for longer than FRESH_MS, and at once in the process that changed them', async () => {
+    const handler = createConversationStartHandler(deps, { cache: new TtlCache<CachedContext>() });
+    const { callerKey } = await seedCall(deps, 'elevenlabs_customer_support', fixtureCall('post-call-transcription.json'));
+    expect((await start({ caller_id: '+15550100123' }, KEY, handler)).reply.dynamic_variables.caller_name).toBe('Maya Okafor');
+    // Another instance erases the caller: this one notices at its next revalidation.
+    await deps.blobStore.delete(`snapshots/${callerKey}/elevenlabs_customer_support.json`);
+    (deps.clock as FixedClock).advance(FRESH_MS - 1);
+    expect((await start({ caller_id: '+15550100123' }, KEY, handler)).reply.dynamic_variables.returning_caller).toBe('yes');
+    (deps.clock as FixedClock).advance(1);
+    expect((await start({ caller_id: '+15550100123' }, KEY, handler)).reply.dynamic_variables.returning_caller).toBe('no');
+    // The process that erases (or writes) evicts at once.
+    await seedCall(deps, 'elevenlabs_customer_support', fixtureCall('post-call-transcription.json'));
+    (deps.clock as FixedClock).advance(FRESH_MS);
+    expect((await start({ caller_id: '+15550100123' }, KEY, handler)).reply.dynamic_variables.returning_caller).toBe('yes');
+    await deps.blobStore.delete(`snapshots/${callerKey}/elevenlabs_customer_support.json`);
+    evictCaller(callerKey);
+    expect((await start({ caller_id: '+15550100123' }, KEY, handler)).reply.dynamic_variables.returning_caller).toBe('no');
   });
 
   it('queries the store on a snapshot miss when the agent type says so', async () => {

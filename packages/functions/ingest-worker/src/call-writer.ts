@@ -1,5 +1,5 @@
 import type { CallerIdentity, ConversationIndex, RoleDependencies } from '@agentic-memory/function-kit';
-import { BlobKeys, emitSingle, identifyCaller, permanently, withDeadline } from '@agentic-memory/function-kit';
+import { BlobKeys, emitSingle, evictCaller, identifyCaller, permanently, withDeadline } from '@agentic-memory/function-kit';
 import type { AgentType, CallRecord, ConversationRecord, Memory, ProfileSnapshot } from '@agentic-memory/memory-core';
 import { memoriesFromCall, normaliseE164, topicsOf, updateProfileSnapshot } from '@agentic-memory/memory-core';
 
@@ -82,6 +82,8 @@ export async function writeCall(
     clock: deps.clock,
   });
   await deps.blobStore.put(snapshotKey, JSON.stringify(snapshot), { contentType: 'application/json' });
+  // This process's cached answers about the caller are stale now (other instances revalidate within FRESH_MS).
+  evictCaller(caller.key);
   const at = record.endedAt ?? record.startedAt ?? receivedAt;
   const analyticsKey = BlobKeys.analytics(at.slice(0, 10), agentTypeName, record.conversationId);
   const analytics = analyticsRecord(record, caller, agentTypeName, at, memories, fields, previous);

@@ -1,6 +1,7 @@
 import { callerKey } from '@agentic-memory/memory-core';
 import { BlobKeys } from './blob-keys';
 import type { RoleDependencies } from './dependencies';
+import { evictCaller } from './ttl-cache';
 
 /** What erasure touches: the blob store and the memory store. */
 type ErasureDependencies = RoleDependencies<'blobStore' | 'memoryStore'>;
@@ -96,6 +97,7 @@ export async function forgetCaller(deps: ErasureDependencies, e164: string): Pro
   for (const userId of memoryUserIds(deps, key, e164)) report.memories += await deps.memoryStore.deleteUser(userId);
   for (const indexKey of await deps.blobStore.list(BlobKeys.callerPrefix(key))) await eraseConversation(deps, indexKey, report);
   for (const snapshot of await deps.blobStore.list(BlobKeys.snapshotPrefix(key))) report.snapshots += await deps.blobStore.delete(snapshot);
+  evictCaller(key);
   return report;
 }
 
@@ -111,4 +113,5 @@ export async function eraseConversationOf(
   const report = { memories: 0, rawPayloads: 0, audio: 0, markers: 0, snapshots: 0, analyticsRecords: 0, conversations: 0 };
   await eraseConversation(deps, BlobKeys.callerConversation(key, provider, conversationId), report);
   for (const snapshot of await deps.blobStore.list(BlobKeys.snapshotPrefix(key))) await deps.blobStore.delete(snapshot);
+  evictCaller(key);
 }

@@ -29,11 +29,49 @@ export class TtlCache<V> {
     this.entries.delete(key);
   }
 
+  /** Drops every entry whose key matches (the entries of one caller). */
+  deleteWhere(matches: (key: string) => boolean): number {
+    let dropped = 0;
+    for (const key of [...this.entries.keys()]) {
+      if (matches(key)) {
+        this.entries.delete(key);
+        dropped += 1;
+      }
+    }
+    return dropped;
+  }
+
   clear(): void {
     this.entries.clear();
   }
 
   get size(): number {
     return this.entries.size;
+  }
+}
+
+/** The process's caches that hold per-caller answers (weakly: a dropped handler's cache goes with it). */
+const callerCaches = new Set<WeakRef<TtlCache<unknown>>>();
+
+/**
+ * Registers a cache whose keys carry caller keys as `…:<callerKey>` or `…:<callerKey>:…`, so
+ * `evictCaller` reaches it. Returns the cache.
+ */
+export function registerCallerCache<V>(cache: TtlCache<V>): TtlCache<V> {
+  callerCaches.add(new WeakRef(cache as TtlCache<unknown>));
+  return cache;
+}
+
+/**
+ * Forgets everything this process has cached about a caller: forget-me and a newly written
+ * snapshot take effect at once in the process that did them (other instances revalidate within
+ * their freshness bound).
+ */
+export function evictCaller(callerKey: string): void {
+  const part = `:${callerKey}`;
+  for (const ref of [...callerCaches]) {
+    const cache = ref.deref();
+    if (!cache) callerCaches.delete(ref);
+    else cache.deleteWhere((key) => key.endsWith(part) || key.includes(`${part}:`));
   }
 }

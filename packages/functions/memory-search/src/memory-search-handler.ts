@@ -7,6 +7,7 @@ import {
   json,
   logger,
   type RoleDependencies,
+  registerCallerCache,
   resolveRequestAgentType,
   TtlCache,
   withDeadline,
@@ -14,8 +15,11 @@ import {
 import { type AgentType, buildSearchAnswer, maskPhone, rankMemories, type SearchAnswer } from '@agentic-memory/memory-core';
 import { platformAdapter, type ToolAnswer, type ToolCall } from '@agentic-memory/provider-adapters';
 
-/** Mid-call answers change only when a call ends: a short cache absorbs an LLM asking twice. */
-const ANSWER_CACHE_MS = 10_000;
+/**
+ * Mid-call answers change only when a call ends: a short cache absorbs an LLM asking twice, and
+ * never outlives a forget-me or a newly ingested call by more than this.
+ */
+const ANSWER_CACHE_MS = 5_000;
 const EMPTY = buildSearchAnswer([]);
 
 /**
@@ -29,6 +33,7 @@ const EMPTY = buildSearchAnswer([]);
 export type MemorySearchDependencies = RoleDependencies<'memoryStore'>;
 
 export function createMemorySearchHandler(deps: MemorySearchDependencies, cache = new TtlCache<SearchAnswer>()): HttpLambda {
+  registerCallerCache(cache);
   async function search(agentType: AgentType, userId: string, query: string, signal: AbortSignal): Promise<SearchAnswer> {
     const mc = agentType.memory_config;
     const started = performance.now();

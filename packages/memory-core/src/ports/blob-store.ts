@@ -3,7 +3,12 @@ export type BlobBody = Uint8Array | string;
 export interface Blob {
   readonly body: Uint8Array;
   readonly contentType: string | null;
+  /** The version of the blob that was read, for a conditional read later (null when the store has none). */
+  readonly etag: string | null;
 }
+
+/** `getIfChanged`'s answer when the blob still is the version named. */
+export const UNCHANGED = 'unchanged' as const;
 
 export interface BlobPutOptions {
   readonly contentType?: string;
@@ -35,6 +40,11 @@ export interface BlobStore {
   putIfAbsent(key: string, body: BlobBody, options?: BlobPutOptions): Promise<void>;
   /** Returns null when the key holds no blob ("absent" is not an error). */
   get(key: string, signal?: AbortSignal): Promise<Blob | null>;
+  /**
+   * A conditional read: `UNCHANGED` when the blob still is the version `etag` names (nothing is
+   * transferred), the new blob when it changed, null when it is gone.
+   */
+  getIfChanged(key: string, etag: string, signal?: AbortSignal): Promise<Blob | typeof UNCHANGED | null>;
   /** Deletes the blob and every stored version of it; returns how many objects were removed. */
   delete(key: string, signal?: AbortSignal): Promise<number>;
   /** Keys under a prefix, lexicographic. */

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Blob, BlobBody, BlobPutOptions, BlobStore } from '@agentic-memory/memory-core';
-import { BlobExistsError, validateBlobKey } from '@agentic-memory/memory-core';
+import { BlobExistsError, UNCHANGED, validateBlobKey } from '@agentic-memory/memory-core';
 import { AwsServiceError } from './aws-service-error';
 import type { LiteAwsClient, LiteAwsRequest } from './lite-aws-client';
 import { uriEncode } from './sigv4';
@@ -152,8 +152,20 @@ export class LiteS3BlobStore implements BlobStore {
     validateBlobKey(key);
     try {
       const res = await this.send('GET', key, [], { signal });
-      return { body: res.body, contentType: res.headers.get('content-type') };
+      return { body: res.body, contentType: res.headers.get('content-type'), etag: res.headers.get('etag') };
     } catch (error) {
+      if (error instanceof AwsServiceError && error.statusCode === 404 && error.code !== 'NoSuchBucket') return null;
+      throw error;
+    }
+  }
+
+  async getIfChanged(key: string, etag: string, signal?: AbortSignal): Promise<Blob | typeof UNCHANGED | null> {
+    validateBlobKey(key);
+    try {
+      const res = await this.send('GET', key, [], { signal, headers: { 'if-none-match': etag } });
+      return { body: res.body, contentType: res.headers.get('content-type'), etag: res.headers.get('etag') };
+    } catch (error) {
+      if (error instanceof AwsServiceError && error.statusCode === 304) return UNCHANGED;
       if (error instanceof AwsServiceError && error.statusCode === 404 && error.code !== 'NoSuchBucket') return null;
       throw error;
     }

@@ -1,5 +1,5 @@
 import type { Blob, BlobBody, BlobPutOptions, BlobStore } from '@agentic-memory/memory-core';
-import { BlobExistsError, validateBlobKey } from '@agentic-memory/memory-core';
+import { BlobExistsError, UNCHANGED, validateBlobKey } from '@agentic-memory/memory-core';
 import {
   DeleteObjectsCommand,
   GetObjectCommand,
@@ -67,8 +67,23 @@ export class S3BlobStore implements BlobStore {
     try {
       const res = await this.client.send(new GetObjectCommand({ Bucket: this.bucket, Key: key }), { abortSignal: signal });
       const bytes = res.Body ? await res.Body.transformToByteArray() : new Uint8Array();
-      return { body: bytes, contentType: res.ContentType ?? null };
+      return { body: bytes, contentType: res.ContentType ?? null, etag: res.ETag ?? null };
     } catch (error) {
+      if (status(error) === 404 || (error as Error).name === 'NoSuchKey') return null;
+      throw error;
+    }
+  }
+
+  async getIfChanged(key: string, etag: string, signal?: AbortSignal): Promise<Blob | typeof UNCHANGED | null> {
+    validateBlobKey(key);
+    try {
+      const res = await this.client.send(new GetObjectCommand({ Bucket: this.bucket, Key: key, IfNoneMatch: etag }), {
+        abortSignal: signal,
+      });
+      const bytes = res.Body ? await res.Body.transformToByteArray() : new Uint8Array();
+      return { body: bytes, contentType: res.ContentType ?? null, etag: res.ETag ?? null };
+    } catch (error) {
+      if (status(error) === 304) return UNCHANGED;
       if (status(error) === 404 || (error as Error).name === 'NoSuchKey') return null;
       throw error;
     }

@@ -1,9 +1,14 @@
 import { randomBytes } from 'node:crypto';
-import { constants } from 'node:fs';
-import { link, mkdir, open, readdir, readFile, rename, rm, unlink } from 'node:fs/promises';
+import { type BigIntStats, constants } from 'node:fs';
+import { link, mkdir, open, readdir, readFile, rename, rm, stat, unlink } from 'node:fs/promises';
 import { dirname, join, sep } from 'node:path';
 import type { Blob, BlobBody, BlobPutOptions, BlobStore } from '@agentic-memory/memory-core';
-import { BlobExistsError, validateBlobKey } from '@agentic-memory/memory-core';
+import { BlobExistsError, UNCHANGED, validateBlobKey } from '@agentic-memory/memory-core';
+
+/** A data file's version: its inode and modification time (a put renames a new file into place). */
+function versionOf(stats: BigIntStats): string {
+  return `"${stats.ino.toString(36)}-${stats.mtimeNs.toString(36)}-${stats.size.toString(36)}"`;
+}
 
 /** Data files end with `~` (never part of a key), so a key and a longer key under it can coexist. */
 const DATA_SUFFIX = '~';
@@ -94,8 +99,16 @@ export class DiskBlobStore implements BlobStore {
   async get(key: string): Promise<Blob | null> {
     const { data, meta } = this.paths(key);
     let body: Buffer;
+    let etag: string;
     try {
-      body = await readFile(data);
+      // One open file for the bytes and their version: every put writes a new file (a new inode).
+      const file = await open(data, 'r');
+      try {
+        etag = versionOf(await file.stat({ bigint: true }));
+        body = await file.readFile();
+      } finally {
+        await file.close();
+      }
     } catch (error) {
       if (isCode(error, 'ENOENT') || isCode(error, 'ENOTDIR')) return null;
       throw error;
@@ -106,7 +119,18 @@ export class DiskBlobStore implements BlobStore {
     } catch (error) {
       if (!isCode(error, 'ENOENT')) throw error;
     }
-    return { body: new Uint8Array(body.buffer, body.byteOffset, body.byteLength), contentType };
+    return { body: new Uint8Array(body.buffer, body.byteOffset, body.byteLength), contentType, etag };
+  }
+
+  async getIfChanged(key: string, etag: string): Promise<Blob | typeof UNCHANGED | null> {
+    const { data } = this.paths(key);
+    try {
+      if (versionOf(await stat(data, { bigint: true })) === etag) return UNCHANGED;
+    } catch (error) {
+      if (isCode(error, 'ENOENT') || isCode(error, 'ENOTDIR')) return null;
+      throw error;
+    }
+    return this.get(key);
   }
 
   async delete(key: string): Promise<number> {

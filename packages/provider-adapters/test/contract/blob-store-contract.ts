@@ -1,4 +1,4 @@
-import { BlobExistsError, type BlobStore, InvalidBlobKeyError } from '@agentic-memory/memory-core';
+import { BlobExistsError, type BlobStore, InvalidBlobKeyError, UNCHANGED } from '@agentic-memory/memory-core';
 
 export interface BlobStoreHarness {
   readonly store: BlobStore;
@@ -34,6 +34,23 @@ export function describeBlobStoreContract(name: string, createHarness: () => Pro
       const empty = await h.store.get('empty');
       expect(empty).not.toBeNull();
       expect(empty?.body.byteLength).toBe(0);
+    });
+
+    it('reads conditionally: unchanged for the version read, the new blob after a put, null once deleted', async () => {
+      await h.store.put('snapshots/k/t.json', '{"v":1}', { contentType: 'application/json' });
+      const first = await h.store.get('snapshots/k/t.json');
+      expect(first?.etag).toEqual(expect.any(String));
+      expect(await h.store.getIfChanged('snapshots/k/t.json', first?.etag as string)).toBe(UNCHANGED);
+      await h.store.put('snapshots/k/t.json', '{"v":2}', { contentType: 'application/json' });
+      const changed = await h.store.getIfChanged('snapshots/k/t.json', first?.etag as string);
+      expect(changed).not.toBe(UNCHANGED);
+      const next = changed as Exclude<typeof changed, typeof UNCHANGED | null>;
+      expect(text(next.body)).toBe('{"v":2}');
+      expect(next.etag).not.toBe(first?.etag);
+      expect(await h.store.getIfChanged('snapshots/k/t.json', next.etag as string)).toBe(UNCHANGED);
+      await h.store.delete('snapshots/k/t.json');
+      expect(await h.store.getIfChanged('snapshots/k/t.json', next.etag as string)).toBeNull();
+      expect(await h.store.getIfChanged('never/written', '"x"')).toBeNull();
     });
 
     it('overwrites with put', async () => {
