@@ -10,6 +10,7 @@ import { createWebhookIntakeHandler } from '@agentic-memory/fn-webhook-intake';
 import {
   apiGatewayEvent,
   configureObservability,
+  enableConcurrentInvocations,
   type HttpLambda,
   lambdaContext,
   logger,
@@ -111,6 +112,12 @@ function readBody(req: IncomingMessage): Promise<Buffer | null> {
  * embedded ports under one data folder.
  */
 export async function startLocalRuntime(options: RuntimeOptions): Promise<LocalRuntime> {
+  // Several invocations at once in one process: each keeps its own log keys and Lambda context.
+  const host = enableConcurrentInvocations();
+  return host(() => startRuntimeHost(options));
+}
+
+async function startRuntimeHost(options: RuntimeOptions): Promise<LocalRuntime> {
   const env = options.env ?? process.env;
   const secrets = localSecretsUnlessManaged(options.dataDir, env);
   const base = await createLocalDependencies({

@@ -1,4 +1,5 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
+import { InvokeStoreBase } from '@aws/lambda-invoke-store';
 import { Logger } from '@aws-lambda-powertools/logger';
 import { Metrics, type MetricUnit } from '@aws-lambda-powertools/metrics';
 import { METRIC_NAMESPACE, METRIC_SERVICE, METRICS, type MetricName } from './metric-catalogue';
@@ -66,7 +67,59 @@ function current(): Invocation {
  * once from one process, and per-invocation metrics keep them apart.
  */
 export function runInvocation<T>(environment: string, role: string, work: () => Promise<T>): Promise<T> {
-  return invocations.run({ metrics: newMetrics(environment, role), environment, role, contextSet: false }, work);
+  const run = () =>
+    invocations.run({ metrics: newMetrics(environment, role), environment, role, contextSet: false }, () => {
+      // Per invocation (Powertools keeps it in the invocation's store where several run at once).
+      logger.appendKeys({ role });
+      return work();
+    });
+  const store = globalThis.awslambda?.InvokeStore;
+  return concurrent && store ? store.run({}, run) : run();
+}
+
+let concurrent = false;
+
+/**
+ * For a host that runs several invocations at once in one process (the local runtime): Powertools'
+ * log keys and Lambda context then live in a per-invocation store (Lambda's own mechanism for
+ * multi-concurrency), so a worker line is never labelled with a concurrent request's function.
+ */
+export function enableConcurrentInvocations(maxConcurrency = 64): <T>(host: () => Promise<T>) => Promise<T> {
+  process.env.AWS_LAMBDA_MAX_CONCURRENCY ??= String(maxConcurrency);
+  const store = new ConcurrentInvocationStore();
+  globalThis.awslambda = { ...globalThis.awslambda, InvokeStore: store };
+  concurrent = true;
+  // The host's own work (start-up, the poller loop) runs in a context of its own too: Powertools
+  // reads log keys from the store whenever several invocations may run at once.
+  return (host) => store.run({}, host);
+}
+
+/** Lambda's invocation store for a multi-concurrency host: one context per invocation (AsyncLocalStorage). */
+class ConcurrentInvocationStore extends InvokeStoreBase {
+  private readonly als = new AsyncLocalStorage<Record<string | symbol, unknown>>();
+
+  getContext(): Record<string | symbol, unknown> | undefined {
+    return this.als.getStore();
+  }
+
+  hasContext(): boolean {
+    return this.als.getStore() !== undefined;
+  }
+
+  get<T = unknown>(key: string | symbol): T | undefined {
+    return this.als.getStore()?.[key] as T | undefined;
+  }
+
+  set<T = unknown>(key: string | symbol, value: T): void {
+    if (this.isProtectedKey(key)) throw new Error(`Cannot modify protected Lambda context field: ${String(key)}`);
+    const context = this.als.getStore();
+    if (!context) throw new Error('no invocation context');
+    context[key] = value;
+  }
+
+  run<T>(context: Record<string | symbol, unknown>, fn: () => T): T {
+    return this.als.run({ ...context }, fn);
+  }
 }
 
 /** Sets the role and environment on every log line of this process. */
