@@ -52,6 +52,9 @@ describe('parseElevenLabsPostCall', () => {
       '+15550100888',
     );
     expect(parseElevenLabsPostCall({ ...base, data: { conversation_id: 'c1', user_id: 'crm-42' } }).callerNumber).toBeNull();
+    // The seed system's payloads carried the caller only in metadata.caller_id.
+    const seedStyle = { ...base, data: { conversation_id: 'c1', metadata: { caller_id: '+1 (555) 010-0999' } } };
+    expect(parseElevenLabsPostCall(seedStyle).callerNumber).toBe('+15550100999');
   });
 
   it('reads audio (no caller) and initiation failures (the dialled customer)', () => {

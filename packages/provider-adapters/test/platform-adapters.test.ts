@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fixturePath } from '@agentic-memory/fixtures';
 import { AgentMapSchema, buildStartContent, NEW_CALLER, parseAgentTypes, platformAgentFor } from '@agentic-memory/memory-core';
+import type { Vapi } from '@vapi-ai/server-sdk';
 import fc from 'fast-check';
 import {
   genericAdapter,
@@ -10,6 +11,7 @@ import {
   retellAdapter,
   signRetell,
   signVapi,
+  type ToolCall,
   vapiAdapter,
   verifyRetellSignature,
   verifyVapiSignature,
@@ -164,7 +166,7 @@ describe('Vapi messages', () => {
 
   it('reads tool calls with arguments as an object or a JSON string, and answers 200 with single-line results', () => {
     const calls = vapiAdapter.parseToolCalls(request(fixture('vapi/tool-calls.json')), 'caller_id');
-    expect(calls).toEqual([{ query: 'allergies', callerNumber: '+15550100456', toolCallId: 'call_tool_fixture_1' }]);
+    expect(calls).toEqual([{ query: 'allergies', callerNumber: '+15550100456', toolCallId: 'call_tool_fixture_1', name: 'memory_search' }]);
     const asString = {
       message: {
         type: 'tool-calls',
@@ -174,18 +176,24 @@ describe('Vapi messages', () => {
     };
     expect(vapiAdapter.parseToolCalls(request(asString), 'caller_id')[0]).toMatchObject({ query: 'latex', toolCallId: 't2' });
     const answered = vapiAdapter.formatToolAnswers([
-      { call: calls[0] as never, answer: { count: 1, result: 'line one\nline two', memories: [] } },
-      { call: { query: 'x', callerNumber: null, toolCallId: 't3' }, answer: null, error: 'missing_caller' },
+      { call: calls[0] as ToolCall, answer: { count: 1, result: 'line one\nline two', memories: [] } },
+      { call: { query: 'x', callerNumber: null, toolCallId: 't3', name: 'lookup_memory' }, answer: null, error: 'missing_caller' },
     ]);
     expect(answered).toEqual({
       statusCode: 200,
       body: {
         results: [
-          { toolCallId: 'call_tool_fixture_1', result: 'line one line two' },
-          { toolCallId: 't3', error: 'missing_caller' },
+          // Vapi's ToolCallResult names the tool (the SDK's type requires it).
+          { toolCallId: 'call_tool_fixture_1', name: 'memory_search', result: 'line one line two' },
+          { toolCallId: 't3', name: 'lookup_memory', error: 'missing_caller' },
         ],
       },
     });
+    // Every field the official SDK's ToolCallResult requires is there.
+    const required: (keyof Vapi.ToolCallResult)[] = ['name', 'toolCallId'];
+    for (const result of (answered.body as { results: Record<string, unknown>[] }).results) {
+      for (const field of required) expect(typeof result[field]).toBe('string');
+    }
   });
 });
 
@@ -238,17 +246,21 @@ describe('Retell events', () => {
     ]);
   });
 
-  it('reads a custom function call with the call object, or args at the root with the X-Caller-Id header', () => {
+  it('takes the caller from the signed body only: the call object, or with args at the root the bound argument', () => {
     expect(retellAdapter.parseToolCalls(request(fixture('retell/function-call.json')), 'caller_id')).toEqual([
       { query: 'which car', callerNumber: '+15550100888', toolCallId: 'call_fixture_retell_0001' },
     ]);
+    // Args at the root: the argument bound to the caller's number, inside the signed body.
+    expect(retellAdapter.parseToolCalls(request({ query: 'which car', caller_id: '+15550100888' }), 'caller_id')[0]?.callerNumber).toBe(
+      '+15550100888',
+    );
+    // An unsigned header never names the caller: a captured signed body cannot be replayed for another number.
     expect(
       retellAdapter.parseToolCalls(request({ query: 'which car' }, { 'x-caller-id': '+15550100888' }), 'caller_id')[0]?.callerNumber,
-    ).toBe('+15550100888');
-    // Arguments at the root come from the LLM: a number there is never trusted.
-    expect(
-      retellAdapter.parseToolCalls(request({ query: 'which car', caller_id: '+15550100888' }), 'caller_id')[0]?.callerNumber,
     ).toBeNull();
+    // With the call object, a root argument cannot override it either.
+    const withCall = { ...(fixture('retell/function-call.json') as object), caller_id: '+15550100999' };
+    expect(retellAdapter.parseToolCalls(request(withCall), 'caller_id')[0]?.callerNumber).toBe('+15550100888');
   });
 });
 

@@ -58,12 +58,16 @@ export function parseElevenLabsPostCall(body: unknown): ElevenLabsPostCallEnvelo
   };
 }
 
-/** `metadata.phone_call.external_number` → `dynamic_variables.system__caller_id` → `user_id` → none. */
+/**
+ * `metadata.phone_call.external_number` → `dynamic_variables.system__caller_id` → `user_id` →
+ * `metadata.caller_id` (the seed system's payloads) → none.
+ */
 export function elevenLabsCaller(data: JsonObject): string | null {
   for (const path of [
     'metadata.phone_call.external_number',
     'conversation_initiation_client_data.dynamic_variables.system__caller_id',
     'user_id',
+    'metadata.caller_id',
   ]) {
     const number = normaliseE164(at(data, path));
     if (number) return number;

@@ -48,6 +48,8 @@ export interface ToolCall {
   readonly callerNumber: string | null;
   /** The platform's id of this tool call, echoed in the answer when it wants one. */
   readonly toolCallId: string | null;
+  /** The tool's (function's) name, echoed where the platform's result type requires it (Vapi). */
+  readonly name?: string | null;
 }
 
 export interface ToolAnswer {

@@ -101,14 +101,15 @@ export const retellAdapter: PlatformAdapter = {
     };
   },
 
-  parseToolCalls(request) {
+  parseToolCalls(request, callerParameter) {
     const body = request.body;
     if (!isObject(body)) throw new PayloadError('expected a JSON object');
     const wrapped = isObject(body.args) || isObject(body.call);
     const args = wrapped ? (isObject(body.args) ? body.args : {}) : body;
-    // The caller comes from the call object Retell attaches, or a header: never from the LLM's args.
-    let callerNumber = isObject(body.call) ? callerOf(body.call) : null;
-    callerNumber ??= normaliseE164(request.headers['x-caller-id']);
+    // The caller comes from the signed body: the call object Retell attaches, or — with arguments
+    // at the root — the argument bound to the caller's number. Never an unsigned header: a
+    // captured signed body must not be replayable for another caller.
+    const callerNumber = isObject(body.call) ? callerOf(body.call) : wrapped ? null : normaliseE164(args[callerParameter]);
     return [
       {
         query: (stringOrNull(args.query) ?? stringOrNull(args.question) ?? '').slice(0, 1000),

@@ -50,6 +50,11 @@ function argumentsOf(call: JsonObject): JsonObject {
  * (ingested; other server messages stored and ignored). Auth: `X-Vapi-Secret`, `Authorization:
  * Bearer`, or the HMAC credential profile (x-signature/x-timestamp).
  */
+/** The tool call's id and the function's name, as Vapi's `ToolCallResult` carries them. */
+function named(call: ToolCall): { toolCallId: string | null; name: string } {
+  return { toolCallId: call.toolCallId, name: call.name ?? 'memory_search' };
+}
+
 export const vapiAdapter: PlatformAdapter = {
   provider: 'vapi',
 
@@ -145,19 +150,20 @@ export const vapiAdapter: PlatformAdapter = {
         query: (stringOrNull(args.query) ?? stringOrNull(args.question) ?? '').slice(0, 1000),
         callerNumber,
         toolCallId: stringOrNull(call.id),
+        name: stringOrNull(at(call, 'function.name')) ?? stringOrNull(call.name),
       };
     });
   },
 
-  // Vapi ignores any status but 200 and any multi-line string.
+  // Vapi ignores any status but 200 and any multi-line string; its ToolCallResult names the tool.
   formatToolAnswers(answers) {
     return {
       statusCode: 200,
       body: {
         results: answers.map((a) =>
           a.answer
-            ? { toolCallId: a.call.toolCallId, result: singleLine(a.answer.result, 2000) }
-            : { toolCallId: a.call.toolCallId, error: singleLine(a.error ?? 'no caller number on this call') },
+            ? { ...named(a.call), result: singleLine(a.answer.result, 2000) }
+            : { ...named(a.call), error: singleLine(a.error ?? 'no caller number on this call') },
         ),
       },
     };
