@@ -9,6 +9,7 @@ import { createMemorySearchHandler } from '@agentic-memory/fn-memory-search';
 import { createWebhookIntakeHandler } from '@agentic-memory/fn-webhook-intake';
 import {
   apiGatewayEvent,
+  authenticatorFor,
   configureObservability,
   enableConcurrentInvocations,
   type HttpLambda,
@@ -19,6 +20,7 @@ import {
   routeFor,
 } from '@agentic-memory/function-kit';
 import { type Clock, isFunctionRole } from '@agentic-memory/memory-core';
+import { secretsEqual } from '@agentic-memory/provider-adapters';
 import { createLocalDependencies, type LocalBackendOptions, type LocalDependencies } from './local-backends';
 import { type LocalSecrets, localSecretsUnlessManaged } from './local-secrets';
 import { QueuePoller } from './queue-poller';
@@ -106,6 +108,43 @@ function readBody(req: IncomingMessage): Promise<Buffer | null> {
   });
 }
 
+/** Headers that carry a signature over the body: present, they cannot be checked without it. */
+const SIGNATURE_HEADERS = ['elevenlabs-signature', 'x-retell-signature', 'x-signature'];
+
+/**
+ * For a body over the hard cap (not read): whether the credential is missing or wrong. A secret
+ * header is checked as the handler would (over an empty body); a signature header cannot be
+ * checked without the body, so its presence is enough to answer 413 instead.
+ */
+async function credentialRefused(
+  route: RouteDefinition<string>,
+  headers: IncomingMessage['headers'],
+  deps: LocalDependencies,
+): Promise<boolean> {
+  const flat: Record<string, string> = {};
+  for (const [name, value] of Object.entries(headers)) if (typeof value === 'string') flat[name.toLowerCase()] = value;
+  if (route.audience === 'admin') {
+    const expected = await deps.secrets.get('ADMIN_API_KEY');
+    return !expected || !secretsEqual(flat['x-admin-key'], expected);
+  }
+  if (SIGNATURE_HEADERS.some((name) => flat[name])) return false;
+  const role = route.role === 'conversation-start' || route.role === 'memory-search' ? route.role : 'webhook-intake';
+  const event = {
+    ...apiGatewayEvent({
+      method: route.method,
+      path: route.path,
+      query: '',
+      headers: flat,
+      body: Buffer.alloc(0),
+      sourceIp: '',
+      routeKey: '',
+      now: 0,
+    }),
+    rawBody: Buffer.alloc(0),
+  };
+  return !(await authenticatorFor(role)(event, deps)).ok;
+}
+
 /**
  * The embedded runtime: the real handlers behind a loopback HTTP server (API Gateway v2 events
  * with raw bodies), the ingest worker fed from the disk queue like Lambda's event source, all on
@@ -179,7 +218,9 @@ async function startRuntimeHost(options: RuntimeOptions): Promise<LocalRuntime> 
       const { route, params } = match;
       const body = await readBody(req);
       if (body === null) {
-        send(res, 413, { error: 'payload_too_large' }, { connection: 'close' });
+        // Never buffered: past the cap, a missing or wrong credential is a 401, as anywhere else.
+        const refused = await credentialRefused(route, req.headers, deps);
+        send(res, refused ? 401 : 413, { error: refused ? 'unauthorized' : 'payload_too_large' }, { connection: 'close' });
         return;
       }
       const handler = handlers.get(route.role);

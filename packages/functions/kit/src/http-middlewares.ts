@@ -9,6 +9,7 @@
  */
 import type { MiddlewareObj } from '@middy/core';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
+import { PayloadError } from '@agentic-memory/provider-adapters';
 import type { CoreDependencies } from './dependencies';
 import { HttpError, type HttpEvent, type HttpResult, header } from './http';
 
@@ -91,11 +92,13 @@ export function jsonBody(): Middleware {
 }
 
 /**
- * Errors of the maintained middlewares in our terms (`{ error: code }` bodies): Middy's path
- * decoder throws an http-errors 400 for a malformed `%` sequence.
+ * Errors in our terms (`{ error: code }` bodies): an adapter's PayloadError is a malformed body;
+ * Middy's path decoder throws an http-errors 400 for a malformed `%` sequence.
  */
 export function asHttpError(error: unknown): HttpError | null {
   if (error instanceof HttpError) return error;
+  // A body the platform's adapter cannot read is the sender's fault, not ours: a refusal, logged as a warning.
+  if (error instanceof PayloadError) return new HttpError(400, 'malformed_body', error.reason);
   const e = error as { statusCode?: unknown; expose?: unknown; message?: unknown } | null;
   if (e && e.statusCode === 400 && e.expose === true && e.message === 'Invalid path parameter encoding') {
     return new HttpError(400, 'malformed_path', 'a path parameter is not URL-encoded correctly');
