@@ -178,6 +178,7 @@ export class MemoryObservability extends Construct {
           this.custom('MemoriesWritten', 'ingest-worker', 'Sum'),
           this.custom('IngestFailure', 'ingest-worker', 'Sum'),
           this.custom('DeadLettered', 'ingest-worker', 'Sum'),
+          this.custom('FieldsDropped', 'ingest-worker', 'Sum'),
           this.custom('EventQueued', 'webhook-intake', 'Sum'),
           this.custom('DuplicateDelivery', 'ingest-worker', 'Sum'),
           this.custom('CallWithoutCaller', 'ingest-worker', 'Sum'),

@@ -113,7 +113,7 @@ describe('lightweight AWS adapters on moto_server', () => {
       const viaLite = new LiteS3BlobStore(lite(plain.endpoint, TESTING), bucket);
       const bytes = new Uint8Array([0, 1, 2, 253, 254, 255]);
       await viaSdk.put('snap/k', bytes, { contentType: 'application/octet-stream' });
-      expect(await viaLite.get('snap/k')).toEqual({ body: bytes, contentType: 'application/octet-stream' });
+      expect(await viaLite.get('snap/k')).toEqual({ body: bytes, contentType: 'application/octet-stream', etag: expect.any(String) });
       await viaLite.put('snap/k', '{"v":2}', { contentType: 'application/json' });
       await viaLite.put('snap/plain', 'no type given');
       expect(text((await viaSdk.get('snap/k'))?.body)).toBe('{"v":2}');
@@ -145,7 +145,11 @@ describe('lightweight AWS adapters on moto_server', () => {
       const bucket = await versionedBucket(new S3Client({ ...sdkConfig(checked.endpoint, keys), forcePathStyle: true }));
       const store = new LiteS3BlobStore(lite(checked.endpoint, keys), bucket);
       await store.put('snap/k', 'signed', { contentType: 'text/plain' });
-      expect(await store.get('snap/k')).toEqual({ body: new Uint8Array(Buffer.from('signed')), contentType: 'text/plain' });
+      expect(await store.get('snap/k')).toEqual({
+        body: new Uint8Array(Buffer.from('signed')),
+        contentType: 'text/plain',
+        etag: expect.any(String),
+      });
       await store.putIfAbsent('done/k', 'once');
       await expect(store.putIfAbsent('done/k', 'twice')).rejects.toBeInstanceOf(BlobExistsError);
       expect(await store.get('snap/missing')).toBeNull();

@@ -22,6 +22,7 @@ import {
   maskPhone,
   parseIngestMessage,
   resolveAgentType,
+  sanitizeCallRecord,
 } from '@agentic-memory/memory-core';
 import { platformAdapter } from '@agentic-memory/provider-adapters';
 import type { SQSRecord } from 'aws-lambda';
@@ -54,12 +55,22 @@ export function createIngestWorkerHandler(deps: IngestWorkerDependencies, option
   function standardise(provider: string, raw: Uint8Array): CallRecord {
     if (!isProvider(provider)) throw new PermanentFailure(`no adapter for provider ${provider}`);
     const preliminary = resolveAgentType({ provider }, deps.agentTypes, deps.environment.agent_map);
-    return permanently('the raw payload cannot be read as a call', () =>
+    const parsed = permanently('the raw payload cannot be read as a call', () =>
       platformAdapter(provider).callRecord(
         JSON.parse(Buffer.from(raw).toString('utf8')),
         preliminary.config.webhooks.post_call.field_mappings,
       ),
     );
+    // Out-of-range or ill-typed values are dropped, named in a warning; the rest of the call is remembered.
+    const { record, dropped } = sanitizeCallRecord(parsed);
+    if (dropped.length > 0) {
+      emitSingle('FieldsDropped', dropped.length, null, provider);
+      logger.warn('fields dropped from the call: out of range or of the wrong type', {
+        conversationId: record.conversationId,
+        fields: dropped.slice(0, 20),
+      });
+    }
+    return record;
   }
 
   function resolve(record: CallRecord): AgentTypeResolution {

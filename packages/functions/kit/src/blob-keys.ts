@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { FunctionRole } from '@agentic-memory/memory-core';
 
 /** The blob store's top-level prefixes: keys are built from them and IAM grants derive from them. */
@@ -16,24 +17,35 @@ export type BlobPrefix = (typeof BlobPrefixes)[keyof typeof BlobPrefixes];
 
 const P = BlobPrefixes;
 
+/**
+ * A platform's conversation id as a key segment (and a queue de-duplication id part): kept as sent
+ * when it is a plain id, otherwise (slashes, spaces, control characters, very long) a digest of it —
+ * the same every time, so redeliveries still meet their marker.
+ */
+export function storageId(conversationId: string): string {
+  if (/^[A-Za-z0-9_.:@=+-]{1,100}$/.test(conversationId) && conversationId !== '.' && conversationId !== '..') return conversationId;
+  return `h-${createHash('sha256').update(conversationId, 'utf8').digest('hex').slice(0, 40)}`;
+}
+
 /** Where things live in the blob store. Only caller keys (never numbers) appear in keys. */
 export const BlobKeys = {
-  raw: (provider: string, event: string, conversationId: string) => `${P.raw}${provider}/${event}/${conversationId}`,
-  audio: (provider: string, conversationId: string) => `${P.audio}${provider}/${conversationId}.mp3`,
-  done: (provider: string, event: string, conversationId: string) => `${P.done}${provider}/${event}/${conversationId}`,
+  raw: (provider: string, event: string, conversationId: string) => `${P.raw}${provider}/${event}/${storageId(conversationId)}`,
+  audio: (provider: string, conversationId: string) => `${P.audio}${provider}/${storageId(conversationId)}.mp3`,
+  done: (provider: string, event: string, conversationId: string) => `${P.done}${provider}/${event}/${storageId(conversationId)}`,
   /** The done marker of a raw payload's key. */
   doneOf: (rawKey: string) => rawKey.replace(/^raw\//, P.done),
   snapshot: (callerKey: string, agentType: string) => `${P.snapshots}${callerKey}/${agentType}.json`,
   snapshotPrefix: (callerKey: string) => `${P.snapshots}${callerKey}/`,
   /** One small index per conversation of a caller (JSON: the keys it left), so forget-me can find them. */
   callerConversation: (callerKey: string, provider: string, conversationId: string) =>
-    `${P.callers}${callerKey}/${provider}/${conversationId}`,
+    `${P.callers}${callerKey}/${provider}/${storageId(conversationId)}`,
   callerPrefix: (callerKey: string) => `${P.callers}${callerKey}/`,
   /** The same index for an event stored but not ingested (several per conversation: call started, ended…). */
   callerEvent: (callerKey: string, provider: string, conversationId: string, event: string) =>
-    `${P.callers}${callerKey}/${provider}/events/${conversationId}.${event}`,
+    `${P.callers}${callerKey}/${provider}/events/${storageId(conversationId)}.${event}`,
   /** Append-only analytics record of one conversation, by day and agent type. */
-  analytics: (day: string, agentType: string, conversationId: string) => `${P.analytics}${day}/${agentType}/${conversationId}.json`,
+  analytics: (day: string, agentType: string, conversationId: string) =>
+    `${P.analytics}${day}/${agentType}/${storageId(conversationId)}.json`,
   analyticsPrefix: (day: string, agentType: string) => `${P.analytics}${day}/${agentType}/`,
   /** Written by forget-me: queued messages for this caller received before it are dropped. */
   tombstone: (callerKey: string) => `${P.tombstones}${callerKey}`,

@@ -7,9 +7,10 @@
  * codes. (`@middy/http-json-body-parser` is not used: it answers 415/422 by itself, with its own
  * bodies, and would parse before the signature is checked.)
  */
+
+import { PayloadError } from '@agentic-memory/provider-adapters';
 import type { MiddlewareObj } from '@middy/core';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
-import { PayloadError } from '@agentic-memory/provider-adapters';
 import type { CoreDependencies } from './dependencies';
 import { HttpError, type HttpEvent, type HttpResult, header } from './http';
 

@@ -121,6 +121,12 @@ export const METRICS = {
     roles: ['ingest-worker'],
     dashboard: true,
   },
+  FieldsDropped: {
+    unit: 'Count',
+    description: 'Values of a call dropped at ingestion for being out of range or of the wrong type (the rest of the call is ingested)',
+    roles: ['ingest-worker'],
+    dashboard: true,
+  },
   DeadLettered: {
     unit: 'Count',
     description:

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import {
   authenticatorFor,
   BlobKeys,
@@ -13,6 +14,7 @@ import {
   providerForPath,
   type RoleDependencies,
   setMetricContext,
+  storageId,
 } from '@agentic-memory/function-kit';
 import { conversationGroupId, type IngestMessage, maskPhone, resolveAgentType } from '@agentic-memory/memory-core';
 import { PayloadError, type PostCallEnvelope, platformAdapter } from '@agentic-memory/provider-adapters';
@@ -43,7 +45,13 @@ export function createWebhookIntakeHandler(deps: WebhookIntakeDependencies): Htt
         envelope = platformAdapter(provider).parsePostCall(event.jsonBody, preliminary.config.webhooks.post_call.field_mappings);
       } catch (error) {
         if (error instanceof PayloadError) throw new HttpError(400, 'malformed_body', error.reason);
-        throw error;
+        // Authenticated JSON the adapter could not read: kept (never lost) and answered 200 — a 5xx
+        // would make the platform resend the same bytes until it disables the webhook.
+        const key = BlobKeys.raw(provider, 'unreadable', createHash('sha256').update(event.rawBody).digest('hex').slice(0, 40));
+        await deps.blobStore.put(key, event.rawBody, { contentType: 'application/json' });
+        emit('IgnoredEvent');
+        logger.warn('post-call event stored but not readable', { provider, key, error: (error as Error).message });
+        return json(200, { status: 'stored' });
       }
       const agentType = resolveAgentType({ provider, platformIds: envelope.platformIds }, deps.agentTypes, deps.environment.agent_map);
       setMetricContext(agentType.agentType, provider);
@@ -88,7 +96,7 @@ export function createWebhookIntakeHandler(deps: WebhookIntakeDependencies): Htt
       const sent = await deps.queue.send({
         body: JSON.stringify(message),
         groupId,
-        deduplicationId: `${provider}:${eventKey}:${envelope.conversationId}`,
+        deduplicationId: `${provider}:${eventKey}:${storageId(envelope.conversationId)}`,
       });
       emit('EventQueued');
       logger.info('post-call event queued', { ...log, duplicate: sent.duplicate, bytes: event.rawBody.byteLength });

@@ -1,5 +1,6 @@
 import { type CallRecord, type EvaluationResult, type MetadataValue, normaliseE164, type Turn } from '@agentic-memory/memory-core';
 import { at, isObject, type JsonObject, numberOrNull, PayloadError, stringOrNull } from '../payload-error';
+import { isoOrNull } from '../platforms/platform-helpers';
 
 export const ELEVENLABS_EVENTS = ['post_call_transcription', 'post_call_audio', 'call_initiation_failure'] as const;
 export type ElevenLabsEvent = (typeof ELEVENLABS_EVENTS)[number];
@@ -88,11 +89,6 @@ function scalar(value: unknown): MetadataValue {
   return JSON.stringify(value);
 }
 
-function isoFromSeconds(seconds: number | null): string | null {
-  if (seconds === null || seconds <= 0 || seconds > 1e11) return null;
-  return new Date(seconds * 1000).toISOString();
-}
-
 /** The standardised call record of a `post_call_transcription` event. */
 export function elevenLabsCallRecord(envelope: ElevenLabsPostCallEnvelope): CallRecord {
   const { data } = envelope;
@@ -134,7 +130,7 @@ export function elevenLabsCallRecord(envelope: ElevenLabsPostCallEnvelope): Call
     dataCollection,
     evaluation,
     durationSecs: duration,
-    startedAt: isoFromSeconds(start),
-    endedAt: start !== null && duration !== null ? isoFromSeconds(start + duration) : isoFromSeconds(envelope.eventTimestamp),
+    startedAt: isoOrNull(start),
+    endedAt: start !== null && duration !== null ? isoOrNull(start + duration) : isoOrNull(envelope.eventTimestamp),
   };
 }

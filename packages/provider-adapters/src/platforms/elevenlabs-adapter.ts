@@ -6,6 +6,7 @@ import { verifyElevenLabsSignature } from '../elevenlabs/elevenlabs-signature';
 import { parseElevenLabsToolRequest } from '../elevenlabs/elevenlabs-tool-request';
 import { PayloadError } from '../payload-error';
 import type { PlatformAdapter } from './platform-adapter';
+import { msOrNull } from './platform-helpers';
 
 /** ElevenLabs Agents: secret header on call start and tools, HMAC `ElevenLabs-Signature` on post-call webhooks. */
 export const elevenLabsAdapter: PlatformAdapter = {
@@ -53,7 +54,7 @@ export const elevenLabsAdapter: PlatformAdapter = {
       conversationId: envelope.conversationId,
       callerNumber: envelope.callerNumber,
       platformIds: [envelope.agentId],
-      eventTime: envelope.eventTimestamp === null ? null : envelope.eventTimestamp * 1000,
+      eventTime: msOrNull(envelope.eventTimestamp),
       audio,
       failure: envelope.event === 'call_initiation_failure',
     };

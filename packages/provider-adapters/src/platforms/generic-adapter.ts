@@ -82,7 +82,7 @@ export const genericAdapter: PlatformAdapter = {
       evaluation: {},
       durationSecs: duration,
       startedAt: at,
-      endedAt: at && duration !== null ? new Date(Date.parse(at) + duration * 1000).toISOString() : at,
+      endedAt: at && duration !== null ? (isoOrNull(Date.parse(at) + duration * 1000) ?? at) : at,
     };
   },
 

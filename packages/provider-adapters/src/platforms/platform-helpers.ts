@@ -52,13 +52,32 @@ export function scalars(value: unknown): Record<string, MetadataValue> {
   return out;
 }
 
+/** The instants a call can have happened at: anything else is a corrupt or hostile value, not a time. */
+export const EARLIEST_CALL_MS = Date.UTC(2000, 0, 1);
+export const LATEST_CALL_MS = Date.UTC(2100, 0, 1);
+
+/** Epoch seconds, milliseconds, microseconds or nanoseconds (by magnitude) → milliseconds. */
+function epochMs(value: number): number {
+  const magnitude = Math.abs(value);
+  if (magnitude >= 1e17) return value / 1e6;
+  if (magnitude >= 1e14) return value / 1e3;
+  if (magnitude >= 1e11) return value;
+  return value * 1000;
+}
+
+/**
+ * An ISO-8601 UTC instant from an epoch number (any unit), a numeric string or a date string —
+ * or null for anything that is not a plausible call time (out of range, NaN, `1e308`, objects):
+ * never an exception.
+ */
 export function isoOrNull(value: unknown): string | null {
-  if (typeof value === 'number' && Number.isFinite(value)) {
-    const ms = value > 1e11 ? value : value * 1000;
-    return new Date(ms).toISOString();
-  }
-  if (typeof value === 'string' && !Number.isNaN(Date.parse(value))) return new Date(Date.parse(value)).toISOString();
-  return null;
+  let ms: number;
+  if (typeof value === 'number') ms = epochMs(value);
+  else if (typeof value === 'string' && value.trim() !== '' && Number.isFinite(Number(value))) ms = epochMs(Number(value));
+  else if (typeof value === 'string') ms = Date.parse(value);
+  else return null;
+  if (!Number.isFinite(ms) || ms < EARLIEST_CALL_MS || ms > LATEST_CALL_MS) return null;
+  return new Date(ms).toISOString();
 }
 
 export function msOrNull(value: unknown): number | null {

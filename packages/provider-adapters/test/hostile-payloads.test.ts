@@ -1,0 +1,173 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fixtureJson } from '@agentic-memory/fixtures';
+import {
+  buildProfileSnapshot,
+  FixedClock,
+  memoriesFromCall,
+  type Provider,
+  parseAgentTypes,
+  sanitizeCallRecord,
+  updateProfileSnapshot,
+} from '@agentic-memory/memory-core';
+import fc from 'fast-check';
+import { PayloadError, platformAdapter } from '../src';
+
+/**
+ * Poison-proof parsing: every field each adapter reads (every leaf and object of the platform's
+ * real payloads), replaced by hostile values in every encoding a platform may send — epoch
+ * seconds, milliseconds, nanoseconds, numeric strings, `1e308`, 2^63, negatives, NaN-ish strings,
+ * objects where scalars belong, arrays, very long strings. Parsing either refuses the body as a
+ * whole (a PayloadError: 400) or yields a call whose values are all in range; building memories and
+ * the profile snapshot from it never throws.
+ */
+const ROOT = join(__dirname, '..', '..', '..');
+const agentTypes = parseAgentTypes(JSON.parse(readFileSync(join(ROOT, 'config', 'agent-types.json'), 'utf8')));
+const clock = new FixedClock('2026-11-30T12:00:00Z');
+
+const PAYLOADS: readonly [Provider, string, string][] = [
+  ['elevenlabs', 'elevenlabs/post-call-transcription.json', 'elevenlabs_customer_support'],
+  ['vapi', 'vapi/end-of-call-report.json', 'vapi_customer_support'],
+  ['retell', 'retell/call-analyzed.json', 'retell_customer_support'],
+  ['retell', 'retell/call-outbound-analyzed.json', 'retell_customer_support'],
+  ['generic', 'generic/webhook.json', 'generic_voice_agent'],
+];
+
+type Json = unknown;
+
+/** Every path of a JSON value (objects, arrays and leaves), as key lists. */
+function pathsOf(value: Json, prefix: (string | number)[] = []): (string | number)[][] {
+  const out: (string | number)[][] = prefix.length > 0 ? [prefix] : [];
+  if (Array.isArray(value)) {
+    value.slice(0, 6).forEach((v, i) => {
+      out.push(...pathsOf(v, [...prefix, i]));
+    });
+  } else if (value !== null && typeof value === 'object')
+    for (const [k, v] of Object.entries(value)) out.push(...pathsOf(v, [...prefix, k]));
+  return out;
+}
+
+function setAt(root: Json, path: (string | number)[], value: Json): Json {
+  if (path.length === 0) return value;
+  const [head, ...rest] = path;
+  const container = (root !== null && typeof root === 'object' ? root : {}) as Record<string | number, Json>;
+  const copy = (Array.isArray(container) ? [...container] : { ...container }) as Record<string | number, Json>;
+  copy[head as string] = setAt(container[head as string], rest, value);
+  return copy;
+}
+
+const hostile: fc.Arbitrary<Json> = fc.oneof(
+  fc.constantFrom<Json>(
+    1e308,
+    -1e308,
+    2 ** 63,
+    -1,
+    0,
+    1792000000,
+    1792000000000,
+    1792000000000000000,
+    Number.MAX_SAFE_INTEGER,
+    '9223372036854775808',
+    '1e308',
+    'NaN',
+    'Infinity',
+    '-0',
+    '',
+    ' ',
+    '2026-13-45T99:99:99Z',
+    '1792000000',
+    'not a date',
+    true,
+    false,
+    null,
+    {},
+    [],
+    { nested: { deep: [1, 2, { x: 'y' }] } },
+    [null, {}, 'x'],
+    'x'.repeat(200_000),
+    '\u0000\u001f\ud800',
+    '../../etc/passwd',
+    'a/b c?d#e',
+  ),
+  fc.double(),
+  fc.integer(),
+  fc.string({ maxLength: 40 }),
+  fc.object({ maxDepth: 2, maxKeys: 3 }),
+);
+
+function assertWellFormed(record: ReturnType<typeof sanitizeCallRecord>['record']): void {
+  for (const iso of [record.startedAt, record.endedAt]) if (iso !== null) expect(new Date(iso).toISOString()).toBe(iso);
+  if (record.durationSecs !== null) expect(record.durationSecs).toBeGreaterThanOrEqual(0);
+  for (const turn of record.turns) {
+    expect(typeof turn.text).toBe('string');
+    if (turn.offsetSecs !== null) expect(Number.isFinite(turn.offsetSecs)).toBe(true);
+  }
+  for (const value of Object.values(record.dataCollection)) {
+    expect(value === null || ['string', 'number', 'boolean'].includes(typeof value)).toBe(true);
+    if (typeof value === 'number') expect(Number.isFinite(value)).toBe(true);
+  }
+}
+
+describe.each(PAYLOADS)('hostile values in a %s payload (%s)', (provider, fixture, agentTypeName) => {
+  const base = fixtureJson(fixture);
+  const paths = pathsOf(base);
+  const agentType = agentTypes[agentTypeName];
+  if (!agentType) throw new Error(`no agent type ${agentTypeName}`);
+  const mappings = agentType.webhooks.post_call.field_mappings;
+  const adapter = platformAdapter(provider);
+
+  it('are refused as a whole (PayloadError) or ingested with every value in range; memories and snapshots never throw', () => {
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.constantFrom(...paths), hostile), { minLength: 1, maxLength: 4 }), (changes) => {
+        let body: Json = base;
+        for (const [path, value] of changes) body = setAt(body, path, value);
+        let envelope: ReturnType<typeof adapter.parsePostCall>;
+        try {
+          envelope = adapter.parsePostCall(body, mappings);
+        } catch (error) {
+          expect(error).toBeInstanceOf(PayloadError);
+          return;
+        }
+        expect(typeof envelope.conversationId).toBe('string');
+        if (envelope.eventTime !== null && envelope.eventTime !== undefined) expect(Number.isFinite(envelope.eventTime)).toBe(true);
+        if (!envelope.ingest) return;
+        let parsed: ReturnType<typeof adapter.callRecord>;
+        try {
+          parsed = adapter.callRecord(body, mappings);
+        } catch (error) {
+          expect(error).toBeInstanceOf(PayloadError);
+          return;
+        }
+        const { record } = sanitizeCallRecord(parsed);
+        assertWellFormed(record);
+        const { memories } = memoriesFromCall(record, { agentTypeName, agentType, clock });
+        const snapshot = buildProfileSnapshot(
+          memories.map((m, i) => ({ ...m, id: `m${i}`, createdAt: new Date(clock.now()).toISOString(), expiresAt: m.expiresAt ?? null })),
+          { callerKey: 'k', agentTypeName, agentType, clock },
+        );
+        JSON.stringify(
+          updateProfileSnapshot(snapshot, record.conversationId, memories, { callerKey: 'k', agentTypeName, agentType, clock }),
+        );
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+
+describe('the reproducers of the black-box run', () => {
+  it('read as a call with the poisoned fields dropped, the rest kept', () => {
+    const retell = setAt(fixtureJson('retell/call-analyzed.json'), ['call', 'end_timestamp'], 2 ** 63);
+    const { record, dropped } = sanitizeCallRecord(platformAdapter('retell').callRecord(retell, {}));
+    expect(record.endedAt).toBeNull();
+    expect(record.turns.length).toBeGreaterThan(0);
+    expect(dropped).toEqual([]);
+    const vapi = setAt(fixtureJson('vapi/end-of-call-report.json'), ['message', 'endedAt'], -1e308);
+    expect(platformAdapter('vapi').callRecord(vapi, {}).endedAt).toBeNull();
+    const nanoseconds = setAt(
+      fixtureJson('elevenlabs/post-call-transcription.json'),
+      ['data', 'metadata', 'start_time_unix_secs'],
+      1792000000000000000,
+    );
+    expect(platformAdapter('elevenlabs').callRecord(nanoseconds, {}).startedAt).toBe('2026-10-14T17:46:40.000Z');
+  });
+});
