@@ -10,6 +10,8 @@ export const BlobPrefixes = {
   analytics: 'analytics/',
   tombstones: 'tombstones/',
   reports: 'reports/',
+  /** Reconciliation watermarks (one per platform agent). */
+  reconcile: 'reconcile/',
 } as const;
 
 export type BlobPrefix = (typeof BlobPrefixes)[keyof typeof BlobPrefixes];
@@ -39,6 +41,8 @@ export const BlobKeys = {
   tombstone: (callerKey: string) => `${P.tombstones}${callerKey}`,
   /** The daily cost report of a UTC day. */
   costReport: (day: string) => `${P.reports}cost/${day}.json`,
+  /** Reconciliation's progress per platform agent (JSON): survives restarts, one writer per agent. */
+  reconcileWatermark: (provider: string, agentId: string) => `${P.reconcile}${provider}/${agentId}.json`,
 } as const;
 
 export interface BlobAccess {
