@@ -105,5 +105,8 @@ export function representativeEvent(
       );
     case 'cost-report':
       return { date: new Date(now - 86_400_000).toISOString().slice(0, 10) };
+    case 'reconcile':
+      // The hourly schedule's event: no field the handler reads (the map's agents, since their watermarks).
+      return { source: 'aws.events', 'detail-type': 'Scheduled Event', detail: {}, time: new Date(now).toISOString() };
   }
 }

@@ -69,4 +69,7 @@ export const BLOB_ACCESS: Readonly<Partial<Record<FunctionRole, BlobAccess>>> = 
   },
   insights: { get: [P.snapshots, P.callers, P.analytics, P.tombstones], put: [P.tombstones], delete: ERASED },
   'cost-report': { get: NONE, put: [P.reports], delete: NONE },
+  // Watermarks; done markers and raw payloads tell what is ingested or queued; tombstones; it
+  // stores a missed call as the intake does (raw payload + the caller's index).
+  reconcile: { get: [P.reconcile, P.done, P.raw, P.tombstones], put: [P.reconcile, P.raw, P.callers], delete: NONE },
 };
