@@ -6,6 +6,9 @@ import { type LocalRuntime, startLocalRuntime } from '../src';
 import { applyConfigMigration, planConfigMigration } from '../src/migration/config-migration';
 import { ROOT, runScript } from './run-script';
 
+// biome-ignore lint/suspicious/noExplicitAny: the API's wire JSON, read field by field in assertions
+type Wire = any;
+
 /** `pnpm elevenlabs` as a user runs it: a child process, the SDK pointed at the loopback contract server. */
 const AGENT = 'agent_blank0000000000000000000';
 const SUPPORT_AGENT = 'agent_01kfixsupport00000000000000';
@@ -108,7 +111,7 @@ describe('pnpm elevenlabs setup | verify | reconcile', () => {
     expect(server.writes().some((r) => r.path === '/v1/convai/settings')).toBe(false);
     expect(server.settings).toEqual({});
     // The agent in the API's own terms.
-    const agent = server.agents.get(AGENT) as Record<string, any>;
+    const agent = server.agents.get(AGENT) as Wire;
     const platform = agent.platform_settings;
     expect(platform.overrides).toMatchObject({
       enable_conversation_initiation_client_data_from_webhook: true,
@@ -129,7 +132,7 @@ describe('pnpm elevenlabs setup | verify | reconcile', () => {
       expect.arrayContaining(['caller_name', 'memory_context', 'returning_caller']),
     );
     const [toolId] = agent.conversation_config.agent.prompt.tool_ids;
-    const tool = (server.tools.get(toolId) as Record<string, any>).tool_config;
+    const tool = (server.tools.get(toolId) as Wire).tool_config;
     expect(tool.api_schema).toMatchObject({
       url: `${BASE_URL}/v1/elevenlabs/memory-search`,
       method: 'POST',
@@ -231,12 +234,12 @@ describe('pnpm elevenlabs setup | verify | reconcile', () => {
     expect(setup.status).toBe(0);
     expect(setup.out).toContain('~ memory-search tool retrieve_memories (fixed in place)');
     expect(setup.out).toContain('prompt: append {{memory_context}}');
-    const agent = server.agents.get('agent_seed') as Record<string, any>;
+    const agent = server.agents.get('agent_seed') as Wire;
     expect(agent.conversation_config.agent.prompt.tool_ids).toEqual([toolId]);
     expect(agent.conversation_config.agent.prompt.prompt).toMatch(
       /^You are the Example Broadband assistant\.\n\n.*\n\{\{memory_context\}\}$/,
     );
-    const tool = (server.tools.get(toolId) as Record<string, any>).tool_config;
+    const tool = (server.tools.get(toolId) as Wire).tool_config;
     expect(tool.name).toBe('retrieve_memories');
     expect(tool.api_schema.url).toBe(`${BASE_URL}/retrieve`);
     expect(tool.api_schema.request_headers['X-Workspace-Key']).toEqual({ secret_id: expect.any(String) });
