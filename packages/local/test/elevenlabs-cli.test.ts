@@ -1,6 +1,7 @@
 import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fixtureJson } from '@agentic-memory/fixtures';
 import { ElevenLabsContractServer } from '@agentic-memory/provider-adapters/testing/elevenlabs';
 import { type LocalRuntime, startLocalRuntime } from '../src';
 import { applyConfigMigration, planConfigMigration } from '../src/migration/config-migration';
@@ -13,9 +14,7 @@ type Wire = any;
 const AGENT = 'agent_blank0000000000000000000';
 const SUPPORT_AGENT = 'agent_01kfixsupport00000000000000';
 const BASE_URL = 'https://memory.example.test';
-const FIXTURE = JSON.parse(readFileSync(join(ROOT, '..', 'shared', 'fixtures', 'elevenlabs', 'post-call-transcription.json'), 'utf8')) as {
-  data: Record<string, unknown>;
-};
+const FIXTURE = fixtureJson<{ data: Record<string, unknown> }>('elevenlabs/post-call-transcription.json');
 
 describe('pnpm elevenlabs setup | verify | reconcile', () => {
   let server: ElevenLabsContractServer;

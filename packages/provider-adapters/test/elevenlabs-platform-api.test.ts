@@ -1,24 +1,11 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { fixtureJson } from '@agentic-memory/fixtures';
 import { isWebhookTool, PlatformApiError, type PlatformWebhookToolConfig } from '@agentic-memory/memory-core';
 import { parseElevenLabsPostCall } from '../src';
 import { ElevenLabsSdkPlatformApi } from '../src/elevenlabs-api/elevenlabs-sdk-platform-api';
 import { ElevenLabsContractServer } from '../testing/elevenlabs-contract-server';
 
 function fixtureConversation(): Record<string, unknown> {
-  let dir = process.cwd();
-  while (!readdirHasWorkspace(dir)) dir = join(dir, '..');
-  const envelope = JSON.parse(readFileSync(join(dir, '..', 'shared', 'fixtures', 'elevenlabs', 'post-call-transcription.json'), 'utf8'));
-  return envelope.data as Record<string, unknown>;
-}
-
-function readdirHasWorkspace(dir: string): boolean {
-  try {
-    readFileSync(join(dir, 'pnpm-workspace.yaml'));
-    return true;
-  } catch {
-    return false;
-  }
+  return fixtureJson<{ data: Record<string, unknown> }>('elevenlabs/post-call-transcription.json').data;
 }
 
 function conversationAt(id: string, startUnix: number, agentId = 'agent_a'): Record<string, unknown> {
