@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { fixtureJson } from '@agentic-memory/fixtures';
 import { ElevenLabsContractServer } from '@agentic-memory/provider-adapters/testing/elevenlabs';
 import { type LocalRuntime, startLocalRuntime } from '../src';
+import { CommandError, elevenLabsCommand } from '../src/elevenlabs/elevenlabs-command';
 import { applyConfigMigration, planConfigMigration } from '../src/migration/config-migration';
 import { ROOT, runScript } from './run-script';
 
@@ -16,6 +17,7 @@ const SUPPORT_AGENT = 'agent_01kfixsupport00000000000000';
 const BASE_URL = 'https://memory.example.test';
 const FIXTURE = fixtureJson<{ data: Record<string, unknown> }>('elevenlabs/post-call-transcription.json');
 
+/** The command in-process for speed; the end-to-end case runs the real `pnpm elevenlabs` entry as a child process. */
 describe('pnpm elevenlabs setup | verify | reconcile', () => {
   let server: ElevenLabsContractServer;
   let apiUrl: string;
@@ -53,8 +55,24 @@ describe('pnpm elevenlabs setup | verify | reconcile', () => {
     };
   }
 
+  /** The command in-process (what the CLI entry runs), with its own environment and output. */
   async function cli(args: string[], extra: Record<string, string> = {}): Promise<{ status: number | null; out: string }> {
-    const result = await runScript('elevenlabs-cli.ts', args, environment(extra), 90_000);
+    const lines: string[] = [];
+    let status: number;
+    try {
+      status = await elevenLabsCommand(args, environment(extra), (line) => lines.push(line));
+    } catch (error) {
+      lines.push(`elevenlabs: ${(error as Error).message}`);
+      status = error instanceof CommandError ? error.code : 1;
+    }
+    const out = lines.join('\n');
+    outputs.push(out);
+    return { status, out };
+  }
+
+  /** `pnpm elevenlabs …` as a separate process (the real entry point). */
+  async function cliProcess(args: string[]): Promise<{ status: number | null; out: string }> {
+    const result = await runScript('elevenlabs-cli.ts', args, environment(), 90_000);
     outputs.push(result.out);
     return result;
   }
@@ -258,7 +276,7 @@ describe('pnpm elevenlabs setup | verify | reconcile', () => {
       server.addConversation({ ...FIXTURE.data });
       const before = await greeting(runtime);
       expect(before).not.toContain('Maya');
-      const run = await cli(['reconcile', '--agent-id', SUPPORT_AGENT, '--since', '2026-10-01T00:00:00Z']);
+      const run = await cliProcess(['reconcile', '--agent-id', SUPPORT_AGENT, '--since', '2026-10-01T00:00:00Z']);
       expect(run.status).toBe(0);
       expect(run.out).toContain('1 call(s) recovered and queued');
       for (let i = 0; i < 200 && !(await greeting(runtime)).includes('Maya'); i += 1) await new Promise((r) => setTimeout(r, 50));
