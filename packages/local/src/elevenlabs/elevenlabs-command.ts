@@ -67,13 +67,13 @@ export async function elevenLabsCommand(
   const dataDir = resolve(env.DATA_DIR ?? '.data');
   const managedSecrets = env.AWS_BACKEND === 'aws' && Boolean(env.SECRET_NAME);
 
-  const { DEFAULT_CONFIG_DIR, loadConfig } = await import('@agentic-memory/infra/config');
-  const { createRuntimeDependencies } = await import('@agentic-memory/function-kit');
+  const { defaultConfigDir, loadConfig } = await import('@agentic-memory/config');
+  const { createLocalDependencies } = await import('../local-backends');
   const { ElevenLabsSdkPlatformApi, ELEVENLABS_API_URL } = await import('@agentic-memory/provider-adapters/elevenlabs-api');
   const { localSecretsUnlessManaged } = await import('../local-secrets');
   const { formatTable, writeFileAtomic } = await import('../text-files');
 
-  const configDir = resolve(env.AGENTIC_MEMORY_CONFIG_DIR ?? DEFAULT_CONFIG_DIR);
+  const configDir = defaultConfigDir(env);
   let config: ReturnType<typeof loadConfig>;
   try {
     config = loadConfig(environmentName, configDir);
@@ -82,7 +82,7 @@ export async function elevenLabsCommand(
   }
   // The same generated secrets file `pnpm start` uses (the workspace key and pepper must be the runtime's).
   localSecretsUnlessManaged(dataDir, env);
-  const deps = await createRuntimeDependencies({ env, dataDir, config });
+  const deps = await createLocalDependencies({ env, dataDir, config });
   const apiKey =
     (await deps.secrets.get('ELEVENLABS_API_KEY')) ??
     fail('ELEVENLABS_API_KEY is not set (environment, DATA_DIR/secrets.json or the environment secret)');
@@ -124,10 +124,10 @@ export async function elevenLabsCommand(
 
   async function storeHmacSecret(secret: string): Promise<string> {
     if (managedSecrets) {
-      const { createAwsClients } = await import('@agentic-memory/provider-adapters');
+      const { createSecretsManagerClient } = await import('@agentic-memory/provider-adapters/aws');
       const { putSecretKeys } = await import('@agentic-memory/provider-adapters/secrets-writer');
-      const clients = createAwsClients({ endpoint: env.AWS_ENDPOINT_URL, region: env.AWS_REGION ?? env.AWS_DEFAULT_REGION });
-      await putSecretKeys(clients.secretsManager, env.SECRET_NAME as string, { ELEVENLABS_HMAC_KEY: secret });
+      const client = createSecretsManagerClient({ endpoint: env.AWS_ENDPOINT_URL, region: env.AWS_REGION ?? env.AWS_DEFAULT_REGION });
+      await putSecretKeys(client, env.SECRET_NAME as string, { ELEVENLABS_HMAC_KEY: secret });
       return `the environment secret ${env.SECRET_NAME} (key ELEVENLABS_HMAC_KEY; running functions pick it up within 5 minutes)`;
     }
     const file = join(dataDir, 'secrets.json');
