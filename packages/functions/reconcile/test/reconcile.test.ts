@@ -2,12 +2,18 @@ import { readFixture } from '@agentic-memory/fixtures';
 import { createIngestWorkerHandler } from '@agentic-memory/fn-ingest-worker';
 import { createWebhookIntakeHandler } from '@agentic-memory/fn-webhook-intake';
 import { captureMetrics, forgetCaller } from '@agentic-memory/function-kit';
-import { TEST_SECRETS, type TestDependencies, testContext, testDependencies, testHttpEvent } from '@agentic-memory/function-kit/testing';
+import {
+  TEST_SECRETS,
+  type TestDependencies,
+  testContext,
+  testDependencies,
+  testHttpEvent,
+  testSqsEvent,
+} from '@agentic-memory/function-kit/testing';
 import { callerKey, FixedClock, type ProfileSnapshot } from '@agentic-memory/memory-core';
 import { signElevenLabs } from '@agentic-memory/provider-adapters';
 import { ElevenLabsSdkPlatformApi } from '@agentic-memory/provider-adapters/elevenlabs-api';
 import { ElevenLabsContractServer } from '@agentic-memory/provider-adapters/testing/elevenlabs';
-import type { SQSEvent } from 'aws-lambda';
 import { createReconcileHandler, type ReconcileOptions } from '../src/reconcile-handler';
 
 const SUPPORT_AGENT = 'agent_01kfixsupport00000000000000';
@@ -66,26 +72,7 @@ describe('reconcile role (SDK → contract server; embedded stores; the real int
     for (;;) {
       const messages = await deps.queue.receive({ max: 10 });
       if (messages.length === 0) return handled;
-      const event = {
-        Records: messages.map((m) => ({
-          messageId: m.messageId,
-          receiptHandle: m.receiptHandle,
-          body: m.body,
-          attributes: {
-            ApproximateReceiveCount: String(m.receiveCount),
-            SentTimestamp: String(m.sentAt),
-            SenderId: 'test',
-            ApproximateFirstReceiveTimestamp: String(m.sentAt),
-            MessageGroupId: m.groupId,
-            MessageDeduplicationId: m.deduplicationId,
-          },
-          messageAttributes: {},
-          md5OfBody: '',
-          eventSource: 'aws:sqs',
-          eventSourceARN: 'arn:aws:sqs:us-east-1:000000000000:agentic-memory-ingest.fifo',
-          awsRegion: 'us-east-1',
-        })),
-      } as SQSEvent;
+      const event = testSqsEvent(messages);
       const result = await worker(event, testContext('ingest-worker'));
       const failed = new Set((result?.batchItemFailures ?? []).map((f) => f.itemIdentifier));
       for (const m of messages) if (!failed.has(m.messageId)) await deps.queue.delete(m.receiptHandle);
