@@ -62,7 +62,7 @@ const config: Config = {
     project('memory-core', 'packages/memory-core'),
     project('config', 'packages/config'),
     project('provider-adapters', 'packages/provider-adapters'),
-    ...['kit', 'conversation-start', 'memory-search', 'webhook-intake', 'ingest-worker', 'insights', 'cost-report'].map((fn) =>
+    ...['kit', 'conversation-start', 'memory-search', 'webhook-intake', 'ingest-worker', 'insights', 'cost-report', 'reconcile'].map((fn) =>
       project(`fn-${fn}`, `packages/functions/${fn}`),
     ),
     project('local', 'packages/local'),

@@ -4,7 +4,7 @@
 // skip themselves (Biome's noSkippedTests guards against it.skip / describe.skip).
 const { spawnSync } = require('node:child_process');
 const { readdirSync, openSync, readSync, closeSync } = require('node:fs');
-const { join, relative, sep } = require('node:path');
+const { join, relative } = require('node:path');
 
 const TOOLS = {
   moto_server: { label: 'AWS', install: `pip install 'moto[server]'` },
@@ -29,15 +29,18 @@ function head(file) {
   }
 }
 
+/** Test files under packages/ and infra/, never descending into node_modules (its workspace links lead back into packages/). */
 function testFiles(rootDir) {
   const out = [];
-  for (const top of ['packages', 'infra']) {
-    for (const entry of readdirSync(join(rootDir, top), { recursive: true })) {
-      const path = String(entry);
-      if (path.split(sep).includes('node_modules') || !path.endsWith('.test.ts')) continue;
-      out.push(join(rootDir, top, path));
+  const walk = (dir) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      if (entry.name === 'node_modules') continue;
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) walk(path);
+      else if (entry.isFile() && entry.name.endsWith('.test.ts')) out.push(path);
     }
-  }
+  };
+  for (const top of ['packages', 'infra']) walk(join(rootDir, top));
   return out.sort();
 }
 

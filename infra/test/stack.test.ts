@@ -3,7 +3,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { findWorkspaceRoot } from '@agentic-memory/config';
-import { ROUTES } from '@agentic-memory/function-kit/contracts';
+import { ROLES, ROUTES } from '@agentic-memory/function-kit/contracts';
 import { Match } from 'aws-cdk-lib/assertions';
 import { environmentConfig, normalizeTemplate, synthStack } from './support';
 
@@ -46,7 +46,7 @@ describe('HTTP API', () => {
 describe('functions', () => {
   it('run on nodejs24.x arm64 with their own log group, memory and timeout from the environment', () => {
     const fns = Object.values(prod.template.findResources('AWS::Lambda::Function'));
-    expect(fns.length).toBe(6);
+    expect(fns.length).toBe(Object.keys(ROLES).length);
     for (const fn of fns) {
       expect(fn.Properties).toMatchObject({
         Runtime: 'nodejs24.x',
@@ -60,7 +60,11 @@ describe('functions', () => {
       MemorySize: prodConfig.functions['conversation-start'].memory_mb,
       Timeout: prodConfig.functions['conversation-start'].timeout_s,
     });
-    prod.template.resourcePropertiesCountIs('AWS::Logs::LogGroup', { RetentionInDays: prodConfig.retention.log_days }, 7);
+    prod.template.resourcePropertiesCountIs(
+      'AWS::Logs::LogGroup',
+      { RetentionInDays: prodConfig.retention.log_days },
+      Object.keys(ROLES).length + 1,
+    );
   });
 
   it('carry configuration, never secret values, in their environment', () => {
@@ -251,6 +255,7 @@ describe('secret, observability, budget', () => {
         'Degraded',
         'CallStartSpillover',
         'RecallSpillover',
+        'ReconciledCalls',
       ]
         .map((n) => `Observability${n}`)
         .sort(),
@@ -361,5 +366,41 @@ describe('cost report', () => {
     expect(doc).toContain('"ce:GetCostAndUsage","cloudwatch:GetMetricData"');
     expect(doc).toContain('/reports/*');
     expect(doc).not.toMatch(/sqs:|s3:GetObject|s3:Delete/);
+  });
+});
+
+describe('reconcile', () => {
+  it('runs hourly, is told this API, may send to the queue, and touches only its prefixes', () => {
+    prod.template.hasResourceProperties('AWS::Events::Rule', { ScheduleExpression: 'cron(15 * * * ? *)', State: 'ENABLED' });
+    prod.template.hasResourceProperties('AWS::Lambda::Function', {
+      FunctionName: 'agentic-memory-prod-reconcile',
+      Environment: { Variables: Match.objectLike({ AGENTIC_MEMORY_BASE_URL: Match.anyValue(), INGEST_QUEUE_URL: Match.anyValue() }) },
+    });
+    const doc = JSON.stringify(
+      Object.entries(prod.template.findResources('AWS::IAM::Policy'))
+        .filter(([id]) => id.startsWith('ReconcileRole'))
+        .map(([, p]) => p.Properties.PolicyDocument),
+    );
+    expect(doc).toContain('sqs:SendMessage');
+    expect(doc).toContain('"s3:prefix":["reconcile/*","done/*","raw/*","tombstones/*"]');
+    expect(doc).not.toMatch(/sqs:ReceiveMessage|s3:Delete|snapshots|analytics|ce:|cloudwatch:/);
+  });
+
+  it('alarms when calls are recovered in 3 consecutive hourly runs', () => {
+    const alarm = Object.entries(prod.template.findResources('AWS::CloudWatch::Alarm')).find(([id]) =>
+      id.startsWith('ObservabilityReconciledCalls'),
+    )?.[1];
+    expect(alarm?.Properties).toMatchObject({
+      Threshold: 1,
+      EvaluationPeriods: 3,
+      DatapointsToAlarm: 3,
+      ComparisonOperator: 'GreaterThanOrEqualToThreshold',
+      TreatMissingData: 'notBreaching',
+    });
+    expect(alarm?.Properties.Metrics[0].MetricStat).toMatchObject({
+      Metric: { MetricName: 'ReconciledCalls', Dimensions: expect.arrayContaining([{ Name: 'role', Value: 'reconcile' }]) },
+      Period: 3600,
+      Stat: 'Sum',
+    });
   });
 });

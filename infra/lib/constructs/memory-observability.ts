@@ -211,6 +211,13 @@ export class MemoryObservability extends Construct {
         width: 8,
       }),
     );
+    this.dashboard.addWidgets(
+      new cloudwatch.GraphWidget({
+        title: 'Reconciliation: calls recovered whose post-call webhook never arrived (per hourly run)',
+        left: [this.custom('ReconciledCalls', 'reconcile', 'Sum', Duration.hours(1))],
+        width: 12,
+      }),
+    );
 
     const t = props.thresholds;
     this.alarm(
@@ -260,6 +267,15 @@ export class MemoryObservability extends Construct {
       t.degradedPer5Min,
       'call starts are being served degraded replies',
     );
+    // One lost call is noise; calls recovered run after run mean the webhook itself is broken.
+    this.alarm(
+      'ReconciledCalls',
+      this.custom('ReconciledCalls', 'reconcile', 'Sum', Duration.hours(1)),
+      1,
+      'reconciliation recovered calls in 3 consecutive hourly runs: an ElevenLabs post-call webhook is failing or disabled (pnpm elevenlabs verify)',
+      3,
+      3,
+    );
     for (const role of latencyCritical) {
       if (!f[role].scaling) continue;
       this.alarm(
@@ -297,12 +313,19 @@ export class MemoryObservability extends Construct {
     });
   }
 
-  private alarm(id: string, metric: cloudwatch.IMetric, threshold: number, description: string, evaluationPeriods = 3): cloudwatch.Alarm {
+  private alarm(
+    id: string,
+    metric: cloudwatch.IMetric,
+    threshold: number,
+    description: string,
+    evaluationPeriods = 3,
+    datapointsToAlarm = Math.min(2, evaluationPeriods),
+  ): cloudwatch.Alarm {
     const alarm = new cloudwatch.Alarm(this, id, {
       metric,
       threshold,
       evaluationPeriods,
-      datapointsToAlarm: Math.min(2, evaluationPeriods),
+      datapointsToAlarm,
       comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
       treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
       alarmDescription: `${this.props.environmentName}: ${description}`,

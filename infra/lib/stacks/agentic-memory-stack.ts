@@ -11,6 +11,7 @@ import {
   type RoleDefinition,
   type RouteDefinition,
   routeClass,
+  type ScheduledRole,
 } from '@agentic-memory/function-kit/contracts';
 import type { AgentTypes } from '@agentic-memory/memory-core';
 import { CfnOutput, Duration, Stack, type StackProps, Tags, Validations } from 'aws-cdk-lib';
@@ -39,6 +40,19 @@ export interface AgenticMemoryStackProps extends StackProps {
   /** The roles, one function each (default: the role table). */
   readonly roles?: Readonly<Record<string, RoleDefinition>>;
 }
+
+/** When each scheduled role runs (EventBridge, UTC): every role whose trigger is 'schedule' has one. */
+const ROLE_SCHEDULES: Readonly<
+  Record<ScheduledRole, { readonly id: string; readonly description: string; readonly cron: events.CronOptions }>
+> = {
+  'cost-report': { id: 'DailyCostReport', description: 'Runs the cost report for the previous UTC day', cron: { minute: '30', hour: '6' } },
+  // Hourly at :15, so each hour of the ReconciledCalls alarm holds exactly one run.
+  reconcile: {
+    id: 'HourlyReconcile',
+    description: 'Recovers ElevenLabs calls whose post-call webhook never arrived',
+    cron: { minute: '15' },
+  },
+};
 
 /** A CDK-safe id from a role name: `conversation-start` → `ConversationStart`. */
 function roleId(role: string): string {
@@ -141,7 +155,8 @@ export class AgenticMemoryStack extends Stack {
       if (access.put.length > 0) this.pipeline.grantPut(fn.role, access.put);
       if (access.delete.length > 0) this.pipeline.grantDelete(fn.role, access.delete);
     }
-    this.pipeline.queue.grantSendMessages(fns['webhook-intake'].role);
+    // The intake and reconciliation queue calls for the worker.
+    for (const role of ['webhook-intake', 'reconcile'] as const) this.pipeline.queue.grantSendMessages(fns[role].role);
     // A message that can never be ingested is dead-lettered by the worker on its first receipt.
     this.pipeline.deadLetterQueue.grantSendMessages(fns['ingest-worker'].role);
     this.pipeline.addWorker(fns['ingest-worker'].alias, {
@@ -158,17 +173,24 @@ export class AgenticMemoryStack extends Stack {
       reason:
         'ce:GetCostAndUsage and cloudwatch:GetMetricData support no resource-level permissions; the role has only these two read actions on "*".',
     });
-    new events.Rule(this, 'DailyCostReport', {
-      description: 'Runs the cost report for the previous UTC day',
-      schedule: events.Schedule.cron({ minute: '30', hour: '6' }),
-      targets: [new targets.LambdaFunction(fns['cost-report'].alias, { retryAttempts: 2 })],
-    });
+    for (const [role, definition] of Object.entries(roles)) {
+      if (definition.trigger !== 'schedule') continue;
+      const schedule = ROLE_SCHEDULES[role as ScheduledRole];
+      if (!schedule) throw new Error(`role ${role} is triggered by a schedule but has no entry in ROLE_SCHEDULES`);
+      new events.Rule(this, schedule.id, {
+        description: schedule.description,
+        schedule: events.Schedule.cron(schedule.cron),
+        targets: [new targets.LambdaFunction(fns[role as FunctionRole].alias, { retryAttempts: 2 })],
+      });
+    }
 
     this.api = new WebhookApi(this, 'Api', {
       apiName: ResourceNames.api(name),
       throttle: { rateLimit: config.api.throttle_rate_per_s, burstLimit: config.api.throttle_burst },
       accessLogRetention: logRetention,
     });
+    // Reconciliation takes only the agents whose post-call webhook points at this API.
+    fns.reconcile.function.addEnvironment('AGENTIC_MEMORY_BASE_URL', this.api.url);
     const routes = props.routes ?? ROUTES;
     for (const role of new Set(routes.map((r) => r.role))) {
       const fn = byRole[role];

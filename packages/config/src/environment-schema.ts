@@ -105,6 +105,22 @@ export const EnvironmentSchema = zStrictObject({
   limits: zStrictObject({
     max_body_bytes: positiveInt().max(6_000_000, message('expected at most 6000000 (Lambda request limit)')),
   }),
+  /** Missed-call recovery (`pnpm elevenlabs reconcile`, the hourly reconcile role): its stated bounds. */
+  reconcile: zStrictObject({
+    /**
+     * Conversations handled per run across agents (fetched, or left for later); those already ingested
+     * or queued cost no API request and do not count. The watermark resumes the rest next run.
+     */
+    max_conversations_per_run: positiveInt().max(10_000, message('expected at most 10000')),
+    /** Platform API requests per second (listing and fetching), on top of the SDK's own 429 handling. */
+    requests_per_second: positiveNumber().max(50, message('expected at most 50')),
+    /** Conversations per list request (the API allows 1 to 100). */
+    page_size: positiveInt().max(100, message('expected at most 100 (the API limit)')),
+    /** Calls that ended less than this many minutes ago are left to the webhook (its retries run about 40 minutes). */
+    settle_minutes: zNumber(message('expected a number of minutes ≥ 0')).min(0, message('expected a number of minutes ≥ 0')),
+    /** Where the first run of an agent starts, without a watermark or --since. */
+    initial_lookback_hours: positiveInt().max(24 * 90, message('expected at most 2160 (90 days)')),
+  }).default({ max_conversations_per_run: 200, requests_per_second: 2, page_size: 50, settle_minutes: 60, initial_lookback_hours: 24 }),
 }).superRefine((env, ctx) => {
   const worker = env.functions['ingest-worker'];
   if (env.ingest.visibility_timeout_s < 6 * worker.timeout_s) {
@@ -112,6 +128,18 @@ export const EnvironmentSchema = zStrictObject({
       code: 'custom',
       path: ['ingest', 'visibility_timeout_s'],
       message: `expected at least 6 × functions.ingest-worker.timeout_s (${6 * worker.timeout_s})`,
+    });
+  }
+  // A full reconcile run (every conversation of the cap fetched, its list pages, paced) must end
+  // within the function's timeout, with a minute to spare for the agents' settings and the stores.
+  const r = env.reconcile;
+  const pacedRunS =
+    Math.ceil((r.max_conversations_per_run + Math.ceil(r.max_conversations_per_run / r.page_size)) / r.requests_per_second) + 60;
+  if (env.functions.reconcile.timeout_s < pacedRunS) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['functions', 'reconcile', 'timeout_s'],
+      message: `expected at least ${pacedRunS} (a full reconcile run: max_conversations_per_run fetches and their list pages at requests_per_second, plus 60 s)`,
     });
   }
 });

@@ -65,6 +65,12 @@ describe('environment validation', () => {
     ['body limit above Lambda', (e) => (e.limits.max_body_bytes = 7_000_000), 'limits.max_body_bytes: expected at most 6000000'],
     ['missing role', (e) => delete e.functions.insights, 'functions.insights: required'],
     ['bad email', (e) => e.budget.recipients.push('not-an-email'), 'budget.recipients[0]: expected an email address'],
+    ['reconcile page above the API limit', (e) => (e.reconcile.page_size = 101), 'reconcile.page_size: expected at most 100'],
+    [
+      'reconcile run longer than its timeout',
+      (e) => (e.reconcile.requests_per_second = 0.5),
+      'functions.reconcile.timeout_s: expected at least 468 (a full reconcile run',
+    ],
   ])('%s', (_kind, mutate, expected) => {
     expect(envProblemsOf(mutate).some((p) => p.startsWith(expected))).toBe(true);
   });

@@ -4,7 +4,7 @@
  * Used to run the synthesised bundles (pre-deploy check, bench cold starts).
  */
 import { readFixture, readFixtureBytes } from '@agentic-memory/fixtures';
-import { apiGatewayEvent, BlobKeys, sqsEvent } from '@agentic-memory/function-kit';
+import { apiGatewayEvent, BlobKeys, routePattern, sqsEvent } from '@agentic-memory/function-kit';
 import type { FunctionRole } from '@agentic-memory/memory-core';
 import { signElevenLabs } from '@agentic-memory/provider-adapters';
 
@@ -20,6 +20,8 @@ function http(method: string, path: string, routePath: string, body: Buffer, hea
     body,
     sourceIp: '203.0.113.10',
     routeKey: `${method} ${routePath}`,
+    // As API Gateway sets them: the route's `{name}` segments of the (still encoded) path.
+    pathParameters: { ...routePattern(routePath).exec(path)?.groups },
     now,
   });
 }
@@ -105,5 +107,8 @@ export function representativeEvent(
       );
     case 'cost-report':
       return { date: new Date(now - 86_400_000).toISOString().slice(0, 10) };
+    case 'reconcile':
+      // The hourly schedule's event: no field the handler reads (the map's agents, since their watermarks).
+      return { source: 'aws.events', 'detail-type': 'Scheduled Event', detail: {}, time: new Date(now).toISOString() };
   }
 }

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fixturePath } from '@agentic-memory/fixtures';
@@ -177,8 +177,23 @@ describe('admin API', () => {
       expect((await runtime.deps.memoryStore.list(key)).memories).toEqual([]);
       const left = await runtime.deps.blobStore.list('');
       expect(left.filter((k) => !k.startsWith('tombstones/') && !k.startsWith('done/'))).toEqual([]);
-      // A new call from the same number after the erasure is remembered again.
+      // A call that started before the erasure but is delivered after it (a retried webhook) is
+      // dropped: the tombstone is compared with the call's start, not with when it arrived.
       await ingest('post-call-transcription-long.json');
+      expect((await runtime.deps.memoryStore.list(key)).memories).toEqual([]);
+      // A new call from the same number, started after the erasure, is remembered again.
+      const later = JSON.parse(readFileSync(fixturePath('elevenlabs/post-call-transcription-long.json'), 'utf8'));
+      later.data.conversation_id = 'conv_after_erasure';
+      later.data.metadata.start_time_unix_secs = Math.floor(Date.now() / 1000) + 1;
+      const file = join(dataDir, 'after-erasure.json');
+      writeFileSync(file, JSON.stringify(later));
+      const r = await replayFile(file, {
+        baseUrl: runtime.url,
+        provider: 'elevenlabs',
+        secret: runtime.secrets?.values.ELEVENLABS_HMAC_KEY as string,
+      });
+      expect(r.status).toBe(200);
+      await drained();
       expect((await runtime.deps.memoryStore.list(key)).memories.length).toBeGreaterThan(0);
     });
   });

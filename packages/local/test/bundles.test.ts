@@ -13,9 +13,16 @@ import { bundlePackages } from '../src/bundle-report';
  */
 const ROOT = join(__dirname, '..', '..', '..');
 
+/** The ElevenLabs SDK is the CLI's and the reconcile role's alone. */
+const NO_ELEVENLABS_SDK: [RegExp, string] = [
+  /^@elevenlabs\/elevenlabs-js$/,
+  'the ElevenLabs SDK (pnpm elevenlabs and the reconcile role only)',
+];
+
 /** What must never be in a role's bundle, and why. */
 const NEVER: Readonly<Record<FunctionRole, readonly [RegExp, string][]>> = {
   'conversation-start': [
+    NO_ELEVENLABS_SDK,
     [/^@aws-sdk\/|^@smithy\//, 'the AWS SDK (the snapshot and the secret go through the lightweight adapters)'],
     [/^zod$/, 'a schema library (configuration is validated at build time)'],
     [/^mem0ai$/, 'the Mem0 client (no agent type of prod reads the store on a snapshot miss)'],
@@ -24,6 +31,7 @@ const NEVER: Readonly<Record<FunctionRole, readonly [RegExp, string][]>> = {
     [/^@aws-lambda-powertools\/batch$/, 'the SQS batch processor'],
   ],
   'memory-search': [
+    NO_ELEVENLABS_SDK,
     [/^@aws-sdk\/|^@smithy\//, 'the AWS SDK'],
     [/^zod$/, 'a schema library'],
     [/aws-lite\/lite-s3-blob-store|aws-lite\/lite-sqs-queue/, 'the blob store and the queue (search reads the memory store only)'],
@@ -31,12 +39,14 @@ const NEVER: Readonly<Record<FunctionRole, readonly [RegExp, string][]>> = {
     [/^axios$/, 'axios (mem0ai 3.x never calls it: stubbed)'],
   ],
   'webhook-intake': [
+    NO_ELEVENLABS_SDK,
     [/^@aws-sdk\/|^@smithy\//, 'the AWS SDK'],
     [/^zod$/, 'a schema library'],
     [/^mem0ai$/, 'the Mem0 client (the intake never reads memories)'],
     [/provider-adapters\/src\/embedded\//, 'the embedded stores'],
   ],
   'ingest-worker': [
+    NO_ELEVENLABS_SDK,
     [/^@aws-sdk\/client-sqs$/, 'the SQS client (the event source delivers the messages)'],
     [
       /^@aws-sdk\/(nested-clients|credential-provider-(ini|sso|web-identity|process|login))$/,
@@ -46,15 +56,26 @@ const NEVER: Readonly<Record<FunctionRole, readonly [RegExp, string][]>> = {
     [/^axios$/, 'axios'],
   ],
   insights: [
+    NO_ELEVENLABS_SDK,
     [/^@aws-sdk\/client-sqs$/, 'the SQS client'],
     [/^@aws-sdk\/(nested-clients|credential-provider-(ini|sso|web-identity|process|login))$/, 'credential providers Lambda never uses'],
     [/^zod$/, 'a schema library'],
   ],
   'cost-report': [
+    NO_ELEVENLABS_SDK,
     [/^@aws-sdk\/client-sqs$/, 'the SQS client'],
     [/^mem0ai$/, 'the Mem0 client'],
     [/^@aws-sdk\/(nested-clients|credential-provider-(ini|sso|web-identity|process|login))$/, 'credential providers Lambda never uses'],
     [/^zod$/, 'a schema library'],
+  ],
+  reconcile: [
+    [/^zod$/, 'a schema library (its bounds are validated at build time)'],
+    [/^mem0ai$|^axios$/, 'the Mem0 client (reconciliation never reads or writes memories: the worker does)'],
+    [/^@aws-sdk\/client-(cloudwatch|cost-explorer)$/, "the cost report's clients"],
+    [/^@aws-lambda-powertools\/batch$/, 'the SQS batch processor (it sends to the queue, never consumes it)'],
+    [/^@aws-sdk\/(nested-clients|credential-provider-(ini|sso|web-identity|process|login))$/, 'credential providers Lambda never uses'],
+    [/provider-adapters\/src\/aws-lite\//, 'the lightweight adapters (one SDK client per service here)'],
+    [/provider-adapters\/src\/embedded\//, 'the embedded stores'],
   ],
 };
 

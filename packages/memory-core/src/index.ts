@@ -30,6 +30,7 @@ export * from './ports/clock';
 export * from './ports/cost-source';
 export * from './ports/lazy-memory-store';
 export * from './ports/memory-store';
+export * from './ports/platform-api';
 export * from './ports/queue';
 export * from './ports/secrets';
 export * from './ranking/memory-ranker';

@@ -25,11 +25,19 @@ export const ROLES = {
   'ingest-worker': { trigger: 'queue', callPath: false, description: 'turns a finished call into memories and a profile snapshot' },
   insights: { trigger: 'http', callPath: false, description: 'admin API: caller insights, agent analytics, forget-me' },
   'cost-report': { trigger: 'schedule', callPath: false, description: 'daily cost per call from Cost Explorer and CloudWatch' },
+  reconcile: {
+    trigger: 'schedule',
+    callPath: false,
+    description: 'hourly: ElevenLabs conversations whose post-call webhook never arrived, fed to the intake path',
+  },
 } as const satisfies Readonly<Record<string, RoleDefinition>>;
 
 export type FunctionRole = keyof typeof ROLES;
 
 export const FUNCTION_ROLES = Object.keys(ROLES) as FunctionRole[];
+
+/** The roles a schedule invokes (the CDK app gives each one a schedule). */
+export type ScheduledRole = { [K in FunctionRole]: (typeof ROLES)[K]['trigger'] extends 'schedule' ? K : never }[FunctionRole];
 
 export function isFunctionRole(value: string): value is FunctionRole {
   return Object.hasOwn(ROLES, value);

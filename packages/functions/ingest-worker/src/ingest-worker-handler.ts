@@ -3,6 +3,7 @@ import {
   createQueueHandler,
   emitSingle,
   eraseConversationOf,
+  erasedAfterCallStarted,
   erasedSince,
   identifyCaller,
   logger,
@@ -101,9 +102,11 @@ export function createIngestWorkerHandler(deps: IngestWorkerDependencies, option
   async function ingestCall(record: CallRecord, resolution: AgentTypeResolution, message: IngestMessage): Promise<Outcome> {
     const log = { conversationId: record.conversationId, agentType: resolution.agentType, caller: maskPhone(record.callerNumber) };
     const caller = await identifyCaller(deps, record.callerNumber as string, resolution.config);
-    const erasedBefore = () => erasedSince(deps, caller.key, message.receivedAt);
+    // The tombstone is compared with the call's start: a call made before forget-me is never
+    // ingested, whatever delivers it (a retried webhook, reconciliation).
+    const erasedBefore = () => erasedAfterCallStarted(deps, caller.key, { startedAt: record.startedAt, receivedAt: message.receivedAt });
     if (await erasedBefore()) {
-      // The caller asked to be forgotten after this call reached us: drop it, payload included.
+      // The caller asked to be forgotten after this call started: drop it, payload included.
       await deps.blobStore.delete(message.blobKey);
       emitSingle('ForgottenDropped', 1, resolution.agentType, record.provider);
       logger.info('message of an erased caller dropped', log);

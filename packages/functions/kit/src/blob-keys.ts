@@ -11,6 +11,8 @@ export const BlobPrefixes = {
   analytics: 'analytics/',
   tombstones: 'tombstones/',
   reports: 'reports/',
+  /** Reconciliation watermarks (one per platform agent). */
+  reconcile: 'reconcile/',
 } as const;
 
 export type BlobPrefix = (typeof BlobPrefixes)[keyof typeof BlobPrefixes];
@@ -51,6 +53,8 @@ export const BlobKeys = {
   tombstone: (callerKey: string) => `${P.tombstones}${callerKey}`,
   /** The daily cost report of a UTC day. */
   costReport: (day: string) => `${P.reports}cost/${day}.json`,
+  /** Reconciliation's progress per platform agent (JSON): survives restarts, one writer per agent. */
+  reconcileWatermark: (provider: string, agentId: string) => `${P.reconcile}${provider}/${storageId(agentId)}.json`,
 } as const;
 
 export interface BlobAccess {
@@ -77,4 +81,7 @@ export const BLOB_ACCESS: Readonly<Partial<Record<FunctionRole, BlobAccess>>> = 
   },
   insights: { get: [P.snapshots, P.callers, P.analytics, P.tombstones], put: [P.tombstones], delete: ERASED },
   'cost-report': { get: NONE, put: [P.reports], delete: NONE },
+  // Watermarks; done markers and raw payloads tell what is ingested or queued; tombstones; it
+  // stores a missed call as the intake does (raw payload + the caller's index).
+  reconcile: { get: [P.reconcile, P.done, P.raw, P.tombstones], put: [P.reconcile, P.raw, P.callers], delete: NONE },
 };

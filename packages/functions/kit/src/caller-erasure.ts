@@ -41,6 +41,25 @@ export async function erasedSince(deps: Pick<ErasureDependencies, 'blobStore'>, 
   return tombstone !== null && Date.parse(receivedAt) <= Date.parse(tombstone.deletedAt);
 }
 
+/**
+ * Whether a call belongs to what the caller asked to forget: it started (or, when the platform
+ * gave no start time, reached us) at or before the erasure. Compared with the call's start, not
+ * with when it was received, so a call made before forget-me is never ingested whatever delivers
+ * it later (a retried webhook, reconciliation).
+ */
+export async function erasedAfterCallStarted(
+  deps: Pick<ErasureDependencies, 'blobStore'>,
+  key: string,
+  call: { readonly startedAt: string | null; readonly receivedAt: string },
+): Promise<boolean> {
+  const tombstone = await readTombstone(deps, key);
+  if (tombstone === null) return false;
+  const deletedAt = Date.parse(tombstone.deletedAt);
+  const started = call.startedAt === null ? Number.NaN : Date.parse(call.startedAt);
+  const received = Date.parse(call.receivedAt);
+  return (!Number.isNaN(started) && started <= deletedAt) || received <= deletedAt;
+}
+
 /** Every memory-store user id a caller may have: the key, and the number for agent types in `raw` mode. */
 export function memoryUserIds(deps: Pick<ErasureDependencies, 'agentTypes'>, key: string, e164: string): string[] {
   const raw = Object.values(deps.agentTypes).some((t) => t.caller_id_mode === 'raw');

@@ -3,7 +3,14 @@
  * blob-key prefixes and access per role, resource names and tags, the metric catalogue and the
  * bundling options.
  */
-export { FUNCTION_ROLES, type FunctionRole, ROLES, type RoleDefinition, rolesWhere } from '@agentic-memory/memory-core';
+export {
+  FUNCTION_ROLES,
+  type FunctionRole,
+  ROLES,
+  type RoleDefinition,
+  rolesWhere,
+  type ScheduledRole,
+} from '@agentic-memory/memory-core';
 export * from './blob-keys';
 export * from './esbuild-options';
 export * from './metric-catalogue';

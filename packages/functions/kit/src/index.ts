@@ -14,6 +14,7 @@ export * from './lambda-shapes';
 export * from './metric-catalogue';
 export * from './names';
 export * from './observability';
+export * from './post-call-intake';
 export * from './queue-stack';
 export * from './routes';
 export * from './ttl-cache';

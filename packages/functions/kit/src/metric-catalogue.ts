@@ -164,6 +164,12 @@ export const METRICS = {
     roles: [...CALL_PATH, 'ingest-worker'],
     dashboard: true,
   },
+  ReconciledCalls: {
+    unit: 'Count',
+    description: 'Calls whose post-call webhook never arrived, recovered by reconciliation (> 0 hour after hour: the webhook is broken)',
+    roles: ['reconcile'],
+    dashboard: true,
+  },
   CostPerCall: { unit: 'None', description: 'USD per call for the reported day (cost report)', roles: ['cost-report'], dashboard: true },
   DailyCost: {
     unit: 'None',

@@ -1,10 +1,17 @@
 /**
- * The AWS ports of the roles off the call path (worker, admin API, cost report): the AWS SDK
+ * The AWS ports of the roles off the call path (worker, admin API, cost report, reconcile): the AWS SDK
  * clients, one per service a role uses. Inside a Lambda bundle their credential chain is the
  * environment's alone (see BUNDLE_ALIASES). Import as `@agentic-memory/function-kit/sdk-ports`.
  */
 import type { AgentTypes, Clock, MemoryStore } from '@agentic-memory/memory-core';
-import { createS3Client, createSecretsManagerClient, S3BlobStore, SecretsManagerSecrets } from '@agentic-memory/provider-adapters/aws';
+import {
+  createS3Client,
+  createSecretsManagerClient,
+  createSqsClient,
+  S3BlobStore,
+  SecretsManagerSecrets,
+  SqsQueue,
+} from '@agentic-memory/provider-adapters/aws';
 import { lambdaMemoryStore } from './lambda-memory-store';
 import { awsLocation, lambdaSetting } from './lambda-settings';
 import { prefetchSecrets } from './secrets-prefetch';
@@ -30,4 +37,9 @@ export async function sdkStorePorts(
 ): Promise<{ secrets: SecretsManagerSecrets; blobStore: S3BlobStore; memoryStore: MemoryStore }> {
   const secrets = await sdkEnvironmentSecrets(env, clock);
   return { secrets, blobStore: sdkBlobStore(env), memoryStore: lambdaMemoryStore(secrets, env, clock, agentTypes) };
+}
+
+/** The ingest queue, to send to (reconciliation feeds the worker as the intake does). */
+export function sdkIngestQueue(env: Env): SqsQueue {
+  return new SqsQueue(createSqsClient(awsLocation(env)), lambdaSetting(env, 'INGEST_QUEUE_URL'));
 }

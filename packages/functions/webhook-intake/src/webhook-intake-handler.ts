@@ -2,21 +2,19 @@ import { createHash } from 'node:crypto';
 import {
   authenticatorFor,
   BlobKeys,
-  type ConversationIndex,
   createHttpHandler,
   emit,
   HttpError,
   type HttpEvent,
   type HttpLambda,
-  identifyCaller,
   json,
   logger,
   providerForPath,
   type RoleDependencies,
   setMetricContext,
-  storageId,
+  storeAndQueuePostCall,
 } from '@agentic-memory/function-kit';
-import { conversationGroupId, type IngestMessage, maskPhone, resolveAgentType } from '@agentic-memory/memory-core';
+import { maskPhone, resolveAgentType } from '@agentic-memory/memory-core';
 import { PayloadError, type PostCallEnvelope, platformAdapter } from '@agentic-memory/provider-adapters';
 
 /**
@@ -65,41 +63,22 @@ export function createWebhookIntakeHandler(deps: WebhookIntakeDependencies): Htt
         return json(200, { status: 'stored' });
       }
 
-      // Event types come from the sender: only a safe name goes into a key.
-      const eventKey = /^[a-z0-9_-]{1,64}$/.test(envelope.event) ? envelope.event : 'unknown_event';
-      const blobKey = BlobKeys.raw(provider, eventKey, envelope.conversationId);
-      // The caller's index points forget-me at this payload from the moment it is stored — queued,
-      // dead-lettered or never ingested. Written alongside the payload, not after it.
-      const caller = envelope.callerNumber ? await identifyCaller(deps, envelope.callerNumber, agentType.config) : null;
-      const index: ConversationIndex = { raw: blobKey, analytics: null, audio: BlobKeys.audio(provider, envelope.conversationId) };
-      await Promise.all([
-        deps.blobStore.put(blobKey, event.rawBody, { contentType: 'application/json' }),
-        caller
-          ? deps.blobStore.put(
-              envelope.ingest
-                ? BlobKeys.callerConversation(caller.key, provider, envelope.conversationId)
-                : BlobKeys.callerEvent(caller.key, provider, envelope.conversationId, eventKey),
-              JSON.stringify(index),
-              { contentType: 'application/json' },
-            )
-          : null,
-      ]);
-
-      if (!envelope.ingest) {
+      // Raw payload + the caller's forget-me index, then (for an ingested event) the queue: the
+      // same path reconciliation feeds, with the same deduplication id.
+      const accepted = await storeAndQueuePostCall(deps, {
+        provider,
+        envelope,
+        rawBody: event.rawBody,
+        agentType: agentType.config,
+        receivedAt,
+      });
+      if (accepted.status === 'stored') {
         emit(envelope.failure ? 'InitiationFailure' : 'IgnoredEvent');
         logger.info('event stored, not ingested', log);
         return json(200, { status: 'stored' });
       }
-
-      const groupId = caller ? caller.key : conversationGroupId(envelope.conversationId);
-      const message: IngestMessage = { provider, event: eventKey, conversationId: envelope.conversationId, blobKey, receivedAt };
-      const sent = await deps.queue.send({
-        body: JSON.stringify(message),
-        groupId,
-        deduplicationId: `${provider}:${eventKey}:${storageId(envelope.conversationId)}`,
-      });
       emit('EventQueued');
-      logger.info('post-call event queued', { ...log, duplicate: sent.duplicate, bytes: event.rawBody.byteLength });
+      logger.info('post-call event queued', { ...log, duplicate: accepted.duplicate, bytes: event.rawBody.byteLength });
       return json(200, { status: 'queued' });
     },
   );

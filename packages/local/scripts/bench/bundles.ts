@@ -8,7 +8,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadConfig, roleConfigOf } from '@agentic-memory/config';
-import { percentile } from '@agentic-memory/memory-core';
+import { percentile, ROLES } from '@agentic-memory/memory-core';
 import { createS3Client, S3BlobStore } from '@agentic-memory/provider-adapters/aws';
 import { Mem0ContractServer } from '@agentic-memory/provider-adapters/testing/mem0';
 import { type MotoServer, startMoto } from '@agentic-memory/provider-adapters/testing/moto';
@@ -72,7 +72,8 @@ export async function benchBundles(root: string, report: BenchReport, motoAvaila
       for (let i = 0; i < COLD_RUNS; i += 1) {
         baseline.push(await bareNode());
         for (const fn of stack.functions) {
-          if (fn.role === 'cost-report') continue;
+          // Scheduled roles call third-party APIs (Cost Explorer, ElevenLabs) moto does not serve.
+          if (ROLES[fn.role].trigger === 'schedule') continue;
           const env = lambdaEnvironment(fn, refs, moto.endpoint, {
             MEM0_HOST: mem0Host,
             POWERTOOLS_LOG_LEVEL: 'SILENT',

@@ -14,6 +14,22 @@ export interface RoleEnvironment {
   readonly limits: { readonly max_body_bytes: number };
   /** Roles deployed with provisioned concurrency (the cost report weighs their utilisation). */
   readonly provisioned_roles: readonly FunctionRole[];
+  /** The bounds of missed-call recovery (the reconcile role and `pnpm elevenlabs reconcile`). */
+  readonly reconcile: ReconcileSettings;
+}
+
+/** Missed-call recovery's stated bounds per run (`reconcile` in the environment file). */
+export interface ReconcileSettings {
+  /** Conversations fetched (or left for later) per run, across agents; already ingested or queued ones do not count. */
+  readonly max_conversations_per_run: number;
+  /** Platform API requests per second (listing and fetching). */
+  readonly requests_per_second: number;
+  /** Conversations per list request. */
+  readonly page_size: number;
+  /** Calls that ended less than this many minutes ago are left to the webhook. */
+  readonly settle_minutes: number;
+  /** Where the first run of an agent starts, without a watermark or `since`. */
+  readonly initial_lookback_hours: number;
 }
 
 /** The configuration a role runs with. */

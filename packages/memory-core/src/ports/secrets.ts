@@ -8,6 +8,8 @@ export const SECRET_NAMES = [
   'ADMIN_API_KEY',
   'CALLER_ID_PEPPER',
   'MEM0_API_KEY',
+  /** The ElevenLabs API key of `pnpm elevenlabs` and the reconcile role (agents, webhooks, conversations). */
+  'ELEVENLABS_API_KEY',
 ] as const;
 
 export type SecretName = (typeof SECRET_NAMES)[number];
