@@ -168,6 +168,7 @@ export class MemoryObservability extends Construct {
           ...latencyCritical.map((r) => this.custom('DegradedReply', r, 'Sum')),
           ...(['conversation-start', 'memory-search', 'webhook-intake'] as const).map((r) => this.custom('RejectedWebhook', r, 'Sum')),
           ...(['conversation-start', 'memory-search', 'ingest-worker'] as const).map((r) => this.custom('AgentTypeFallback', r, 'Sum')),
+          ...(['conversation-start', 'memory-search'] as const).map((r) => this.custom('AgentTypeRejected', r, 'Sum')),
         ],
         width: 8,
       }),

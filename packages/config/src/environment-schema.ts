@@ -9,6 +9,7 @@ import {
   AgentMapSchema,
   FUNCTION_ROLES,
   type FunctionRole,
+  MemorySpacesSchema,
   message,
   nonEmptyString,
   positiveInt,
@@ -64,6 +65,8 @@ export const EnvironmentSchema = zStrictObject({
     .default(null),
   region: zString().regex(/^[a-z]{2}(-[a-z]+)+-\d$/, message('expected an AWS region such as us-east-1')),
   agent_map: AgentMapSchema,
+  /** Platforms that share one memory space (opt-in; by default each platform reads only its own callers). */
+  memory_spaces: MemorySpacesSchema,
   functions: zStrictObject(
     Object.fromEntries(FUNCTION_ROLES.map((role) => [role, functionSettings])) as Record<FunctionRole, typeof functionSettings>,
   ),

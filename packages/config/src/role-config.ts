@@ -15,6 +15,7 @@ export function roleConfigOf(loaded: LoadedConfig): RoleConfig {
     environment: {
       name: environment.name,
       agent_map: environment.agent_map,
+      memory_spaces: environment.memory_spaces,
       limits: environment.limits,
       provisioned_roles: FUNCTION_ROLES.filter((role) => environment.functions[role].provisioned_concurrency !== undefined),
       reconcile: environment.reconcile,

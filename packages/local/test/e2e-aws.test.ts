@@ -111,7 +111,17 @@ describe('pnpm start with AWS_BACKEND=aws and MEMORY_STORE=mem0, then pnpm demo'
     expect(out).toContain('First message: Hello Maya Okafor!');
     expect(out).toMatch(/\[2026-10-14 issue\] Issue \(connectivity\)/);
     expect(mem0.calls('/v3/memories/add/').length).toBeGreaterThan(1);
-    expect(mem0.calls('/v3/memories/search/')[0]?.body).toMatchObject({ filters: { user_id: callerKey(PEPPER, '+15550100123') } });
+    // The caller, in the ElevenLabs memory space (seed memories without a provider included).
+    expect(mem0.calls('/v3/memories/search/')[0]?.body).toMatchObject({
+      filters: {
+        AND: [
+          { user_id: callerKey(PEPPER, '+15550100123') },
+          { NOT: [{ metadata: { provider: 'vapi' } }] },
+          { NOT: [{ metadata: { provider: 'retell' } }] },
+          { NOT: [{ metadata: { provider: 'generic' } }] },
+        ],
+      },
+    });
   }, 60_000);
 
   it('leaves the raw payload, the done marker and the snapshot in S3 under caller keys only', async () => {

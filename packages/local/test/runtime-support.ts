@@ -1,20 +1,28 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type LocalRuntime, type RuntimeOptions, startLocalRuntime } from '../src';
 
 /**
  * A local runtime in a fresh data folder for the tests of one `describe`: started before them,
- * stopped (and its folder deleted) after. Read `.runtime` inside the tests.
+ * stopped (and its folder deleted) after. Read `.runtime` inside the tests. `copyFrom`: a data
+ * folder (a fixture) copied into the fresh one first — the fixture itself is never written.
  */
-export function useLocalRuntime(options: Omit<RuntimeOptions, 'dataDir'> = {}): {
+export function useLocalRuntime(options: Omit<RuntimeOptions, 'dataDir'> & { readonly copyFrom?: string } = {}): {
   readonly runtime: LocalRuntime;
   readonly dataDir: string;
 } {
   const state = {} as { runtime: LocalRuntime; dataDir: string };
   beforeAll(async () => {
     state.dataDir = mkdtempSync(join(tmpdir(), 'am-runtime-'));
-    state.runtime = await startLocalRuntime({ port: 0, env: { POWERTOOLS_LOG_LEVEL: 'SILENT' }, ...options, dataDir: state.dataDir });
+    const { copyFrom, ...runtimeOptions } = options;
+    if (copyFrom) cpSync(copyFrom, state.dataDir, { recursive: true });
+    state.runtime = await startLocalRuntime({
+      port: 0,
+      env: { POWERTOOLS_LOG_LEVEL: 'SILENT' },
+      ...runtimeOptions,
+      dataDir: state.dataDir,
+    });
   });
   afterAll(async () => {
     await state.runtime?.stop();

@@ -2,6 +2,8 @@ export * from './config/agent-map-schema';
 export * from './config/agent-type-resolver';
 export * from './config/agent-type-schema';
 export * from './config/config-validation';
+export * from './config/memory-spaces';
+export * from './config/memory-spaces-schema';
 export * from './config/platform-agent';
 export * from './config/role-config';
 export * from './config/schema-helpers';

@@ -1,6 +1,18 @@
 import { join } from 'node:path';
 import type { AgentTypeInput } from '../src';
-import { AgentMapSchema, agentMapProblems, ConfigValidationError, parseAgentTypes, resolveAgentType, validateAgentTypes } from '../src';
+import {
+  AgentMapSchema,
+  agentMapProblems,
+  ConfigValidationError,
+  inMemorySpace,
+  MemorySpacesSchema,
+  memorySpaceOf,
+  PROVIDERS,
+  parseAgentTypes,
+  resolveAgentType,
+  snapshotName,
+  validateAgentTypes,
+} from '../src';
 import { readJson, repoAgentTypes } from './helpers';
 
 const ROOT = join(__dirname, '..', '..', '..');
@@ -222,5 +234,71 @@ describe('resolveAgentType', () => {
     const r = resolveAgentType({ provider: 'elevenlabs', header: '__proto__', platformIds: ['constructor'] }, types, map);
     expect(r.source).toBe('provider_default');
     expect(r.fellBack).toBe(true);
+  });
+});
+
+describe('memory spaces', () => {
+  const types = repoAgentTypes();
+  const map = AgentMapSchema.parse(rawEnvironment('local').agent_map);
+
+  it('every platform is its own space unless memory_spaces shares one', () => {
+    for (const provider of PROVIDERS) expect(memorySpaceOf(provider, {})).toEqual({ name: provider, providers: [provider] });
+    const spaces = MemorySpacesSchema.parse({ support: ['elevenlabs', 'vapi'] });
+    expect(memorySpaceOf('vapi', spaces)).toEqual({ name: 'support', providers: ['elevenlabs', 'vapi'] });
+    expect(memorySpaceOf('retell', spaces)).toEqual({ name: 'retell', providers: ['retell'] });
+  });
+
+  it('validates memory_spaces naming the problem', () => {
+    const problems = (input: unknown) => {
+      const r = MemorySpacesSchema.safeParse(input);
+      return r.success ? [] : r.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
+    };
+    expect(problems(undefined)).toEqual([]);
+    expect(problems({ a: ['elevenlabs', 'vapi'], b: ['vapi', 'retell'] })).toEqual([
+      'b.0: vapi is already in space "a": a platform belongs to one space',
+    ]);
+    expect(problems({ vapi: ['elevenlabs', 'retell'] })).toEqual(['vapi: a space named after vapi must include vapi']);
+    expect(problems({ solo: ['vapi'] })[0]).toMatch(/^solo: expected at least two providers/);
+    expect(problems({ 'Bad Name': ['vapi', 'retell'] })[0]).toMatch(/^Bad Name: expected a space name/);
+    expect(problems({ x: ['vapi', 'twilio'] })[0]).toMatch(/^x\.1: expected a provider/);
+  });
+
+  it('an unlabelled memory (the seed system’s) is ElevenLabs’; any other provider value is its own', () => {
+    const m = (metadata: Record<string, string | number | null>) => ({ metadata });
+    const elevenlabs = memorySpaceOf('elevenlabs', {});
+    expect(inMemorySpace(m({}), elevenlabs)).toBe(true);
+    expect(inMemorySpace(m({ provider: '' }), elevenlabs)).toBe(true);
+    expect(inMemorySpace(m({ provider: null }), elevenlabs)).toBe(true);
+    expect(inMemorySpace(m({ provider: 7 }), elevenlabs)).toBe(true);
+    expect(inMemorySpace(m({ provider: 'vapi' }), elevenlabs)).toBe(false);
+    expect(inMemorySpace(m({}), memorySpaceOf('vapi', {}))).toBe(false);
+    expect(inMemorySpace(m({ provider: 'legacy_dialer' }), elevenlabs)).toBe(false);
+  });
+
+  it('keeps an agent type’s snapshot under its own name in its space, apart per space elsewhere', () => {
+    expect(snapshotName('elevenlabs_customer_support', 'elevenlabs', memorySpaceOf('elevenlabs', {}))).toBe('elevenlabs_customer_support');
+    expect(snapshotName('generic_voice_agent', 'generic', memorySpaceOf('retell', {}))).toBe('generic_voice_agent@retell');
+    const shared = memorySpaceOf('vapi', { support: ['elevenlabs', 'vapi'] });
+    expect(snapshotName('elevenlabs_sales_agent', 'elevenlabs', shared)).toBe('elevenlabs_sales_agent');
+  });
+
+  it('ignores an X-Agent-Type of another space, says so, and resolves as if it were absent', () => {
+    for (const provider of PROVIDERS) {
+      const plain = resolveAgentType({ provider }, types, map);
+      for (const [name, type] of Object.entries(types)) {
+        const r = resolveAgentType({ provider, header: name }, types, map);
+        expect(r.space).toEqual({ name: provider, providers: [provider] });
+        if (type.provider === provider) {
+          expect(r).toMatchObject({ agentType: name, source: 'header', headerRejected: false });
+        } else {
+          expect(r).toMatchObject({ agentType: plain.agentType, source: plain.source, headerRejected: true, fellBack: true });
+          expect(r.reason).toContain(`outside the ${provider} memory space`);
+        }
+      }
+    }
+    const shared = resolveAgentType({ provider: 'elevenlabs', header: 'vapi_customer_support' }, types, map, {
+      support: ['elevenlabs', 'vapi'],
+    });
+    expect(shared).toMatchObject({ agentType: 'vapi_customer_support', headerRejected: false, space: { name: 'support' } });
   });
 });

@@ -102,6 +102,45 @@ describe('Mem0MemoryStore on the wire', () => {
     });
   });
 
+  it('scopes search and list to a memory space with the filters Mem0 has (equality and NOT, no `in`, no "missing")', async () => {
+    await store().search({ userId: 'k1', space: { name: 'vapi', providers: ['vapi'] }, text: 'router', limit: 5 });
+    await store().search({ userId: 'k1', space: { name: 'phones', providers: ['vapi', 'retell'] }, text: 'router', limit: 5 });
+    await store().search({ userId: 'k1', space: { name: 'elevenlabs', providers: ['elevenlabs'] }, text: 'router', limit: 5 });
+    await store().list('k1', { space: { name: 'support', providers: ['elevenlabs', 'vapi'] } });
+    const [vapi, phones, elevenlabs] = server.calls('/v3/memories/search/').map((c) => (c.body as { filters: unknown }).filters);
+    expect(vapi).toEqual({ AND: [{ user_id: 'k1' }, { metadata: { provider: 'vapi' } }] });
+    expect(phones).toEqual({
+      AND: [{ user_id: 'k1' }, { OR: [{ metadata: { provider: 'vapi' } }, { metadata: { provider: 'retell' } }] }],
+    });
+    // Unlabelled (seed) memories are ElevenLabs': that space excludes every other platform instead.
+    expect(elevenlabs).toEqual({
+      AND: [
+        { user_id: 'k1' },
+        { NOT: [{ metadata: { provider: 'vapi' } }] },
+        { NOT: [{ metadata: { provider: 'retell' } }] },
+        { NOT: [{ metadata: { provider: 'generic' } }] },
+      ],
+    });
+    expect(server.calls('/v3/memories/')[0]?.body).toEqual({
+      filters: {
+        AND: [{ user_id: 'k1' }, { NOT: [{ metadata: { provider: 'retell' } }] }, { NOT: [{ metadata: { provider: 'generic' } }] }],
+      },
+    });
+  });
+
+  it('drops what the server filter lets through but the space does not hold (a provider the filter cannot name)', async () => {
+    const write = (id: string, text: string, provider: string) =>
+      store().add('k1', [memory(id, text, { metadata: { conversation_id: `conv_${id}`, provider } })]);
+    await write('a', 'Wants a callback about the parcel', 'elevenlabs');
+    await write('b', 'Wants a callback from the old dialer', 'legacy_dialer');
+    const elevenlabs = { name: 'elevenlabs', providers: ['elevenlabs'] } as const;
+    // The NOT filter excludes the known platforms only: the server returns both, the store keeps its space's.
+    const parcel = 'Wants a callback about the parcel';
+    expect((await store().search({ userId: 'k1', space: elevenlabs, text: 'callback', limit: 5 })).map((m) => m.text)).toEqual([parcel]);
+    expect((await store().list('k1', { space: elevenlabs })).memories.map((m) => m.text)).toEqual([parcel]);
+    expect((await store().search({ userId: 'k1', text: 'callback', limit: 5 })).length).toBe(2);
+  });
+
   it('makes the transcript searchable once Mem0 has extracted it (asynchronously)', async () => {
     await store().add('k1', [], { conversation });
     expect(await store().search({ userId: 'k1', text: 'router', limit: 5 })).toEqual([]);

@@ -21,12 +21,14 @@ import {
   buildStartContent,
   type CallerContext,
   contextFromSnapshot,
+  type MemorySpace,
   maskPhone,
   NEW_CALLER,
   type ProfileSnapshot,
   type Provider,
   platformAgentFor,
   resolveAgentType,
+  snapshotName,
   UNCHANGED,
 } from '@agentic-memory/memory-core';
 import { type CallStart, PayloadError, platformAdapter } from '@agentic-memory/provider-adapters';
@@ -79,12 +81,15 @@ export function createConversationStartHandler(deps: ConversationStartDependenci
   async function callerContext(
     agentTypeName: string,
     agentType: AgentType,
+    space: MemorySpace,
     e164: string,
     signal: AbortSignal,
   ): Promise<{ ctx: CallerContext; source: string; userId: string }> {
     const caller = await identifyCaller(deps, e164, agentType);
-    const cacheKey = `${agentTypeName}:${caller.key}`;
-    const snapshotKey = BlobKeys.snapshot(caller.key, agentTypeName);
+    // The request's memory space decides what is read: its platform's snapshot and memories only.
+    const snapshotAs = snapshotName(agentTypeName, agentType.provider, space);
+    const cacheKey = `${snapshotAs}:${caller.key}`;
+    const snapshotKey = BlobKeys.snapshot(caller.key, snapshotAs);
     const now = deps.clock.now();
     const ttl = agentType.performance_config.cache_duration * 1000;
     const cached = cache.get(cacheKey, now);
@@ -108,7 +113,7 @@ export function createConversationStartHandler(deps: ConversationStartDependenci
     emit('SnapshotMiss');
     if (agentType.on_snapshot_miss === 'query_store') {
       const started = performance.now();
-      const page = await deps.memoryStore.list(caller.userId, { pageSize: 200, signal });
+      const page = await deps.memoryStore.list(caller.userId, { pageSize: 200, space, signal });
       emit('MemoryStoreLatency', performance.now() - started);
       // Raw-mode agent types serve migrated seed callers: their Mem0 facts carry no fields yet.
       const memories =
@@ -143,7 +148,12 @@ export function createConversationStartHandler(deps: ConversationStartDependenci
       deps,
       // A body we could not read: the platform's default agent type's new-caller reply.
       degraded: (provider, event) => {
-        const fallback = resolveAgentType({ provider, header: header(event, 'x-agent-type') }, agentTypes, environment.agent_map);
+        const fallback = resolveAgentType(
+          { provider, header: header(event, 'x-agent-type') },
+          agentTypes,
+          environment.agent_map,
+          environment.memory_spaces,
+        );
         return reply(provider, fallback.config, NEW_CALLER, null, []);
       },
     },
@@ -151,7 +161,12 @@ export function createConversationStartHandler(deps: ConversationStartDependenci
       const adapter = platformAdapter(provider);
       const agentTypeHeader = header(event, 'x-agent-type');
       // Mapping-driven platforms read the body through the provider's default agent type.
-      const preliminary = resolveAgentType({ provider, header: agentTypeHeader }, agentTypes, environment.agent_map);
+      const preliminary = resolveAgentType(
+        { provider, header: agentTypeHeader },
+        agentTypes,
+        environment.agent_map,
+        environment.memory_spaces,
+      );
       let start: CallStart = { callerNumber: null, platformIds: [] };
       try {
         start = adapter.parseCallStart(event.jsonBody, preliminary.config.webhooks.conversation_initiation.field_mappings);
@@ -168,7 +183,7 @@ export function createConversationStartHandler(deps: ConversationStartDependenci
       const e164 = start.callerNumber;
       try {
         const { ctx, source, userId } = await withDeadline(agentType.recall_deadline_ms, (signal) =>
-          callerContext(resolution.agentType, agentType, e164, signal),
+          callerContext(resolution.agentType, agentType, resolution.space, e164, signal),
         );
         logger.info('conversation start', { agentType: resolution.agentType, caller: maskPhone(e164), source, returning: ctx.returning });
         return reply(provider, agentType, ctx, userId, start.platformIds);

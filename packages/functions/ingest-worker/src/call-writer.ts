@@ -1,7 +1,7 @@
 import type { CallerIdentity, ConversationIndex, RoleDependencies } from '@agentic-memory/function-kit';
 import { BlobKeys, emitSingle, evictCaller, identifyCaller, permanently, withDeadline } from '@agentic-memory/function-kit';
 import type { AgentType, CallRecord, ConversationRecord, Memory, ProfileSnapshot } from '@agentic-memory/memory-core';
-import { memoriesFromCall, normaliseE164, topicsOf, updateProfileSnapshot } from '@agentic-memory/memory-core';
+import { memoriesFromCall, memorySpaceOf, normaliseE164, snapshotName, topicsOf, updateProfileSnapshot } from '@agentic-memory/memory-core';
 
 /** Writing memories may take a while (a remote store ingests asynchronously); it is off the hot path. */
 const INGEST_DEADLINE_MS = 20_000;
@@ -67,7 +67,9 @@ export async function writeCall(
   const { memories, fields } = permanently('the call cannot be turned into memories', () =>
     memoriesFromCall(record, { agentTypeName, agentType, clock: deps.clock }),
   );
-  const snapshotKey = BlobKeys.snapshot(caller.key, agentTypeName);
+  // The snapshot of the call's memory space: an agent type serving another platform's calls keeps one per space.
+  const space = memorySpaceOf(record.provider, deps.environment.memory_spaces);
+  const snapshotKey = BlobKeys.snapshot(caller.key, snapshotName(agentTypeName, agentType.provider, space));
   const previous = await readSnapshot(deps, snapshotKey);
   const started = performance.now();
   await withDeadline(INGEST_DEADLINE_MS, (signal) =>

@@ -55,7 +55,7 @@ export function createIngestWorkerHandler(deps: IngestWorkerDependencies, option
   /** Raw payload → standardised call, through the platform's adapter (mapping-driven platforms use the provider's default agent type). */
   function standardise(provider: string, raw: Uint8Array): CallRecord {
     if (!isProvider(provider)) throw new PermanentFailure(`no adapter for provider ${provider}`);
-    const preliminary = resolveAgentType({ provider }, deps.agentTypes, deps.environment.agent_map);
+    const preliminary = resolveAgentType({ provider }, deps.agentTypes, deps.environment.agent_map, deps.environment.memory_spaces);
     const parsed = permanently('the raw payload cannot be read as a call', () =>
       platformAdapter(provider).callRecord(
         JSON.parse(Buffer.from(raw).toString('utf8')),
@@ -79,6 +79,7 @@ export function createIngestWorkerHandler(deps: IngestWorkerDependencies, option
       { provider: record.provider, platformIds: [record.agentId, record.agentNumber] },
       deps.agentTypes,
       deps.environment.agent_map,
+      deps.environment.memory_spaces,
     );
     if (resolution.fellBack) {
       emitSingle('AgentTypeFallback', 1, resolution.agentType, record.provider);

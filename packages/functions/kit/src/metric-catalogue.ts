@@ -164,6 +164,12 @@ export const METRICS = {
     roles: [...CALL_PATH, 'ingest-worker'],
     dashboard: true,
   },
+  AgentTypeRejected: {
+    unit: 'Count',
+    description: "X-Agent-Type naming another memory space's agent type (ignored)",
+    roles: CALL_PATH,
+    dashboard: true,
+  },
   ReconciledCalls: {
     unit: 'Count',
     description: 'Calls whose post-call webhook never arrived, recovered by reconciliation (> 0 hour after hour: the webhook is broken)',

@@ -36,7 +36,17 @@ export function retryBackoffMs(receiveCount: number): number {
   return Math.min(60_000, 2_000 * 2 ** Math.max(0, receiveCount - 1));
 }
 
+/**
+ * How long a batch in hand stays hidden from other consumers without news from its worker: the
+ * handler renews the lease every half of it while it works, so a worker that dies (kill -9, OOM,
+ * a Lambda timeout) gives its messages back within a lease plus the retry backoff — not the
+ * queue's visibility timeout (6 × the function timeout).
+ */
+export const LEASE_MS = 20_000;
+
 export interface QueueHandlerOptions {
+  /** The batch's lease (default LEASE_MS): renewed every half of it while the handler works. */
+  readonly leaseMs?: number;
   /** Environment and role of the rollup dimensions (default: what configureObservability set). */
   readonly environmentName?: string;
   readonly role?: string;
@@ -46,10 +56,10 @@ export interface QueueHandlerOptions {
    */
   readonly fifo?: boolean;
   /**
-   * The queue the records come from. With it, a batch in hand is hidden only for the invocation's
-   * remaining time plus the retry backoff (a crashed worker's messages come back that soon, not
-   * after the queue's long visibility timeout), a failed record comes back after the backoff, and
-   * a permanent failure is dead-lettered at once.
+   * The queue the records come from. With it, a batch in hand is leased (hidden for `leaseMs` plus
+   * the retry backoff, renewed while the handler works: a crashed worker's messages come back that
+   * soon, not after the queue's long visibility timeout), a failed record comes back after the
+   * backoff, and a permanent failure is dead-lettered at once.
    */
   readonly queue?: Pick<Queue, 'changeVisibility' | 'deadLetter'>;
 }
@@ -101,18 +111,31 @@ export function createQueueHandler(recordHandler: (record: SQSRecord) => Promise
     ensureMetricContext();
     const records = event.Records ?? [];
     emit('RecordsReceived', records.length);
-    if (queue) {
-      const remaining = Math.max(0, context.getRemainingTimeInMillis?.() ?? 0);
-      await Promise.all(records.map((r) => hide(queue, r, remaining + retryBackoffMs(deliveryOf(r).receiveCount))));
+    // The batch's lease: hidden for LEASE_MS (plus the backoff a failure would get), renewed while
+    // the handler works, given up when it stops — by returning, or by dying.
+    const leaseMs = options.leaseMs ?? LEASE_MS;
+    const lease = async () => {
+      if (!queue) return;
+      await Promise.all(records.map((r) => hide(queue, r, leaseMs + retryBackoffMs(deliveryOf(r).receiveCount))));
+    };
+    await lease();
+    const renewal = queue ? setInterval(() => void lease(), leaseMs / 2) : null;
+    let response: SQSBatchResponse;
+    try {
+      response =
+        options.fifo === false
+          ? await processPartialResponse(event, handleRecord, new BatchProcessor(EventType.SQS), {
+              context,
+              throwOnFullBatchFailure: false,
+            })
+          : await processPartialResponse(event, handleRecord, new SqsFifoPartialProcessorAsync(), {
+              context,
+              skipGroupOnError: true,
+              throwOnFullBatchFailure: false,
+            });
+    } finally {
+      if (renewal) clearInterval(renewal);
     }
-    const response =
-      options.fifo === false
-        ? await processPartialResponse(event, handleRecord, new BatchProcessor(EventType.SQS), { context, throwOnFullBatchFailure: false })
-        : await processPartialResponse(event, handleRecord, new SqsFifoPartialProcessorAsync(), {
-            context,
-            skipGroupOnError: true,
-            throwOnFullBatchFailure: false,
-          });
     if (queue) {
       const failed = new Set(response.batchItemFailures.map((f) => f.itemIdentifier));
       await Promise.all(

@@ -12,7 +12,14 @@ import {
   TtlCache,
   withDeadline,
 } from '@agentic-memory/function-kit';
-import { type AgentType, buildSearchAnswer, maskPhone, rankMemories, type SearchAnswer } from '@agentic-memory/memory-core';
+import {
+  type AgentType,
+  buildSearchAnswer,
+  type MemorySpace,
+  maskPhone,
+  rankMemories,
+  type SearchAnswer,
+} from '@agentic-memory/memory-core';
 import { platformAdapter, type ToolAnswer, type ToolCall } from '@agentic-memory/provider-adapters';
 
 /**
@@ -34,11 +41,18 @@ export type MemorySearchDependencies = RoleDependencies<'memoryStore'>;
 
 export function createMemorySearchHandler(deps: MemorySearchDependencies, cache = new TtlCache<SearchAnswer>()): HttpLambda {
   registerCallerCache(cache);
-  async function search(agentType: AgentType, userId: string, query: string, signal: AbortSignal): Promise<SearchAnswer> {
+  async function search(
+    agentType: AgentType,
+    space: MemorySpace,
+    userId: string,
+    query: string,
+    signal: AbortSignal,
+  ): Promise<SearchAnswer> {
     const mc = agentType.memory_config;
     const started = performance.now();
     const candidates = await deps.memoryStore.search({
       userId,
+      space,
       text: query,
       limit: mc.search_limit * 3,
       threshold: agentType.search_threshold,
@@ -58,13 +72,13 @@ export function createMemorySearchHandler(deps: MemorySearchDependencies, cache 
     return buildSearchAnswer(ranked);
   }
 
-  async function answer(agentTypeName: string, agentType: AgentType, call: ToolCall): Promise<ToolAnswer> {
+  async function answer(agentTypeName: string, agentType: AgentType, space: MemorySpace, call: ToolCall): Promise<ToolAnswer> {
     if (!call.callerNumber) return { call, answer: null, error: 'missing_caller' };
     const e164 = call.callerNumber;
     try {
       const result = await withDeadline(agentType.recall_deadline_ms, async (signal) => {
         const caller = await identifyCaller(deps, e164, agentType);
-        const key = `${agentTypeName}:${caller.key}:${call.query.trim().toLowerCase()}`;
+        const key = `${agentTypeName}@${space.name}:${caller.key}:${call.query.trim().toLowerCase()}`;
         const now = deps.clock.now();
         const cached = cache.get(key, now);
         if (cached) {
@@ -72,7 +86,7 @@ export function createMemorySearchHandler(deps: MemorySearchDependencies, cache 
           return cached;
         }
         emit('CacheMiss');
-        const fresh = await search(agentType, caller.userId, call.query, signal);
+        const fresh = await search(agentType, space, caller.userId, call.query, signal);
         cache.set(key, fresh, ANSWER_CACHE_MS, now);
         return fresh;
       });
@@ -112,7 +126,7 @@ export function createMemorySearchHandler(deps: MemorySearchDependencies, cache 
         { path: event.rawPath, headers: event.headers ?? {}, rawBody: event.rawBody, body: event.jsonBody },
         resolution.config.webhooks.memory_search?.caller_parameter ?? 'caller_id',
       );
-      const answers = await Promise.all(calls.map((call) => answer(resolution.agentType, resolution.config, call)));
+      const answers = await Promise.all(calls.map((call) => answer(resolution.agentType, resolution.config, resolution.space, call)));
       if (answers.some((a) => a.answer === null)) logger.warn('memory search without a caller: refused', { provider });
       const { statusCode, body } = adapter.formatToolAnswers(answers);
       return json(statusCode, body);

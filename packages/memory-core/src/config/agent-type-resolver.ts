@@ -1,6 +1,7 @@
 import type { Provider } from '../domain/call-record';
 import type { AgentMap } from './agent-map-schema';
 import type { AgentType, AgentTypes } from './agent-type-schema';
+import { agentTypeInSpace, type MemorySpace, type MemorySpaces, memorySpaceOf } from './memory-spaces';
 
 export type AgentTypeSource = 'header' | 'agent_map' | 'provider_default' | 'global_default';
 
@@ -12,6 +13,10 @@ export interface AgentTypeResolution {
   readonly source: AgentTypeSource;
   /** One sentence for the log line. */
   readonly reason: string;
+  /** The memory space the request reads and writes: its platform's, whatever agent type serves it. */
+  readonly space: MemorySpace;
+  /** The `X-Agent-Type` header named an agent type of a platform outside the request's space. */
+  readonly headerRejected: boolean;
 }
 
 export interface AgentTypeRequest {
@@ -25,16 +30,37 @@ export interface AgentTypeRequest {
 /**
  * Header `X-Agent-Type` → agent map (provider + platform id) → the provider's default → the global
  * default. Never throws for request data; a header or id that names nothing usable is a fallback.
+ * A header naming an agent type of a platform outside the request's memory space is ignored
+ * (`headerRejected`): a credential reads only its own platform's callers, whatever the client asks.
  */
-export function resolveAgentType(request: AgentTypeRequest, agentTypes: AgentTypes, agentMap: AgentMap): AgentTypeResolution {
+export function resolveAgentType(
+  request: AgentTypeRequest,
+  agentTypes: AgentTypes,
+  agentMap: AgentMap,
+  spaces: MemorySpaces = {},
+): AgentTypeResolution {
+  const space = memorySpaceOf(request.provider, spaces);
+  const resolved = resolveInSpace(request, agentTypes, agentMap, space);
+  return { ...resolved, space, headerRejected: resolved.headerRejected ?? false };
+}
+
+type Resolved = Omit<AgentTypeResolution, 'space' | 'headerRejected'> & { headerRejected?: boolean };
+
+function resolveInSpace(request: AgentTypeRequest, agentTypes: AgentTypes, agentMap: AgentMap, space: MemorySpace): Resolved {
   const notes: string[] = [];
+  let headerRejected = false;
   const header = request.header?.trim();
   if (header) {
-    const config = agentTypes[header];
-    if (config && Object.hasOwn(agentTypes, header)) {
+    const config = Object.hasOwn(agentTypes, header) ? agentTypes[header] : undefined;
+    if (config && agentTypeInSpace(config.provider, space)) {
       return { agentType: header, config, fellBack: false, source: 'header', reason: `X-Agent-Type header names ${header}` };
     }
-    notes.push(`X-Agent-Type "${header.slice(0, 64)}" is not a configured agent type`);
+    if (config) {
+      headerRejected = true;
+      notes.push(`X-Agent-Type ${header} is a ${config.provider} agent type, outside the ${space.name} memory space: ignored`);
+    } else {
+      notes.push(`X-Agent-Type "${header.slice(0, 64)}" is not a configured agent type`);
+    }
   }
 
   const providerMap = agentMap.providers[request.provider];
@@ -49,6 +75,7 @@ export function resolveAgentType(request: AgentTypeRequest, agentTypes: AgentTyp
         fellBack: notes.length > 0,
         source: 'agent_map',
         reason: [...notes, `${request.provider} id ${id} maps to ${mapped}`].join('; '),
+        headerRejected,
       };
     }
   }
@@ -62,6 +89,7 @@ export function resolveAgentType(request: AgentTypeRequest, agentTypes: AgentTyp
       fellBack: notes.length > 0,
       source: 'provider_default',
       reason: [...notes, `${request.provider} default ${providerDefault}`].join('; '),
+      headerRejected,
     };
   }
 
@@ -74,5 +102,6 @@ export function resolveAgentType(request: AgentTypeRequest, agentTypes: AgentTyp
     fellBack: true,
     source: 'global_default',
     reason: [...notes, `global default ${globalDefault}`].join('; '),
+    headerRejected,
   };
 }

@@ -1,6 +1,7 @@
 import type { FunctionRole } from '../roles';
 import type { AgentMap } from './agent-map-schema';
 import type { AgentTypes } from './agent-type-schema';
+import type { MemorySpaces } from './memory-spaces';
 
 /**
  * What a function knows of its environment at run time: validated when the function is built and
@@ -11,6 +12,8 @@ export interface RoleEnvironment {
   /** The environment's name (`local`, `dev`, `staging`, `prod`): metric and log dimension. */
   readonly name: string;
   readonly agent_map: AgentMap;
+  /** Platforms sharing a memory space (opt-in); every other platform is its own space. */
+  readonly memory_spaces: MemorySpaces;
   readonly limits: { readonly max_body_bytes: number };
   /** Roles deployed with provisioned concurrency (the cost report weighs their utilisation). */
   readonly provisioned_roles: readonly FunctionRole[];

@@ -1,9 +1,15 @@
+import type { MemorySpace } from '../config/memory-spaces';
 import type { Turn } from '../domain/call-record';
 import type { Memory, MemoryType, NewMemory } from '../domain/memory';
 
 export interface MemorySearchQuery {
   /** The store's user id for the caller (caller key, or E.164 in `raw` mode). */
   readonly userId: string;
+  /**
+   * Only memories of this space (their `provider` metadata; none = ElevenLabs). Absent or null
+   * searches every space — never on a call path, where a credential reads its own space only.
+   */
+  readonly space?: MemorySpace | null;
   readonly text: string;
   readonly limit: number;
   /** Minimum store relevance in [0, 1]. */
@@ -13,6 +19,14 @@ export interface MemorySearchQuery {
   readonly createdAfter?: string;
   readonly createdBefore?: string;
   /** Aborts the call when the deadline passes. */
+  readonly signal?: AbortSignal;
+}
+
+export interface MemoryListOptions {
+  readonly cursor?: string | null;
+  readonly pageSize?: number;
+  /** Only memories of this space; absent or null lists every space (admin routes, migration). */
+  readonly space?: MemorySpace | null;
   readonly signal?: AbortSignal;
 }
 
@@ -57,7 +71,7 @@ export interface MemoryStore {
   /** Relevance-ordered memories for a query; expired memories are never returned. */
   search(query: MemorySearchQuery): Promise<readonly Memory[]>;
   /** A user's memories, newest first, page by page. */
-  list(userId: string, options?: { cursor?: string | null; pageSize?: number; signal?: AbortSignal }): Promise<MemoryPage>;
+  list(userId: string, options?: MemoryListOptions): Promise<MemoryPage>;
   /** Deletes every memory of a user; returns how many were deleted. */
   deleteUser(userId: string, signal?: AbortSignal): Promise<number>;
 }

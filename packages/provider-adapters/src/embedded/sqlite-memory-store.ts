@@ -3,13 +3,16 @@ import {
   type AddOptions,
   type Clock,
   type Memory,
+  type MemoryListOptions,
   type MemoryMetadata,
   type MemoryPage,
   type MemorySearchQuery,
+  type MemorySpace,
   type MemoryStore,
   type MemoryType,
   type NewMemory,
   pageOptions,
+  UNLABELLED_MEMORY_PROVIDER,
   type UserDirectory,
   type UserPage,
 } from '@agentic-memory/memory-core';
@@ -76,6 +79,17 @@ function decodeCursor(cursor: string): { createdMs: number; rowid: number } {
   const [ms, rowid] = Buffer.from(cursor, 'base64url').toString().split(':').map(Number);
   if (!Number.isSafeInteger(ms) || !Number.isSafeInteger(rowid)) throw new Error('invalid cursor');
   return { createdMs: ms as number, rowid: rowid as number };
+}
+
+/** A memory's platform as the SQL sees it: its `provider` metadata, or the seed system's when it has none. */
+const PROVIDER_SQL = `CASE WHEN json_type(m.metadata, '$.provider') = 'text' AND json_extract(m.metadata, '$.provider') <> ''
+  THEN json_extract(m.metadata, '$.provider') ELSE '${UNLABELLED_MEMORY_PROVIDER}' END`;
+
+/** The WHERE clause (and its parameters) keeping one memory space's memories; none for every space. */
+function spaceFilter(space: MemorySpace | null | undefined): { clause: string | null; params: Record<string, string> } {
+  if (!space) return { clause: null, params: {} };
+  const params = Object.fromEntries(space.providers.map((p, i) => [`$space${i}`, p]));
+  return { clause: `${PROVIDER_SQL} IN (${Object.keys(params).join(', ')})`, params };
 }
 
 function checkSignal(signal?: AbortSignal): void {
@@ -179,18 +193,20 @@ export class SqliteMemoryStore implements MemoryStore, UserDirectory {
       .map((s) => toMemory(s.row, Math.round(s.score * 1e4) / 1e4));
   }
 
-  async list(userId: string, options: { cursor?: string | null; pageSize?: number; signal?: AbortSignal } = {}): Promise<MemoryPage> {
+  async list(userId: string, options: MemoryListOptions = {}): Promise<MemoryPage> {
     checkSignal(options.signal);
     const pageSize = Math.min(Math.max(1, Math.floor(options.pageSize ?? 100)), 1000);
     const after = options.cursor ? decodeCursor(options.cursor) : null;
+    const space = spaceFilter(options.space);
     const rows = this.db
       .prepare(
         `SELECT ${COLUMNS} FROM memories m
-         WHERE m.user_id = $user AND (m.expires_ms IS NULL OR m.expires_ms > $now)
+         WHERE m.user_id = $user AND (m.expires_ms IS NULL OR m.expires_ms > $now)${space.clause ? ` AND ${space.clause}` : ''}
            AND ($after_ms IS NULL OR m.created_ms < $after_ms OR (m.created_ms = $after_ms AND m.rowid < $after_rowid))
          ORDER BY m.created_ms DESC, m.rowid DESC LIMIT $limit`,
       )
       .all({
+        ...space.params,
         $user: userId,
         $now: this.clock.now(),
         $after_ms: after?.createdMs ?? null,
@@ -227,7 +243,9 @@ export class SqliteMemoryStore implements MemoryStore, UserDirectory {
 
   private filters(query: MemorySearchQuery): { where: string; params: Record<string, string | number | null> } {
     const clauses = ['m.user_id = $user', '(m.expires_ms IS NULL OR m.expires_ms > $now)'];
-    const params: Record<string, string | number | null> = { $user: query.userId, $now: this.clock.now() };
+    const space = spaceFilter(query.space);
+    const params: Record<string, string | number | null> = { ...space.params, $user: query.userId, $now: this.clock.now() };
+    if (space.clause) clauses.push(space.clause);
     if (query.types && query.types.length > 0) {
       clauses.push(`m.type IN (${query.types.map((_, i) => `$type${i}`).join(', ')})`);
       query.types.forEach((t, i) => {

@@ -1,18 +1,23 @@
 import {
   type AddOptions,
   type Clock,
+  inMemorySpace,
   isMemoryType,
   type Memory,
+  type MemoryListOptions,
   type MemoryMetadata,
   type MemoryPage,
   type MemorySearchQuery,
+  type MemorySpace,
   type MemoryStore,
   MemoryStoreError,
   type MemoryStoreErrorKind,
   type MemoryType,
   type MetadataValue,
   type NewMemory,
+  PROVIDERS,
   pageOptions,
+  spaceHoldsUnlabelled,
   type Turn,
   type UserDirectory,
   type UserPage,
@@ -241,7 +246,7 @@ export class Mem0MemoryStore implements MemoryStore, UserDirectory {
 
   async search(query: MemorySearchQuery): Promise<readonly Memory[]> {
     if (query.limit <= 0) return [];
-    const conditions: Record<string, unknown>[] = [{ user_id: query.userId }];
+    const conditions: Record<string, unknown>[] = [{ user_id: query.userId }, ...spaceConditions(query.space)];
     // Mem0 has no `in` on metadata: the types become an OR of equalities.
     if (query.types && query.types.length > 0) conditions.push({ OR: query.types.map((t) => ({ metadata: { [TYPE_KEY]: t } })) });
     if (query.createdAfter) conditions.push({ created_at: { gte: query.createdAfter } });
@@ -257,20 +262,22 @@ export class Mem0MemoryStore implements MemoryStore, UserDirectory {
     const now = this.options.clock.now();
     return results
       .map((r) => this.toMemory(r))
-      .filter((m) => !this.expired(m, now) && (m.score ?? 1) >= (query.threshold ?? 0))
+      .filter((m) => !this.expired(m, now) && (m.score ?? 1) >= (query.threshold ?? 0) && inSpace(m, query.space))
       .slice(0, query.limit);
   }
 
-  async list(userId: string, options: { cursor?: string | null; pageSize?: number; signal?: AbortSignal } = {}): Promise<MemoryPage> {
+  async list(userId: string, options: MemoryListOptions = {}): Promise<MemoryPage> {
     const page = options.cursor ? Number(options.cursor) : 1;
     if (!Number.isInteger(page) || page < 1) throw new Error('invalid cursor');
     const pageSize = Math.min(Math.max(1, Math.floor(options.pageSize ?? 100)), 1000);
-    const res = (await this.ingestCall((c) => c.getAll({ filters: { user_id: userId }, page, pageSize }), options.signal)) as unknown as {
+    const space = spaceConditions(options.space);
+    const filters = space.length === 0 ? { user_id: userId } : { AND: [{ user_id: userId }, ...space] };
+    const res = (await this.ingestCall((c) => c.getAll({ filters, page, pageSize }), options.signal)) as unknown as {
       results?: Mem0Memory[];
       next?: string | null;
     };
     const now = this.options.clock.now();
-    const memories = (res.results ?? []).map((r) => this.toMemory(r)).filter((m) => !this.expired(m, now));
+    const memories = (res.results ?? []).map((r) => this.toMemory(r)).filter((m) => !this.expired(m, now) && inSpace(m, options.space));
     return { memories, nextCursor: res.next ? String(page + 1) : null };
   }
 
@@ -312,4 +319,23 @@ export class Mem0MemoryStore implements MemoryStore, UserDirectory {
     const memory: Memory = { id: r.id, text: r.memory ?? '', type, createdAt, expiresAt, metadata: metadata as MemoryMetadata };
     return typeof r.score === 'number' ? { ...memory, score: Math.max(0, Math.min(1, r.score)) } : memory;
   }
+}
+
+/**
+ * Mem0 filter conditions keeping one memory space. Mem0 metadata filters have equality and NOT
+ * but no `in` and no "field missing": a space holding the seed system's unlabelled memories
+ * (ElevenLabs') excludes every other platform; any other space is an OR of its platforms.
+ * Results are checked again on our side (inSpace), whatever the filter matched.
+ */
+function spaceConditions(space: MemorySpace | null | undefined): Record<string, unknown>[] {
+  if (!space) return [];
+  if (spaceHoldsUnlabelled(space)) {
+    return PROVIDERS.filter((p) => !space.providers.includes(p)).map((p) => ({ NOT: [{ metadata: { provider: p } }] }));
+  }
+  const each = space.providers.map((p) => ({ metadata: { provider: p } }));
+  return each.length === 1 ? each : [{ OR: each }];
+}
+
+function inSpace(memory: Memory, space: MemorySpace | null | undefined): boolean {
+  return !space || inMemorySpace(memory, space);
 }

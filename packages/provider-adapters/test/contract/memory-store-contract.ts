@@ -1,4 +1,4 @@
-import type { FixedClock, MemoryStore, NewMemory, UserDirectory } from '@agentic-memory/memory-core';
+import type { FixedClock, MemorySpace, MemoryStore, NewMemory, UserDirectory } from '@agentic-memory/memory-core';
 
 export interface MemoryStoreHarness {
   readonly store: MemoryStore & UserDirectory;
@@ -94,6 +94,35 @@ export function describeMemoryStoreContract(name: string, createHarness: () => P
       expect(found.map((m) => m.text)).toEqual(['Order 1234 arrived damaged']);
       expect((await h.store.list('user-b')).memories.map((m) => m.text)).toEqual(['Order 9999 arrived damaged']);
       expect(await h.store.search({ userId: 'nobody', text: 'damaged order', limit: 10 })).toEqual([]);
+    });
+
+    it('keeps memory spaces apart: a space sees its platforms, unlabelled memories are ElevenLabs’', async () => {
+      const from = (provider: string | null, id: string, text: string) =>
+        h.store.add('user-a', [memory(id, text, { metadata: { conversation_id: `conv_${id}`, ...(provider ? { provider } : {}) } })]);
+      await from('elevenlabs', 'e1', 'Parcel from elevenlabs call arrived damaged');
+      await from('vapi', 'v1', 'Parcel from vapi call arrived damaged');
+      await from('retell', 'r1', 'Parcel from retell call arrived damaged');
+      await from('generic', 'g1', 'Parcel from generic call arrived damaged');
+      await from(null, 's1', 'Parcel from the seed system arrived damaged');
+      const texts = (memories: readonly { text: string }[]) => memories.map((m) => m.text.split(' ')[2]).sort();
+      const search = (space: MemorySpace | null) => h.store.search({ userId: 'user-a', space, text: 'damaged parcel', limit: 10 });
+      const list = async (space: MemorySpace | null) => (await h.store.list('user-a', { space })).memories;
+      const cases: [MemorySpace | null, string[]][] = [
+        [{ name: 'elevenlabs', providers: ['elevenlabs'] }, ['elevenlabs', 'the']],
+        [{ name: 'vapi', providers: ['vapi'] }, ['vapi']],
+        [{ name: 'retell', providers: ['retell'] }, ['retell']],
+        [{ name: 'generic', providers: ['generic'] }, ['generic']],
+        [{ name: 'support', providers: ['elevenlabs', 'vapi'] }, ['elevenlabs', 'the', 'vapi']],
+        [{ name: 'phones', providers: ['vapi', 'retell'] }, ['retell', 'vapi']],
+        [null, ['elevenlabs', 'generic', 'retell', 'the', 'vapi']],
+      ];
+      for (const [space, expected] of cases) {
+        expect({ space: space?.name ?? 'all', search: texts(await search(space)) }).toEqual({
+          space: space?.name ?? 'all',
+          search: expected,
+        });
+        expect({ space: space?.name ?? 'all', list: texts(await list(space)) }).toEqual({ space: space?.name ?? 'all', list: expected });
+      }
     });
 
     it('answers natural-language questions: stemming, punctuation, quotes, any-term matching', async () => {
