@@ -1,6 +1,7 @@
 export * from './agent-type';
 export * from './authenticators';
 export * from './blob-keys';
+export * from './credentials';
 export * from './caller-erasure';
 export * from './caller-identity';
 export * from './deadline';
