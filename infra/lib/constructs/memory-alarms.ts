@@ -157,6 +157,25 @@ export class MemoryAlarms extends Construct {
         3,
       );
     }
+    const missing = this.catalogue.MissingCredential?.roles ?? [];
+    if (missing.length > 0) {
+      const lines = missing.map(
+        (role, i) =>
+          [`c${i}`, catalogueMetric(props.environmentName, 'MissingCredential', role, { statistic: 'Sum' }, this.catalogue)] as const,
+      );
+      this.alarm(
+        'MissingCredential',
+        new cloudwatch.MathExpression({
+          expression: lines.map(([k]) => k).join(' + '),
+          usingMetrics: Object.fromEntries(lines),
+          period: FIVE_MINUTES,
+          label: 'missing credentials',
+        }),
+        1,
+        'a credential is missing or a placeholder in the environment secret (logs name it): set it (deploy guide)',
+        1,
+      );
+    }
     for (const [role, fn] of Object.entries(f)) {
       if (!fn.scaling) continue;
       this.alarm(

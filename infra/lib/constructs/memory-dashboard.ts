@@ -182,8 +182,8 @@ export class MemoryDashboard extends Construct {
         width: 8,
       }),
       new cloudwatch.GraphWidget({
-        title: 'Degraded, rejected, fallbacks',
-        left: this.lines(sums(['DegradedReply', 'RejectedWebhook', 'AgentTypeFallback'])),
+        title: 'Degraded, rejected, fallbacks, missing credentials',
+        left: this.lines(sums(['DegradedReply', 'RejectedWebhook', 'AgentTypeFallback', 'MissingCredential'])),
         width: 8,
       }),
       new cloudwatch.GraphWidget({

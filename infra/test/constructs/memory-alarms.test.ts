@@ -31,6 +31,7 @@ describe('MemoryAlarms', () => {
         'ErrorRate',
         'DeadLetters',
         'OldestMessage',
+        'MissingCredential',
         ...METRICS.DegradedReply.roles.map((r) => `${r.replace(/(^|-)(\w)/g, (_m, _d, c: string) => c.toUpperCase())}Degraded`),
         ...schedule.map((r) => `${r.replace(/(^|-)(\w)/g, (_m, _d, c: string) => c.toUpperCase())}Failed`),
         ...Object.keys(ROLES).map((r) => `${r.replace(/(^|-)(\w)/g, (_m, _d, c: string) => c.toUpperCase())}AliasErrors`),

@@ -1,4 +1,6 @@
 import {
+  type AdminAuthMode,
+  adminAuthenticator,
   BlobKeys,
   createHttpHandler,
   emit,
@@ -15,7 +17,6 @@ import {
 } from '@agentic-memory/function-kit';
 import type { ConversationRecord, Memory } from '@agentic-memory/memory-core';
 import { agentAnalytics, daysOf, maskPhone, normaliseE164, userInsights } from '@agentic-memory/memory-core';
-import { secretsEqual } from '@agentic-memory/provider-adapters';
 
 const DAY_MS = 86_400_000;
 /** Reads of analytics records in flight at once. */
@@ -55,14 +56,19 @@ async function mapLimited<T, R>(items: readonly T[], limit: number, fn: (item: T
 }
 
 /**
- * The admin API (`X-Admin-Key`): what the system knows about a caller, real analytics per agent
+ * The admin API (IAM on AWS, `X-Admin-Key` locally): what the system knows about a caller, real analytics per agent
  * type from the worker's per-conversation records, and forget-me. Phone numbers arrive URL-encoded
  * in the path and are keyed at once; logs carry only the last four digits.
  */
 /** What the admin API uses: the memory store and the blob store. */
 export type InsightsDependencies = RoleDependencies<'blobStore' | 'memoryStore'>;
 
-export function createInsightsHandler(deps: InsightsDependencies): HttpLambda {
+export interface InsightsOptions {
+  /** `iam` on AWS (API Gateway checked the caller's SigV4 signature), `key` in the local runtime (`X-Admin-Key`). @default 'key' */
+  readonly adminAuth?: AdminAuthMode;
+}
+
+export function createInsightsHandler(deps: InsightsDependencies, options: InsightsOptions = {}): HttpLambda {
   async function allMemories(userIds: readonly string[]): Promise<Memory[]> {
     const memories: Memory[] = [];
     for (const userId of userIds) {
@@ -81,13 +87,7 @@ export function createInsightsHandler(deps: InsightsDependencies): HttpLambda {
       role: 'insights',
       deps,
       parseJson: false,
-      authenticate: async (event, d) => {
-        const expected = await d.secrets.get('ADMIN_API_KEY');
-        if (!expected) return { ok: false, code: 'unauthorized', reason: 'ADMIN_API_KEY is not configured' };
-        return secretsEqual(event.headers?.['x-admin-key'], expected)
-          ? { ok: true }
-          : { ok: false, code: 'unauthorized', reason: 'wrong or missing X-Admin-Key' };
-      },
+      authenticate: adminAuthenticator(options.adminAuth ?? 'key'),
       onUnexpectedError: () => json(500, { error: 'internal_error' }),
     },
     async (event: HttpEvent) => {

@@ -182,6 +182,6 @@ export function publishMetrics(): void {
  * and the tests that check what is emitted against the catalogue), whether or not Powertools'
  * own output is disabled.
  */
-export function captureMetrics(sink: Sink): void {
+export function captureMetrics(sink: Sink | null): void {
   capture = sink;
 }
