@@ -181,7 +181,7 @@ describe('the Lambda memory store without its key', () => {
     const { testRoleConfig } = await import('../src/testing');
     const values: Record<string, string> = { MEM0_API_KEY: '<paste the Mem0 key>' };
     const store = lambdaMemoryStore(secrets(values), { MEM0_HOST: 'http://127.0.0.1:9' }, clock, testRoleConfig('prod').agentTypes);
-    const { outcome, missing } = await check(() => store.search({ userId: 'u', query: 'q', limit: 1 }).catch((e: Error) => e));
+    const { outcome, missing } = await check(() => store.search({ userId: 'u', text: 'q', limit: 1 }).catch((e: Error) => e));
     expect(outcome).toMatchObject({
       name: 'MemoryStoreError',
       kind: 'unauthorized',
@@ -190,7 +190,7 @@ describe('the Lambda memory store without its key', () => {
     expect(missing).toEqual(['MEM0_API_KEY']);
     values.MEM0_API_KEY = 'm0-real-looking-key-0123';
     // The store is now created: the call reaches Mem0 (nothing listens on port 9, so it fails there instead).
-    const second = await check(() => store.search({ userId: 'u', query: 'q', limit: 1 }).catch((e: Error) => e));
+    const second = await check(() => store.search({ userId: 'u', text: 'q', limit: 1 }).catch((e: Error) => e));
     expect(second.missing).toEqual([]);
     expect(String((second.outcome as Error).message)).not.toContain('MEM0_API_KEY');
   });
