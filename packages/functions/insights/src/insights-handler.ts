@@ -16,7 +16,7 @@ import {
   setMetricContext,
 } from '@agentic-memory/function-kit';
 import type { ConversationRecord, Memory } from '@agentic-memory/memory-core';
-import { agentAnalytics, daysOf, maskPhone, normaliseE164, userInsights } from '@agentic-memory/memory-core';
+import { agentAnalytics, daysOf, MemoryStoreError, maskPhone, normaliseE164, userInsights } from '@agentic-memory/memory-core';
 
 const DAY_MS = 86_400_000;
 /** Reads of analytics records in flight at once. */
@@ -88,7 +88,9 @@ export function createInsightsHandler(deps: InsightsDependencies, options: Insig
       deps,
       parseJson: false,
       authenticate: adminAuthenticator(options.adminAuth ?? 'key'),
-      onUnexpectedError: () => json(500, { error: 'internal_error' }),
+      // The memory store unavailable (its key not set yet, Mem0 down): a retryable 503 that says so, not a crash.
+      onUnexpectedError: (error) =>
+        error instanceof MemoryStoreError ? json(503, { error: 'memory_store_unavailable' }) : json(500, { error: 'internal_error' }),
     },
     async (event: HttpEvent) => {
       setMetricContext(null, null);
