@@ -115,7 +115,8 @@ export async function checkDeploy(options: PredeployOptions): Promise<PredeployR
     const presented = state === 'as-deployed' ? {} : PLATFORM_KEYS;
     for (const fn of stack.functions) {
       const env = lambdaEnvironment(fn, refs, endpoint, {
-        ...(state === 'configured' && options.mem0Host ? { MEM0_HOST: options.mem0Host } : {}),
+        // Never the real Mem0: the contract server, or a loopback port nothing listens on.
+        MEM0_HOST: options.mem0Host ?? 'http://127.0.0.1:9',
         POWERTOOLS_METRICS_DISABLED: 'true',
       });
       const conversationId = `conv_check_${fn.role}_${randomUUID().slice(0, 8)}`;
