@@ -125,13 +125,15 @@ describe('functions', () => {
         },
         MinCapacity: pc?.min,
         MaxCapacity: pc?.max,
-        ScheduledActions: pc?.schedule.map((s) =>
-          Match.objectLike({
-            ScheduledActionName: s.name,
-            Timezone: s.time_zone,
-            ScalableTargetAction: { MinCapacity: s.min, MaxCapacity: s.max },
-          }),
-        ),
+        ScheduledActions: !pc?.schedule.length
+          ? Match.absent()
+          : pc.schedule.map((s) =>
+              Match.objectLike({
+                ScheduledActionName: s.name,
+                Timezone: s.time_zone,
+                ScalableTargetAction: { MinCapacity: s.min, MaxCapacity: s.max },
+              }),
+            ),
       });
     }
     prod.template.resourcePropertiesCountIs(

@@ -25,7 +25,7 @@ describe('repository environments', () => {
     // dev and local run without provisioned concurrency; staging and prod target 0.7 utilisation.
     if (name === 'dev' || name === 'local') expect(pc).toBeUndefined();
     else expect(pc?.target_utilization).toBe(0.7);
-    if (name === 'prod') expect(pc).toMatchObject({ min: 2, max: 10 });
+    if (name === 'prod') expect(pc).toMatchObject({ min: 1, max: 10 });
     expect(env.ingest.visibility_timeout_s).toBeGreaterThanOrEqual(6 * env.functions['ingest-worker'].timeout_s);
   });
 });
