@@ -254,6 +254,13 @@ Running functions pick new values up within 5 minutes, or at once when a credent
 
 - Confirm the e-mail SNS sends each alarm recipient. Alarms notify on ALARM and on OK; more
   endpoints can subscribe to \`AlarmTopicArn\`.
+- Point the platforms at the outputs, as for the local runtime (README): ElevenLabs' conversation-initiation
+  webhook \`…/client-data\` with header \`X-Workspace-Key\` (overrides enabled in the agent's Security
+  tab), the memory-search tool \`…/retrieve\` with \`X-Workspace-Key\` and \`X-Caller-Id: {{system__caller_id}}\`,
+  the post-call webhook \`…/post-call\` with HMAC and retries enabled; Vapi, Retell and generic platforms
+  on their \`/v1/<platform>/…\` routes. Bodies above ${prod.config.limits.max_body_bytes.toLocaleString('en-US')} bytes are refused (413): the
+  largest whose base64 API Gateway event fits Lambda's 6 MiB request limit. Do not subscribe to
+  post-call **audio** for long calls: its base64 MP3 exceeds it.
 - Attach \`AdminInvokePolicyArn\` to the IAM users or roles of your operators: the admin routes
   (${adminRoutes.join(', ')}) accept only SigV4-signed requests from them.
 - Smoke test, signed as ElevenLabs would, then the call start and the admin API:
