@@ -25,6 +25,8 @@ export interface PriceTable {
     readonly cost_explorer_requests_per_day: number;
     readonly active_agent_type_provider_pairs: number;
     readonly rejection_reasons_seen: number;
+    /** Catalogue metrics every call emits; the others are published only in the hours they happen. */
+    readonly metrics_published_every_hour: readonly string[];
     readonly explanation: string;
   };
 }
@@ -121,11 +123,16 @@ const DURATION_ROLES = {
   'cost-report': 1,
 };
 
-/** Custom metrics a month while there is traffic: per catalogue metric and emitting role, the rollup set plus the detailed sets. */
+/**
+ * Custom metrics billed for every hour of a month with traffic: per catalogue metric that every call
+ * emits and per role that emits it, the rollup set plus the detailed sets.
+ */
 export function customMetricCount(usage: PriceTable['usage'], catalogue: Readonly<Record<string, MetricDefinition>> = METRICS): number {
+  for (const name of usage.metrics_published_every_hour)
+    if (!catalogue[name]) throw new Error(`the price table names ${name}, which is not in the metric catalogue`);
   let count = 0;
   for (const [name, m] of Object.entries(catalogue)) {
-    if (name === 'MissingCredential') continue; // only while a credential is missing
+    if (!usage.metrics_published_every_hour.includes(name)) continue;
     const detailed = usage.active_agent_type_provider_pairs * (m.extraDimension === 'reason' ? usage.rejection_reasons_seen : 1);
     count += m.roles.length * (1 + detailed);
   }
@@ -259,7 +266,7 @@ export function environmentCost(template: CfnTemplate, table: PriceTable, option
       {
         item: 'CloudWatch custom metrics',
         usd: calls > 0 ? metrics * price('cloudwatch_custom_metric_month') : 0,
-        basis: `${metrics} metrics published every hour (catalogue × roles × dimension sets)`,
+        basis: `${metrics} metrics published every hour (the per-call catalogue metrics × roles × dimension sets)`,
       },
     ];
   };

@@ -226,7 +226,13 @@ describe('least privilege (IAM policies, per role, from BLOB_ACCESS)', () => {
   it('gives only the intake queue sends, reads the secret from every role, and no wildcard action anywhere', () => {
     for (const role of Object.keys(ROLES)) {
       const actions = grants(role).map((g) => g.action);
-      expect(actions.some((a) => a.startsWith('sqs:Send'))).toBe(role === 'webhook-intake');
+      // The intake sends to the ingest queue; the worker sends only to the dead-letter queue (poison messages).
+      const sends = grants(role)
+        .filter((g) => g.action.startsWith('sqs:Send'))
+        .map((g) => g.resource);
+      const queue = role === 'webhook-intake' ? 'PipelineIngest' : role === 'ingest-worker' ? 'PipelineDeadLetters' : null;
+      expect(sends.length > 0).toBe(queue !== null);
+      for (const target of sends) expect(target).toContain(String(queue));
       expect(actions).toEqual(expect.arrayContaining(['secretsmanager:GetSecretValue']));
       for (const action of actions) expect(action).not.toMatch(/\*/);
     }
