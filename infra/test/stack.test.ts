@@ -283,6 +283,7 @@ describe('secret', () => {
     const needed = secretsToSetBeforeTraffic(Object.keys(prodConfig.agent_map.providers) as Provider[]);
     prod.template.hasOutput('SecretArn', { Description: Match.stringLikeRegexp(`before any traffic: ${needed.join(', ')}`) });
     expect(needed).toEqual(expect.arrayContaining(['MEM0_API_KEY', 'ELEVENLABS_WORKSPACE_KEY', 'ELEVENLABS_HMAC_KEY']));
+    Annotations.fromStack(prod.stack).hasInfo('*', Match.stringLikeRegexp(`before any traffic: ${needed.join(', ')}`));
   });
 
   it('adopts an existing secret by name when the environment says so', () => {

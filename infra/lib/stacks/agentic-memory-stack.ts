@@ -343,10 +343,15 @@ export class AgenticMemoryStack extends Stack {
     });
     new CfnOutput(this, 'MemorySearchToolUrl', { value: `${this.api.url}/retrieve`, description: 'ElevenLabs memory-search tool URL' });
     new CfnOutput(this, 'PostCallWebhook', { value: `${this.api.url}/post-call`, description: 'ElevenLabs post-call webhook URL' });
+    const toSet = secretsToSetBeforeTraffic(Object.keys(config.agent_map.providers) as Provider[]);
     new CfnOutput(this, 'SecretArn', {
       value: this.secret.secret.secretArn,
-      description: `Set these keys of this secret (JSON) before any traffic: ${secretsToSetBeforeTraffic(Object.keys(config.agent_map.providers) as Provider[]).join(', ')}`,
+      description: `Set these keys of this secret (JSON) before any traffic: ${toSet.join(', ')}`,
     });
+    // Printed by `cdk synth` / `cdk deploy`: the functions start without them, but refuse or degrade until they are set.
+    Annotations.of(this).addInfo(
+      `after deploying, set these keys of the environment secret (SecretArn output) before any traffic: ${toSet.join(', ')}`,
+    );
     new CfnOutput(this, 'SecretName', { value: this.secret.secret.secretName });
     new CfnOutput(this, 'AlarmTopicArn', {
       value: this.alarmTopic.topic.topicArn,
