@@ -53,11 +53,7 @@ export function authenticatorFor(
     const adapter = platformAdapter(provider);
     const request = { path: event.rawPath, headers: event.headers ?? {}, rawBody: event.rawBody, body: undefined };
     const now = deps.clock.now();
-    const credentials = credentialReader(
-      deps.secrets,
-      (name) => `${provider} requests checked with it are refused (401) until it is set`,
-      now,
-    );
+    const credentials = credentialReader(deps.secrets, () => `${provider} requests checked with it are refused (401) until it is set`, now);
     const outcome = await adapter.authenticate(role, request, credentials.read, now);
     if (outcome.ok) return outcome;
     const rotating = new Map<SecretName, string>();

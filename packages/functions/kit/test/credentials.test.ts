@@ -83,7 +83,7 @@ describe('the credential table', () => {
     ['CHANGE_ME', 'placeholder'],
     ['changeme', 'placeholder'],
     ['TODO', 'placeholder'],
-    ['${MEM0_API_KEY}', 'placeholder'],
+    [`$${'{'}MEM0_API_KEY}`, 'placeholder'],
     ['xxxxxxxx', 'placeholder'],
     ['your-api-key', 'placeholder'],
     ['paste-key-here', 'placeholder'],
