@@ -4,7 +4,7 @@
  * provisioned concurrency above all) and the cost of traffic at a number of calls a month, from the
  * usage model in the same file. The deploy guide is generated from it. Pure: no AWS call.
  */
-import { METRICS, type MetricDefinition } from '@agentic-memory/function-kit/contracts';
+import { METRICS, type MetricDefinition, ROLES } from '@agentic-memory/function-kit/contracts';
 
 export interface PriceTable {
   readonly region: string;
@@ -109,7 +109,7 @@ function functionsByRole(template: CfnTemplate): Map<string, { logicalId: string
   for (const [id, r] of Object.entries(template.Resources)) {
     if (r.Type !== 'AWS::Lambda::Function') continue;
     const name = String(r.Properties?.FunctionName ?? id);
-    const role = Object.keys(DURATION_ROLES).find((x) => name.endsWith(`-${x}`)) ?? name;
+    const role = Object.keys(ROLES).find((x) => name.endsWith(`-${x}`)) ?? name;
     out.set(role, { logicalId: id, memoryMb: Number(r.Properties?.MemorySize ?? 128) });
   }
   return out;
@@ -206,11 +206,25 @@ export function environmentCost(template: CfnTemplate, table: PriceTable, option
     usd: schedules * 30 * u.cost_explorer_requests_per_day * price('cost_explorer_api_request'),
     basis: `${30 * u.cost_explorer_requests_per_day} GetCostAndUsage requests`,
   });
-  const reportGbS = 30 * ((u.duration_ms['cost-report'] ?? 0) / 1000) * ((fns.get('cost-report')?.memoryMb ?? 256) / 1024);
+  // Each scheduled role's runs a month (from its rule's cron: daily or hourly), at its modelled duration.
+  let runs = 0;
+  let runGbS = 0;
+  const runParts: string[] = [];
+  for (const [, r] of resources) {
+    if (r.Type !== 'AWS::Events::Rule' || typeof r.Properties?.ScheduleExpression !== 'string') continue;
+    const aliasId = refOf(r.Properties?.Targets) ?? '';
+    const fnId = aliasToFunction.get(aliasId) ?? '';
+    const role = [...fns.entries()].find(([, f]) => f.logicalId === fnId)?.[0] ?? fnId;
+    const hourField = /^cron\(\S+ (\S+) /.exec(r.Properties.ScheduleExpression)?.[1];
+    const perMonth = hourField === '*' ? HOURS_PER_MONTH : 30;
+    runs += perMonth;
+    runGbS += perMonth * ((u.duration_ms[role] ?? 0) / 1000) * (memoryOf(fnId) / 1024);
+    runParts.push(`${perMonth} ${role}`);
+  }
   atRest.push({
     item: 'scheduled runs (Lambda)',
-    usd: reportGbS * price('lambda_arm_gb_second') + (30 * price('lambda_requests_per_million')) / 1e6,
-    basis: '30 cost-report runs',
+    usd: runGbS * price('lambda_arm_gb_second') + (runs * price('lambda_requests_per_million')) / 1e6,
+    basis: `${runParts.join(' + ')} runs`,
   });
   const atRestUsd = atRest.reduce((s, i) => s + i.usd, 0);
 

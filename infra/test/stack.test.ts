@@ -223,14 +223,15 @@ describe('least privilege (IAM policies, per role, from BLOB_ACCESS)', () => {
     }
   });
 
-  it('gives only the intake queue sends, reads the secret from every role, and no wildcard action anywhere', () => {
+  it('lets only the intake and reconciliation send to the queue (the worker to the DLQ), every role read the secret, no wildcard action', () => {
     for (const role of Object.keys(ROLES)) {
       const actions = grants(role).map((g) => g.action);
-      // The intake sends to the ingest queue; the worker sends only to the dead-letter queue (poison messages).
+      // The intake and reconciliation send to the ingest queue; the worker only to the dead-letter queue (poison messages).
       const sends = grants(role)
         .filter((g) => g.action.startsWith('sqs:Send'))
         .map((g) => g.resource);
-      const queue = role === 'webhook-intake' ? 'PipelineIngest' : role === 'ingest-worker' ? 'PipelineDeadLetters' : null;
+      const queue =
+        role === 'webhook-intake' || role === 'reconcile' ? 'PipelineIngest' : role === 'ingest-worker' ? 'PipelineDeadLetters' : null;
       expect(sends.length > 0).toBe(queue !== null);
       for (const target of sends) expect(target).toContain(String(queue));
       expect(actions).toEqual(expect.arrayContaining(['secretsmanager:GetSecretValue']));

@@ -32,6 +32,7 @@ describe('MemoryAlarms', () => {
         'DeadLetters',
         'OldestMessage',
         'MissingCredential',
+        ...METRICS.ReconciledCalls.roles.map((r) => `${r.replace(/(^|-)(\w)/g, (_m, _d, c: string) => c.toUpperCase())}ReconciledCalls`),
         ...METRICS.DegradedReply.roles.map((r) => `${r.replace(/(^|-)(\w)/g, (_m, _d, c: string) => c.toUpperCase())}Degraded`),
         ...schedule.map((r) => `${r.replace(/(^|-)(\w)/g, (_m, _d, c: string) => c.toUpperCase())}Failed`),
         ...Object.keys(ROLES).map((r) => `${r.replace(/(^|-)(\w)/g, (_m, _d, c: string) => c.toUpperCase())}AliasErrors`),

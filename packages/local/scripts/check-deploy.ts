@@ -9,9 +9,10 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { findWorkspaceRoot } from '@agentic-memory/config';
+import { ElevenLabsContractServer } from '@agentic-memory/provider-adapters/testing/elevenlabs';
 import { Mem0ContractServer } from '@agentic-memory/provider-adapters/testing/mem0';
 import { startMoto } from '@agentic-memory/provider-adapters/testing/moto';
-import { checkDeploy, formatReport, PREDEPLOY_MEM0_KEY } from '../src/predeploy-check';
+import { checkDeploy, formatReport, PREDEPLOY_ELEVENLABS_KEY, PREDEPLOY_MEM0_KEY } from '../src/predeploy-check';
 import { readSynthesized, synthesize } from '../src/synthesized-bundles';
 
 const { values } = parseArgs({ options: { env: { type: 'string', default: 'prod' }, 'cdk-out': { type: 'string' } } });
@@ -29,13 +30,16 @@ try {
   );
   const moto = await startMoto();
   const mem0 = new Mem0ContractServer(PREDEPLOY_MEM0_KEY);
+  const elevenLabs = new ElevenLabsContractServer(PREDEPLOY_ELEVENLABS_KEY);
   try {
     const mem0Host = await mem0.start();
-    const report = await checkDeploy({ stack, endpoint: moto.endpoint, scratch, mem0Host });
+    const elevenLabsHost = await elevenLabs.start();
+    const report = await checkDeploy({ stack, endpoint: moto.endpoint, scratch, mem0Host, elevenLabsHost });
     console.log(formatReport(report));
     for (const c of report.checks.filter((x) => !x.ok)) console.log(`\n--- ${c.state} ${c.role}: last output\n${c.stderr}`);
     ok = report.ok;
   } finally {
+    await elevenLabs.stop();
     await mem0.stop();
     await moto.stop();
   }

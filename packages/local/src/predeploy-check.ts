@@ -32,6 +32,9 @@ const PLATFORM_KEYS = {
   ADMIN_API_KEY: 'check-admin-key-0123456789',
 } as const;
 const MEM0_KEY = 'm0-check-key-0123456789';
+const ELEVENLABS_API_KEY = 'xi-check-key-0123456789';
+/** The ElevenLabs API key the `configured` state uses: start the contract server with it. */
+export const PREDEPLOY_ELEVENLABS_KEY = ELEVENLABS_API_KEY;
 
 export interface RoleCheck {
   readonly state: SecretState;
@@ -59,6 +62,8 @@ export interface PredeployOptions {
   readonly scratch: string;
   /** The Mem0 contract server for the `configured` state (its API key must be MEM0_KEY). Without it, that state is skipped. */
   readonly mem0Host?: string;
+  /** The ElevenLabs contract server for the `configured` state (its API key must be PREDEPLOY_ELEVENLABS_KEY). @default - none: reconcile fails without its key */
+  readonly elevenLabsHost?: string;
   /** The states to check. @default SECRET_STATES */
   readonly states?: readonly SecretState[];
   /** Per invocation (import + first request). @default 30 s */
@@ -70,8 +75,15 @@ export const PREDEPLOY_MEM0_KEY = MEM0_KEY;
 
 type Answer = { statusCode?: number; batchItemFailures?: unknown[] } | null;
 
+interface Expectation {
+  readonly test: (a: Answer) => boolean;
+  readonly text: string;
+  /** A run that throws this is the designed answer (a scheduled run that fails loudly: its alarm fires). */
+  readonly throws?: RegExp;
+}
+
 /** What each role must answer in each state; null = anything but a failure. */
-function expectation(role: FunctionRole, state: SecretState): { test: (a: Answer) => boolean; text: string } | null {
+function expectation(role: FunctionRole, state: SecretState, elevenLabs: boolean): Expectation | null {
   const status = (...codes: number[]) => ({ test: (a: Answer) => codes.includes(a?.statusCode ?? -1), text: `HTTP ${codes.join(' or ')}` });
   const retried = { test: (a: Answer) => (a?.batchItemFailures?.length ?? 0) > 0, text: 'the message retried (batchItemFailures)' };
   const ingested = {
@@ -88,6 +100,11 @@ function expectation(role: FunctionRole, state: SecretState): { test: (a: Answer
       return state === 'configured' ? status(200) : status(200, 503);
     case 'ingest-worker':
       return state === 'configured' ? ingested : retried;
+    case 'reconcile':
+      // Without its ElevenLabs API key the hourly run fails saying so (its Failed alarm fires); with it, it runs.
+      return state === 'configured' && elevenLabs
+        ? null
+        : { test: () => false, text: 'a failed run naming ELEVENLABS_API_KEY', throws: /ELEVENLABS_API_KEY is not set/ };
     default:
       return null;
   }
@@ -110,6 +127,7 @@ export async function checkDeploy(options: PredeployOptions): Promise<PredeployR
     for (const values of Object.values(secrets)) {
       if (state !== 'as-deployed')
         Object.assign(values, PLATFORM_KEYS, { MEM0_API_KEY: state === 'configured' ? MEM0_KEY : '<paste the Mem0 API key>' });
+      if (state === 'configured' && options.elevenLabsHost) values.ELEVENLABS_API_KEY = ELEVENLABS_API_KEY;
     }
     const refs = await provisionFromTemplate(stack.template, endpoint, secrets);
     const presented = state === 'as-deployed' ? {} : PLATFORM_KEYS;
@@ -117,6 +135,7 @@ export async function checkDeploy(options: PredeployOptions): Promise<PredeployR
       const env = lambdaEnvironment(fn, refs, endpoint, {
         // Never the real Mem0: the contract server, or a loopback port nothing listens on.
         MEM0_HOST: options.mem0Host ?? 'http://127.0.0.1:9',
+        ELEVENLABS_API_URL: options.elevenLabsHost ?? 'http://127.0.0.1:9',
         POWERTOOLS_METRICS_DISABLED: 'true',
       });
       const conversationId = `conv_check_${fn.role}_${randomUUID().slice(0, 8)}`;
@@ -136,11 +155,14 @@ export async function checkDeploy(options: PredeployOptions): Promise<PredeployR
       let ok = false;
       let outcome: string;
       let expected: string | undefined;
+      const want = expectation(fn.role, state, Boolean(options.elevenLabsHost));
       if (run.initMs === null) outcome = `init failed: ${firstLine(run.error)}`;
-      else if (run.error) outcome = `threw: ${firstLine(run.error)}`;
-      else {
+      else if (run.error) {
+        outcome = `threw: ${firstLine(run.error)}`;
+        ok = Boolean(want?.throws?.test(run.error));
+        if (!ok && want?.throws) expected = want.text;
+      } else {
         outcome = describe(answer, run.result);
-        const want = expectation(fn.role, state);
         ok = want ? want.test(answer) : true;
         if (want && !ok) expected = want.text;
         if (answer?.statusCode !== undefined && answer.statusCode >= 500 && !(fn.role === 'insights' && answer.statusCode === 503))

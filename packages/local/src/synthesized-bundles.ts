@@ -143,6 +143,9 @@ export async function provisionFromTemplate(
         new CreateQueueCommand({ QueueName: `am-${logicalId.slice(0, 40)}-${suffix}.fifo`, Attributes: { FifoQueue: 'true' } }),
       );
       refs[logicalId] = String(created.QueueUrl);
+    } else if (resource.Type === 'AWS::ApiGatewayV2::Api') {
+      // No API on the emulator: its URL is only compared (reconcile's own base URL), never called.
+      refs[`${logicalId}.ApiEndpoint`] = `https://${logicalId.toLowerCase()}.execute-api.us-east-1.amazonaws.com`;
     } else if (resource.Type === 'AWS::SecretsManager::Secret') {
       const created = await clients.secretsManager.send(
         new CreateSecretCommand({ Name: `am-${logicalId}-${suffix}`, SecretString: JSON.stringify(secretValues[logicalId] ?? {}) }),
@@ -164,7 +167,9 @@ export function lambdaEnvironment(
   for (const [name, value] of Object.entries(fn.environment)) {
     if (typeof value === 'string') env[name] = value;
     else {
-      const ref = (value as { Ref?: string }).Ref;
+      // A Ref, or a GetAtt of a resource the emulator has (refs keyed `<logicalId>.<attribute>`).
+      const getAtt = (value as { 'Fn::GetAtt'?: [string, string] })['Fn::GetAtt'];
+      const ref = (value as { Ref?: string }).Ref ?? (getAtt ? `${getAtt[0]}.${getAtt[1]}` : undefined);
       if (!ref || refs[ref] === undefined) throw new Error(`${fn.functionName}: cannot resolve ${name} = ${JSON.stringify(value)}`);
       env[name] = refs[ref];
     }

@@ -3,9 +3,10 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { findWorkspaceRoot } from '@agentic-memory/config';
+import { ElevenLabsContractServer } from '@agentic-memory/provider-adapters/testing/elevenlabs';
 import { Mem0ContractServer } from '@agentic-memory/provider-adapters/testing/mem0';
 import { type MotoServer, startMoto } from '@agentic-memory/provider-adapters/testing/moto';
-import { checkDeploy, formatReport, PREDEPLOY_MEM0_KEY } from '../src/predeploy-check';
+import { checkDeploy, formatReport, PREDEPLOY_ELEVENLABS_KEY, PREDEPLOY_MEM0_KEY } from '../src/predeploy-check';
 import { type SynthesizedFunction, type SynthesizedStack, synthesize, type Template } from '../src/synthesized-bundles';
 
 /** A one-function stack around a hand-written bundle, with the template shape the CDK app gives it. */
@@ -94,13 +95,21 @@ describe('the pre-deploy check', () => {
 
   it('passes every prod bundle from the cloud assembly in every secret state (synthesised with bundling, as cdk deploy does)', async () => {
     const mem0 = new Mem0ContractServer(PREDEPLOY_MEM0_KEY);
+    const elevenLabs = new ElevenLabsContractServer(PREDEPLOY_ELEVENLABS_KEY);
     const outDir = join(dir, 'cdk.out');
     try {
       const stack = await synthesize(findWorkspaceRoot(), 'prod', outDir, { HOME: join(dir, 'home') });
-      const report = await checkDeploy({ stack, endpoint: moto.endpoint, scratch: dir, mem0Host: await mem0.start() });
+      const report = await checkDeploy({
+        stack,
+        endpoint: moto.endpoint,
+        scratch: dir,
+        mem0Host: await mem0.start(),
+        elevenLabsHost: await elevenLabs.start(),
+      });
       expect({ ok: report.ok, report: formatReport(report) }).toEqual({ ok: true, report: expect.stringContaining('checks passed') });
       expect(report.checks).toHaveLength(stack.functions.length * 3);
     } finally {
+      await elevenLabs.stop();
       await mem0.stop();
       rmSync(outDir, { recursive: true, force: true });
     }

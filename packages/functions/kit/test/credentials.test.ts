@@ -71,6 +71,7 @@ describe('the credential table', () => {
       'MEM0_API_KEY',
       'ELEVENLABS_WORKSPACE_KEY',
       'ELEVENLABS_HMAC_KEY',
+      'ELEVENLABS_API_KEY',
       'RETELL_API_KEY',
     ]);
   });
