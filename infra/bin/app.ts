@@ -17,22 +17,22 @@ const names = only ? [only] : DEPLOYABLE_ENVIRONMENTS;
 const workspaceRoot = findWorkspaceRoot();
 
 for (const name of names) {
-  let loaded: ReturnType<typeof loadConfig>;
   try {
-    loaded = loadConfig(name);
+    const loaded = loadConfig(name);
+    const config = loaded.environment;
+    new AgenticMemoryStack(app, `AgenticMemory-${name}`, {
+      config,
+      agentTypes: loaded.agentTypes,
+      workspaceRoot,
+      env: { account: config.account ?? process.env.CDK_DEFAULT_ACCOUNT, region: config.region },
+      description: `Agentic Memory (${name}): memory for voice agents`,
+    });
   } catch (error) {
+    // A bad value, in the file or against the stack's own rules: one line naming the field, exit 1.
     if (error instanceof ConfigValidationError) {
       console.error(error.message);
       process.exit(1);
     }
     throw error;
   }
-  const config = loaded.environment;
-  new AgenticMemoryStack(app, `AgenticMemory-${name}`, {
-    config,
-    agentTypes: loaded.agentTypes,
-    workspaceRoot,
-    env: { account: config.account ?? process.env.CDK_DEFAULT_ACCOUNT, region: config.region },
-    description: `Agentic Memory (${name}): memory for voice agents`,
-  });
 }

@@ -1,12 +1,28 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Environment } from '@agentic-memory/config';
 import { findWorkspaceRoot, loadConfig } from '@agentic-memory/config';
-import { App } from 'aws-cdk-lib';
+import { App, Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
+import * as lambda from 'aws-cdk-lib/aws-lambda';
+import * as logs from 'aws-cdk-lib/aws-logs';
+import type { ObservedFunction } from '../lib/constructs/memory-dashboard';
 import { AgenticMemoryStack, type AgenticMemoryStackProps } from '../lib/stacks/agentic-memory-stack';
 
-/** A test app: bundling skipped (asset hashes from construct paths) and CloudFormation validation off. */
+/** The feature flags `cdk synth` runs with (cdk.json), so tests see the template that is deployed. */
+export function cdkJsonContext(): Record<string, unknown> {
+  const cdkJson = JSON.parse(readFileSync(join(findWorkspaceRoot(), 'cdk.json'), 'utf8')) as { context?: Record<string, unknown> };
+  return cdkJson.context ?? {};
+}
+
+/** A test app: cdk.json's flags, bundling skipped (asset hashes from construct paths), CloudFormation validation off. */
 export function testApp(): App {
-  return new App({ context: { 'aws:cdk:bundling-stacks': [] }, builtinCloudFormationValidation: false });
+  return new App({ context: { ...cdkJsonContext(), 'aws:cdk:bundling-stacks': [] }, builtinCloudFormationValidation: false });
+}
+
+/** A bare stack for one construct, as Solutions Constructs test them. */
+export function bareStack(app = testApp()): Stack {
+  return new Stack(app, 'Bare', { env: { account: '123456789012', region: 'us-east-1' } });
 }
 
 export function environmentConfig(name: string, change?: (config: Environment) => Environment): Environment {
@@ -29,6 +45,31 @@ export function synthStack(
     env: { account: config.account ?? '000000000000', region: config.region },
   });
   return { app, stack, template: Template.fromStack(stack) };
+}
+
+/** A real function with inline code, its alias and log group, for constructs that observe functions. */
+export function observedFunction(stack: Stack, id: string, options: { provisioned?: boolean } = {}): ObservedFunction {
+  const logGroup = new logs.LogGroup(stack, `${id}Logs`);
+  const fn = new lambda.Function(stack, id, {
+    runtime: lambda.Runtime.NODEJS_24_X,
+    handler: 'index.handler',
+    code: lambda.Code.fromInline('exports.handler = async () => ({});'),
+    logGroup,
+  });
+  const alias = new lambda.Alias(stack, `${id}Live`, { aliasName: 'live', version: fn.currentVersion });
+  const scaling = options.provisioned ? alias.addAutoScaling({ minCapacity: 1, maxCapacity: 2 }) : undefined;
+  return { function: fn, alias, logGroup, scaling };
+}
+
+/** One observed function per role name. */
+export function observedFunctions(
+  stack: Stack,
+  roles: readonly string[],
+  provisioned: readonly string[] = [],
+): Record<string, ObservedFunction> {
+  return Object.fromEntries(
+    roles.map((role) => [role, observedFunction(stack, role.replace(/\W/g, ''), { provisioned: provisioned.includes(role) })]),
+  );
 }
 
 /** Masks what legitimately changes between checkouts and code changes: asset hashes and version ids. */

@@ -7,27 +7,35 @@ import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 
 export interface IngestPipelineProps {
-  /** Days kept per key prefix (raw payloads, audio, markers, reports…); other prefixes are kept. */
-  readonly retentionDays: Readonly<Record<string, number>>;
-  readonly maxReceiveCount: number;
-  readonly visibilityTimeout: Duration;
-  /** Overrides merged over the secure defaults. */
-  readonly bucketProps?: Partial<s3.BucketProps>;
-  readonly queueProps?: Partial<sqs.QueueProps>;
+  /** Days kept per key prefix (raw payloads, audio, markers, reports…). @default - every object is kept */
+  readonly retentionDays?: Readonly<Record<string, number>>;
+  /** Receives before a message goes to the dead-letter queue. @default 5 */
+  readonly maxReceiveCount?: number;
+  /** At least 6 × the worker's timeout (AWS's advice for Lambda event sources). @default Duration.minutes(6) */
+  readonly visibilityTimeout?: Duration;
+  /** Days the non-current versions of an object are kept (erased and overwritten objects). @default 7 */
+  readonly noncurrentVersionDays?: number;
 }
 
 /**
- * Where calls wait to become memories: a private, SSL-only, encrypted, versioned bucket with
- * lifecycle per prefix, and a FIFO queue (per-group high throughput) with a FIFO dead-letter
- * queue. Grants are per key prefix, never the whole bucket.
+ * Where calls wait to become memories: a private, SSL-only (TLS 1.2+), encrypted, versioned bucket
+ * with lifecycle per prefix, and a FIFO queue (per-group high throughput) with a FIFO dead-letter
+ * queue, both SSL-only and encrypted. None of that is configurable. Grants are per key prefix,
+ * never the whole bucket. The bucket is kept when the stack is deleted or replaces it, and deleted
+ * when the stack's creation rolls back (nothing is in it yet), so a failed first deploy leaves
+ * nothing behind that blocks the next.
  */
 export class IngestPipeline extends Construct {
   public readonly bucket: s3.Bucket;
   public readonly queue: sqs.Queue;
   public readonly deadLetterQueue: sqs.Queue;
 
-  constructor(scope: Construct, id: string, props: IngestPipelineProps) {
+  constructor(scope: Construct, id: string, props: IngestPipelineProps = {}) {
     super(scope, id);
+    for (const [prefix, days] of Object.entries(props.retentionDays ?? {})) {
+      if (!/^[a-z0-9-]+\/$/.test(prefix)) throw new Error(`retention prefix "${prefix}" must be one path segment ending in "/"`);
+      if (!Number.isInteger(days) || days < 1) throw new Error(`retention of ${prefix} must be a whole number of days ≥ 1, got ${days}`);
+    }
     this.bucket = new s3.Bucket(this, 'Blobs', {
       blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
       enforceSSL: true,
@@ -35,21 +43,20 @@ export class IngestPipeline extends Construct {
       encryption: s3.BucketEncryption.S3_MANAGED,
       versioned: true,
       objectOwnership: s3.ObjectOwnership.BUCKET_OWNER_ENFORCED,
-      removalPolicy: RemovalPolicy.RETAIN,
+      removalPolicy: RemovalPolicy.RETAIN_ON_UPDATE_OR_DELETE,
       lifecycleRules: [
-        ...Object.entries(props.retentionDays).map(([prefix, days]) => ({
+        ...Object.entries(props.retentionDays ?? {}).map(([prefix, days]) => ({
           id: `expire-${prefix.replace(/\W/g, '')}`,
           prefix,
           expiration: Duration.days(days),
         })),
         {
           id: 'old-versions',
-          noncurrentVersionExpiration: Duration.days(7),
+          noncurrentVersionExpiration: Duration.days(props.noncurrentVersionDays ?? 7),
           abortIncompleteMultipartUploadAfter: Duration.days(1),
           expiredObjectDeleteMarker: true,
         },
       ],
-      ...props.bucketProps,
     });
     Validations.of(this.bucket).acknowledge({
       id: 'AwsSolutions::AwsSolutions-S1',
@@ -68,10 +75,9 @@ export class IngestPipeline extends Construct {
       enforceSSL: true,
       deduplicationScope: sqs.DeduplicationScope.MESSAGE_GROUP,
       fifoThroughputLimit: sqs.FifoThroughputLimit.PER_MESSAGE_GROUP_ID,
-      visibilityTimeout: props.visibilityTimeout,
+      visibilityTimeout: props.visibilityTimeout ?? Duration.minutes(6),
       retentionPeriod: Duration.days(4),
-      deadLetterQueue: { queue: this.deadLetterQueue, maxReceiveCount: props.maxReceiveCount },
-      ...props.queueProps,
+      deadLetterQueue: { queue: this.deadLetterQueue, maxReceiveCount: props.maxReceiveCount ?? 5 },
     });
   }
 

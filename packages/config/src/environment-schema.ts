@@ -7,6 +7,7 @@
 
 import {
   AgentMapSchema,
+  enumOf,
   FUNCTION_ROLES,
   type FunctionRole,
   MemorySpacesSchema,
@@ -17,6 +18,7 @@ import {
 } from '@agentic-memory/memory-core';
 import type { input as ZodInput, output as ZodOutput } from 'zod';
 import { array as zArray, email as zEmail, number as zNumber, strictObject as zStrictObject, string as zString } from 'zod';
+import { MAX_LAMBDA_BODY_BYTES } from './body-limit';
 
 /** Retention values CloudWatch Logs accepts. */
 const LOG_RETENTION_DAYS = [
@@ -56,6 +58,34 @@ const functionSettings = zStrictObject({
   provisioned_concurrency: provisionedConcurrency.optional(),
 });
 
+/** Limits of one class of routes; each route of the class gets them on its own (API Gateway throttles per route). */
+const routeThrottle = zStrictObject({
+  rate_per_s: positiveNumber(),
+  burst: positiveInt(),
+});
+
+/** Route classes (`routeClass()` of the kit's route table). */
+export const ROUTE_CLASSES = ['webhook', 'call-path', 'admin'] as const;
+
+/** How CodeDeploy moves the `live` aliases to a new version. */
+export const DEPLOYMENT_STRATEGIES = ['all-at-once', 'canary', 'linear'] as const;
+
+const deployment = zStrictObject({
+  strategy: enumOf(DEPLOYMENT_STRATEGIES, 'deployment strategy'),
+  /** canary: the share of traffic sent to the new version first; linear: the share added at each step. */
+  percent: positiveInt().max(99, message('expected 1 to 99')).optional(),
+  /** canary: minutes before the rest; linear: minutes between steps. */
+  interval_minutes: positiveInt().max(60, message('expected at most 60')).optional(),
+}).superRefine((d, ctx) => {
+  if (d.strategy === 'all-at-once') {
+    for (const field of ['percent', 'interval_minutes'] as const)
+      if (d[field] !== undefined) ctx.addIssue({ code: 'custom', path: [field], message: 'not used by all-at-once' });
+    return;
+  }
+  for (const field of ['percent', 'interval_minutes'] as const)
+    if (d[field] === undefined) ctx.addIssue({ code: 'custom', path: [field], message: `required for ${d.strategy}` });
+});
+
 export const EnvironmentSchema = zStrictObject({
   name: zString().regex(/^[a-z][a-z0-9-]*$/, message('expected a lowercase environment name')),
   /** 12-digit AWS account id; null = the CLI's current account. */
@@ -71,8 +101,13 @@ export const EnvironmentSchema = zStrictObject({
     Object.fromEntries(FUNCTION_ROLES.map((role) => [role, functionSettings])) as Record<FunctionRole, typeof functionSettings>,
   ),
   api: zStrictObject({
-    throttle_rate_per_s: positiveNumber(),
-    throttle_burst: positiveInt(),
+    /** Per route class: platform post-call webhooks, the call path (call start, recall), the admin API. */
+    throttles: zStrictObject({ webhook: routeThrottle, 'call-path': routeThrottle, admin: routeThrottle }),
+  }),
+  deployment,
+  secret: zStrictObject({
+    /** Adopt this existing Secrets Manager secret (by name) instead of creating one; null: the stack creates one. */
+    existing_name: nonEmptyString().nullable().default(null),
   }),
   ingest: zStrictObject({
     visibility_timeout_s: positiveInt().max(43200, message('expected at most 43200 (12 h)')),
@@ -88,8 +123,10 @@ export const EnvironmentSchema = zStrictObject({
     dlq_visible_messages: positiveInt(),
     ingest_lag_s: positiveInt(),
     degraded_per_5min: positiveInt(),
-    /** Email addresses subscribed to the alarm topic. */
+    /** Email addresses subscribed to the alarm topic; synth refuses none unless no_recipients_reason says why. */
     recipients: zArray(zEmail(message('expected an email address'))).default([]),
+    /** The explicit opt-out: why nobody is notified of this environment's alarms. */
+    no_recipients_reason: nonEmptyString().min(20, message('expected a reason (at least 20 characters)')).optional(),
   }),
   budget: zStrictObject({
     monthly_usd: positiveNumber(),
@@ -106,7 +143,12 @@ export const EnvironmentSchema = zStrictObject({
     reports_days: positiveInt(),
   }),
   limits: zStrictObject({
-    max_body_bytes: positiveInt().max(6_000_000, message('expected at most 6000000 (Lambda request limit)')),
+    max_body_bytes: positiveInt().max(
+      MAX_LAMBDA_BODY_BYTES,
+      message(
+        `expected at most ${MAX_LAMBDA_BODY_BYTES} (the largest body whose base64 API Gateway event fits Lambda's 6 MiB request limit)`,
+      ),
+    ),
   }),
   /** Missed-call recovery (`pnpm elevenlabs reconcile`, the hourly reconcile role): its stated bounds. */
   reconcile: zStrictObject({
@@ -125,6 +167,9 @@ export const EnvironmentSchema = zStrictObject({
     initial_lookback_hours: positiveInt().max(24 * 90, message('expected at most 2160 (90 days)')),
   }).default({ max_conversations_per_run: 200, requests_per_second: 2, page_size: 50, settle_minutes: 60, initial_lookback_hours: 24 }),
 }).superRefine((env, ctx) => {
+  if (env.alarms.recipients.length > 0 && env.alarms.no_recipients_reason !== undefined) {
+    ctx.addIssue({ code: 'custom', path: ['alarms', 'no_recipients_reason'], message: 'remove it: alarms.recipients has addresses' });
+  }
   const worker = env.functions['ingest-worker'];
   if (env.ingest.visibility_timeout_s < 6 * worker.timeout_s) {
     ctx.addIssue({

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { findWorkspaceRoot, loadAgentTypes, loadConfig, validateEnvironment } from '../src';
+import { findWorkspaceRoot, loadAgentTypes, loadConfig, MAX_LAMBDA_BODY_BYTES, validateEnvironment } from '../src';
 
 const ROOT = findWorkspaceRoot();
 const rawEnvironment = (name = 'local') => JSON.parse(readFileSync(join(ROOT, 'config', 'environments', `${name}.json`), 'utf8')) as Json;
@@ -25,7 +25,7 @@ describe('repository environments', () => {
     // dev and local run without provisioned concurrency; staging and prod target 0.7 utilisation.
     if (name === 'dev' || name === 'local') expect(pc).toBeUndefined();
     else expect(pc?.target_utilization).toBe(0.7);
-    if (name === 'prod') expect(pc).toMatchObject({ min: 2, max: 10 });
+    if (name === 'prod') expect(pc).toMatchObject({ min: 1, max: 10 });
     expect(env.ingest.visibility_timeout_s).toBeGreaterThanOrEqual(6 * env.functions['ingest-worker'].timeout_s);
   });
 });
@@ -62,7 +62,29 @@ describe('environment validation', () => {
     ['bad account', (e) => (e.account = '123'), 'account: expected a 12-digit AWS account id'],
     ['log retention CloudWatch does not offer', (e) => (e.retention.log_days = 10), 'retention.log_days: expected one of'],
     ['batch above FIFO limit', (e) => (e.ingest.batch_size = 11), 'ingest.batch_size: expected at most 10'],
-    ['body limit above Lambda', (e) => (e.limits.max_body_bytes = 7_000_000), 'limits.max_body_bytes: expected at most 6000000'],
+    [
+      'body limit whose base64 event would exceed Lambda',
+      (e) => (e.limits.max_body_bytes = MAX_LAMBDA_BODY_BYTES + 1),
+      `limits.max_body_bytes: expected at most ${MAX_LAMBDA_BODY_BYTES}`,
+    ],
+    ['a route class without throttles', (e) => delete e.api.throttles.admin, 'api.throttles.admin: required'],
+    [
+      'canary without its share',
+      (e) => (e.deployment = { strategy: 'canary', interval_minutes: 5 }),
+      'deployment.percent: required for canary',
+    ],
+    [
+      'all-at-once with an interval',
+      (e) => (e.deployment = { strategy: 'all-at-once', interval_minutes: 5 }),
+      'deployment.interval_minutes: not used by all-at-once',
+    ],
+    ['an unknown strategy', (e) => (e.deployment = { strategy: 'blue-green' }), 'deployment.strategy: expected a deployment strategy'],
+    [
+      'an opt-out beside recipients',
+      (e) => (e.alarms.recipients = ['ops@example.org']),
+      'alarms.no_recipients_reason: remove it: alarms.recipients has addresses',
+    ],
+    ['a token opt-out', (e) => (e.alarms.no_recipients_reason = 'no'), 'alarms.no_recipients_reason: expected a reason'],
     ['missing role', (e) => delete e.functions.insights, 'functions.insights: required'],
     ['bad email', (e) => e.budget.recipients.push('not-an-email'), 'budget.recipients[0]: expected an email address'],
     ['reconcile page above the API limit', (e) => (e.reconcile.page_size = 101), 'reconcile.page_size: expected at most 100'],

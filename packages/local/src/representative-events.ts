@@ -96,8 +96,8 @@ export function representativeEvent(
         now,
       );
     }
-    case 'insights':
-      return http(
+    case 'insights': {
+      const event = http(
         'GET',
         `/v1/users/${encodeURIComponent(REPRESENTATIVE_CALLER)}/insights`,
         '/v1/users/{phone}/insights',
@@ -105,6 +105,16 @@ export function representativeEvent(
         { 'x-admin-key': secrets.ADMIN_API_KEY ?? '' },
         now,
       );
+      // On AWS the route is IAM-authorised: API Gateway passes the verified caller along.
+      return {
+        ...event,
+        pathParameters: { phone: encodeURIComponent(REPRESENTATIVE_CALLER) },
+        requestContext: {
+          ...event.requestContext,
+          authorizer: { iam: { accountId: '000000000000', userArn: 'arn:aws:iam::000000000000:user/operator', callerId: 'AIDACHECK' } },
+        },
+      };
+    }
     case 'cost-report':
       return { date: new Date(now - 86_400_000).toISOString().slice(0, 10) };
     case 'reconcile':

@@ -39,11 +39,29 @@ export interface Template {
   readonly Resources: Readonly<Record<string, Resource>>;
 }
 
+function cdkJsonContext(workspaceRoot: string): Record<string, unknown> {
+  const file = join(workspaceRoot, 'cdk.json');
+  if (!existsSync(file)) return {};
+  return (JSON.parse(readFileSync(file, 'utf8')) as { context?: Record<string, unknown> }).context ?? {};
+}
+
 /** Runs the CDK app for one environment into `outDir` (bundling on, as `cdk synth` does). */
-export async function synthesize(workspaceRoot: string, environmentName: string, outDir: string): Promise<SynthesizedStack> {
+export async function synthesize(
+  workspaceRoot: string,
+  environmentName: string,
+  outDir: string,
+  /** More variables for the CDK app (tests point `HOME`, under which CDK caches asset fingerprints, into the temp folder). */
+  extraEnv: Readonly<Record<string, string>> = {},
+): Promise<SynthesizedStack> {
   const output = await runProcess(process.execPath, ['--import', 'tsx', join(workspaceRoot, 'infra', 'bin', 'app.ts')], {
     cwd: workspaceRoot,
-    env: { ...process.env, CDK_OUTDIR: outDir, CDK_CONTEXT_JSON: JSON.stringify({ env: environmentName }) },
+    // cdk.json's feature flags, as `cdk synth` passes them: the template is the one that would deploy.
+    env: {
+      ...process.env,
+      ...extraEnv,
+      CDK_OUTDIR: outDir,
+      CDK_CONTEXT_JSON: JSON.stringify({ ...cdkJsonContext(workspaceRoot), env: environmentName }),
+    },
   });
   if (output.status !== 0)
     throw new Error(`cdk synth of ${environmentName} failed (exit ${output.status}):\n${output.output.slice(-4000)}`);
@@ -125,6 +143,9 @@ export async function provisionFromTemplate(
         new CreateQueueCommand({ QueueName: `am-${logicalId.slice(0, 40)}-${suffix}.fifo`, Attributes: { FifoQueue: 'true' } }),
       );
       refs[logicalId] = String(created.QueueUrl);
+    } else if (resource.Type === 'AWS::ApiGatewayV2::Api') {
+      // No API on the emulator: its URL is only compared (reconcile's own base URL), never called.
+      refs[`${logicalId}.ApiEndpoint`] = `https://${logicalId.toLowerCase()}.execute-api.us-east-1.amazonaws.com`;
     } else if (resource.Type === 'AWS::SecretsManager::Secret') {
       const created = await clients.secretsManager.send(
         new CreateSecretCommand({ Name: `am-${logicalId}-${suffix}`, SecretString: JSON.stringify(secretValues[logicalId] ?? {}) }),
@@ -146,7 +167,9 @@ export function lambdaEnvironment(
   for (const [name, value] of Object.entries(fn.environment)) {
     if (typeof value === 'string') env[name] = value;
     else {
-      const ref = (value as { Ref?: string }).Ref;
+      // A Ref, or a GetAtt of a resource the emulator has (refs keyed `<logicalId>.<attribute>`).
+      const getAtt = (value as { 'Fn::GetAtt'?: [string, string] })['Fn::GetAtt'];
+      const ref = (value as { Ref?: string }).Ref ?? (getAtt ? `${getAtt[0]}.${getAtt[1]}` : undefined);
       if (!ref || refs[ref] === undefined) throw new Error(`${fn.functionName}: cannot resolve ${name} = ${JSON.stringify(value)}`);
       env[name] = refs[ref];
     }
@@ -188,6 +211,8 @@ export async function invokeBundle(
   env: Readonly<Record<string, string>>,
   event: unknown,
   runnerDir: string,
+  /** The process is killed after this long (a hung init or request is a failure, not a hang). */
+  timeoutMs = 60_000,
 ): Promise<BundleInvocation> {
   const runner = join(runnerDir, `invoke-${randomUUID().slice(0, 8)}.mjs`);
   writeFileSync(
@@ -209,7 +234,9 @@ export async function invokeBundle(
       "process.stdout.write('\\n@@INVOCATION ' + JSON.stringify(report) + '\\n');",
     ].join('\n'),
   );
-  const { status: code, stdout, stderr, ms: processMs } = await runProcess(process.execPath, [runner], { env: { ...env } });
+  const run = await runProcess(process.execPath, [runner], { env: { ...env }, timeoutMs });
+  const { status: code, stdout, ms: processMs } = run;
+  const stderr = code === null && processMs >= timeoutMs ? `${run.stderr}\nkilled after ${timeoutMs} ms` : run.stderr;
   const line = stdout.split('\n').find((l) => l.startsWith('@@INVOCATION '));
   const report = line
     ? (JSON.parse(line.slice('@@INVOCATION '.length)) as Pick<BundleInvocation, 'initMs' | 'firstRequestMs' | 'result' | 'error'>)

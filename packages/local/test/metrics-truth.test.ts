@@ -108,8 +108,10 @@ describe('the EMF the handlers emit matches the metric catalogue', () => {
   it('uses exactly the detailed set (plus a declared extra dimension) and the {environment, role} rollup', () => {
     for (const emf of blobs()) {
       for (const directive of emf._aws.CloudWatchMetrics) {
-        const extra = directive.Metrics.some((m) => 'extraDimension' in METRICS[m.Name as MetricName]);
-        const detailed = [...DETAILED_DIMENSIONS, ...(extra ? ['reason'] : [])].sort();
+        const extra = directive.Metrics.map((m) => (METRICS[m.Name as MetricName] as { extraDimension?: string }).extraDimension).find(
+          Boolean,
+        );
+        const detailed = [...DETAILED_DIMENSIONS, ...(extra ? [extra] : [])].sort();
         expect(directive.Dimensions.map((d) => [...d].sort())).toEqual([detailed, [...ROLLUP_DIMENSIONS].sort()]);
       }
     }

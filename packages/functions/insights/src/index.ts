@@ -11,4 +11,8 @@ import { createInsightsHandler } from './insights-handler';
 configureObservability('insights', roleConfig.environment.name);
 const ports = await sdkStorePorts(process.env, systemClock, roleConfig.agentTypes);
 
-export const handler = createInsightsHandler({ clock: systemClock, ...roleConfig, ...ports });
+export const handler = createInsightsHandler(
+  { clock: systemClock, ...roleConfig, ...ports },
+  // The CDK app sets ADMIN_AUTH=iam: the admin routes are IAM-authorised by API Gateway.
+  { adminAuth: process.env.ADMIN_AUTH === 'iam' ? 'iam' : 'key' },
+);

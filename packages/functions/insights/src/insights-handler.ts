@@ -1,4 +1,6 @@
 import {
+  type AdminAuthMode,
+  adminAuthenticator,
   BlobKeys,
   createHttpHandler,
   emit,
@@ -14,8 +16,7 @@ import {
   setMetricContext,
 } from '@agentic-memory/function-kit';
 import type { ConversationRecord, Memory } from '@agentic-memory/memory-core';
-import { agentAnalytics, daysOf, maskPhone, normaliseE164, userInsights } from '@agentic-memory/memory-core';
-import { secretsEqual } from '@agentic-memory/provider-adapters';
+import { agentAnalytics, daysOf, MemoryStoreError, maskPhone, normaliseE164, userInsights } from '@agentic-memory/memory-core';
 
 const DAY_MS = 86_400_000;
 /** Reads of analytics records in flight at once. */
@@ -55,14 +56,19 @@ async function mapLimited<T, R>(items: readonly T[], limit: number, fn: (item: T
 }
 
 /**
- * The admin API (`X-Admin-Key`): what the system knows about a caller, real analytics per agent
+ * The admin API (IAM on AWS, `X-Admin-Key` locally): what the system knows about a caller, real analytics per agent
  * type from the worker's per-conversation records, and forget-me. Phone numbers arrive URL-encoded
  * in the path and are keyed at once; logs carry only the last four digits.
  */
 /** What the admin API uses: the memory store and the blob store. */
 export type InsightsDependencies = RoleDependencies<'blobStore' | 'memoryStore'>;
 
-export function createInsightsHandler(deps: InsightsDependencies): HttpLambda {
+export interface InsightsOptions {
+  /** `iam` on AWS (API Gateway checked the caller's SigV4 signature), `key` in the local runtime (`X-Admin-Key`). @default 'key' */
+  readonly adminAuth?: AdminAuthMode;
+}
+
+export function createInsightsHandler(deps: InsightsDependencies, options: InsightsOptions = {}): HttpLambda {
   async function allMemories(userIds: readonly string[]): Promise<Memory[]> {
     const memories: Memory[] = [];
     for (const userId of userIds) {
@@ -81,14 +87,10 @@ export function createInsightsHandler(deps: InsightsDependencies): HttpLambda {
       role: 'insights',
       deps,
       parseJson: false,
-      authenticate: async (event, d) => {
-        const expected = await d.secrets.get('ADMIN_API_KEY');
-        if (!expected) return { ok: false, code: 'unauthorized', reason: 'ADMIN_API_KEY is not configured' };
-        return secretsEqual(event.headers?.['x-admin-key'], expected)
-          ? { ok: true }
-          : { ok: false, code: 'unauthorized', reason: 'wrong or missing X-Admin-Key' };
-      },
-      onUnexpectedError: () => json(500, { error: 'internal_error' }),
+      authenticate: adminAuthenticator(options.adminAuth ?? 'key'),
+      // The memory store unavailable (its key not set yet, Mem0 down): a retryable 503 that says so, not a crash.
+      onUnexpectedError: (error) =>
+        error instanceof MemoryStoreError ? json(503, { error: 'memory_store_unavailable' }) : json(500, { error: 'internal_error' }),
     },
     async (event: HttpEvent) => {
       setMetricContext(null, null);

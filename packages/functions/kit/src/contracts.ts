@@ -12,6 +12,7 @@ export {
   type ScheduledRole,
 } from '@agentic-memory/memory-core';
 export * from './blob-keys';
+export * from './credentials';
 export * from './esbuild-options';
 export * from './metric-catalogue';
 export * from './names';

@@ -3,6 +3,7 @@ export * from './authenticators';
 export * from './blob-keys';
 export * from './caller-erasure';
 export * from './caller-identity';
+export * from './credentials';
 export * from './deadline';
 export * from './dependencies';
 export * from './esbuild-options';

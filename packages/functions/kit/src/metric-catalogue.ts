@@ -14,8 +14,8 @@ export interface MetricDefinition {
   readonly description: string;
   /** Roles that emit it. */
   readonly roles: readonly FunctionRole[];
-  /** A bounded dimension added to the detailed set (e.g. the rejection reason). */
-  readonly extraDimension?: 'reason';
+  /** A bounded dimension added to the detailed set (the rejection reason, the secret's name). */
+  readonly extraDimension?: 'reason' | 'secret';
   /** On the dashboard, or deliberately not (with the reason). */
   readonly dashboard: true | { readonly omitted: string };
 }
@@ -81,6 +81,14 @@ export const METRICS = {
     description: 'Requests refused with 4xx, by reason',
     roles: HTTP_ROLES,
     extraDimension: 'reason',
+    dashboard: true,
+  },
+  MissingCredential: {
+    unit: 'Count',
+    description:
+      'A credential the role needs is missing or a placeholder in the environment secret (by secret name): requests it checks are refused, the memory store degrades',
+    roles: [...HTTP_ROLES, 'ingest-worker'],
+    extraDimension: 'secret',
     dashboard: true,
   },
   IgnoredEvent: {

@@ -27,7 +27,8 @@ const WORKSPACE_KEY = 'header `X-Workspace-Key`';
 const VAPI = '`X-Vapi-Secret` / `Authorization: Bearer`, or Vapi HMAC';
 const RETELL = '`x-retell-signature`';
 const GENERIC = 'header `X-API-Key`';
-const ADMIN = 'header `X-Admin-Key`';
+/** The admin API: API Gateway checks IAM on AWS; the local runtime has no IAM and checks the key. */
+const ADMIN = 'IAM (SigV4) on AWS; header `X-Admin-Key` in the local runtime';
 
 /**
  * Every HTTP route, once (ARCHITECTURE.md, operational interface). The local runtime serves this

@@ -75,7 +75,7 @@ export function costReport(input: CostInputs): CostReport {
     recommendations.push({
       code: 'no_cost_data',
       message:
-        'Cost Explorer returned no cost for the stack tags: activate the Project and Environment cost-allocation tags (data appears ~24 h later).',
+        'No data yet: Cost Explorer returned no cost for the stack tags. Activate the Project and Environment cost-allocation tags (data appears ~24 h later); a newly enabled Cost Explorer also needs ~24 h.',
     });
   }
   if (perCall !== null && perCall > t.highCostPerCall) {

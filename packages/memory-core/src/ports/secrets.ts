@@ -10,6 +10,13 @@ export const SECRET_NAMES = [
   'MEM0_API_KEY',
   /** The ElevenLabs API key of `pnpm elevenlabs` and the reconcile role (agents, webhooks, conversations). */
   'ELEVENLABS_API_KEY',
+  // The value being rotated out, accepted beside the current one until the rotation is done (README runbook).
+  'ELEVENLABS_WORKSPACE_KEY_PREVIOUS',
+  'ELEVENLABS_HMAC_KEY_PREVIOUS',
+  'VAPI_SECRET_PREVIOUS',
+  'RETELL_API_KEY_PREVIOUS',
+  'GENERIC_API_KEY_PREVIOUS',
+  'ADMIN_API_KEY_PREVIOUS',
 ] as const;
 
 export type SecretName = (typeof SECRET_NAMES)[number];

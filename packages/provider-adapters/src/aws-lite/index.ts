@@ -16,4 +16,4 @@ export {
 export { LiteS3BlobStore } from './lite-s3-blob-store';
 export { LiteSecretsManagerSecrets } from './lite-secrets-manager-secrets';
 export { LiteSqsQueue } from './lite-sqs-queue';
-export type { AwsCredentials } from './sigv4';
+export { type AwsCredentials, type SigV4Request, sha256Hex, signSigV4 } from './sigv4';

@@ -29,6 +29,16 @@ function lambdaDailyMetric(id: string, metricName: string, stat: 'Sum' | 'Averag
   };
 }
 
+/** Cost Explorer has never been enabled in this account: the report cannot run until it is (the run fails, loudly). */
+export class CostExplorerNotEnabledError extends Error {
+  constructor(detail: string) {
+    super(
+      `Cost Explorer is not enabled for this account (${detail}): enable it once in the Billing and Cost Management console (Cost Explorer → Launch Cost Explorer); data appears within 24 h. See the deploy guide, fresh-account prerequisites.`,
+    );
+    this.name = 'CostExplorerNotEnabledError';
+  }
+}
+
 /**
  * CostSource on Cost Explorer (whose API lives in us-east-1) and CloudWatch: unblended cost per
  * service of the stack's tags, Lambda invocations per role, provisioned-concurrency utilisation.
@@ -48,7 +58,7 @@ export class CostExplorerSource implements CostSource {
     const totals = new Map<string, number>();
     let token: string | undefined;
     do {
-      const res = await this.ce.send(
+      const res = await this.send(
         new GetCostAndUsageCommand({
           TimePeriod: { Start: period.start, End: period.end },
           Granularity: 'DAILY',
@@ -58,6 +68,7 @@ export class CostExplorerSource implements CostSource {
           NextPageToken: token,
         }),
       );
+      if (!res) return []; // no data yet: the report says so (no_cost_data)
       for (const day of res.ResultsByTime ?? []) {
         for (const group of day.Groups ?? []) {
           const service = group.Keys?.[0] ?? 'unknown';
@@ -68,6 +79,20 @@ export class CostExplorerSource implements CostSource {
       token = res.NextPageToken;
     } while (token);
     return [...totals.entries()].map(([service, amountUsd]) => ({ service, amountUsd }));
+  }
+
+  /** GetCostAndUsage; null when Cost Explorer has no data for the period yet. */
+  private async send(command: GetCostAndUsageCommand) {
+    try {
+      return await this.ce.send(command);
+    } catch (error) {
+      const name = (error as { name?: string }).name ?? '';
+      const message = (error as Error).message ?? '';
+      if (name === 'DataUnavailableException') return null;
+      if (/not enabled for cost explorer|cost explorer (is )?not enabled|has not (been )?enabled cost explorer/i.test(message))
+        throw new CostExplorerNotEnabledError(message);
+      throw error;
+    }
   }
 
   async invocationsByRole(period: CostPeriod): Promise<Readonly<Record<string, number>>> {
