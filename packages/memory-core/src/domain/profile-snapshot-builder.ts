@@ -15,12 +15,53 @@ export interface SnapshotContext {
 /** How many conversation ids a snapshot remembers for de-duplication. */
 export const RECENT_CONVERSATIONS = 200;
 
-/** Copies a memory's extracted fields into `into`; with `overwrite` false only fills gaps. */
-function collectFields(into: Record<string, string>, memory: Memory, overwrite: boolean): void {
-  for (const field of EXTRACT_FIELDS) {
+/** The fields a memory states: extracted fields, and the key of a platform-analysis memory (`field`). */
+export function fieldsOf(memory: Pick<Memory, 'metadata'>): Record<string, string> {
+  const out: Record<string, string> = {};
+  const keys: string[] = [...EXTRACT_FIELDS];
+  const platformKey = memory.metadata.field;
+  if (typeof platformKey === 'string' && platformKey.length > 0) keys.push(platformKey);
+  for (const field of keys) {
     const value = memory.metadata[field];
-    if (typeof value === 'string' && value.length > 0 && (overwrite || into[field] === undefined)) into[field] = value;
+    if (typeof value === 'string' && value.length > 0) out[field] = value;
   }
+  return out;
+}
+
+/** Copies a memory's fields into `into`; with `overwrite` false only fills gaps. */
+function collectFields(into: Record<string, string>, memory: Memory, overwrite: boolean): void {
+  for (const [field, value] of Object.entries(fieldsOf(memory))) if (overwrite || into[field] === undefined) into[field] = value;
+}
+
+/**
+ * Whether a memory states a value that a newer call replaced (its budget, contact preference,
+ * plan… differ from the current ones): it stays in the store for history, but is never shown as
+ * current.
+ */
+export function isSuperseded(memory: Pick<Memory, 'metadata'>, current: Readonly<Record<string, string>>): boolean {
+  for (const [field, value] of Object.entries(fieldsOf(memory))) {
+    const now = current[field];
+    if (!PER_CALL_FIELDS.has(field) && now !== undefined && now !== value) return true;
+  }
+  return false;
+}
+
+/** Fields that describe one call, not the caller: a new value is another call's, not a change. */
+const PER_CALL_FIELDS = new Set<string>([
+  'name',
+  'issue_type',
+  'issue_category',
+  'escalation_level',
+  'resolution',
+  'resolution_steps',
+  'technical_details',
+  'satisfaction',
+  'objections',
+]);
+
+/** The transcript layer is searched, not shown: only its key statements may appear at call start. */
+function shownAtCallStart(memory: Memory): boolean {
+  return memory.metadata.layer !== 'transcript' || memory.metadata.key_statement === true;
 }
 
 function byCreatedAsc(a: Memory, b: Memory): number {
@@ -58,8 +99,9 @@ function assemble(
 ): ProfileSnapshot {
   const now = context.clock.now();
   const { memory_config: mc, response_config: rc } = context.agentType;
+  const shown = live.filter((m) => shownAtCallStart(m) && !isSuperseded(m, fields));
   const topMemories = rankMemories(
-    live,
+    shown,
     {
       searchWeights: mc.search_weights,
       priorityFields: mc.priority_fields,

@@ -1,80 +1,106 @@
-const NUMBER_WORDS: Readonly<Record<string, string>> = {
-  a: '1',
-  an: '1',
-  one: '1',
-  two: '2',
-  three: '3',
-  four: '4',
-  five: '5',
-  six: '6',
-  seven: '7',
-  eight: '8',
-  nine: '9',
-  ten: '10',
-  eleven: '11',
-  twelve: '12',
-  'a few': 'a few',
-  'a couple of': '2',
-  'a couple': '2',
-};
-const COUNT = String.raw`(\d{1,3}|a few|a couple(?: of)?|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)`;
-const UNIT = '(day|week|month|year|quarter)s?';
+import { casual } from 'chrono-node/en';
+
+const COUNT = String.raw`(?:\d{1,3}|a few|a couple(?: of)?|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|eighteen|twenty|thirty)`;
+const UNIT = '(?:day|week|month|year|quarter)s?';
 const MONTHS =
   'january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec';
-const PERIODS =
-  '(?:the )?end of (?:the )?(?:week|month|year|quarter)|next (?:week|month|year|quarter|spring|summer|fall|autumn|winter)|this (?:week|month|year|quarter|spring|summer|fall|autumn|winter)|q[1-4]|spring|summer|fall|autumn|winter|christmas|the holidays';
+const SEASONS = 'spring|summer|fall|autumn|winter';
+const QUARTER = String.raw`(?:q[1-4]|(?:the )?(?:first|second|third|fourth|last) quarter)`;
+const PERIODS = String.raw`(?:the )?end of (?:the |this |next )?(?:week|month|year|quarter)|(?:next|this|the coming) (?:week|month|year|quarter|${SEASONS})|${QUARTER}|${SEASONS}|christmas|the holidays|new year`;
 
-const MONTH_WORD = new RegExp(String.raw`\b(?:${MONTHS})\b`, 'i');
 const WITHIN = new RegExp(
-  String.raw`\b(within|in|over)\s+(?:the\s+next\s+|the\s+coming\s+|about\s+|around\s+|roughly\s+)?${COUNT}\s+${UNIT}\b`,
+  String.raw`\b(?:within|in|over)\s+(?:the\s+next\s+|the\s+coming\s+|about\s+|around\s+|roughly\s+|like\s+)?${COUNT}[\s-]${UNIT}\b`,
   'i',
 );
-const BY = new RegExp(String.raw`\bby\s+(?:the\s+)?(?:end\s+of\s+)?((?:${MONTHS})\b(?:\s+\d{4})?|${PERIODS}|\d{4})\b`, 'i');
-const SPAN_TIMELINE = new RegExp(String.raw`\b${COUNT}[\s-]${UNIT}\s+(?:timeline|timeframe|time frame|window|deadline)\b`, 'i');
+const SPAN_TIMELINE = new RegExp(String.raw`\b(?:an?\s+)?${COUNT}[\s-]${UNIT}\s+(?:timeline|timeframe|time frame|window|deadline)\b`, 'i');
 const TIMELINE_IS = new RegExp(
   String.raw`\b(?:timeline|timeframe|time frame|deadline)\s+(?:is|of)\s+(?:about\s+|around\s+|roughly\s+)?${COUNT}\s+${UNIT}\b`,
   'i',
 );
-const RELATIVE = /\b(next|this)\s+(week|month|year|quarter|spring|summer|fall|autumn|winter)\b/i;
+const BY = new RegExp(
+  String.raw`\b(?:by|before|until|till|no later than|ahead of)\s+(?:the\s+)?(?:end\s+of\s+)?(?:(?:${MONTHS})\b(?:\s+\d{4})?|${PERIODS}|(?:19|20)\d{2})\b`,
+  'i',
+);
+const IN_QUARTER = new RegExp(String.raw`\b(?:in|during|sometime in|for|around)\s+(?:the\s+)?${QUARTER}\b`, 'i');
+const RELATIVE = new RegExp(String.raw`\b(?:next|this|the coming)\s+(?:week|month|year|quarter|${SEASONS})\b`, 'i');
+const SEASON = new RegExp(String.raw`\b(?:in\s+(?:the\s+)?)?(?:${SEASONS})\b`, 'i');
+const IN_MONTH = new RegExp(String.raw`\b(?:in|for|around)\s+(?:${MONTHS})\b`, 'i');
+const END_OF = /\b(?:the )?end of (?:the |this )?(week|month|year|quarter)\b/i;
 const INTENT =
-  /\b(need|needs|want|wants|install|installed|start|purchase|buy|decide|decision|timeline|deadline|looking to|hoping|plan|planning|ready|launch|move|switch)\b/i;
+  /\b(need|needs|want|wants|install|installed|start|purchase|buy|decide|decision|timeline|deadline|looking to|hoping|plan|planning|ready|launch|move|switch|done|finished|finish|travel|book|sign|get it|have it)\b/i;
 
-function count(word: string): string {
-  return NUMBER_WORDS[word.toLowerCase()] ?? word;
+/**
+ * Finds a purchase/decision timeline in a sentence, as said: `within two months`, `by March`,
+ * `by the end of the year`, `sometime in Q1`, `before next summer`, `this fall` (beside intent
+ * words, or anywhere when the sentence answers the agent's "when?").
+ */
+export function findTimeline(sentence: string, answersWhen = false): string | null {
+  for (const re of [WITHIN, SPAN_TIMELINE, TIMELINE_IS, BY, IN_QUARTER]) {
+    const m = re.exec(sentence);
+    if (m) return m[0].trim();
+  }
+  if (answersWhen || INTENT.test(sentence)) {
+    const m = RELATIVE.exec(sentence) ?? SEASON.exec(sentence) ?? (answersWhen ? IN_MONTH.exec(sentence) : null);
+    if (m) return m[0].trim();
+  }
+  return null;
 }
 
-function plural(n: string, unit: string): string {
-  return n === '1' ? unit : `${unit}s`;
+const DAY_MS = 86_400_000;
+const iso = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+const utc = (y: number, m: number, d: number) => Date.UTC(y, m, d);
+const SEASON_START: Readonly<Record<string, number>> = { spring: 2, summer: 5, fall: 8, autumn: 8, winter: 11 };
+
+/** The first day of the named season on or after `ref` (`next`: of the following occurrence). */
+function seasonStart(season: string, ref: Date, next: boolean): number {
+  const month = SEASON_START[season] as number;
+  const year = ref.getUTCFullYear();
+  const thisYears = utc(year, month, 1);
+  const inItNow = ref.getUTCMonth() >= month && ref.getUTCMonth() < month + 3;
+  if (next) return thisYears > ref.getTime() ? thisYears : utc(year + 1, month, 1);
+  if (inItNow || thisYears > ref.getTime()) return thisYears;
+  return utc(year + 1, month, 1);
 }
 
 /**
- * Finds a purchase/decision timeline in a sentence: `within 3 months`, `in two weeks`,
- * `by March`, `by the end of the year`, `a 3 month timeline`, `next quarter` (beside intent words).
+ * The ISO date (YYYY-MM-DD) a timeline points at, resolved against the call's time: quarters and
+ * seasons to their first day (northern meteorological seasons), "end of …" to the last day,
+ * everything else (relative days, weeks, months, named months, holidays) by chrono's English
+ * parser with forward dates. Null when it cannot be placed.
  */
-export function findTimeline(sentence: string): string | null {
-  const within = WITHIN.exec(sentence);
-  if (within) {
-    const [, prep = 'within', n = '', unit = ''] = within;
-    const p = /\b(?:next|coming)\b/i.test(within[0]) ? 'within' : prep.toLowerCase();
-    const c = count(n);
-    return `${p} ${c} ${plural(c, unit.toLowerCase())}`;
+export function resolveTimeline(phrase: string, refMs: number): string | null {
+  const ref = new Date(refMs);
+  const text = phrase.toLowerCase();
+  const year = ref.getUTCFullYear();
+  const end = END_OF.exec(text);
+  if (end && !/\bnext\b/.test(text)) {
+    const unit = end[1];
+    if (unit === 'year') return iso(utc(year, 11, 31));
+    if (unit === 'month') return iso(utc(year, ref.getUTCMonth() + 1, 1) - DAY_MS);
+    if (unit === 'quarter') return iso(utc(year, Math.floor(ref.getUTCMonth() / 3) * 3 + 3, 1) - DAY_MS);
+    if (unit === 'week') return iso(refMs + ((7 - ref.getUTCDay()) % 7) * DAY_MS);
   }
-  const span = SPAN_TIMELINE.exec(sentence) ?? TIMELINE_IS.exec(sentence);
-  if (span) {
-    const c = count(span[1] ?? '');
-    return `within ${c} ${plural(c, (span[2] ?? '').toLowerCase())}`;
+  const quarter = /\bq([1-4])\b|\b(first|second|third|fourth) quarter\b/.exec(text);
+  if (quarter) {
+    const n = quarter[1] ? Number(quarter[1]) : ['first', 'second', 'third', 'fourth'].indexOf(quarter[2] ?? '') + 1;
+    const start = utc(year, (n - 1) * 3, 1);
+    const endOfQuarter = utc(year, n * 3, 1);
+    return iso(endOfQuarter <= refMs ? utc(year + 1, (n - 1) * 3, 1) : start);
   }
-  const by = BY.exec(sentence);
-  if (by) {
-    const target = (by[1] ?? '').replace(/\s+/g, ' ').toLowerCase();
-    const pretty = target
-      .replace(MONTH_WORD, (m) => `${m.charAt(0).toUpperCase()}${m.slice(1)}`)
-      .replace(/^q([1-4])$/, 'Q$1')
-      .replace(/^end of/, 'the end of');
-    const endOf = /end\s+of/i.test(by[0]) && !target.includes('end of') ? 'the end of ' : '';
-    return `by ${endOf}${pretty}`;
+  if (/\b(?:next|this|the coming) quarter\b/.test(text)) {
+    const q = Math.floor(ref.getUTCMonth() / 3) + (/\bthis\b/.test(text) ? 0 : 1);
+    return iso(utc(year + Math.floor(q / 4), (q % 4) * 3, 1));
   }
-  const relative = RELATIVE.exec(sentence);
-  if (relative && INTENT.test(sentence)) return `${relative[1]?.toLowerCase()} ${relative[2]?.toLowerCase()}`;
-  return null;
+  const season = new RegExp(`\\b(${SEASONS})\\b`).exec(text);
+  if (season) return iso(seasonStart(season[1] as string, ref, /\bnext\b/.test(text)));
+  if (/\bchristmas|the holidays\b/.test(text)) return iso(utc(ref.getUTCMonth() === 11 && ref.getUTCDate() > 25 ? year + 1 : year, 11, 25));
+  const cased = phrase.replace(new RegExp(`\\b(${MONTHS})\\b`, 'gi'), (m) => `${m.charAt(0).toUpperCase()}${m.slice(1).toLowerCase()}`);
+  const parsed = casual.parse(cased, { instant: ref, timezone: 0 }, { forwardDate: true })[0];
+  return parsed ? iso(parsed.start.date().getTime()) : null;
+}
+
+/** A timeline as said plus the ISO date it resolves to: `before next summer (2027-06-01)`. */
+export function timelineValue(phrase: string, refMs: number | null): string {
+  const date = refMs === null ? null : resolveTimeline(phrase, refMs);
+  return date ? `${phrase} (${date})` : phrase;
 }
