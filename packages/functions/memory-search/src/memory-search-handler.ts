@@ -52,6 +52,10 @@ export function createMemorySearchHandler(deps: MemorySearchDependencies, cache 
         priorityFields: mc.priority_fields,
         limit: mc.search_limit,
         threshold: agentType.search_threshold,
+        weightStrength: mc.search_ranking.weight_strength,
+        recencyStrength: mc.search_ranking.recency_strength,
+        transcriptWeight: mc.search_ranking.transcript_weight,
+        supersededFactor: mc.search_ranking.superseded_factor,
       },
       deps.clock.now(),
     );
