@@ -39,7 +39,7 @@ const CALLER_INTRO = phraseRegex(Object.values(SELF_INTRODUCTIONS).flat());
 const AGENT_INTRO = phraseRegex([...Object.values(SELF_INTRODUCTIONS).flat(), "you're through to", 'you are through to', 'through to']);
 const SURNAME_INTRO = phraseRegex(SURNAME_INTRODUCTIONS);
 const IDENTITY = phraseRegex(IDENTITY_QUESTIONS);
-const SPELLED = /(?<![\p{L}\p{N}])(\p{L}(?:[-. ]\p{L}){2,})(?![\p{L}\p{N}])/gu;
+const SPELLED = /(?<![\p{L}\p{N}-])(\p{L}(?:-\p{L}){2,}|\p{L}(?:\.\p{L}){2,}|\p{Lu}(?: \p{Lu}){2,})(?![\p{L}\p{N}])/gu;
 const LEADING_INTERJECTION =
   /^(?:(?:hi|hello|hey|hiya|yes|yeah|yep|sure|ok|okay|oh|um|uh|er|so|well|right|morning|good (?:morning|afternoon|evening)|evening|afternoon|hola|buenas(?: tardes| noches)?|buenos días|bonjour|bonsoir|guten (?:morgen|tag|abend)|hallo|bom dia|boa tarde|olá|buongiorno|buonasera|ciao|goedemorgen|goedemiddag|goedenavond|there|it's|its)[\s,.!-]+)+/iu;
 
@@ -135,7 +135,10 @@ export function agentNames(input: Pick<NameInput, 'turns' | 'agentName'>): Set<s
   for (const turn of input.turns) {
     if (turn.speaker !== 'agent') continue;
     const uncased = isUncased(turn.text);
-    for (const { name } of namesAfter(turn.text, AGENT_INTRO, uncased, 2)) addWords(name.words);
+    // "Am I speaking with Emeka Okonkwo?" names the person called, not the agent.
+    const asked = new Set(namesAfter(turn.text, IDENTITY, uncased).flatMap((n) => n.name.words.map((w) => w.toLowerCase())));
+    for (const { name } of namesAfter(turn.text, AGENT_INTRO, uncased, 2))
+      if (!asked.has(name.words[0]?.toLowerCase() ?? '')) addWords(name.words);
     const opening = readName(firstSentence(turn.text).replace(LEADING_INTERJECTION, ''), uncased, 2);
     const afterOpening = opening
       ? firstSentence(turn.text).replace(LEADING_INTERJECTION, '').split(/\s+/)[opening.words.length]

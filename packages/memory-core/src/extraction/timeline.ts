@@ -1,6 +1,6 @@
 import { casual } from 'chrono-node/en';
 
-const COUNT = String.raw`(?:\d{1,3}|a few|a couple(?: of)?|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|eighteen|twenty|thirty)`;
+const COUNT = `(?:d{1,3}|a few|a couple(?: of)?|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|eighteen|twenty|thirty)`;
 const UNIT = '(?:day|week|month|year|quarter)s?';
 const MONTHS =
   'january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec';
@@ -35,10 +35,12 @@ const INTENT =
  * words, or anywhere when the sentence answers the agent's "when?").
  */
 export function findTimeline(sentence: string, answersWhen = false): string | null {
-  for (const re of [WITHIN, SPAN_TIMELINE, TIMELINE_IS, BY, IN_QUARTER]) {
-    const m = re.exec(sentence);
-    if (m) return m[0].trim();
-  }
+  // The first timeline said in the sentence ("in Q1, before the spring lets start" → "in Q1").
+  const found = [WITHIN, SPAN_TIMELINE, TIMELINE_IS, BY, IN_QUARTER]
+    .map((re) => re.exec(sentence))
+    .filter((m): m is RegExpExecArray => m !== null)
+    .sort((a, b) => a.index - b.index)[0];
+  if (found) return found[0].trim();
   if (answersWhen || INTENT.test(sentence)) {
     const m = RELATIVE.exec(sentence) ?? SEASON.exec(sentence) ?? (answersWhen ? IN_MONTH.exec(sentence) : null);
     if (m) return m[0].trim();

@@ -6,6 +6,7 @@ import { type ExtractedFields, type ExtractField, FIELD_LABELS } from '../extrac
 import { extractFields, platformFields } from '../extraction/field-extractor';
 import { findBudget } from '../extraction/money';
 import { classifyIssue, SENTENCE_RULES } from '../extraction/text-patterns';
+import { findTimeline, timelineValue } from '../extraction/timeline';
 import type { Clock } from '../ports/clock';
 import { sentences, squash } from '../text/text-utils';
 import { callerStatements, keyStatements } from './caller-statements';
@@ -81,8 +82,12 @@ export function keyLabel(key: string): string {
 }
 
 /** Fields one caller statement states on its own (so a later call's new value supersedes it in search too). */
-function statementFields(text: string, wanted: readonly ExtractField[]): Record<string, string> {
+function statementFields(text: string, wanted: readonly ExtractField[], at: number): Record<string, string> {
   const out: Record<string, string> = {};
+  if (wanted.includes('timeline')) {
+    const timeline = findTimeline(text);
+    if (timeline) out.timeline = timelineValue(timeline, at);
+  }
   if (wanted.includes('budget')) {
     const budget = findBudget(text);
     if (budget) out.budget = budget;
@@ -159,7 +164,7 @@ export function memoriesFromCall(call: CallRecord, context: IngestContext): Call
   const keys = new Set(keyStatements(statements, memoryConfig.max_semantic_per_call));
   for (const statement of statements) {
     add('semantic', `Caller said: "${statement.text}"`, {
-      ...statementFields(statement.text, memoryConfig.auto_extract),
+      ...statementFields(statement.text, memoryConfig.auto_extract, at),
       source: 'transcript',
       layer: 'transcript',
       key_statement: keys.has(statement),

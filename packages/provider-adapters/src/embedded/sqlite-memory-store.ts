@@ -225,14 +225,27 @@ export class SqliteMemoryStore implements MemoryStore, UserDirectory {
     const limit = Math.max(0, Math.floor(query.limit));
     if (limit === 0) return [];
     const { where, params } = this.filters(query);
-    const concepts = queryConcepts(query.text, this.lexicon);
+    // The caller's own name in a question about the caller says nothing about which memory answers it.
+    const own = new Set(wordsOf(this.callerName(query.userId) ?? ''));
+    const concepts = queryConcepts(query.text, this.lexicon).filter((c) => !own.has(c.word));
     const threshold = query.threshold ?? 0;
     const matched = concepts.length === 0 ? [] : this.matching(concepts, where, params, threshold);
     if (matched.length > 0) return matched.slice(0, limit);
     return this.fallback(where, params, limit);
   }
 
-  /** Memories that match the query's concepts, scored, best first. */
+  /** The newest name the caller's memories state, if any. */
+  private callerName(userId: string): string | null {
+    const row = this.db
+      .prepare(
+        `SELECT json_extract(metadata, '$.name') AS name FROM memories
+         WHERE user_id = ? AND json_extract(metadata, '$.name') IS NOT NULL ORDER BY created_ms DESC LIMIT 1`,
+      )
+      .get(userId) as { name: unknown } | undefined;
+    return typeof row?.name === 'string' ? row.name : null;
+  }
+
+  /** Memories that match the query's concepts, scored, best first; the same text said twice comes back once (the newest). */
   private matching(
     concepts: readonly QueryConcept[],
     where: string,
@@ -271,9 +284,16 @@ export class SqliteMemoryStore implements MemoryStore, UserDirectory {
       const score = (got / possible) * (1 / (1 + Math.max(0, length - 40) / 200));
       return { row: d.row, score: Math.min(1, Math.max(0, score)) };
     });
+    const seen = new Set<string>();
     return scored
       .filter((s) => s.score > 0 && s.score >= threshold)
       .sort((a, b) => b.score - a.score || b.row.created_ms - a.row.created_ms)
+      .filter((s) => {
+        const key = s.row.text.toLowerCase();
+        if (seen.has(key)) return false;
+        seen.add(key);
+        return true;
+      })
       .map((s) => toMemory(s.row, Math.round(s.score * 1e4) / 1e4));
   }
 
