@@ -21,6 +21,7 @@ const BY = new RegExp(
   String.raw`\b(?:by|before|until|till|no later than|ahead of)\s+(?:the\s+)?(?:end\s+of\s+)?(?:(?:${MONTHS})\b(?:\s+\d{4})?|${PERIODS}|(?:19|20)\d{2})\b`,
   'i',
 );
+const END_PHRASE = /\b(?:the )?end of (?:the |this |next )?(?:week|month|year|quarter)\b/i;
 const IN_QUARTER = new RegExp(String.raw`\b(?:in|during|sometime in|for|around)\s+(?:the\s+)?${QUARTER}\b`, 'i');
 const RELATIVE = new RegExp(String.raw`\b(?:next|this|the coming)\s+(?:week|month|year|quarter|${SEASONS})\b`, 'i');
 const SEASON = new RegExp(String.raw`\b(?:in\s+(?:the\s+)?)?(?:${SEASONS})\b`, 'i');
@@ -36,7 +37,7 @@ const INTENT =
  */
 export function findTimeline(sentence: string, answersWhen = false): string | null {
   // The first timeline said in the sentence ("in Q1, before the spring lets start" → "in Q1").
-  const found = [WITHIN, SPAN_TIMELINE, TIMELINE_IS, BY, IN_QUARTER]
+  const found = [WITHIN, SPAN_TIMELINE, TIMELINE_IS, BY, IN_QUARTER, END_PHRASE]
     .map((re) => re.exec(sentence))
     .filter((m): m is RegExpExecArray => m !== null)
     .sort((a, b) => a.index - b.index)[0];
