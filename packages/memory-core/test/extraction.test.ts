@@ -32,13 +32,13 @@ describe('findBudget', () => {
 describe('findTimeline', () => {
   it.each([
     ['we need it installed within 3 months.', 'within 3 months'],
-    ['hopefully in two weeks', 'in 2 weeks'],
-    ['over the next six months', 'within 6 months'],
+    ['hopefully in two weeks', 'in two weeks'],
+    ['over the next six months', 'over the next six months'],
     ['We want it done by March.', 'by March'],
     ['by the end of the year', 'by the end of the year'],
     ['by the end of June 2027', 'by the end of June 2027'],
-    ['a 3 month timeline', 'within 3 months'],
-    ['our timeline is about 6 weeks', 'within 6 weeks'],
+    ['a 3 month timeline', 'a 3 month timeline'],
+    ['our timeline is about 6 weeks', 'timeline is about 6 weeks'],
     ['we plan to buy next quarter', 'next quarter'],
     ['ready by Q3', 'by Q3'],
   ])('%s → %s', (text, expected) => {
@@ -87,7 +87,7 @@ describe('extractFields on the fixtures', () => {
     expect(fields).toEqual({
       name: 'Daniel Reyes',
       budget: '$18,000',
-      timeline: 'within 3 months',
+      timeline: 'within 3 months (2027-01-15)',
       interests: 'rooftop solar system for a two storey house',
       objections: 'payback period',
       decision_maker: 'wife',
@@ -96,7 +96,7 @@ describe('extractFields on the fixtures', () => {
 
   it('sales call: structured budget is normalised, structured timeline kept', () => {
     const fields = extractFields(callFromFixture('post-call-transcription-sales.json'), ['budget', 'timeline', 'name']);
-    expect(fields).toEqual({ budget: '$18,000', timeline: '3 months', name: 'Daniel Reyes' });
+    expect(fields).toEqual({ budget: '$18,000', timeline: '3 months (2027-01-15)', name: 'Daniel Reyes' });
   });
 });
 

@@ -143,17 +143,18 @@ export function digitsForNumberWords(text: string): string {
       if (m[2]) break;
     }
     // "27 thousand", "1.5 million", "18 grand"
-    const digitScale = /^(\d+(?:[.,]\d+)?)$/.exec(token);
+    const digitScale = /^([$£€¥]?)(\d+(?:[.,]\d+)?)$/.exec(token);
     const nextWord = (tokens[i + 2] ?? '').toLowerCase().replace(/[.,!?;:)]+$/, '');
     if (digitScale && (nextWord === 'thousand' || nextWord === 'million' || nextWord === 'billion' || nextWord === 'grand')) {
-      const value = Number.parseFloat((digitScale[1] ?? '').replace(',', '.')) * (SCALES[nextWord] as number);
+      const value = Number.parseFloat((digitScale[2] ?? '').replace(',', '.')) * (SCALES[nextWord] as number);
       const trailing = /[.,!?;:)]+$/.exec(tokens[i + 2] ?? '')?.[0] ?? '';
-      out.push(`${Math.round(value)}${trailing}`);
+      out.push(`${digitScale[1] ?? ''}${Math.round(value)}${trailing}`);
       i += 2;
       continue;
     }
     const first = words[0]?.word ?? '';
-    if (words.length === 0 || !isNumberWord(first) || first === 'and' || first === 'of' || first === 'half') {
+    // A number starts with a digit word, "a"/"an" or "couple" — never with a bare scale ("million", "grand").
+    if (words.length === 0 || !isNumberWord(first) || first === 'and' || first === 'of' || first === 'half' || first in SCALES) {
       out.push(token);
       continue;
     }
