@@ -32,7 +32,7 @@ const apostrophes = (s: string) => s.replace(/[’‘`´]/g, "'");
 
 function phraseRegex(phrases: readonly string[]): RegExp {
   const sorted = [...phrases].sort((a, b) => b.length - a.length).map((p) => escapeRegex(apostrophes(p)).replace(/\s+/g, '\\s+'));
-  return new RegExp(`(?:^|[\\s,.;:!?¿¡"“(])(?:${sorted.join('|')})\\s+`, 'giu');
+  return new RegExp(`(?<=^|[\\s,.;:!?¿¡"“(])(?:${sorted.join('|')})\\s+`, 'giu');
 }
 
 const CALLER_INTRO = phraseRegex(Object.values(SELF_INTRODUCTIONS).flat());

@@ -76,7 +76,7 @@ export function findBudget(sentence: string, defaultCurrency = '$'): string | nu
     // Part of a version, code or date ("4.2.1", "E-1043", "2026-06-05").
     if (/[\d.]$/.test(text.slice(Math.max(0, start - 1), start)) || /^[.\-/]\d/.test(after)) continue;
     const before = text.slice(Math.max(0, start - 60), start);
-    const clause = before.split(/[.;!?]|\bbut\b|\bhonestly\b|\bwhereas\b/i).at(-1) ?? before;
+    const clause = before.split(/[.;,!?]|\bbut\b|\bhonestly\b|\bwhereas\b/i).at(-1) ?? before;
     if (OTHERS_AMOUNT.test(clause)) continue;
     const explicitMoney = symbol !== undefined || word !== undefined;
     const hasSuffix = suffix !== undefined;

@@ -59,6 +59,7 @@ export const SURNAME_INTRODUCTIONS = [
 /** An agent asking who is calling (the caller's next words may be just their name), any language. */
 export const NAME_QUESTIONS = [
   /\b(?:your|the) (?:full |first |last |sur)?name\b/i,
+  /\bnames?\b[^.!]*\?/i,
   /\bwho (?:am i|are we) (?:speaking|talking) (?:with|to)\b/i,
   /\bwho(?:'s| is) (?:calling|this|speaking)\b/i,
   /\bwho do i have\b/i,
@@ -111,7 +112,7 @@ export const IDENTITY_QUESTIONS = [
 
 /** A caller confirming the agent's "is this …?" (start of the answer). */
 export const CONFIRMATIONS =
-  /^(?:yes|yeah|yep|yup|speaking|that's me|that is me|this is (?:he|she|her|him|them)|it is|it's me|correct|that's right|right|sure|sí|si|sì|oui|ja|jawohl|sim|klopt|dat klopt|c['’]est moi|soy yo|sono io|sou eu|ik ben het)\b/i;
+  /^(?:yes|yeah|yep|yup|speaking|that's me|that is me|this is (?:he|she|her|him|them)|it is|it's me|correct|that's right|right|sure|sí|si|sì|oui|ja|jawohl|sim|klopt|dat klopt|c['’]est moi|soy yo|sono io|sou eu|ik ben het)(?=$|[\s,.!?])/iu;
 
 /** A caller saying no (a following name corrects the agent's guess). */
 export const DENIALS = /^(?:no|nope|not quite|actually|sorry|i mean|well actually)\b/i;

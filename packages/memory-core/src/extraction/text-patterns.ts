@@ -25,7 +25,11 @@ const PREFERENCE =
   /\b(?:i (?:really )?prefer|i'd prefer|i would prefer|i'd rather|i would rather|i (?:really )?like|i love|i'd like|i would like)\s+([^.!?;]{2,80})/i;
 function preferences(sentence: string, from: 'caller' | 'summary'): string | null {
   // How to be contacted is the contact preference's, not a general preference.
-  if (/\b(?:contact(?:ed|ing)?|reach(?:ed)?|get back to|call(?:ed)? back|text(?:ed)? me|e-?mail(?:ed)? me)\b/i.test(sentence) && contactPreference(sentence) !== null) return null;
+  if (
+    /\b(?:contact(?:ed|ing)?|reach(?:ed)?|get back to|call(?:ed)? back|text(?:ed)? me|e-?mail(?:ed)? me)\b/i.test(sentence) &&
+    contactPreference(sentence) !== null
+  )
+    return null;
   const m = from === 'caller' ? PREFERENCE.exec(sentence) : /\b(?:prefers|likes|would like)\s+([^.!?;]{2,80})/i.exec(sentence);
   return m?.[1] ? tidyPhrase(m[1]) : null;
 }
