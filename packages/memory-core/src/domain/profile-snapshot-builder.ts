@@ -100,7 +100,11 @@ export function buildProfileSnapshot(allMemories: readonly Memory[], context: Sn
   for (const memory of live) {
     const conversation = memory.metadata.conversation_id;
     if (typeof conversation === 'string') conversations.set(conversation, Date.parse(memory.createdAt) || 0);
-    for (const [field, value] of Object.entries(fieldsOf(memory))) (history[field] ??= new Set()).add(value);
+    for (const [field, value] of Object.entries(fieldsOf(memory))) {
+      const seen = history[field] ?? new Set<string>();
+      seen.add(value);
+      history[field] = seen;
+    }
     collectFields(fields, memory, true);
     if (memory.metadata.source === 'summary') lastSummary = memory.text;
   }

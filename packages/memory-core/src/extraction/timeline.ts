@@ -5,8 +5,8 @@ const UNIT = '(?:day|week|month|year|quarter)s?';
 const MONTHS =
   'january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec';
 const SEASONS = 'spring|summer|fall|autumn|winter';
-const QUARTER = String.raw`(?:q[1-4]|(?:the )?(?:first|second|third|fourth|last) quarter)`;
-const PERIODS = String.raw`(?:the )?end of (?:the |this |next )?(?:week|month|year|quarter)|(?:next|this|the coming) (?:week|month|year|quarter|${SEASONS})|${QUARTER}|${SEASONS}|christmas|the holidays|new year`;
+const QUARTER = '(?:q[1-4]|(?:the )?(?:first|second|third|fourth|last) quarter)';
+const PERIODS = `(?:the )?end of (?:the |this |next )?(?:week|month|year|quarter)|(?:next|this|the coming) (?:week|month|year|quarter|${SEASONS})|${QUARTER}|${SEASONS}|christmas|the holidays|new year`;
 
 const WITHIN = new RegExp(
   String.raw`\b(?:within|in|over)\s+(?:the\s+next\s+|the\s+coming\s+|about\s+|around\s+|roughly\s+|like\s+)?${COUNT}[\s-]${UNIT}\b`,
