@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { findBudget, findTimeline, resolveTimeline } from '../src';
+import { findSpokenBudget as findBudget, findTimeline, resolveTimeline } from '../src';
 import { parseAmount } from '../src/extraction/money';
 import { digitsForNumberWords, parseNumberWords } from '../src/extraction/number-words';
 

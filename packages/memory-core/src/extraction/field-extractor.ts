@@ -3,9 +3,10 @@ import type { MetadataValue } from '../domain/memory';
 import { sentences } from '../text/text-utils';
 import { findCallerName } from './caller-name';
 import type { ExtractedFields, ExtractField } from './extract-fields';
-import { currencyOf, findBudget } from './money';
+import { currencyOf, findBudget, findSpokenBudget } from './money';
 import { classifyIssue, escalationLevel, resolutionSteps, SENTENCE_RULES, satisfaction, technicalDetails } from './text-patterns';
-import { findTimeline, timelineValue } from './timeline';
+import { findTimeline } from './timeline';
+import { timelineValue } from './timeline-date';
 
 /** Data-collection keys recognised for each field, beyond an agent type's own. */
 export const DATA_COLLECTION_KEYS: Readonly<Record<ExtractField, readonly string[]>> = {
@@ -131,8 +132,8 @@ export function extractFields(
       value = findCallerName({ turns: call.turns, summary: call.summary, direction: call.direction, agentName: call.agentName });
     } else if (field === 'budget') {
       const currency = currencyOf(callerTurns.map((t) => t.text).join(' ')) ?? currencyOf(call.summary ?? '') ?? '$';
-      for (const s of callerSentences) value = findBudget(s, currency) ?? value;
-      if (value === null) for (const s of summarySentences) value ??= findBudget(s, currency);
+      for (const s of callerSentences) value = findSpokenBudget(s, currency) ?? value;
+      if (value === null) for (const s of summarySentences) value ??= findSpokenBudget(s, currency);
     } else if (field === 'timeline') {
       let previousAgent = '';
       for (const turn of call.turns) {

@@ -58,14 +58,15 @@ export function currencyOf(text: string): string | null {
 }
 
 /**
- * Finds the caller's own budget in a sentence: `$18,000`, `18k`, `around 42k`, `thirty-two
- * thousand`, `a couple hundred bucks`, `1.250 €`, `£4,800`. A bare number counts only beside money
+ * Finds the caller's own budget in a sentence: `$18,000`, `18k`, `around 42k`, `1.250 €`,
+ * `£4,800` (spoken amounts — `thirty-two thousand`, `a couple hundred bucks` — once
+ * `digitsForNumberWords` has rewritten them; `findSpokenBudget` does both). A bare number counts only beside money
  * words; numbers with units (`3 months`, `12 vans`) never; someone else's amount (a competitor's
  * quote, a partner's salary, what a neighbour paid) is skipped. `defaultCurrency` is used when
  * the amount has none (the currency the caller used elsewhere in the call).
  */
 export function findBudget(sentence: string, defaultCurrency = '$'): string | null {
-  const text = digitsForNumberWords(sentence);
+  const text = sentence;
   const hasContext = CONTEXT.test(text);
   const sentenceCurrency = currencyOf(text);
   for (const match of text.matchAll(AMOUNT)) {
@@ -93,4 +94,9 @@ export function findBudget(sentence: string, defaultCurrency = '$'): string | nu
     return formatMoney(amount, currency);
   }
   return null;
+}
+
+/** `findBudget` on a sentence whose spoken numbers are first rewritten as digits ("thirty-two thousand"). */
+export function findSpokenBudget(sentence: string, defaultCurrency = '$'): string | null {
+  return findBudget(digitsForNumberWords(sentence), defaultCurrency);
 }

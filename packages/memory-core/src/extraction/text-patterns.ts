@@ -1,4 +1,4 @@
-import { capitalisedWordsAfter, isLikelyName, tidyPhrase } from '../text/text-utils';
+import { capitalisedWordsAfter, isLikelyName, sentences, tidyPhrase } from '../text/text-utils';
 import type { ExtractField } from './extract-fields';
 import { findBudget } from './money';
 import { findTimeline } from './timeline';
@@ -259,3 +259,28 @@ export const SENTENCE_RULES: Partial<Record<ExtractField, SentenceRule>> = {
   decision_maker: decisionMaker,
   company,
 };
+
+/**
+ * Fields one third-person text states on its own (a Mem0 fact, a summary sentence): the rules that
+ * read a sentence, and the classifications. Light on purpose: call start uses it for seed facts.
+ */
+export function summaryFields(text: string, fields: readonly ExtractField[]): Partial<Record<ExtractField, string>> {
+  const parts = sentences(text);
+  const out: Partial<Record<ExtractField, string>> = {};
+  for (const field of new Set(fields)) {
+    let value: string | null = null;
+    if (field === 'issue_type' || field === 'issue_category') value = classifyIssue(parts);
+    else if (field === 'satisfaction') value = satisfaction(parts);
+    else if (field === 'technical_details') value = technicalDetails(parts);
+    else if (field === 'resolution_steps') value = resolutionSteps([], parts);
+    else {
+      const rule = SENTENCE_RULES[field];
+      for (const s of parts) {
+        value = rule ? rule(s, 'summary') : null;
+        if (value !== null) break;
+      }
+    }
+    if (value !== null && value.length > 0) out[field] = value;
+  }
+  return out;
+}

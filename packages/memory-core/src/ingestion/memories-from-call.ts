@@ -4,9 +4,10 @@ import type { CallRecord } from '../domain/call-record';
 import type { MemoryMetadata, MemoryType, MetadataValue, NewMemory } from '../domain/memory';
 import { type ExtractedFields, type ExtractField, FIELD_LABELS } from '../extraction/extract-fields';
 import { extractFields, platformFields } from '../extraction/field-extractor';
-import { findBudget } from '../extraction/money';
+import { findSpokenBudget } from '../extraction/money';
 import { classifyIssue, SENTENCE_RULES } from '../extraction/text-patterns';
-import { findTimeline, timelineValue } from '../extraction/timeline';
+import { findTimeline } from '../extraction/timeline';
+import { timelineValue } from '../extraction/timeline-date';
 import type { Clock } from '../ports/clock';
 import { sentences, squash } from '../text/text-utils';
 import { callerStatements, keyStatements } from './caller-statements';
@@ -89,7 +90,7 @@ function statementFields(text: string, wanted: readonly ExtractField[], at: numb
     if (timeline) out.timeline = timelineValue(timeline, at);
   }
   if (wanted.includes('budget')) {
-    const budget = findBudget(text);
+    const budget = findSpokenBudget(text);
     if (budget) out.budget = budget;
   }
   for (const field of ['contact_preference', 'account_status'] as const) {
