@@ -12,7 +12,14 @@ import {
   TtlCache,
   withDeadline,
 } from '@agentic-memory/function-kit';
-import { type AgentType, buildSearchAnswer, maskPhone, rankMemories, type SearchAnswer } from '@agentic-memory/memory-core';
+import {
+  type AgentType,
+  buildSearchAnswer,
+  maskPhone,
+  rankMemories,
+  resolveAgentType,
+  type SearchAnswer,
+} from '@agentic-memory/memory-core';
 import { platformAdapter, type ToolAnswer, type ToolCall } from '@agentic-memory/provider-adapters';
 
 /**
@@ -106,16 +113,17 @@ export function createMemorySearchHandler(deps: MemorySearchDependencies, cache 
     },
     async (event, provider) => {
       const adapter = platformAdapter(provider);
-      const resolution = resolveRequestAgentType(deps, {
-        provider,
-        header: header(event, 'x-agent-type'),
-        platformIds: [header(event, 'x-agent-id')],
-      });
+      const request = { provider, header: header(event, 'x-agent-type') };
+      const agentIdHeader = header(event, 'x-agent-id') ?? null;
+      // The caller parameter of the agent type the header (or the provider default) selects.
+      const preliminary = resolveAgentType({ ...request, platformIds: [agentIdHeader] }, deps.agentTypes, deps.environment.agent_map);
       // A body the adapter cannot read is an unexpected error: it degrades to an empty result.
       const calls = adapter.parseToolCalls(
         { path: event.rawPath, headers: event.headers ?? {}, rawBody: event.rawBody, body: event.jsonBody },
-        resolution.config.webhooks.memory_search?.caller_parameter ?? 'caller_id',
+        preliminary.config.webhooks.memory_search?.caller_parameter ?? 'caller_id',
       );
+      // The agent: ElevenLabs tools send `X-Agent-Id: {{system__agent_id}}`; Vapi and Retell carry it in the signed body.
+      const resolution = resolveRequestAgentType(deps, { ...request, platformIds: [agentIdHeader, ...(calls[0]?.platformIds ?? [])] });
       const answers = await Promise.all(calls.map((call) => answer(resolution.agentType, resolution.config, call)));
       if (answers.some((a) => a.answer === null)) logger.warn('memory search without a caller: refused', { provider });
       const { statusCode, body } = adapter.formatToolAnswers(answers);
