@@ -68,7 +68,10 @@ describe('ingest-worker through the Middy stack', () => {
     const message = await stage('post-call-transcription-sales.json', 'conv_01kfix0sales000000000000001');
     await createIngestWorkerHandler(deps)(batch(['m1', DANIEL, message]), testContext());
     const snapshot = await deps.blobStore.get(`snapshots/${DANIEL}/elevenlabs_sales_agent.json`);
-    expect(JSON.parse(Buffer.from(snapshot?.body ?? []).toString()).fields).toMatchObject({ budget: '$18,000', timeline: '3 months' });
+    expect(JSON.parse(Buffer.from(snapshot?.body ?? []).toString()).fields).toMatchObject({
+      budget: '$18,000',
+      timeline: '3 months (2027-01-15)',
+    });
     expect((await deps.memoryStore.list(DANIEL)).memories.some((m) => m.type === 'lead')).toBe(true);
   });
 
