@@ -34,6 +34,12 @@ const BROADER_DEPTH = 3;
 const WEIGHT_SYNONYM = 0.75;
 const WEIGHT_RELATED = 0.5;
 const MAX_RELATED = 40;
+/** Words too common to relate anything ("cost" is also "be" in WordNet): never a related or broader term. */
+const TOO_COMMON = new Set(
+  'be have do get go take give come say see know let put set keep seem become use find think tell ask feel leave mean like want need look show thing person people time way day man woman one part place case group number fact point act activity state being entity object whole unit change'.split(
+    ' ',
+  ),
+);
 
 function parseData(text: string, pos: Pos, synsets: Map<string, Synset>): void {
   for (const line of text.split('\n')) {
@@ -75,7 +81,7 @@ function parseIndex(text: string, pos: Pos, senses: Map<string, string[]>): void
 }
 
 class EnglishLexicon implements Lexicon {
-  readonly id = 'wordnet-3.1+wink-lemmatizer-3:1';
+  readonly id = 'wordnet-3.1+wink-lemmatizer-3:2';
   private readonly relatedCache = new Map<string, ReadonlyMap<string, number>>();
   private readonly broaderCache = new Map<string, readonly string[]>();
   private readonly lemmaCache = new Map<string, readonly string[]>();
@@ -106,7 +112,7 @@ class EnglishLexicon implements Lexicon {
     if (cached) return cached;
     const out = new Map<string, number>();
     const put = (word: string, weight: number) => {
-      if (word === lemma || out.size >= MAX_RELATED) return;
+      if (word === lemma || out.size >= MAX_RELATED || TOO_COMMON.has(word)) return;
       if ((out.get(word) ?? 0) < weight) out.set(word, weight);
     };
     for (const pos of ['n', 'v', 'a'] as const) {
@@ -127,12 +133,14 @@ class EnglishLexicon implements Lexicon {
   broader(lemma: string): readonly string[] {
     const cached = this.broaderCache.get(lemma);
     if (cached) return cached;
+    if (lemma.length < 3 || TOO_COMMON.has(lemma)) return [];
     const out: string[] = [];
     let offset = this.senses.get(`n:${lemma}`)?.[0];
     for (let depth = 0; depth < BROADER_DEPTH && offset; depth += 1) {
       const next = this.synsets.get(offset)?.hypernyms[0];
       if (!next) break;
-      for (const w of (this.synsets.get(next)?.words ?? []).slice(0, 3)) if (w !== lemma && !out.includes(w)) out.push(w);
+      for (const w of (this.synsets.get(next)?.words ?? []).slice(0, 2))
+        if (w !== lemma && !out.includes(w) && !TOO_COMMON.has(w)) out.push(w);
       offset = next;
     }
     if (this.broaderCache.size < 200_000) this.broaderCache.set(lemma, out);

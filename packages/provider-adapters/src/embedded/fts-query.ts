@@ -4,7 +4,7 @@ import { wordsOf } from './lexicon';
  * Words that carry no meaning in a memory search ("where did she…"): dropped so that FTS5
  * matches on content words only.
  */
-const STOPWORDS = new Set(
+export const STOPWORDS: ReadonlySet<string> = new Set(
   (
     'a an and are as at be been being but by can could did do does doing for from had has have having he her hers him his how i if in into ' +
     'is it its me my no nor not of on or our ours she should so than that the their theirs them then there these they this those to too ' +

@@ -13,7 +13,7 @@ import {
   type UserDirectory,
   type UserPage,
 } from '@agentic-memory/memory-core';
-import { queryTerms } from './fts-query';
+import { queryTerms, STOPWORDS } from './fts-query';
 import { type Lexicon, PLAIN_LEXICON, wordsOf } from './lexicon';
 import { openSqlite, transaction } from './sqlite-database';
 
@@ -63,7 +63,7 @@ export function indexTerms(text: string, lexicon: Lexicon): { lemmas: string; co
   words.forEach((word, i) => {
     for (const lemma of lexicon.lemmas(word)) {
       lemmas.add(lemma);
-      for (const b of lexicon.broader(lemma)) concepts.add(b);
+      if (!STOPWORDS.has(word)) for (const b of lexicon.broader(lemma)) concepts.add(b);
     }
     const next = words[i + 1];
     if (next !== undefined) {
