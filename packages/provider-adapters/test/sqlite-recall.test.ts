@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { FixedClock, type NewMemory } from '@agentic-memory/memory-core';
-import { PLAIN_LEXICON, queryTerms, SqliteMemoryStore } from '../src';
+import { PLAIN_LEXICON, queryTerms, SqliteMemoryStore } from '../src/embedded';
 import { loadEnglishLexicon } from '../src/embedded/english-lexicon';
 
 /** Recall of the embedded store with the English lexicon: lemmas, synonyms, rarity, fallback, re-indexing. */
