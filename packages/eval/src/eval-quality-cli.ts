@@ -6,8 +6,8 @@
  *
  *   pnpm eval:quality [--set dev|holdout|both] [--no-multi] [--failures] [--holdout-failures]
  *
- * Failures of the dev half are listed with `--failures`; the holdout's only with
- * `--holdout-failures` (tune on dev, never on holdout).
+ * Failures of the dev half (calls and the first half of the benchmark's personas) are listed with
+ * `--failures`; the holdout's only with `--holdout-failures` (tune on dev, never on holdout).
  */
 process.env.POWERTOOLS_LOG_LEVEL ??= 'ERROR';
 process.env.POWERTOOLS_METRICS_DISABLED ??= 'true';
@@ -66,17 +66,36 @@ try {
 
   if (!flag('--no-multi')) {
     const ms = await evaluateMultiSession(product.client);
-    console.log(`\n── multi-session benchmark (${ms.questions} questions about what the caller said, answer in the top 5) ──`);
+    const both = {
+      product: { passed: ms.dev.product.passed + ms.holdout.product.passed, total: ms.dev.product.total + ms.holdout.product.total },
+      baseline: { passed: ms.dev.baseline.passed + ms.holdout.baseline.passed, total: ms.dev.baseline.total + ms.holdout.baseline.total },
+    };
+    console.log(`\n── multi-session benchmark (${both.product.total} questions about what the caller said, answer in the top 5) ──`);
     printTable(
-      ['system', 'top-5 hit rate'],
+      ['system', 'dev personas', 'holdout personas', 'all'],
       [
-        ['product (memory search, fallback never counted)', `${pct(ms.product)} (${frac(ms.product)})`],
-        ['plain BM25 over raw caller turns + summaries', `${pct(ms.baseline)} (${frac(ms.baseline)})`],
+        [
+          'product (memory search, fallback never counted)',
+          `${pct(ms.dev.product)} (${frac(ms.dev.product)})`,
+          `${pct(ms.holdout.product)} (${frac(ms.holdout.product)})`,
+          `${pct(both.product)} (${frac(both.product)})`,
+        ],
+        [
+          'plain BM25 over raw caller turns + summaries',
+          `${pct(ms.dev.baseline)} (${frac(ms.dev.baseline)})`,
+          `${pct(ms.holdout.baseline)} (${frac(ms.holdout.baseline)})`,
+          `${pct(both.baseline)} (${frac(both.baseline)})`,
+        ],
       ],
     );
-    if (flag('--failures') && ms.failures.length > 0) {
-      console.log('\nmulti-session misses:');
-      for (const f of ms.failures) console.log(`  - ${f}`);
+    for (const [name, half, show] of [
+      ['dev', ms.dev, flag('--failures')],
+      ['holdout', ms.holdout, flag('--holdout-failures')],
+    ] as const) {
+      if (show && half.failures.length > 0) {
+        console.log(`\nmulti-session misses (${name} personas):`);
+        for (const f of half.failures) console.log(`  - ${f}`);
+      }
     }
   }
   console.log(`\n(${((performance.now() - started) / 1000).toFixed(1)} s)`);

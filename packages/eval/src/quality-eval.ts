@@ -207,17 +207,23 @@ export async function evaluateCases(client: ProductClient, cases: readonly EvalC
   return result;
 }
 
-export interface MultiSessionResult {
+export interface MultiSessionHalf {
   readonly questions: number;
   readonly product: Tally;
   readonly baseline: Tally;
   readonly failures: string[];
 }
 
+/** The benchmark's personas are split like the calls: the first half is tuned on, the second only reported. */
+export interface MultiSessionResult {
+  readonly dev: MultiSessionHalf;
+  readonly holdout: MultiSessionHalf;
+}
+
 /** The multi-session benchmark: the product's search vs a plain BM25 over the caller's raw turns and the summaries, top 5. */
 export async function evaluateMultiSession(client: ProductClient): Promise<MultiSessionResult> {
   const start = Date.parse('2026-01-05T18:00:00Z');
-  const all = PERSONAS.map((persona, index) => ({ persona, sessions: sessionsOf(persona, index, start) }));
+  const all = PERSONAS.map((persona, index) => ({ persona, index, sessions: sessionsOf(persona, index, start) }));
   for (const { persona, sessions } of all) {
     for (const [i, session] of sessions.entries()) {
       await client.postCall(`ms_${persona.caller.slice(-4)}`, i, 'support', persona.caller, {
@@ -228,10 +234,11 @@ export async function evaluateMultiSession(client: ProductClient): Promise<Multi
     }
   }
   await client.waitForIngestion();
-  const product = tally();
-  const baseline = tally();
-  const failures: string[] = [];
-  for (const { persona, sessions } of all) {
+  const half = (): MultiSessionHalf => ({ questions: 0, product: tally(), baseline: tally(), failures: [] });
+  const result = { dev: half(), holdout: half() };
+  const devPersonas = Math.ceil(PERSONAS.length / 2);
+  for (const { persona, index, sessions } of all) {
+    const target = index < devPersonas ? result.dev : result.holdout;
     const docs = [
       ...sessions.flatMap((s) => s.turns.filter((t) => t.startsWith('u: ')).map((t) => t.slice(3))),
       ...sessions.map((s) => s.summary),
@@ -239,17 +246,20 @@ export async function evaluateMultiSession(client: ProductClient): Promise<Multi
     const bm25 = new PlainBm25(docs);
     for (const fact of persona.facts) {
       const baseHit = bm25.search(fact.q, 5).some((d) => containsAny(d, fact.a));
-      add(baseline, baseHit);
+      add(target.baseline, baseHit);
       const found = answers(await client.search('support', persona.caller, fact.q), 5);
       const hit = found.some((m) => containsAny(m.text, fact.a));
-      add(product, hit);
+      add(target.product, hit);
       if (!hit)
-        failures.push(
+        target.failures.push(
           `${persona.name}: "${fact.q}" (${fact.a.join(' | ')}) → ${found.map((m) => JSON.stringify(m.text.slice(0, 60))).join(', ')}`,
         );
     }
   }
-  return { questions: product.total, product, baseline, failures };
+  return {
+    dev: { ...result.dev, questions: result.dev.product.total },
+    holdout: { ...result.holdout, questions: result.holdout.product.total },
+  };
 }
 
 export { DEV_CASES, HOLDOUT_CASES };
