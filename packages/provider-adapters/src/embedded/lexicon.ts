@@ -16,6 +16,8 @@ export interface Lexicon {
   broader(lemma: string): readonly string[];
   /** Whether two words form a known compound (`living_room`). */
   isCompound(term: string): boolean;
+  /** What a noun names in its most frequent sense, when that is a person, a place or a time (mother, Kumasi, March). */
+  kind(lemma: string): 'person' | 'place' | 'time' | null;
 }
 
 /** Lower case without diacritics: "Malmö" and "malmo" are one term. */
@@ -46,4 +48,5 @@ export const PLAIN_LEXICON: Lexicon = {
   related: () => new Map(),
   broader: () => [],
   isCompound: () => false,
+  kind: () => null,
 };

@@ -13,6 +13,7 @@ import {
   type UserDirectory,
   type UserPage,
 } from '@agentic-memory/memory-core';
+import { answerTags, questionIntents } from './answer-types';
 import { queryTerms, STOPWORDS } from './fts-query';
 import { type Lexicon, PLAIN_LEXICON, wordsOf } from './lexicon';
 import { openSqlite, transaction } from './sqlite-database';
@@ -53,7 +54,7 @@ CREATE TRIGGER IF NOT EXISTS memory_terms_ad AFTER DELETE ON memories BEGIN
 END;
 `;
 /** Bumped when what is indexed changes; with the lexicon's id it decides whether a file is re-indexed on open. */
-const INDEX_VERSION = 'terms-2';
+const INDEX_VERSION = 'terms-3';
 
 /** How a stored text is indexed: its words' lemmas (and known compounds), and the broader terms of its nouns. */
 export function indexTerms(text: string, lexicon: Lexicon): { lemmas: string; concepts: string } {
@@ -75,6 +76,7 @@ export function indexTerms(text: string, lexicon: Lexicon): { lemmas: string; co
     }
   });
   for (const l of lemmas) concepts.delete(l);
+  for (const tag of answerTags(text, lexicon, (w) => lexicon.lemmas(w))) concepts.add(tag);
   return { lemmas: [...lemmas].join(' '), concepts: [...concepts].join(' ') };
 }
 
@@ -82,11 +84,15 @@ export function indexTerms(text: string, lexicon: Lexicon): { lemmas: string; co
 interface QueryConcept {
   readonly word: string;
   readonly terms: ReadonlyMap<string, number>;
+  /** The kind of answer asked for (a place, a date…), not a word of the question. */
+  readonly intent?: boolean;
 }
 
 export function queryConcepts(text: string, lexicon: Lexicon): QueryConcept[] {
-  const words = queryTerms(text);
-  const concepts: QueryConcept[] = [];
+  const intents = questionIntents(text);
+  const consumed = new Set(intents.flatMap((i) => i.consumes));
+  const words = queryTerms(text).filter((w) => !consumed.has(w));
+  const concepts: QueryConcept[] = intents.map((i) => ({ word: `(${i.word})`, terms: i.terms, intent: true }));
   words.forEach((word, i) => {
     const terms = new Map<string, number>();
     for (const lemma of lexicon.lemmas(word)) {
@@ -98,6 +104,21 @@ export function queryConcepts(text: string, lexicon: Lexicon): QueryConcept[] {
     concepts.push({ word, terms });
   });
   return concepts;
+}
+
+/** How much a stored word's broader term counts when it is what the query asks for (hen → animal). */
+const BROADER_MATCH = 0.8;
+/** How much the best sentence of a memory counts against the memory as a whole. */
+const SENTENCE_SHARE = 0.8;
+
+/** The sentences of a stored text. */
+function sentencesOf(text: string): string[] {
+  return text.split(/(?<=[.!?])["'”’)]*\s+/u).filter((s) => /[\p{L}\p{N}]/u.test(s));
+}
+
+/** A sentence as compared for duplicates: its words only, without a label (`Caller said: "…`). */
+function normalisedSentence(sentence: string): string {
+  return wordsOf(sentence.replace(/^[^"“:]{0,40}:\s*["“]/u, '')).join(' ');
 }
 
 const COLUMNS = 'm.rowid AS rowid, m.id, m.text, m.type, m.created_at, m.created_ms, m.expires_at, m.metadata';
@@ -130,13 +151,17 @@ function checkSignal(signal?: AbortSignal): void {
 
 /**
  * MemoryStore on Node's built-in SQLite, one database file (WAL). Recall: each memory is indexed
- * under its words' lemmas and its nouns' broader terms (FTS5, diacritics folded); a query's words
- * also find their lemmas, synonyms and related terms (the lexicon). Relevance in [0, 1] is how
- * much of the query a memory covers, each query word weighted by how rare it is among this
- * caller's memories (so one incidental shared word does not decide) and by how it matched (own
- * lemma 1, synonym 0.75, related 0.5, broader term of the memory 0.6). When nothing matches, the
- * caller's most recent distilled memories come back marked `fallback`. A file indexed by another
- * version or lexicon is re-indexed when opened.
+ * under its words' lemmas and, as broader terms, its words' kinds up the lexicon's hierarchy and
+ * the kinds of answer it holds (a place, a date, an amount…; see `answer-types`), FTS5 with
+ * diacritics folded. A query's words also find their synonyms, derived forms and broader terms,
+ * and the question adds the kind of answer it asks for. Relevance in [0, 1] is how much of the
+ * query a memory covers — mostly within its best sentence — each query word weighted by how rare
+ * it is among this caller's memories (so one incidental shared word does not decide) and by how it
+ * matched (own lemma 1, synonym or derived form 0.75, broader term 0.5, the memory's broader term
+ * 0.8 of that); holding the kind of answer asked for is not enough on its own. Two memories whose
+ * best sentence is the same come back once. When nothing matches, the caller's most relevant
+ * recent memories come back marked `fallback`: those holding the kind of answer asked for first.
+ * A file indexed by another version or lexicon is re-indexed when opened.
  */
 export class SqliteMemoryStore implements MemoryStore, UserDirectory {
   private readonly db: DatabaseSync;
@@ -146,6 +171,7 @@ export class SqliteMemoryStore implements MemoryStore, UserDirectory {
   private readonly deleteUserStmt: StatementSync;
   private readonly deleteConversationStmt: StatementSync;
   private readonly lexicon: Lexicon;
+  private readonly sentenceCache = new Map<string, { lemmas: ReadonlySet<string>; concepts: ReadonlySet<string> }>();
 
   constructor(
     path: string,
@@ -231,7 +257,12 @@ export class SqliteMemoryStore implements MemoryStore, UserDirectory {
     const threshold = query.threshold ?? 0;
     const matched = concepts.length === 0 ? [] : this.matching(concepts, where, params, threshold);
     if (matched.length > 0) return matched.slice(0, limit);
-    return this.fallback(where, params, limit);
+    return this.fallback(
+      concepts.filter((c) => c.intent),
+      where,
+      params,
+      limit,
+    );
   }
 
   /** The newest name the caller's memories state, if any. */
@@ -269,42 +300,94 @@ export class SqliteMemoryStore implements MemoryStore, UserDirectory {
       return Math.log(1 + (total - df + 0.5) / (df + 0.5));
     });
     const possible = weights.reduce((a, b) => a + b, 0) || 1;
-    const scored = docs.map((d) => {
-      let got = 0;
-      concepts.forEach((c, i) => {
-        let best = 0;
-        for (const [term, w] of c.terms) {
-          if (d.lemmas.has(term)) best = Math.max(best, w);
-          else if (d.concepts.has(term)) best = Math.max(best, w * 0.6);
+    const best = (c: QueryConcept, lemmas: ReadonlySet<string>, broader: ReadonlySet<string>) => {
+      let found = 0;
+      for (const [term, w] of c.terms) {
+        if (lemmas.has(term)) found = Math.max(found, w);
+        else if (broader.has(term)) found = Math.max(found, term.startsWith('_') ? w : w * BROADER_MATCH);
+      }
+      return found;
+    };
+    const coverage = (lemmas: ReadonlySet<string>, broader: ReadonlySet<string>) =>
+      concepts.reduce((got, c, i) => got + best(c, lemmas, broader) * (weights[i] ?? 0), 0) / possible;
+    // Holding the kind of answer asked for is not enough when the question also says what about.
+    const asksAbout = concepts.some((c) => !c.intent);
+    const about = (d: { lemmas: ReadonlySet<string>; concepts: ReadonlySet<string> }) =>
+      !asksAbout || concepts.some((c) => !c.intent && best(c, d.lemmas, d.concepts) > 0);
+    const scored = docs.filter(about).map((d) => {
+      // An answer is usually said in one sentence: the best sentence counts most, the whole memory a little.
+      let bestSentence = '';
+      let bestCoverage = 0;
+      for (const sentence of sentencesOf(d.row.text)) {
+        const terms = this.sentenceTerms(sentence);
+        const c = coverage(terms.lemmas, terms.concepts);
+        if (c > bestCoverage) {
+          bestCoverage = c;
+          bestSentence = sentence;
         }
-        got += best * (weights[i] ?? 0);
-      });
+      }
+      const whole = coverage(d.lemmas, d.concepts);
       // Shorter memories that say the same are a little better answers.
       const length = d.lemmas.size;
-      const score = (got / possible) * (1 / (1 + Math.max(0, length - 40) / 200));
-      return { row: d.row, score: Math.min(1, Math.max(0, score)) };
+      const score = (SENTENCE_SHARE * bestCoverage + (1 - SENTENCE_SHARE) * whole) * (1 / (1 + Math.max(0, length - 40) / 200));
+      return { row: d.row, score: Math.min(1, Math.max(0, score)), sentence: normalisedSentence(bestSentence) };
     });
     const seen = new Set<string>();
     return scored
       .filter((s) => s.score > 0 && s.score >= threshold)
       .sort((a, b) => b.score - a.score || b.row.created_ms - a.row.created_ms)
       .filter((s) => {
+        // The same text, or another memory whose best sentence is the same one, comes back once.
         const key = s.row.text.toLowerCase();
-        if (seen.has(key)) return false;
+        if (seen.has(key) || (s.sentence.length > 0 && seen.has(`sentence:${s.sentence}`))) return false;
         seen.add(key);
+        if (s.sentence.length > 0) seen.add(`sentence:${s.sentence}`);
         return true;
       })
       .map((s) => toMemory(s.row, Math.round(s.score * 1e4) / 1e4));
   }
 
-  /** Nothing matched: the caller's most recent distilled memories (not the raw transcript layer), marked as such. */
-  private fallback(where: string, params: Record<string, string | number | null>, limit: number): Memory[] {
-    const rows = this.db
+  /** A sentence's index terms (memoised: the same sentences are scored again and again). */
+  private sentenceTerms(sentence: string): { lemmas: ReadonlySet<string>; concepts: ReadonlySet<string> } {
+    let terms = this.sentenceCache.get(sentence);
+    if (!terms) {
+      const indexed = indexTerms(sentence, this.lexicon);
+      terms = { lemmas: new Set(indexed.lemmas.split(' ')), concepts: new Set(indexed.concepts.split(' ')) };
+      if (this.sentenceCache.size >= 20_000) this.sentenceCache.clear();
+      this.sentenceCache.set(sentence, terms);
+    }
+    return terms;
+  }
+
+  /**
+   * Nothing matched: the caller's most relevant recent memories, marked as such — those holding
+   * the kind of answer the question asks for first (an amount for "how much…", a duration for
+   * "how long…"), distilled memories before the transcript layer, newest first.
+   */
+  private fallback(
+    intents: readonly QueryConcept[],
+    where: string,
+    params: Record<string, string | number | null>,
+    limit: number,
+  ): Memory[] {
+    const tags = [...new Set(intents.flatMap((c) => [...c.terms.keys()]))];
+    const kinds =
+      tags.length === 0
+        ? []
+        : (this.db
+            .prepare(
+              `SELECT ${COLUMNS} FROM memory_terms t JOIN memories m ON m.rowid = t.rowid
+               WHERE memory_terms MATCH $match AND ${where}
+               ORDER BY coalesce(json_extract(m.metadata, '$.layer'), '') = 'transcript', m.created_ms DESC, m.rowid DESC LIMIT $limit`,
+            )
+            .all({ ...params, $match: `concepts : (${tags.map((t) => `"${t}"`).join(' OR ')})`, $limit: limit }) as unknown as MemoryRow[]);
+    const recent = this.db
       .prepare(
         `SELECT ${COLUMNS} FROM memories m WHERE ${where} AND coalesce(json_extract(m.metadata, '$.layer'), '') <> 'transcript'
          ORDER BY m.created_ms DESC, m.rowid DESC LIMIT $limit`,
       )
       .all({ ...params, $limit: limit }) as unknown as MemoryRow[];
+    const rows = [...new Map([...kinds, ...recent].map((r) => [r.id, r])).values()].slice(0, limit);
     return rows.map((r) => ({ ...toMemory(r, 0), fallback: true }));
   }
 
