@@ -72,6 +72,53 @@ describe('SqliteMemoryStore recall with the English lexicon', () => {
     expect(await store.search({ userId: 'nobody', text: 'anything', limit: 3 })).toEqual([]);
   });
 
+  it('a question naming a kind finds the thing said, and a derived form finds its root', async () => {
+    await store.add('u3', [
+      memory('k1', 'Caller said: "We keep goats and a couple of ducks on the farm."'),
+      memory('k2', 'Caller said: "My daughter trained as a plumber after school."'),
+      memory('k3', 'Caller said: "I am asthmatic, so I avoid dusty rooms."'),
+      memory('k4', 'Caller said: "I am allergic to peanuts."'),
+      memory('k5', 'Caller said: "My favourite colour is teal."'),
+      memory('k6', 'Caller said: "The lights in the living room flicker every evening."'),
+    ]);
+    const first = async (text: string) => (await store.search({ userId: 'u3', text, limit: 3 }))[0]?.id;
+    expect(await first('which animals does he have?')).toBe('k1'); // goat → … → animal
+    expect(await first('what is her daughter’s job?')).toBe('k2'); // plumber: a trade
+    expect(await first('does she have a health problem?')).toBe('k3'); // asthmatic → asthma → … → health problem
+    expect(await first('any allergies?')).toBe('k4'); // allergic ↔ allergy
+    expect(await first('what color does she like?')).toBe('k5'); // colour ↔ color
+    expect(await first('what does he do for a living?')).not.toBe('k6'); // "a living" is not a living room
+  });
+
+  it('a question finds the kind of answer it asks for', async () => {
+    await store.add('u4', [
+      memory('w1', 'Caller said: "The order went to the warehouse, not the shop."'),
+      memory('w2', 'Caller said: "The order went to our depot in Rotterdam."'),
+      memory('h1', 'Caller said: "The heater has been broken."'),
+      memory('h2', 'Caller said: "The heater has been broken for nine days."'),
+      memory('r1', 'Caller said: "I cancelled the plan."'),
+      memory('r2', 'Caller said: "I cancelled the plan because the price went up."'),
+    ]);
+    const first = async (text: string) => (await store.search({ userId: 'u4', text, limit: 3 }))[0]?.id;
+    expect(await first('where did the order go?')).toBe('w2');
+    expect(await first('how long has the heater been broken?')).toBe('h2');
+    expect(await first('why did she cancel the plan?')).toBe('r2');
+    // The kind alone is not a match: a question about something never said gets the fallback.
+    const unrelated = await store.search({ userId: 'u4', text: 'how long is the warranty?', limit: 3 });
+    expect(unrelated.every((m) => m.fallback === true)).toBe(true);
+    expect(unrelated[0]?.id).toBe('h2'); // …with the memory holding a duration first
+  });
+
+  it('two memories whose best sentence is the same come back once', async () => {
+    await store.add('u5', [
+      memory('d1', 'Caller said: "The boiler is leaking again."'),
+      memory('d2', 'Caller said: "The boiler is leaking again. Anyway, the weather is nice."'),
+      memory('d3', 'Issue (leak): the boiler is leaking again', { type: 'issue' }),
+    ]);
+    const found = await store.search({ userId: 'u5', text: 'is the boiler leaking?', limit: 5 });
+    expect(found.filter((m) => m.text.includes('Caller said'))).toHaveLength(1);
+  });
+
   it('query words are folded content words', () => {
     expect(queryTerms("What did Chloé's caller say about the Sofa?")).toEqual(['chloe', 'sofa']);
   });
