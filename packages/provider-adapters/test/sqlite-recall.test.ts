@@ -109,6 +109,14 @@ describe('SqliteMemoryStore recall with the English lexicon', () => {
     expect(unrelated[0]?.id).toBe('h2'); // …with the memory holding a duration first
   });
 
+  it('an answer is found through what the agent had asked', async () => {
+    await store.add('u6', [
+      memory('q1', 'Caller said: "Mostly the two bedrooms upstairs."', { metadata: { asked: 'Which rooms lose heat first?' } }),
+      memory('q2', 'Caller said: "The two bedrooms upstairs were repainted."'),
+    ]);
+    expect((await store.search({ userId: 'u6', text: 'which rooms lose heat?', limit: 3 }))[0]?.id).toBe('q1');
+  });
+
   it('two memories whose best sentence is the same come back once', async () => {
     await store.add('u5', [
       memory('d1', 'Caller said: "The boiler is leaking again."'),

@@ -8,6 +8,41 @@ export interface CallerStatement {
   readonly turn: number;
   /** How much it tells (names, numbers, places, codes, dates, entities); see `informationScore`. */
   readonly information: number;
+  /**
+   * What the agent had just asked or proposed (its question, else its last sentence), when the
+   * statement answers it: "what had he tried?" finds "I restarted it twice" through "Have you
+   * tried anything yet?".
+   */
+  readonly asked?: string;
+  /** The text is already a whole memory (`Caller agreed: "…"`), not the caller's words to quote. */
+  readonly quoted?: true;
+}
+
+/** An agent turn's question (its last one), else its last sentence: what a caller's next words answer. */
+export function agentPrompt(text: string): string | null {
+  const said = sentences(text);
+  const prompt = [...said].reverse().find((s) => s.endsWith('?')) ?? said.at(-1);
+  if (!prompt || prompt.split(/\s+/).length < 3) return null;
+  return prompt.length > 240 ? `${prompt.slice(0, 237)}...` : prompt;
+}
+
+/** A short yes, in the languages the name rules read. */
+const AGREEMENT =
+  /^(?:(?:oh|ah|um+|uh+|well|so)[\s,]+)*(?:yes|yeah|yep|yup|sure|ok(?:ay)?|absolutely|definitely|of course|please|go ahead|sounds good|that(?:'s| is| would be) (?:fine|great|perfect|good|right|correct)|perfect|great|correct|right|sí|si|claro|vale|oui|d'accord|ja|jawohl|gerne|graag|sim|certo|va bene)\b[\s\p{P}\p{L}]{0,40}$/iu;
+const REFUSAL =
+  /^(?:(?:oh|ah|um+|uh+|well|so)[\s,]+)*(?:no|nope|no thanks|not really|not now|not yet|non|nein|nee|não|nah)\b[\s\p{P}\p{L}]{0,40}$/iu;
+/** Agent questions about who is on the line: a yes to them is an identity, read by the name rules, not a statement. */
+const IDENTITY_QUESTION = /\b(?:speaking (?:with|to)|talking (?:with|to)|is this|am i (?:speaking|talking)|who am i|is that)\b/i;
+
+/**
+ * A caller's short yes or no to what the agent proposed or asked ("I can upgrade you to the 500
+ * megabit plan today." — "Yes please."), as a statement of its own: alone, "yes please" says nothing.
+ */
+function answerToPrompt(reply: string, prompt: string | null): string | null {
+  if (!prompt || IDENTITY_QUESTION.test(prompt) || reply.split(/\s+/).length > 8) return null;
+  if (AGREEMENT.test(reply)) return `Caller agreed: "${prompt}"`;
+  if (REFUSAL.test(reply)) return `Caller declined: "${prompt}"`;
+  return null;
 }
 
 /** Longest statement kept as one memory, in words (longer turns are split at sentence ends). */
@@ -71,24 +106,39 @@ function chunks(text: string): string[] {
 
 /**
  * Every substantive thing the caller said, in call order: pleasantries and one-word answers
- * left out, long turns split at sentence ends, repeats dropped. Nothing else is dropped — this is
- * the transcript layer search reads.
+ * left out — except a yes or no to what the agent proposed, kept with the proposal — long turns
+ * split at sentence ends, repeats dropped. Nothing else is dropped — this is the transcript layer
+ * search reads. Each statement carries what the agent had just asked, when there was something.
  */
 export function callerStatements(turns: readonly Turn[]): CallerStatement[] {
   const seen = new Set<string>();
   const out: CallerStatement[] = [];
   let turnIndex = -1;
+  let prompt: string | null = null;
   for (const turn of turns) {
-    if (turn.speaker !== 'caller') continue;
-    turnIndex += 1;
-    for (const piece of chunks(squash(turn.text))) {
-      const text = piece.length > 600 ? `${piece.slice(0, 597)}...` : piece;
-      if (text.split(/\s+/).length < MIN_WORDS || PLEASANTRY.test(text)) continue;
-      const key = text.toLowerCase();
-      if (seen.has(key)) continue;
-      seen.add(key);
-      out.push({ text, turn: turnIndex, information: informationScore(text) });
+    if (turn.speaker !== 'caller') {
+      prompt = turn.speaker === 'agent' ? agentPrompt(turn.text) : prompt;
+      continue;
     }
+    turnIndex += 1;
+    const pieces = chunks(squash(turn.text));
+    pieces.forEach((piece, i) => {
+      const text = piece.length > 600 ? `${piece.slice(0, 597)}...` : piece;
+      const asked = i === 0 && prompt ? { asked: prompt } : {};
+      if (text.split(/\s+/).length < MIN_WORDS || PLEASANTRY.test(text)) {
+        const answer = pieces.length === 1 ? answerToPrompt(text, prompt) : null;
+        if (answer && !seen.has(answer.toLowerCase())) {
+          seen.add(answer.toLowerCase());
+          out.push({ text: answer, turn: turnIndex, information: informationScore(prompt ?? ''), quoted: true });
+        }
+        return;
+      }
+      const key = text.toLowerCase();
+      if (seen.has(key)) return;
+      seen.add(key);
+      out.push({ text, turn: turnIndex, information: informationScore(text), ...asked });
+    });
+    prompt = null;
   }
   return out;
 }

@@ -164,12 +164,14 @@ export function memoriesFromCall(call: CallRecord, context: IngestContext): Call
   const statements = callerStatements(call.turns);
   const keys = new Set(keyStatements(statements, memoryConfig.max_semantic_per_call));
   for (const statement of statements) {
-    add('semantic', `Caller said: "${statement.text}"`, {
-      ...statementFields(statement.text, memoryConfig.auto_extract, at),
+    add('semantic', statement.quoted ? statement.text : `Caller said: "${statement.text}"`, {
+      // A yes to the agent's proposal states no field of its own: the words are the agent's.
+      ...(statement.quoted ? {} : statementFields(statement.text, memoryConfig.auto_extract, at)),
       source: 'transcript',
       layer: 'transcript',
       key_statement: keys.has(statement),
       turn: statement.turn,
+      ...(statement.asked ? { asked: statement.asked } : {}),
     });
   }
 

@@ -48,13 +48,16 @@ DROP TRIGGER IF EXISTS memories_ai;
 DROP TRIGGER IF EXISTS memories_ad;
 DROP TRIGGER IF EXISTS memories_au;
 DROP TABLE IF EXISTS memories_fts;
-CREATE VIRTUAL TABLE IF NOT EXISTS memory_terms USING fts5(lemmas, concepts, tokenize="unicode61 remove_diacritics 2 tokenchars '_'");
+`;
+/** The search index: lemmas and broader terms of the text, and the lemmas of what the agent had asked (`metadata.asked`). */
+const TERMS_SCHEMA = `
+CREATE VIRTUAL TABLE IF NOT EXISTS memory_terms USING fts5(lemmas, concepts, context, tokenize="unicode61 remove_diacritics 2 tokenchars '_'");
 CREATE TRIGGER IF NOT EXISTS memory_terms_ad AFTER DELETE ON memories BEGIN
   DELETE FROM memory_terms WHERE rowid = old.rowid;
 END;
 `;
 /** Bumped when what is indexed changes; with the lexicon's id it decides whether a file is re-indexed on open. */
-const INDEX_VERSION = 'terms-3';
+const INDEX_VERSION = 'terms-4';
 
 /** How a stored text is indexed: its words' lemmas (and known compounds), and the broader terms of its nouns. */
 export function indexTerms(text: string, lexicon: Lexicon): { lemmas: string; concepts: string } {
@@ -78,6 +81,13 @@ export function indexTerms(text: string, lexicon: Lexicon): { lemmas: string; co
   for (const l of lemmas) concepts.delete(l);
   for (const tag of answerTags(text, lexicon, (w) => lexicon.lemmas(w))) concepts.add(tag);
   return { lemmas: [...lemmas].join(' '), concepts: [...concepts].join(' ') };
+}
+
+/** What the agent had asked before a caller's answer, as index terms: the lemmas of its content words. */
+export function contextTerms(asked: string, lexicon: Lexicon): string {
+  const lemmas = new Set<string>();
+  for (const word of wordsOf(asked)) if (!STOPWORDS.has(word)) for (const lemma of lexicon.lemmas(word)) lemmas.add(lemma);
+  return [...lemmas].join(' ');
 }
 
 /** One query word and every term that finds it, with how much a match counts (1 for its own lemmas). */
@@ -108,6 +118,8 @@ export function queryConcepts(text: string, lexicon: Lexicon): QueryConcept[] {
 
 /** How much a stored word's broader term counts when it is what the query asks for (hen → animal). */
 const BROADER_MATCH = 0.8;
+/** How much a word of what the agent had asked counts, when the caller's answer does not say it. */
+const CONTEXT_MATCH = 0.7;
 /** How much the best sentence of a memory counts against the memory as a whole. */
 const SENTENCE_SHARE = 0.8;
 
@@ -181,6 +193,12 @@ export class SqliteMemoryStore implements MemoryStore, UserDirectory {
     this.lexicon = options.lexicon ?? PLAIN_LEXICON;
     this.db = openSqlite(path);
     this.db.exec(SCHEMA);
+    const wantedIndex = `${INDEX_VERSION}:${this.lexicon.id}`;
+    const indexed = this.db.prepare("SELECT value FROM store_meta WHERE key = 'index'").get() as { value: string } | undefined;
+    const stale = indexed?.value !== wantedIndex;
+    // A file indexed by another version or lexicon (or an older release) gets a new index.
+    if (stale) this.db.exec('DROP TRIGGER IF EXISTS memory_terms_ad; DROP TABLE IF EXISTS memory_terms;');
+    this.db.exec(TERMS_SCHEMA);
     this.upsert = this.db.prepare(`
       INSERT INTO memories (id, user_id, text, type, created_at, created_ms, expires_at, expires_ms, metadata)
       VALUES ($id, $user_id, $text, $type, $created_at, $created_ms, $expires_at, $expires_ms, $metadata)
@@ -189,33 +207,34 @@ export class SqliteMemoryStore implements MemoryStore, UserDirectory {
         expires_ms = excluded.expires_ms, metadata = excluded.metadata
       RETURNING rowid`);
     this.deleteTerms = this.db.prepare('DELETE FROM memory_terms WHERE rowid = ?');
-    this.insertTerms = this.db.prepare('INSERT INTO memory_terms (rowid, lemmas, concepts) VALUES (?, ?, ?)');
+    this.insertTerms = this.db.prepare('INSERT INTO memory_terms (rowid, lemmas, concepts, context) VALUES (?, ?, ?, ?)');
     this.deleteUserStmt = this.db.prepare('DELETE FROM memories WHERE user_id = ?');
     this.deleteConversationStmt = this.db.prepare(
       "DELETE FROM memories WHERE user_id = ? AND json_extract(metadata, '$.conversation_id') = ?",
     );
-    this.reindexIfNeeded();
+    if (stale) this.reindex(wantedIndex);
   }
 
-  /** Re-indexes every memory when the file was indexed by another index version or lexicon (or by an older release). */
-  private reindexIfNeeded(): void {
-    const wanted = `${INDEX_VERSION}:${this.lexicon.id}`;
-    const row = this.db.prepare("SELECT value FROM store_meta WHERE key = 'index'").get() as { value: string } | undefined;
-    if (row?.value === wanted) return;
+  /** Indexes every memory again (the index was dropped: another index version or lexicon, or an older release). */
+  private reindex(wanted: string): void {
     transaction(this.db, () => {
-      this.db.exec('DELETE FROM memory_terms');
-      const rows = this.db.prepare('SELECT rowid, text FROM memories').all() as unknown as { rowid: number; text: string }[];
-      for (const r of rows) this.index(r.rowid, r.text);
+      const rows = this.db.prepare('SELECT rowid, text, metadata FROM memories').all() as unknown as {
+        rowid: number;
+        text: string;
+        metadata: string;
+      }[];
+      for (const r of rows) this.index(r.rowid, r.text, JSON.parse(r.metadata) as MemoryMetadata);
       this.db
         .prepare("INSERT INTO store_meta (key, value) VALUES ('index', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value")
         .run(wanted);
     });
   }
 
-  private index(rowid: number, text: string): void {
+  private index(rowid: number, text: string, metadata: MemoryMetadata): void {
     const { lemmas, concepts } = indexTerms(text, this.lexicon);
+    const asked = typeof metadata.asked === 'string' ? contextTerms(metadata.asked, this.lexicon) : '';
     this.deleteTerms.run(rowid);
-    this.insertTerms.run(rowid, lemmas, concepts);
+    this.insertTerms.run(rowid, lemmas, concepts, asked);
   }
 
   async add(userId: string, memories: readonly NewMemory[], options: AddOptions = {}): Promise<void> {
@@ -241,7 +260,7 @@ export class SqliteMemoryStore implements MemoryStore, UserDirectory {
           $expires_ms: m.expiresAt === null ? null : Date.parse(m.expiresAt),
           $metadata: JSON.stringify(m.metadata),
         }) as { rowid: number };
-        this.index(Number(row.rowid), m.text);
+        this.index(Number(row.rowid), m.text, m.metadata);
       }
     });
   }
@@ -284,49 +303,55 @@ export class SqliteMemoryStore implements MemoryStore, UserDirectory {
     threshold: number,
   ): Memory[] {
     const allTerms = new Set(concepts.flatMap((c) => [...c.terms.keys()]));
-    const match = `{lemmas concepts} : (${[...allTerms].map((t) => `"${t.replace(/"/g, '')}"`).join(' OR ')})`;
+    const match = `{lemmas concepts context} : (${[...allTerms].map((t) => `"${t.replace(/"/g, '')}"`).join(' OR ')})`;
     const rows = this.db
       .prepare(
-        `SELECT ${COLUMNS}, t.lemmas AS lemmas, t.concepts AS concepts FROM memory_terms t JOIN memories m ON m.rowid = t.rowid
+        `SELECT ${COLUMNS}, t.lemmas AS lemmas, t.concepts AS concepts, t.context AS context FROM memory_terms t JOIN memories m ON m.rowid = t.rowid
          WHERE memory_terms MATCH $match AND ${where} LIMIT 2000`,
       )
-      .all({ ...params, $match: match }) as unknown as (MemoryRow & { lemmas: string; concepts: string })[];
+      .all({ ...params, $match: match }) as unknown as (MemoryRow & { lemmas: string; concepts: string; context: string | null })[];
     if (rows.length === 0) return [];
     const total = Number((this.db.prepare(`SELECT COUNT(*) AS n FROM memories m WHERE ${where}`).get(params) as { n: number }).n);
-    const docs = rows.map((r) => ({ row: r, lemmas: new Set(r.lemmas.split(' ')), concepts: new Set(r.concepts.split(' ')) }));
+    const docs = rows.map((r) => ({
+      row: r,
+      lemmas: new Set(r.lemmas.split(' ')),
+      concepts: new Set(r.concepts.split(' ')),
+      context: new Set((r.context ?? '').split(' ').filter((t) => t.length > 0)),
+    }));
     // How rare each query word is among this caller's memories (any of its terms counts).
     const weights = concepts.map((c) => {
-      const df = docs.filter((d) => [...c.terms.keys()].some((t) => d.lemmas.has(t) || d.concepts.has(t))).length;
+      const df = docs.filter((d) => [...c.terms.keys()].some((t) => d.lemmas.has(t) || d.concepts.has(t) || d.context.has(t))).length;
       return Math.log(1 + (total - df + 0.5) / (df + 0.5));
     });
     const possible = weights.reduce((a, b) => a + b, 0) || 1;
-    const best = (c: QueryConcept, lemmas: ReadonlySet<string>, broader: ReadonlySet<string>) => {
+    const best = (c: QueryConcept, lemmas: ReadonlySet<string>, broader: ReadonlySet<string>, context: ReadonlySet<string>) => {
       let found = 0;
       for (const [term, w] of c.terms) {
         if (lemmas.has(term)) found = Math.max(found, w);
         else if (broader.has(term)) found = Math.max(found, term.startsWith('_') ? w : w * BROADER_MATCH);
+        else if (context.has(term)) found = Math.max(found, w * CONTEXT_MATCH);
       }
       return found;
     };
-    const coverage = (lemmas: ReadonlySet<string>, broader: ReadonlySet<string>) =>
-      concepts.reduce((got, c, i) => got + best(c, lemmas, broader) * (weights[i] ?? 0), 0) / possible;
+    const coverage = (lemmas: ReadonlySet<string>, broader: ReadonlySet<string>, context: ReadonlySet<string>) =>
+      concepts.reduce((got, c, i) => got + best(c, lemmas, broader, context) * (weights[i] ?? 0), 0) / possible;
     // Holding the kind of answer asked for is not enough when the question also says what about.
     const asksAbout = concepts.some((c) => !c.intent);
-    const about = (d: { lemmas: ReadonlySet<string>; concepts: ReadonlySet<string> }) =>
-      !asksAbout || concepts.some((c) => !c.intent && best(c, d.lemmas, d.concepts) > 0);
+    const about = (d: { lemmas: ReadonlySet<string>; concepts: ReadonlySet<string>; context: ReadonlySet<string> }) =>
+      !asksAbout || concepts.some((c) => !c.intent && best(c, d.lemmas, d.concepts, d.context) > 0);
     const scored = docs.filter(about).map((d) => {
       // An answer is usually said in one sentence: the best sentence counts most, the whole memory a little.
       let bestSentence = '';
       let bestCoverage = 0;
       for (const sentence of sentencesOf(d.row.text)) {
         const terms = this.sentenceTerms(sentence);
-        const c = coverage(terms.lemmas, terms.concepts);
+        const c = coverage(terms.lemmas, terms.concepts, d.context);
         if (c > bestCoverage) {
           bestCoverage = c;
           bestSentence = sentence;
         }
       }
-      const whole = coverage(d.lemmas, d.concepts);
+      const whole = coverage(d.lemmas, d.concepts, d.context);
       // Shorter memories that say the same are a little better answers.
       const length = d.lemmas.size;
       const score = (SENTENCE_SHARE * bestCoverage + (1 - SENTENCE_SHARE) * whole) * (1 / (1 + Math.max(0, length - 40) / 200));
