@@ -53,18 +53,22 @@ const DURATION = new RegExp(
 );
 const REASON =
   /\b(?:because|cause|since|due to|so that|in order to|as a result|that's why|that is why|thanks to|caused by|owing to|the reason)\b|,\s*so\b|\bso (?:i|we|he|she|they)\b/iu;
+/** A memory's label: `Caller said: "…`, `Issue (billing): …`, `Account status: …`. */
+const LABEL = /^[\p{L}\s'’()—-]{1,40}:\s*/u;
 /** Words after which a capitalised unknown word is a place ("a firm in Gdańsk"). */
 const PLACE_BEFORE = new Set(['in', 'from', 'to', 'near', 'at', 'outside', 'around', 'into']);
 
 /** The kinds of answer a stored text holds, as index terms. */
-export function answerTags(text: string, lexicon: Lexicon, lemmasOf: (word: string) => readonly string[]): string[] {
+export function answerTags(stored: string, lexicon: Lexicon, lemmasOf: (word: string) => readonly string[]): string[] {
   const tags = new Set<string>();
+  const text = stored.replace(LABEL, '');
   if (NUMBER.test(text)) tags.add(ANSWER_TAGS.number);
   if (MONEY.test(text)) tags.add(ANSWER_TAGS.money);
   if (DATE.test(text)) tags.add(ANSWER_TAGS.date);
   if (DURATION.test(text)) tags.add(ANSWER_TAGS.duration);
   if (REASON.test(text)) tags.add(ANSWER_TAGS.reason);
-  // Words with their case, and whether each starts a sentence (a label or a quote starts one too).
+  // Words with their case, and whether each starts a sentence (a label or a quote starts one too);
+  // the memory's own label (`Caller said:`, `Issue (billing):`) is not part of what it says.
   const tokens = [...text.matchAll(/[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu)];
   tokens.forEach((match, i) => {
     const raw = match[0];

@@ -61,8 +61,10 @@ const MAX_RELATED = 48;
 const NOUN_PERSON = 18;
 /** WordNet lexicographer files of the kinds `kind` tells (noun.person, noun.location, noun.time). */
 const KINDS: Readonly<Record<number, 'person' | 'place' | 'time'>> = { 18: 'person', 15: 'place', 28: 'time' };
-/** Persons too general to say who: "I", "someone", "people" are not an answer to "who". */
-const NOT_A_WHO = new Set('person individual someone somebody people man woman guy i one self'.split(' '));
+/** Persons too general to say who: "I", "someone", "people", and the call's own roles ("the caller told the agent…"). */
+const NOT_A_WHO = new Set(
+  'person individual someone somebody people man woman guy i one self caller agent customer user client'.split(' '),
+);
 /** Words too common to relate anything ("cost" is also "be" in WordNet): never a related or broader term. */
 const TOO_COMMON = new Set(
   'be have do get go take give come say see know let put set keep seem become use find think tell ask feel leave mean like want need look show thing person people time way day man woman one part place case group number fact point act activity state being entity object whole unit change'.split(

@@ -14,7 +14,7 @@ import {
   type UserPage,
 } from '@agentic-memory/memory-core';
 import { answerTags, questionIntents } from './answer-types';
-import { queryTerms, STOPWORDS } from './fts-query';
+import { STOPWORDS } from './fts-query';
 import { type Lexicon, PLAIN_LEXICON, wordsOf } from './lexicon';
 import { openSqlite, transaction } from './sqlite-database';
 
@@ -69,18 +69,25 @@ export function indexTerms(text: string, lexicon: Lexicon): { lemmas: string; co
       lemmas.add(lemma);
       if (!STOPWORDS.has(word)) for (const b of lexicon.broader(lemma)) concepts.add(b);
     }
-    const next = words[i + 1];
-    if (next !== undefined) {
-      const compound = `${word}_${next}`;
-      if (lexicon.isCompound(compound)) {
-        lemmas.add(compound);
-        for (const b of lexicon.broader(compound)) concepts.add(b);
-      }
+    for (const compound of compoundsAt(words, i, lexicon)) {
+      lemmas.add(compound);
+      for (const b of lexicon.broader(compound)) concepts.add(b);
     }
   });
   for (const l of lemmas) concepts.delete(l);
   for (const tag of answerTags(text, lexicon, (w) => lexicon.lemmas(w))) concepts.add(tag);
   return { lemmas: [...lemmas].join(' '), concepts: [...concepts].join(' ') };
+}
+
+/**
+ * The compounds two words starting at `i` form, as the lexicon knows them: as said (`living_room`)
+ * or with the first word's lemma (moved in → `move_in`, took up → `take_up`).
+ */
+function compoundsAt(words: readonly string[], i: number, lexicon: Lexicon): string[] {
+  const word = words[i];
+  const next = words[i + 1];
+  if (word === undefined || next === undefined || STOPWORDS.has(word)) return [];
+  return [...new Set(lexicon.lemmas(word).map((lemma) => `${lemma}_${next}`))].filter((c) => lexicon.isCompound(c));
 }
 
 /** What the agent had asked before a caller's answer, as index terms: the lemmas of its content words. */
@@ -101,23 +108,30 @@ interface QueryConcept {
 export function queryConcepts(text: string, lexicon: Lexicon): QueryConcept[] {
   const intents = questionIntents(text);
   const consumed = new Set(intents.flatMap((i) => i.consumes));
-  const words = queryTerms(text).filter((w) => !consumed.has(w));
+  const words = wordsOf(text);
   const concepts: QueryConcept[] = intents.map((i) => ({ word: `(${i.word})`, terms: i.terms, intent: true }));
-  words.forEach((word, i) => {
+  const asked = new Set<string>();
+  const expand = (terms: Map<string, number>, lemma: string) => {
+    if (!terms.has(lemma) || (terms.get(lemma) ?? 0) < 1) terms.set(lemma, 1);
+    for (const [related, weight] of lexicon.related(lemma)) if (!terms.has(related)) terms.set(related, weight);
+  };
+  for (let i = 0; i < words.length && concepts.length < 16; i += 1) {
+    const word = words[i] as string;
+    if (STOPWORDS.has(word) || consumed.has(word) || asked.has(word)) continue;
+    asked.add(word);
     const terms = new Map<string, number>();
-    for (const lemma of lexicon.lemmas(word)) {
-      terms.set(lemma, 1);
-      for (const [related, weight] of lexicon.related(lemma)) if (!terms.has(related)) terms.set(related, weight);
-    }
-    const next = words[i + 1];
-    if (next !== undefined && lexicon.isCompound(`${word}_${next}`)) terms.set(`${word}_${next}`, 1);
+    for (const lemma of lexicon.lemmas(word)) expand(terms, lemma);
+    // Two words that mean one thing (moving in, take up) also find what that thing is called.
+    for (const compound of compoundsAt(words, i, lexicon)) expand(terms, compound);
     concepts.push({ word, terms });
-  });
+  }
   return concepts;
 }
 
 /** How much a stored word's broader term counts when it is what the query asks for (hen → animal). */
 const BROADER_MATCH = 0.8;
+/** How much the kind of answer asked for (a place, a date…) counts against an average word of the question. */
+const INTENT_SHARE = 0.5;
 /** How much a word of what the agent had asked counts, when the caller's answer does not say it. */
 const CONTEXT_MATCH = 0.7;
 /** How much the best sentence of a memory counts against the memory as a whole. */
@@ -319,10 +333,15 @@ export class SqliteMemoryStore implements MemoryStore, UserDirectory {
       context: new Set((r.context ?? '').split(' ').filter((t) => t.length > 0)),
     }));
     // How rare each query word is among this caller's memories (any of its terms counts).
-    const weights = concepts.map((c) => {
+    const rarity = concepts.map((c) => {
       const df = docs.filter((d) => [...c.terms.keys()].some((t) => d.lemmas.has(t) || d.concepts.has(t) || d.context.has(t))).length;
       return Math.log(1 + (total - df + 0.5) / (df + 0.5));
     });
+    // The kind of answer asked for counts half as much as an average word of the question, however
+    // many memories hold that kind (most mention a person or a number; the question still wants one).
+    const words = rarity.filter((_, i) => !concepts[i]?.intent);
+    const wordWeight = words.length > 0 ? words.reduce((a, b) => a + b, 0) / words.length : 1;
+    const weights = concepts.map((c, i) => (c.intent ? wordWeight * INTENT_SHARE : (rarity[i] ?? 0)));
     const possible = weights.reduce((a, b) => a + b, 0) || 1;
     const best = (c: QueryConcept, lemmas: ReadonlySet<string>, broader: ReadonlySet<string>, context: ReadonlySet<string>) => {
       let found = 0;
