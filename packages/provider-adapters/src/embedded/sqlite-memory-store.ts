@@ -13,7 +13,8 @@ import {
   type UserDirectory,
   type UserPage,
 } from '@agentic-memory/memory-core';
-import { answerTags, questionIntents } from './answer-types';
+import { ANSWER_TAGS, answerTags, questionIntents } from './answer-types';
+import { englishFor } from './cross-lingual';
 import { STOPWORDS } from './fts-query';
 import { type Lexicon, PLAIN_LEXICON, wordsOf } from './lexicon';
 import { openSqlite, transaction } from './sqlite-database';
@@ -49,7 +50,11 @@ DROP TRIGGER IF EXISTS memories_ad;
 DROP TRIGGER IF EXISTS memories_au;
 DROP TABLE IF EXISTS memories_fts;
 `;
-/** The search index: lemmas and broader terms of the text, and the lemmas of what the agent had asked (`metadata.asked`). */
+/**
+ * The search index: lemmas and broader terms of the text, and its context: the lemmas of what the
+ * agent had asked (`metadata.asked`) and what is true of the whole memory (a call's summary is
+ * what the call was about).
+ */
 const TERMS_SCHEMA = `
 CREATE VIRTUAL TABLE IF NOT EXISTS memory_terms USING fts5(lemmas, concepts, context, tokenize="unicode61 remove_diacritics 2 tokenchars '_'");
 CREATE TRIGGER IF NOT EXISTS memory_terms_ad AFTER DELETE ON memories BEGIN
@@ -57,7 +62,7 @@ CREATE TRIGGER IF NOT EXISTS memory_terms_ad AFTER DELETE ON memories BEGIN
 END;
 `;
 /** Bumped when what is indexed changes; with the lexicon's id it decides whether a file is re-indexed on open. */
-const INDEX_VERSION = 'terms-4';
+const INDEX_VERSION = 'terms-6';
 
 /** How a stored text is indexed: its words' lemmas (and known compounds), and the broader terms of its nouns. */
 export function indexTerms(text: string, lexicon: Lexicon): { lemmas: string; concepts: string } {
@@ -68,6 +73,13 @@ export function indexTerms(text: string, lexicon: Lexicon): { lemmas: string; co
     for (const lemma of lexicon.lemmas(word)) {
       lemmas.add(lemma);
       if (!STOPWORDS.has(word)) for (const b of lexicon.broader(lemma)) concepts.add(b);
+    }
+    // A word of another language is also filed under its English word (and that word's kinds).
+    if (!STOPWORDS.has(word) && !lexicon.isEnglish(word)) {
+      for (const english of englishFor(word)) {
+        lemmas.add(english);
+        for (const b of lexicon.broader(english)) concepts.add(b);
+      }
     }
     for (const compound of compoundsAt(words, i, lexicon)) {
       lemmas.add(compound);
@@ -121,6 +133,7 @@ export function queryConcepts(text: string, lexicon: Lexicon): QueryConcept[] {
     asked.add(word);
     const terms = new Map<string, number>();
     for (const lemma of lexicon.lemmas(word)) expand(terms, lemma);
+    if (!lexicon.isEnglish(word)) for (const english of englishFor(word)) expand(terms, english);
     // Two words that mean one thing (moving in, take up) also find what that thing is called.
     for (const compound of compoundsAt(words, i, lexicon)) expand(terms, compound);
     concepts.push({ word, terms });
@@ -246,7 +259,13 @@ export class SqliteMemoryStore implements MemoryStore, UserDirectory {
 
   private index(rowid: number, text: string, metadata: MemoryMetadata): void {
     const { lemmas, concepts } = indexTerms(text, this.lexicon);
-    const asked = typeof metadata.asked === 'string' ? contextTerms(metadata.asked, this.lexicon) : '';
+    const asked = [
+      typeof metadata.asked === 'string' ? contextTerms(metadata.asked, this.lexicon) : '',
+      // What the call was about, whatever its words: its summary and the issue or lead it raised.
+      metadata.source === 'summary' || ['issue', 'lead'].includes(String(metadata.memory_type)) ? ANSWER_TAGS.purpose : '',
+    ]
+      .filter((t) => t.length > 0)
+      .join(' ');
     this.deleteTerms.run(rowid);
     this.insertTerms.run(rowid, lemmas, concepts, asked);
   }
@@ -348,7 +367,7 @@ export class SqliteMemoryStore implements MemoryStore, UserDirectory {
       for (const [term, w] of c.terms) {
         if (lemmas.has(term)) found = Math.max(found, w);
         else if (broader.has(term)) found = Math.max(found, term.startsWith('_') ? w : w * BROADER_MATCH);
-        else if (context.has(term)) found = Math.max(found, w * CONTEXT_MATCH);
+        else if (context.has(term)) found = Math.max(found, term.startsWith('_') ? w : w * CONTEXT_MATCH);
       }
       return found;
     };
