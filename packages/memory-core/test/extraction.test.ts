@@ -116,6 +116,19 @@ describe('extractFields reads only the caller and the summary', () => {
     expect(extractFields(record, ['name'])).toEqual({ name: 'Priya Natarajan' });
   });
 
+  it.each([
+    ['¿Prefiere que le avisemos por correo o por teléfono?', 'Correo electrónico, por favor.', 'email'],
+    ['Zal ik u een sms sturen als het klaar is?', 'Ja graag, per sms.', 'text'],
+    ['Sollen wir Sie anrufen oder eine E-Mail schicken?', 'Lieber per Telefon.', 'phone'],
+    ['How would you like us to get back to you?', 'Email works.', 'email'],
+  ])('the contact preference is the channel the caller answers (%s → %s)', (asked, answer, expected) => {
+    expect(extractFields(call([agent(asked), caller(answer)]), ['contact_preference'])).toEqual({ contact_preference: expected });
+  });
+
+  it('a channel named outside an answer about contact is no preference', () => {
+    expect(extractFields(call([agent('How did you pay?'), caller('I paid by phone yesterday.')]), ['contact_preference'])).toEqual({});
+  });
+
   it('honours the agent type data-collection keys', () => {
     const record = call([], { dataCollection: { customer_first_name: 'Lena', company_name: 'Acme Ltd' } });
     expect(extractFields(record, ['name', 'company'], { name: ['customer_first_name'] })).toEqual({ name: 'Lena', company: 'Acme Ltd' });

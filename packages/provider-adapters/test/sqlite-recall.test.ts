@@ -109,6 +109,15 @@ describe('SqliteMemoryStore recall with the English lexicon', () => {
     expect(unrelated[0]?.id).toBe('h2'); // …with the memory holding a duration first
   });
 
+  it('a stored word is also found through its definition, more weakly than through its kinds', async () => {
+    await store.add('u9', [
+      memory('g1', 'Caller said: "I have been a vegetarian for years."'),
+      memory('g2', 'Caller said: "We had a barbecue at the weekend."'),
+    ]);
+    // vegetarian: "eater of fruits and grains and nuts; someone who eats no meat or fish"
+    expect((await store.search({ userId: 'u9', text: 'does she eat meat?', limit: 3 }))[0]?.id).toBe('g1');
+  });
+
   it('an English question finds what the caller said in another language', async () => {
     await store.add('u7', [
       memory('x1', 'Caller said: "Se me rompió la calefacción hace tres semanas."'),

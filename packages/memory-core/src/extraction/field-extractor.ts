@@ -4,7 +4,15 @@ import { sentences } from '../text/text-utils';
 import { findCallerName } from './caller-name';
 import type { ExtractedFields, ExtractField } from './extract-fields';
 import { currencyOf, findBudget, findSpokenBudget } from './money';
-import { classifyIssue, escalationLevel, resolutionSteps, SENTENCE_RULES, satisfaction, technicalDetails } from './text-patterns';
+import {
+  channelAnswer,
+  classifyIssue,
+  escalationLevel,
+  resolutionSteps,
+  SENTENCE_RULES,
+  satisfaction,
+  technicalDetails,
+} from './text-patterns';
 import { findTimeline } from './timeline';
 import { timelineValue } from './timeline-date';
 
@@ -98,6 +106,8 @@ function callInstant(call: ExtractionInput): number | null {
   return null;
 }
 
+const contactRule = (sentence: string, from: 'caller' | 'summary') => SENTENCE_RULES.contact_preference?.(sentence, from) ?? null;
+
 const WHEN_QUESTION = /\b(?:when|how soon|by when|what timeline|what timeframe|what time frame|what's the timing|timing)\b/i;
 /** Fields where the caller's latest statement wins (a later correction replaces an earlier value). */
 const LATEST_WINS = new Set<ExtractField>(['contact_preference', 'account_status', 'company', 'technical_skill', 'decision_maker']);
@@ -143,6 +153,19 @@ export function extractFields(
       }
       if (value === null) for (const s of summarySentences) value ??= findTimeline(s);
       if (value !== null) value = timelineValue(value, at);
+    } else if (field === 'contact_preference') {
+      // The latest the caller said wins: a rule over their sentences, or their short answer to the
+      // agent asking how to reach them.
+      let previousAgent = '';
+      for (const turn of call.turns) {
+        if (turn.speaker === 'agent') previousAgent = turn.text;
+        if (turn.speaker !== 'caller') continue;
+        let found: string | null = null;
+        for (const s of sentences(turn.text)) found = contactRule(s, 'caller') ?? found;
+        value = found ?? channelAnswer(previousAgent, turn.text) ?? value;
+        previousAgent = '';
+      }
+      if (value === null) for (const s of summarySentences) value ??= contactRule(s, 'summary');
     } else if (field === 'issue_type' || field === 'issue_category') {
       value = classifyIssue(callerSentences) ?? classifyIssue(summarySentences);
     } else if (field === 'escalation_level') {

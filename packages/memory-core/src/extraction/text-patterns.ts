@@ -67,12 +67,46 @@ function normaliseChannel(raw: string): string {
   if (c.startsWith('whats')) return 'whatsapp';
   return 'mail';
 }
+/** Ways to be contacted as named in the languages the name rules read. */
+const CHANNEL_WORDS: ReadonlyArray<readonly [RegExp, string]> = [
+  [/\b(?:e-?mails?|correo(?: electr[oó]nico)?|courriel|posta elettronica)\b/iu, 'email'],
+  [/\bwhats ?app\b/iu, 'whatsapp'],
+  [/\b(?:texts?|sms|mensajes?|mensagens?|messaggio|nachricht|berichtje)\b/iu, 'text'],
+  [
+    /\b(?:phone|telephone|tel[ée]fono|telefono|telefone|t[ée]l[ée]phone|telefon|telefoon|llamada|appel|anruf|bellen|chamada|liga[çc][ãa]o|chiamata)\b/iu,
+    'phone',
+  ],
+];
+/** The distinct channels a text names. */
+function channelsIn(text: string): string[] {
+  return CHANNEL_WORDS.filter(([re]) => re.test(text)).map(([, channel]) => channel);
+}
+/** "By email", in the languages the name rules read (a short answer: "Por correo electrónico, por favor."). */
+const BY_CHANNEL = /\b(?:via|por|par|per|pelo|pela|über|tramite)\s/iu;
+/** The agent asking how to reach the caller, in those languages. */
+const CONTACT_ASK =
+  /\b(?:contact|reach|notify|get back to|let you know|avisar|avisemos|contactar|contacter|pr[ée]venir|kontaktieren|benachrichtigen|bereiken|laten weten|contattare|avvisare)\w*/iu;
+
 function contactPreference(sentence: string): string | null {
   for (const re of CONTACT_PATTERNS) {
     const m = re.exec(sentence);
     if (m?.[1]) return normaliseChannel(m[1]);
   }
+  // A short "by <channel>" in any of the languages (an answer, not a story about a call).
+  const named = channelsIn(sentence);
+  if (named.length === 1 && sentence.split(/\s+/).length <= 10 && BY_CHANNEL.test(sentence)) return named[0] ?? null;
   return null;
+}
+
+/**
+ * The caller's short answer to the agent asking how to reach them (or offering a channel): the one
+ * channel it names, in any of the languages ("¿Por correo o por teléfono?" — "Correo, por favor.").
+ */
+export function channelAnswer(agentText: string, callerText: string): string | null {
+  if (callerText.split(/\s+/).length > 12) return null;
+  const named = channelsIn(callerText);
+  if (named.length !== 1) return null;
+  return channelsIn(agentText).length > 0 || CONTACT_ASK.test(agentText) ? (named[0] ?? null) : null;
 }
 
 /** Issue classes and their keyword stems, in tie-break order. */

@@ -171,6 +171,7 @@ const INTENTS: readonly {
       /\b(?:contact(?:ed)?|reach(?:ed)?|get (?:in touch with|hold of|back to)|notif(?:y|ied)|follow(?:ed)? up with|call(?:ed)? (?:him|her|them) back)\b|\b(?:preferred|best) (?:way|channel|method)\b|\bcontact (?:preference|method|channel)\b/iu,
     word: 'how to contact',
     terms: [[ANSWER_TAGS.channel, 1]],
+    consumes: ['want', 'wants', 'like', 'likes', 'best', 'way', 'method'],
   },
   {
     pattern:

@@ -34,6 +34,8 @@ interface Synset {
   readonly lexFile: number;
   /** A proper noun (Edward Teach, Toronto): capitalised in WordNet. */
   readonly proper: boolean;
+  /** The definition, without its examples ("take in solid food"). */
+  readonly gloss: string;
 }
 
 type Pos = 'n' | 'v' | 'a';
@@ -62,6 +64,12 @@ const NOUN_PERSON = 18;
 /** Function words WordNet has no entry for (it lists content words only), and ASR fillers. */
 const STOPWORD_LIKE =
   /^(?:the|a|an|and|or|but|of|to|in|on|at|by|for|with|from|is|are|was|were|be|been|am|i|you|he|she|it|we|they|me|him|her|us|them|my|your|his|its|our|their|this|that|these|those|not|no|so|if|as|than|then|there|here|what|which|who|whom|whose|when|where|why|how|do|does|did|will|would|can|could|should|shall|may|might|must|um+|uh+|erm?|hmm+|mm+|yeah|okay|ok)$/u;
+/** Words of definitions that say how, not what ("any of various…", "especially", "usually"). */
+const GLOSS_FILLER = new Set(
+  'any various especially usually often sometimes typically etc kind sort type form forms something someone somebody who which that whose used using use make makes made particular certain specific one ones other such very more most less having has being also'.split(
+    ' ',
+  ),
+);
 /** WordNet lexicographer files of the kinds `kind` tells (noun.person, noun.location, noun.time). */
 const KINDS: Readonly<Record<number, 'person' | 'place' | 'time'>> = { 18: 'person', 15: 'place', 28: 'time' };
 /** Persons too general to say who: "I", "someone", "people", and the call's own roles ("the caller told the agent…"). */
@@ -143,7 +151,9 @@ function parseSynset(data: Buffer, offset: number): Synset | null {
     }
     i += 4;
   }
-  return { words, hypernyms, derivations, lexFile, proper };
+  const bar = line.indexOf(' | ');
+  const gloss = bar > 0 ? (line.slice(bar + 3).split(/;\s*"/)[0] ?? '').trim() : '';
+  return { words, hypernyms, derivations, lexFile, proper, gloss };
 }
 
 function parseIndex(text: string, pos: Pos, senses: Map<string, string[]>): void {
@@ -162,6 +172,7 @@ class EnglishLexicon implements Lexicon {
   private readonly relatedCache = new Map<string, ReadonlyMap<string, number>>();
   private readonly broaderCache = new Map<string, readonly string[]>();
   private readonly lemmaCache = new Map<string, readonly string[]>();
+  private readonly glossCache = new Map<string, readonly string[]>();
 
   private readonly synsetCache = new Map<string, Synset | null>();
 
@@ -231,6 +242,26 @@ class EnglishLexicon implements Lexicon {
 
   private known(word: string): boolean {
     return this.senses.has(`n:${word}`) || this.senses.has(`v:${word}`) || this.senses.has(`a:${word}`);
+  }
+
+  defines(lemma: string): readonly string[] {
+    const cached = this.glossCache.get(lemma);
+    if (cached) return cached;
+    const out = new Set<string>();
+    if (lemma.length >= 3 && !TOO_COMMON.has(lemma) && !STOPWORD_LIKE.test(lemma)) {
+      for (const pos of ['n', 'v', 'a'] as const) {
+        const first = this.sensesOf(lemma, pos)[0];
+        const gloss = first ? (this.synset(first)?.gloss ?? '') : '';
+        for (const word of gloss.toLowerCase().match(/\p{L}+/gu) ?? []) {
+          if (word.length < 3 || word === lemma || STOPWORD_LIKE.test(word) || TOO_COMMON.has(word) || GLOSS_FILLER.has(word)) continue;
+          const base = this.lemmasOf(word).find((l) => l !== word && this.known(l)) ?? word;
+          if (!TOO_COMMON.has(base) && !TOO_GENERAL.has(base)) out.add(base);
+        }
+      }
+    }
+    const result = [...out];
+    if (this.glossCache.size < 200_000) this.glossCache.set(lemma, result);
+    return result;
   }
 
   isEnglish(word: string): boolean {

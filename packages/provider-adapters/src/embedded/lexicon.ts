@@ -16,6 +16,8 @@ export interface Lexicon {
   broader(lemma: string): readonly string[];
   /** Whether two words form a known compound (`living_room`). */
   isCompound(term: string): boolean;
+  /** The content words of the definition of a word's most frequent senses (vegetarian → eater, fruit, grain, nut, meat…). */
+  defines(lemma: string): readonly string[];
   /** Whether the lexicon knows the word as English (or any of its lemmas); a word it does not know may be another language's. */
   isEnglish(word: string): boolean;
   /** What a noun names in its most frequent sense, when that is a person, a place or a time (mother, Kumasi, March). */
@@ -50,6 +52,7 @@ export const PLAIN_LEXICON: Lexicon = {
   related: () => new Map(),
   broader: () => [],
   isCompound: () => false,
+  defines: () => [],
   // Without data nothing is known to be foreign: nothing is translated.
   isEnglish: () => true,
   kind: () => null,

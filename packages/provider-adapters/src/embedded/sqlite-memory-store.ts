@@ -62,7 +62,7 @@ CREATE TRIGGER IF NOT EXISTS memory_terms_ad AFTER DELETE ON memories BEGIN
 END;
 `;
 /** Bumped when what is indexed changes; with the lexicon's id it decides whether a file is re-indexed on open. */
-const INDEX_VERSION = 'terms-6';
+const INDEX_VERSION = 'terms-7';
 
 /** How a stored text is indexed: its words' lemmas (and known compounds), and the broader terms of its nouns. */
 export function indexTerms(text: string, lexicon: Lexicon): { lemmas: string; concepts: string } {
@@ -72,7 +72,10 @@ export function indexTerms(text: string, lexicon: Lexicon): { lemmas: string; co
   words.forEach((word, i) => {
     for (const lemma of lexicon.lemmas(word)) {
       lemmas.add(lemma);
-      if (!STOPWORDS.has(word)) for (const b of lexicon.broader(lemma)) concepts.add(b);
+      if (STOPWORDS.has(word)) continue;
+      for (const b of lexicon.broader(lemma)) concepts.add(b);
+      // What the word's definition says it is about (vegetarian → meat, skiing → sport), weakly.
+      for (const d of lexicon.defines(lemma)) concepts.add(`${GLOSS}${d}`);
     }
     // A word of another language is also filed under its English word (and that word's kinds).
     if (!STOPWORDS.has(word) && !lexicon.isEnglish(word)) {
@@ -143,6 +146,10 @@ export function queryConcepts(text: string, lexicon: Lexicon): QueryConcept[] {
 
 /** How much a stored word's broader term counts when it is what the query asks for (hen → animal). */
 const BROADER_MATCH = 0.8;
+/** Marks a term of a stored word's definition in the broader-terms column (FTS reads past the mark). */
+const GLOSS = '~';
+/** How much a word of a stored word's definition counts (vegetarian: "someone who eats no meat"). */
+const GLOSS_MATCH = 0.4;
 /** How much the kind of answer asked for (a place, a date…) counts against an average word of the question. */
 const INTENT_SHARE = 0.5;
 /** How much a word of what the agent had asked counts, when the caller's answer does not say it. */
@@ -367,16 +374,23 @@ export class SqliteMemoryStore implements MemoryStore, UserDirectory {
       for (const [term, w] of c.terms) {
         if (lemmas.has(term)) found = Math.max(found, w);
         else if (broader.has(term)) found = Math.max(found, term.startsWith('_') ? w : w * BROADER_MATCH);
+        else if (broader.has(`${GLOSS}${term}`)) found = Math.max(found, w * GLOSS_MATCH);
         else if (context.has(term)) found = Math.max(found, term.startsWith('_') ? w : w * CONTEXT_MATCH);
       }
       return found;
     };
     const coverage = (lemmas: ReadonlySet<string>, broader: ReadonlySet<string>, context: ReadonlySet<string>) =>
       concepts.reduce((got, c, i) => got + best(c, lemmas, broader, context) * (weights[i] ?? 0), 0) / possible;
-    // Holding the kind of answer asked for is not enough when the question also says what about.
-    const asksAbout = concepts.some((c) => !c.intent);
-    const about = (d: { lemmas: ReadonlySet<string>; concepts: ReadonlySet<string>; context: ReadonlySet<string> }) =>
-      !asksAbout || concepts.some((c) => !c.intent && best(c, d.lemmas, d.concepts, d.context) > 0);
+    // Holding the kind of answer asked for is not enough when the question also says what about;
+    // nor is one word of a stored word's definition (two are: "eat meat" and vegetarian).
+    const content = concepts.filter((c) => !c.intent);
+    const none: ReadonlySet<string> = new Set();
+    const about = (d: { lemmas: ReadonlySet<string>; concepts: ReadonlySet<string>; context: ReadonlySet<string> }) => {
+      if (content.length === 0) return true;
+      const direct = (c: QueryConcept) => [...c.terms.keys()].some((t) => d.lemmas.has(t) || d.concepts.has(t) || d.context.has(t));
+      if (content.some(direct)) return true;
+      return content.filter((c) => best(c, none, d.concepts, none) > 0).length >= 2;
+    };
     const scored = docs.filter(about).map((d) => {
       // An answer is usually said in one sentence: the best sentence counts most, the whole memory a little.
       let bestSentence = '';
