@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { ANSWER_TAGS, answerTags, questionIntents } from '../src/embedded/answer-types';
+import { ANSWER_TAGS, answerTags, numberTerms, questionIntents } from '../src/embedded/answer-types';
 import { loadEnglishLexicon } from '../src/embedded/english-lexicon';
 import { PLAIN_LEXICON } from '../src/embedded/lexicon';
 
@@ -66,5 +66,18 @@ describe('questionIntents', () => {
 
   it('an idiom replaces the words it is made of', () => {
     expect(questionIntents('what does he do for a living?')[0]?.consumes).toContain('living');
+  });
+});
+
+describe('numberTerms', () => {
+  it.each([
+    ['twelve vans', ['#12']],
+    ['about 18,000 dollars', ['#18000']],
+    ['1.250 € a month', ['#1250']],
+    ['we could do 12k', ['#12000']],
+    ['four grand tops', ['#4000']],
+    ['thirty-two thousand', ['#32000']],
+  ])('%s → %j', (text, expected) => {
+    expect(numberTerms(text)).toEqual(expected);
   });
 });

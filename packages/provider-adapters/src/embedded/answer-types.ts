@@ -1,3 +1,4 @@
+import { digitsForNumberWords, parseAmount } from '@agentic-memory/memory-core';
 import type { Lexicon } from './lexicon';
 
 /**
@@ -196,4 +197,19 @@ export function questionIntents(question: string): QuestionIntent[] {
     terms: new Map(i.terms),
     consumes: i.consumes ?? [],
   }));
+}
+
+/**
+ * The numbers a text says, however it says them ("twelve", "12", "12,000", "12k", "1.250 €",
+ * "four grand"), as terms (`#12000`): "how many vans, 12?" finds "twelve vans".
+ */
+export function numberTerms(text: string): string[] {
+  const european = /€|\beuros?\b/iu.test(text);
+  const out = new Set<string>();
+  const digits = digitsForNumberWords(text.replace(/\b(\d+(?:[.,]\d+)?)\s?[kK]\b/gu, (_, n: string) => `${n} thousand`));
+  for (const match of digits.matchAll(/\d{1,3}(?:[.,  ]\d{3})+(?:[.,]\d{1,2})?|\d+(?:[.,]\d+)?/gu)) {
+    const value = parseAmount(match[0], european);
+    if (Number.isFinite(value)) out.add(`#${Math.round(value * 100) / 100}`);
+  }
+  return [...out];
 }

@@ -13,7 +13,7 @@ import {
   type UserDirectory,
   type UserPage,
 } from '@agentic-memory/memory-core';
-import { ANSWER_TAGS, answerTags, questionIntents } from './answer-types';
+import { ANSWER_TAGS, answerTags, numberTerms, questionIntents } from './answer-types';
 import { englishFor } from './cross-lingual';
 import { STOPWORDS } from './fts-query';
 import { type Lexicon, PLAIN_LEXICON, wordsOf } from './lexicon';
@@ -62,7 +62,7 @@ CREATE TRIGGER IF NOT EXISTS memory_terms_ad AFTER DELETE ON memories BEGIN
 END;
 `;
 /** Bumped when what is indexed changes; with the lexicon's id it decides whether a file is re-indexed on open. */
-const INDEX_VERSION = 'terms-7';
+const INDEX_VERSION = 'terms-8';
 
 /** How a stored text is indexed: its words' lemmas (and known compounds), and the broader terms of its nouns. */
 export function indexTerms(text: string, lexicon: Lexicon): { lemmas: string; concepts: string } {
@@ -89,6 +89,7 @@ export function indexTerms(text: string, lexicon: Lexicon): { lemmas: string; co
       for (const b of lexicon.broader(compound)) concepts.add(b);
     }
   });
+  for (const n of numberTerms(text)) lemmas.add(n);
   for (const l of lemmas) concepts.delete(l);
   for (const tag of answerTags(text, lexicon, (w) => lexicon.lemmas(w))) concepts.add(tag);
   return { lemmas: [...lemmas].join(' '), concepts: [...concepts].join(' ') };
@@ -130,9 +131,12 @@ export function queryConcepts(text: string, lexicon: Lexicon): QueryConcept[] {
     if (!terms.has(lemma) || (terms.get(lemma) ?? 0) < 1) terms.set(lemma, 1);
     for (const [related, weight] of lexicon.related(lemma)) if (!terms.has(related)) terms.set(related, weight);
   };
+  // A number asked about, however it is said.
+  for (const n of numberTerms(text)) concepts.push({ word: n, terms: new Map([[n, 1]]) });
+  const digits = new Set(numberTerms(text).length > 0 ? words.filter((w) => /^\d+$/u.test(w)) : []);
   for (let i = 0; i < words.length && concepts.length < 16; i += 1) {
     const word = words[i] as string;
-    if (STOPWORDS.has(word) || consumed.has(word) || asked.has(word)) continue;
+    if (STOPWORDS.has(word) || consumed.has(word) || asked.has(word) || digits.has(word)) continue;
     asked.add(word);
     const terms = new Map<string, number>();
     for (const lemma of lexicon.lemmas(word)) expand(terms, lemma);
