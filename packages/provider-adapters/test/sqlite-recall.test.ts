@@ -150,6 +150,14 @@ describe('SqliteMemoryStore recall with the English lexicon', () => {
     expect((await store.search({ userId: 'u6', text: 'which rooms lose heat?', limit: 3 }))[0]?.id).toBe('q1');
   });
 
+  it('a memory saying two words of the question as a phrase ranks first', async () => {
+    await store.add('u10', [
+      memory('f1', 'Caller said: "The fee was paid late because the bank was closed."', { createdAt: '2026-11-02T10:00:00.000Z' }),
+      memory('f2', 'Caller said: "There was a late fee on the bank transfer."'),
+    ]);
+    expect((await store.search({ userId: 'u10', text: 'was there a late fee?', limit: 3 }))[0]?.id).toBe('f2');
+  });
+
   it('two memories whose best sentence is the same come back once', async () => {
     await store.add('u5', [
       memory('d1', 'Caller said: "The boiler is leaking again."'),

@@ -119,6 +119,10 @@ interface QueryConcept {
   readonly terms: ReadonlyMap<string, number>;
   /** The kind of answer asked for (a place, a date…), not a word of the question. */
   readonly intent?: boolean;
+  /** The word's own lemmas (what a phrase of the question is matched on). */
+  readonly own?: readonly string[];
+  /** Position among the question's content words (two in a row make a phrase). */
+  readonly position?: number;
 }
 
 export function queryConcepts(text: string, lexicon: Lexicon): QueryConcept[] {
@@ -139,15 +143,24 @@ export function queryConcepts(text: string, lexicon: Lexicon): QueryConcept[] {
     if (STOPWORDS.has(word) || consumed.has(word) || asked.has(word) || digits.has(word)) continue;
     asked.add(word);
     const terms = new Map<string, number>();
-    for (const lemma of lexicon.lemmas(word)) expand(terms, lemma);
+    const own = lexicon.lemmas(word);
+    for (const lemma of own) expand(terms, lemma);
     if (!lexicon.isEnglish(word)) for (const english of englishFor(word)) expand(terms, english);
     // Two words that mean one thing (moving in, take up) also find what that thing is called.
     for (const compound of compoundsAt(words, i, lexicon)) expand(terms, compound);
-    concepts.push({ word, terms });
+    concepts.push({ word, terms, own, position: i });
   }
   return concepts;
 }
 
+interface SentenceTerms {
+  readonly lemmas: ReadonlySet<string>;
+  readonly concepts: ReadonlySet<string>;
+  readonly pairs: ReadonlySet<string>;
+}
+
+/** How much less a sentence counts that does not say the question's two-word phrases as phrases ("late fee", "paper tray"). */
+const PHRASE_WEIGHT = 0.15;
 /** How much a stored word's broader term counts when it is what the query asks for (hen → animal). */
 const BROADER_MATCH = 0.8;
 /** Marks a term of a stored word's definition in the broader-terms column (FTS reads past the mark). */
@@ -221,7 +234,7 @@ export class SqliteMemoryStore implements MemoryStore, UserDirectory {
   private readonly deleteUserStmt: StatementSync;
   private readonly deleteConversationStmt: StatementSync;
   private readonly lexicon: Lexicon;
-  private readonly sentenceCache = new Map<string, { lemmas: ReadonlySet<string>; concepts: ReadonlySet<string> }>();
+  private readonly sentenceCache = new Map<string, SentenceTerms>();
 
   constructor(
     path: string,
@@ -395,13 +408,22 @@ export class SqliteMemoryStore implements MemoryStore, UserDirectory {
       if (content.some(direct)) return true;
       return content.filter((c) => best(c, none, d.concepts, none) > 0).length >= 2;
     };
+    // The question's phrases: content words one after the other.
+    const phrases = content.flatMap((c, i) => {
+      const next = content[i + 1];
+      return next && c.position !== undefined && next.position === c.position + 1 ? [[c.own ?? [], next.own ?? []] as const] : [];
+    });
+    const phraseShare = (pairs: ReadonlySet<string>) =>
+      phrases.length === 0 ? 0 : phrases.filter(([a, b]) => a.some((x) => b.some((y) => pairs.has(`${x}|${y}`)))).length / phrases.length;
     const scored = docs.filter(about).map((d) => {
       // An answer is usually said in one sentence: the best sentence counts most, the whole memory a little.
       let bestSentence = '';
       let bestCoverage = 0;
       for (const sentence of sentencesOf(d.row.text)) {
         const terms = this.sentenceTerms(sentence);
-        const c = coverage(terms.lemmas, terms.concepts, d.context);
+        const c =
+          coverage(terms.lemmas, terms.concepts, d.context) *
+          (phrases.length === 0 ? 1 : 1 - PHRASE_WEIGHT * (1 - phraseShare(terms.pairs)));
         if (c > bestCoverage) {
           bestCoverage = c;
           bestSentence = sentence;
@@ -429,11 +451,19 @@ export class SqliteMemoryStore implements MemoryStore, UserDirectory {
   }
 
   /** A sentence's index terms (memoised: the same sentences are scored again and again). */
-  private sentenceTerms(sentence: string): { lemmas: ReadonlySet<string>; concepts: ReadonlySet<string> } {
+  private sentenceTerms(sentence: string): SentenceTerms {
     let terms = this.sentenceCache.get(sentence);
     if (!terms) {
       const indexed = indexTerms(sentence, this.lexicon);
-      terms = { lemmas: new Set(indexed.lemmas.split(' ')), concepts: new Set(indexed.concepts.split(' ')) };
+      // Content words said one after the other, by lemma: the phrases of the sentence.
+      const content = wordsOf(sentence).filter((w) => !STOPWORDS.has(w));
+      const pairs = new Set<string>();
+      content.forEach((word, i) => {
+        const next = content[i + 1];
+        if (next === undefined) return;
+        for (const a of this.lexicon.lemmas(word)) for (const b of this.lexicon.lemmas(next)) pairs.add(`${a}|${b}`);
+      });
+      terms = { lemmas: new Set(indexed.lemmas.split(' ')), concepts: new Set(indexed.concepts.split(' ')), pairs };
       if (this.sentenceCache.size >= 20_000) this.sentenceCache.clear();
       this.sentenceCache.set(sentence, terms);
     }
