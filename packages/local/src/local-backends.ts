@@ -2,6 +2,7 @@ import { join, resolve } from 'node:path';
 import { type Environment, loadConfig, roleConfigOf } from '@agentic-memory/config';
 import { type Dependencies, systemClock } from '@agentic-memory/function-kit';
 import type { AgentTypes, BlobStore, Clock, MemoryStore, Queue, RoleEnvironment, Secrets } from '@agentic-memory/memory-core';
+import type { Lexicon } from '@agentic-memory/provider-adapters/embedded';
 
 export interface Backends {
   readonly blobs: 'disk' | 's3';
@@ -29,6 +30,12 @@ export interface LocalBackendOptions {
   readonly clock?: Clock;
   /** Configuration already loaded (tests, another folder); default: `config/` (or `AGENTIC_MEMORY_CONFIG_DIR`), environment `AGENTIC_MEMORY_ENV` or `local`. */
   readonly config?: { readonly agentTypes: AgentTypes; readonly environment: Environment };
+  /**
+   * What the embedded (SQLite) memory store knows about words; default: the English lexicon
+   * (`@agentic-memory/provider-adapters/lexicon`, WordNet + lemmatizer), loaded once here when the
+   * SQLite store is chosen. Lambda bundles never carry it (their memory store is Mem0).
+   */
+  readonly lexicon?: Lexicon;
 }
 
 /** A configuration a user must fix: the message says what and how. */
@@ -127,7 +134,9 @@ export async function createLocalDependencies(options: LocalBackendOptions): Pro
     locations.memory = `Mem0 at ${host}`;
   } else {
     const { SqliteMemoryStore } = await import('@agentic-memory/provider-adapters/embedded');
-    const sqlite = new SqliteMemoryStore(join(dataDir, 'memory.db'), clock);
+    // Lemmas and synonyms for the embedded store's search: loaded once, here, only for SQLite.
+    const lexicon = options.lexicon ?? (await import('@agentic-memory/provider-adapters/lexicon')).loadEnglishLexicon();
+    const sqlite = new SqliteMemoryStore(join(dataDir, 'memory.db'), clock, { lexicon });
     closers.push(() => sqlite.close());
     memoryStore = sqlite;
     locations.memory = join(dataDir, 'memory.db');

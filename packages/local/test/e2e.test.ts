@@ -140,7 +140,7 @@ describe('pnpm start, end to end over HTTP', () => {
       JSON.stringify({ caller_id: '+15550100777', agent_id: 'agent_01kfixsales0000000000000000' }),
       workspace(),
     );
-    expect(json.dynamic_variables).toMatchObject({ budget: '$18,000', timeline: '3 months' });
+    expect(json.dynamic_variables).toMatchObject({ budget: '$18,000', timeline: '3 months (2027-01-15)' });
     expectAllDeclared(json as Reply, 'elevenlabs_sales_agent');
   });
 

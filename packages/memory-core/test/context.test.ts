@@ -55,9 +55,9 @@ describe('conversation-start replies', () => {
     const ctx = contextFromSnapshot(snapshotFor('elevenlabs_sales_agent', 'post-call-transcription-sales.json'), NOW);
     const content = buildStartContent(ctx, config, NOW);
     const reply = buildElevenLabsReply(content, config);
-    expect(reply.dynamic_variables).toMatchObject({ budget: '$18,000', timeline: '3 months', caller_name: 'Daniel Reyes' });
+    expect(reply.dynamic_variables).toMatchObject({ budget: '$18,000', timeline: '3 months (2027-01-15)', caller_name: 'Daniel Reyes' });
     expect(reply.dynamic_variables.memory_summary).toBe(
-      'Lead with budget: $18,000, timeline: 3 months, interested in rooftop solar system for a two storey house',
+      'Lead with budget: $18,000, timeline: 3 months (2027-01-15), interested in rooftop solar system for a two storey house',
     );
     expect(content.promptContext).toContain('CALLER CONTEXT:');
     expect(content.promptContext).toContain('Sales Instructions');

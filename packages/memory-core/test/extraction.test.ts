@@ -32,13 +32,13 @@ describe('findBudget', () => {
 describe('findTimeline', () => {
   it.each([
     ['we need it installed within 3 months.', 'within 3 months'],
-    ['hopefully in two weeks', 'in 2 weeks'],
-    ['over the next six months', 'within 6 months'],
+    ['hopefully in two weeks', 'in two weeks'],
+    ['over the next six months', 'over the next six months'],
     ['We want it done by March.', 'by March'],
     ['by the end of the year', 'by the end of the year'],
     ['by the end of June 2027', 'by the end of June 2027'],
-    ['a 3 month timeline', 'within 3 months'],
-    ['our timeline is about 6 weeks', 'within 6 weeks'],
+    ['a 3 month timeline', 'a 3 month timeline'],
+    ['our timeline is about 6 weeks', 'timeline is about 6 weeks'],
     ['we plan to buy next quarter', 'next quarter'],
     ['ready by Q3', 'by Q3'],
   ])('%s → %s', (text, expected) => {
@@ -87,7 +87,7 @@ describe('extractFields on the fixtures', () => {
     expect(fields).toEqual({
       name: 'Daniel Reyes',
       budget: '$18,000',
-      timeline: 'within 3 months',
+      timeline: 'within 3 months (2027-01-15)',
       interests: 'rooftop solar system for a two storey house',
       objections: 'payback period',
       decision_maker: 'wife',
@@ -96,7 +96,7 @@ describe('extractFields on the fixtures', () => {
 
   it('sales call: structured budget is normalised, structured timeline kept', () => {
     const fields = extractFields(callFromFixture('post-call-transcription-sales.json'), ['budget', 'timeline', 'name']);
-    expect(fields).toEqual({ budget: '$18,000', timeline: '3 months', name: 'Daniel Reyes' });
+    expect(fields).toEqual({ budget: '$18,000', timeline: '3 months (2027-01-15)', name: 'Daniel Reyes' });
   });
 });
 
@@ -114,6 +114,19 @@ describe('extractFields reads only the caller and the summary', () => {
   it('takes a name from the summary when the caller never said it', () => {
     const record = call([caller('My router is broken.')], { summary: 'Priya Natarajan reported that her router is broken.' });
     expect(extractFields(record, ['name'])).toEqual({ name: 'Priya Natarajan' });
+  });
+
+  it.each([
+    ['¿Prefiere que le avisemos por correo o por teléfono?', 'Correo electrónico, por favor.', 'email'],
+    ['Zal ik u een sms sturen als het klaar is?', 'Ja graag, per sms.', 'text'],
+    ['Sollen wir Sie anrufen oder eine E-Mail schicken?', 'Lieber per Telefon.', 'phone'],
+    ['How would you like us to get back to you?', 'Email works.', 'email'],
+  ])('the contact preference is the channel the caller answers (%s → %s)', (asked, answer, expected) => {
+    expect(extractFields(call([agent(asked), caller(answer)]), ['contact_preference'])).toEqual({ contact_preference: expected });
+  });
+
+  it('a channel named outside an answer about contact is no preference', () => {
+    expect(extractFields(call([agent('How did you pay?'), caller('I paid by phone yesterday.')]), ['contact_preference'])).toEqual({});
   });
 
   it('honours the agent type data-collection keys', () => {

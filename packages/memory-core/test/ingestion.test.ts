@@ -67,7 +67,7 @@ describe('memoriesFromCall', () => {
     });
     const lead = memories.find((m) => m.type === 'lead');
     expect(lead?.text).toContain('budget: $18,000');
-    expect(lead?.text).toContain('timeline: 3 months');
+    expect(lead?.text).toContain('timeline: 3 months (2027-01-15)');
     expect(lead?.metadata).toMatchObject({ budget: '$18,000', pipeline_stage: 'qualified' });
     expect(memories.some((m) => m.type === 'conversion')).toBe(false);
   });
@@ -81,11 +81,13 @@ describe('memoriesFromCall', () => {
     });
   });
 
-  it('caps semantic memories per call on a long transcript', () => {
+  it('keeps every substantive caller statement of a long call, and caps only the key statements shown at call start', () => {
     const long = callFromFixture('post-call-transcription-long.json');
     expect(long.turns.length).toBeGreaterThan(500);
     const { memories } = memoriesFromCall(long, { agentTypeName: 'x', agentType: support, clock });
-    expect(memories.filter((m) => m.type === 'semantic').length).toBeLessThanOrEqual(support.memory_config.max_semantic_per_call);
+    const transcript = memories.filter((m) => m.metadata.layer === 'transcript');
+    expect(transcript.length).toBeGreaterThan(support.memory_config.max_semantic_per_call);
+    expect(transcript.filter((m) => m.metadata.key_statement === true).length).toBe(support.memory_config.max_semantic_per_call);
   });
 
   it('handles a call with nothing in it', () => {

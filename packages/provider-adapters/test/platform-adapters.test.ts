@@ -166,7 +166,16 @@ describe('Vapi messages', () => {
 
   it('reads tool calls with arguments as an object or a JSON string, and answers 200 with single-line results', () => {
     const calls = vapiAdapter.parseToolCalls(request(fixture('vapi/tool-calls.json')), 'caller_id');
-    expect(calls).toEqual([{ query: 'allergies', callerNumber: '+15550100456', toolCallId: 'call_tool_fixture_1', name: 'memory_search' }]);
+    expect(calls).toEqual([
+      // The phone number id (and the assistant, when set) select the agent type of the search.
+      {
+        query: 'allergies',
+        callerNumber: '+15550100456',
+        toolCallId: 'call_tool_fixture_1',
+        name: 'memory_search',
+        platformIds: ['pn_fixture', null, null, null],
+      },
+    ]);
     const asString = {
       message: {
         type: 'tool-calls',
@@ -248,7 +257,7 @@ describe('Retell events', () => {
 
   it('takes the caller from the signed body only: the call object, or with args at the root the bound argument', () => {
     expect(retellAdapter.parseToolCalls(request(fixture('retell/function-call.json')), 'caller_id')).toEqual([
-      { query: 'which car', callerNumber: '+15550100888', toolCallId: 'call_fixture_retell_0001' },
+      { query: 'which car', callerNumber: '+15550100888', toolCallId: 'call_fixture_retell_0001', platformIds: ['agent_fixture_retell'] },
     ]);
     // Args at the root: the argument bound to the caller's number, inside the signed body.
     expect(retellAdapter.parseToolCalls(request({ query: 'which car', caller_id: '+15550100888' }), 'caller_id')[0]?.callerNumber).toBe(

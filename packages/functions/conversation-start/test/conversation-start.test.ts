@@ -73,7 +73,7 @@ describe('conversation-start (ElevenLabs) through the Middy stack', () => {
       undefined,
       '/v1/elevenlabs/conversation-start',
     );
-    expect(reply.dynamic_variables).toMatchObject({ budget: '$18,000', timeline: '3 months', caller_name: 'Daniel Reyes' });
+    expect(reply.dynamic_variables).toMatchObject({ budget: '$18,000', timeline: '3 months (2027-01-15)', caller_name: 'Daniel Reyes' });
     expectDeclared(reply, 'elevenlabs_sales_agent');
   });
 

@@ -9,10 +9,10 @@ const INGEST_DEADLINE_MS = 20_000;
 /** What writing a call touches: the memory store and the blob store. */
 export type CallWriterDependencies = RoleDependencies<'blobStore' | 'memoryStore'>;
 
-export interface WrittenCall {
-  readonly memories: number;
-  readonly callCount: number;
-}
+/** A call written, or one already past the agent type's retention (counted from the call's time) that stored nothing. */
+export type WrittenCall =
+  | { readonly stored: true; readonly memories: number; readonly callCount: number }
+  | { readonly stored: false; readonly reason: 'past_retention'; readonly callAt: string | null; readonly expiredAt: string };
 
 function countBy(values: readonly string[]): Record<string, number> {
   const counts: Record<string, number> = {};
@@ -64,9 +64,11 @@ export async function writeCall(
   rawKey: string,
   receivedAt: string,
 ): Promise<WrittenCall> {
-  const { memories, fields } = permanently('the call cannot be turned into memories', () =>
+  const { memories, fields, pastRetention, expiresAt } = permanently('the call cannot be turned into memories', () =>
     memoriesFromCall(record, { agentTypeName, agentType, clock: deps.clock }),
   );
+  if (pastRetention)
+    return { stored: false, reason: 'past_retention', callAt: record.endedAt ?? record.startedAt ?? null, expiredAt: expiresAt };
   // The snapshot of the call's memory space: an agent type serving another platform's calls keeps one per space.
   const space = memorySpaceOf(record.provider, deps.environment.memory_spaces);
   const snapshotKey = BlobKeys.snapshot(caller.key, snapshotName(agentTypeName, agentType.provider, space));
@@ -94,12 +96,12 @@ export async function writeCall(
   await deps.blobStore.put(BlobKeys.callerConversation(caller.key, record.provider, record.conversationId), JSON.stringify(index), {
     contentType: 'application/json',
   });
-  return { memories: memories.length, callCount: snapshot.callCount };
+  return { stored: true, memories: memories.length, callCount: snapshot.callCount };
 }
 
 /**
  * A call written as the worker writes it, without the queue (tests of the read path, the bench):
- * the same `writeCall`, for the agent type named.
+ * the same `writeCall`, for the agent type named. A call already past retention is an error here.
  */
 export async function seedCall(
   deps: CallWriterDependencies,
@@ -112,6 +114,8 @@ export async function seedCall(
   if (!e164) throw new Error('the call has no caller number');
   const caller = await identifyCaller(deps, e164, agentType);
   const rawKey = BlobKeys.raw(record.provider, 'seeded', record.conversationId);
-  await writeCall(deps, record, agentTypeName, agentType, caller, rawKey, new Date(deps.clock.now()).toISOString());
+  const written = await writeCall(deps, record, agentTypeName, agentType, caller, rawKey, new Date(deps.clock.now()).toISOString());
+  if (!written.stored)
+    throw new Error(`call ${record.conversationId} is past the retention of ${agentTypeName} (expired ${written.expiredAt})`);
   return { callerKey: caller.key, userId: caller.userId };
 }

@@ -36,7 +36,7 @@ import { type CallWriterDependencies, writeCall } from './call-writer';
 export type IngestWorkerDependencies = CallWriterDependencies & Pick<RoleDependencies<'queue'>, 'queue'>;
 
 /** How one queued message ended (every outcome but a thrown error is final). */
-type Outcome = 'ingested' | 'duplicate' | 'erased' | 'no_caller';
+type Outcome = 'ingested' | 'duplicate' | 'erased' | 'no_caller' | 'past_retention';
 
 /**
  * The worker: for each queued event, load the raw payload, standardise it, turn it into memories
@@ -121,7 +121,18 @@ export function createIngestWorkerHandler(deps: IngestWorkerDependencies, option
       logger.info('caller erased during ingestion: what this call wrote was removed', log);
       return 'erased';
     }
-    logger.info('call ingested', { ...log, ...written });
+    if (!written.stored) {
+      // Retention counts from the call's time: an old call stores nothing, and says so.
+      emitSingle('CallPastRetention', 1, resolution.agentType, record.provider);
+      logger.warn('call is past the agent type retention: nothing stored', {
+        ...log,
+        callAt: written.callAt,
+        expiredAt: written.expiredAt,
+        retentionDays: resolution.config.memory_config.retention_days,
+      });
+      return 'past_retention';
+    }
+    logger.info('call ingested', { ...log, memories: written.memories, callCount: written.callCount });
     return 'ingested';
   }
 

@@ -1,4 +1,5 @@
 import { readFixture } from '@agentic-memory/fixtures';
+import { captureMetrics } from '@agentic-memory/function-kit';
 import {
   fakePort,
   TEST_SECRETS,
@@ -68,7 +69,10 @@ describe('ingest-worker through the Middy stack', () => {
     const message = await stage('post-call-transcription-sales.json', 'conv_01kfix0sales000000000000001');
     await createIngestWorkerHandler(deps)(batch(['m1', DANIEL, message]), testContext());
     const snapshot = await deps.blobStore.get(`snapshots/${DANIEL}/elevenlabs_sales_agent.json`);
-    expect(JSON.parse(Buffer.from(snapshot?.body ?? []).toString()).fields).toMatchObject({ budget: '$18,000', timeline: '3 months' });
+    expect(JSON.parse(Buffer.from(snapshot?.body ?? []).toString()).fields).toMatchObject({
+      budget: '$18,000',
+      timeline: '3 months (2027-01-15)',
+    });
     expect((await deps.memoryStore.list(DANIEL)).memories.some((m) => m.type === 'lead')).toBe(true);
   });
 
@@ -157,6 +161,37 @@ describe('ingest-worker through the Middy stack', () => {
     expect(res.batchItemFailures).toEqual([]);
     expect(await deps.blobStore.get('done/elevenlabs/post_call_transcription/conv_web')).not.toBeNull();
     expect(await deps.blobStore.get(key)).not.toBeNull();
+  });
+
+  it('stores nothing for a call already past the agent type retention, and says so (CallPastRetention)', async () => {
+    // The call took place at NOW; it arrives 400 days later, past customer support's 365 days.
+    const lines: string[] = [];
+    captureMetrics((line) => lines.push(line));
+    try {
+      const late = testDependencies({ clock: new FixedClock(NOW + 400 * 86_400_000) });
+      try {
+        const key = 'raw/elevenlabs/post_call_transcription/conv_01kfix0support0000000000001';
+        await late.blobStore.put(key, readFixture('elevenlabs/post-call-transcription.json'));
+        const message = {
+          provider: 'elevenlabs',
+          event: 'post_call_transcription',
+          conversationId: 'conv_01kfix0support0000000000001',
+          blobKey: key,
+          receivedAt: new Date(late.clock.now()).toISOString(),
+        };
+        const res = await createIngestWorkerHandler(late)(batch(['old', MAYA, message]), testContext());
+        expect(res.batchItemFailures).toEqual([]);
+        expect((await late.memoryStore.list(MAYA)).memories).toEqual([]);
+        expect(await late.blobStore.get(`snapshots/${MAYA}/elevenlabs_customer_support.json`)).toBeNull();
+        expect(await late.blobStore.get('done/elevenlabs/post_call_transcription/conv_01kfix0support0000000000001')).not.toBeNull();
+        expect(lines.some((l) => l.includes('"CallPastRetention"'))).toBe(true);
+        expect(lines.some((l) => l.includes('"MemoriesWritten"'))).toBe(false);
+      } finally {
+        late.dispose();
+      }
+    } finally {
+      captureMetrics(null);
+    }
   });
 
   it('dead-letters an unreadable queue message instead of retrying it', async () => {

@@ -160,6 +160,12 @@ export const METRICS = {
     roles: ['insights'],
     dashboard: { omitted: 'a rare operator action, audited in the insights log group' },
   },
+  CallPastRetention: {
+    unit: 'Count',
+    description: "Calls already past the agent type's retention when ingested (counted from the call's time): nothing stored",
+    roles: ['ingest-worker'],
+    dashboard: { omitted: 'rare (an old call replayed or delivered late); each one is also logged with its call time and expiry' },
+  },
   CallWithoutCaller: {
     unit: 'Count',
     description: 'Calls ingested with no caller number (raw payload kept, no memories)',

@@ -180,7 +180,7 @@ export function publishMetrics(): void {
 /**
  * Sends the EMF lines the functions would print to `sink` instead (the local runtime's summary,
  * and the tests that check what is emitted against the catalogue), whether or not Powertools'
- * own output is disabled.
+ * own output is disabled; `null` sends them to stdout again.
  */
 export function captureMetrics(sink: Sink | null): void {
   capture = sink;

@@ -18,6 +18,7 @@ import {
   type MemorySpace,
   maskPhone,
   rankMemories,
+  resolveAgentType,
   type SearchAnswer,
 } from '@agentic-memory/memory-core';
 import { platformAdapter, type ToolAnswer, type ToolCall } from '@agentic-memory/provider-adapters';
@@ -66,6 +67,10 @@ export function createMemorySearchHandler(deps: MemorySearchDependencies, cache 
         priorityFields: mc.priority_fields,
         limit: mc.search_limit,
         threshold: agentType.search_threshold,
+        weightStrength: mc.search_ranking.weight_strength,
+        recencyStrength: mc.search_ranking.recency_strength,
+        transcriptWeight: mc.search_ranking.transcript_weight,
+        supersededFactor: mc.search_ranking.superseded_factor,
       },
       deps.clock.now(),
     );
@@ -116,16 +121,22 @@ export function createMemorySearchHandler(deps: MemorySearchDependencies, cache 
     },
     async (event, provider) => {
       const adapter = platformAdapter(provider);
-      const resolution = resolveRequestAgentType(deps, {
-        provider,
-        header: header(event, 'x-agent-type'),
-        platformIds: [header(event, 'x-agent-id')],
-      });
+      const request = { provider, header: header(event, 'x-agent-type') };
+      const agentIdHeader = header(event, 'x-agent-id') ?? null;
+      // The caller parameter of the agent type the header (or the provider default) selects.
+      const preliminary = resolveAgentType(
+        { ...request, platformIds: [agentIdHeader] },
+        deps.agentTypes,
+        deps.environment.agent_map,
+        deps.environment.memory_spaces,
+      );
       // A body the adapter cannot read is an unexpected error: it degrades to an empty result.
       const calls = adapter.parseToolCalls(
         { path: event.rawPath, headers: event.headers ?? {}, rawBody: event.rawBody, body: event.jsonBody },
-        resolution.config.webhooks.memory_search?.caller_parameter ?? 'caller_id',
+        preliminary.config.webhooks.memory_search?.caller_parameter ?? 'caller_id',
       );
+      // The agent: ElevenLabs tools send `X-Agent-Id: {{system__agent_id}}`; Vapi and Retell carry it in the signed body.
+      const resolution = resolveRequestAgentType(deps, { ...request, platformIds: [agentIdHeader, ...(calls[0]?.platformIds ?? [])] });
       const answers = await Promise.all(calls.map((call) => answer(resolution.agentType, resolution.config, resolution.space, call)));
       if (answers.some((a) => a.answer === null)) logger.warn('memory search without a caller: refused', { provider });
       const { statusCode, body } = adapter.formatToolAnswers(answers);

@@ -252,6 +252,12 @@ export function checkAgent(ctx: SetupContext, state: AgentState, agentMapped: bo
       ok: callerId?.kind === 'dynamic_variable' && callerId.name === 'system__caller_id',
       detail: describeHeader(callerId, state.secretNames),
     });
+    const agentId = tool.headers['X-Agent-Id'];
+    checks.push({
+      label: 'memory tool sends X-Agent-Id',
+      ok: agentId?.kind === 'dynamic_variable' && agentId.name === 'system__agent_id',
+      detail: describeHeader(agentId, state.secretNames),
+    });
     checks.push({
       label: 'memory tool has a query parameter',
       ok: 'query' in tool.bodyParameters,
@@ -342,6 +348,8 @@ function memoryToolConfig(ctx: SetupContext, existing: PlatformWebhookTool | nul
       ...(existing?.headers ?? {}),
       [ctx.agentType.authentication.header]: { kind: 'secret', secretId },
       'X-Caller-Id': { kind: 'dynamic_variable', name: 'system__caller_id' },
+      // The agent's id selects its agent type (agent_map), so recall is ranked by that agent type's rules.
+      'X-Agent-Id': { kind: 'dynamic_variable', name: 'system__agent_id' },
     },
     bodyParameters,
     requiredBodyParameters: required,
@@ -449,7 +457,7 @@ export function planSetup(
   if (!state.memoryTool) {
     tool = 'create';
     steps.push({
-      description: `+ memory-search tool ${MEMORY_TOOL_NAME}: POST ${ctx.baseUrl}${memorySearchPath(t)} (${t.authentication.header}: workspace secret, X-Caller-Id: {{system__caller_id}}, query)`,
+      description: `+ memory-search tool ${MEMORY_TOOL_NAME}: POST ${ctx.baseUrl}${memorySearchPath(t)} (${t.authentication.header}: workspace secret, X-Caller-Id: {{system__caller_id}}, X-Agent-Id: {{system__agent_id}}, query)`,
       writes: 1,
     });
   } else if (!sameTool(toolConfig(placeholderSecret), state.memoryTool) || createSecret) {
@@ -464,6 +472,9 @@ export function planSetup(
     const callerId = state.memoryTool.headers['X-Caller-Id'];
     if (callerId?.kind !== 'dynamic_variable' || callerId.name !== 'system__caller_id')
       what.push(`X-Caller-Id: ${describeHeader(callerId, state.secretNames)} → {{system__caller_id}}`);
+    const agentIdHeader = state.memoryTool.headers['X-Agent-Id'];
+    if (agentIdHeader?.kind !== 'dynamic_variable' || agentIdHeader.name !== 'system__agent_id')
+      what.push(`X-Agent-Id: ${describeHeader(agentIdHeader, state.secretNames)} → {{system__agent_id}}`);
     if (!('query' in state.memoryTool.bodyParameters)) what.push('+ query parameter');
     steps.push({
       description: `~ memory-search tool ${state.memoryTool.name} (fixed in place): ${what.join('; ') || 'settings'}`,

@@ -68,8 +68,19 @@ const memoryConfig = zStrictObject({
   search_weights: zRecord(nonEmptyString(), positiveNumber()).default({}),
   /** Extra data-collection keys per field, beyond the usual ones (`user_name` → name…). */
   data_collection_keys: zPartialRecord(extractField, zArray(nonEmptyString())).default({}),
-  /** Upper bound on semantic memories taken from one call's caller turns. */
+  /** How many of a call's caller statements are key statements (shown at call start); all stay searchable. */
   max_semantic_per_call: positiveInt().default(8),
+  /** How a mid-call search orders what matched (relevance first; these break near-ties). */
+  search_ranking: zStrictObject({
+    /** 0–1: how strongly `search_weights` and `priority_fields` count. */
+    weight_strength: unitInterval().default(0.4),
+    /** 0–1: how strongly recency counts. */
+    recency_strength: unitInterval().default(0.3),
+    /** Multiplier of raw caller statements (the transcript layer), so distilled memories rank first. */
+    transcript_weight: unitInterval().default(0.85),
+    /** Multiplier of memories whose value a newer call replaced. */
+    superseded_factor: unitInterval().default(0.4),
+  }).default({ weight_strength: 0.4, recency_strength: 0.3, transcript_weight: 0.85, superseded_factor: 0.4 }),
 });
 
 const greetings = zStrictObject({

@@ -1,6 +1,6 @@
 import type { AgentType } from '../config/agent-type-schema';
 import type { Memory } from '../domain/memory';
-import type { ExtractField } from '../extraction/extract-fields';
+import { type ExtractField, FIELD_LABELS, isExtractField } from '../extraction/extract-fields';
 import type { CallerContext } from './caller-context';
 import { renderTemplate, singleLine, type TemplateValue } from './template';
 
@@ -80,6 +80,16 @@ function contextMemories(ctx: CallerContext, agentType: AgentType, now: number, 
   return memories.slice(0, rc.max_memories_in_context);
 }
 
+/** Every current field but the name, labelled: `Budget: $28,000`, `Delivery address: 17 Harbor View Rd`. */
+export function knownFacts(fields: Readonly<Record<string, string>>): string[] {
+  return Object.entries(fields)
+    .filter(([field, value]) => field !== 'name' && value.length > 0)
+    .map(([field, value]) => {
+      const label = isExtractField(field) ? FIELD_LABELS[field] : `${field.charAt(0).toUpperCase()}${field.slice(1).replace(/_/g, ' ')}`;
+      return `${label}: ${singleLine(value, 160)}`;
+    });
+}
+
 /** The prompt context for the agent: who is calling and what matters, per the agent type. */
 export function buildPromptContext(ctx: CallerContext, agentType: AgentType, greeting: string, now: number): string {
   const rc = agentType.response_config;
@@ -87,6 +97,8 @@ export function buildPromptContext(ctx: CallerContext, agentType: AgentType, gre
   const lines = ['CALLER CONTEXT:'];
   lines.push(`This caller has ${ctx.callCount} previous ${ctx.callCount === 1 ? 'call' : 'calls'} on record.`);
   if (ctx.fields.name) lines.push(`Name: ${ctx.fields.name}`);
+  const known = knownFacts(ctx.fields);
+  if (known.length > 0) lines.push(`Known about the caller (current values): ${known.join('; ')}`);
   if (ctx.lastCallAt) lines.push(`Last call: ${ctx.lastCallAt.slice(0, 10)}`);
   const summarised = ctx.memoryCount > rc.summarize_after && ctx.lastSummary !== null;
   if (summarised) lines.push(`Most recent call: ${ctx.lastSummary}`);

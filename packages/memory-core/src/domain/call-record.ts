@@ -29,6 +29,8 @@ export interface CallRecord {
   /** The caller's number in E.164, or null when the platform gave none. */
   readonly callerNumber: string | null;
   readonly agentId: string | null;
+  /** The agent's name from the platform's metadata (ElevenLabs `agent_name`), when it sends one. */
+  readonly agentName?: string | null;
   /** The number the caller dialled (inbound) or the agent's number (outbound). */
   readonly agentNumber: string | null;
   readonly direction: CallDirection;

@@ -22,6 +22,11 @@ export interface NewMemory {
 /** A memory as read back from a store; `score` is the store's relevance in [0, 1] when it searched. */
 export interface Memory extends NewMemory {
   readonly score?: number;
+  /**
+   * Set by a store when nothing matched the query and it returned the caller's most relevant
+   * recent memories instead: context, never an answer.
+   */
+  readonly fallback?: boolean;
 }
 
 export function isMemoryType(value: string): value is MemoryType {

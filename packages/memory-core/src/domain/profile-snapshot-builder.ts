@@ -15,12 +15,74 @@ export interface SnapshotContext {
 /** How many conversation ids a snapshot remembers for de-duplication. */
 export const RECENT_CONVERSATIONS = 200;
 
-/** Copies a memory's extracted fields into `into`; with `overwrite` false only fills gaps. */
-function collectFields(into: Record<string, string>, memory: Memory, overwrite: boolean): void {
-  for (const field of EXTRACT_FIELDS) {
+/** The fields a memory states: extracted fields, and the key of a platform-analysis memory (`field`). */
+export function fieldsOf(memory: Pick<Memory, 'metadata'>): Record<string, string> {
+  const out: Record<string, string> = {};
+  const keys: string[] = [...EXTRACT_FIELDS];
+  const platformKey = memory.metadata.field;
+  if (typeof platformKey === 'string' && platformKey.length > 0) keys.push(platformKey);
+  for (const field of keys) {
     const value = memory.metadata[field];
-    if (typeof value === 'string' && value.length > 0 && (overwrite || into[field] === undefined)) into[field] = value;
+    if (typeof value === 'string' && value.length > 0) out[field] = value;
   }
+  return out;
+}
+
+/** Copies a memory's fields into `into`; with `overwrite` false only fills gaps. */
+function collectFields(into: Record<string, string>, memory: Memory, overwrite: boolean): void {
+  for (const [field, value] of Object.entries(fieldsOf(memory))) if (overwrite || into[field] === undefined) into[field] = value;
+}
+
+/**
+ * Whether a memory states a value that a newer call replaced (its budget, contact preference,
+ * plan… differ from the current ones): it stays in the store for history, but is never shown as
+ * current.
+ */
+export function isSuperseded(memory: Pick<Memory, 'metadata'>, current: Readonly<Record<string, string>>): boolean {
+  for (const [field, value] of Object.entries(fieldsOf(memory))) {
+    const now = current[field];
+    if (!PER_CALL_FIELDS.has(field) && now !== undefined && now !== value) return true;
+  }
+  return false;
+}
+
+/** Fields that describe one call, not the caller: a new value is another call's, not a change. */
+const PER_CALL_FIELDS = new Set<string>([
+  'name',
+  'issue_type',
+  'issue_category',
+  'escalation_level',
+  'resolution',
+  'resolution_steps',
+  'technical_details',
+  'satisfaction',
+  'objections',
+]);
+
+/** The words a value is recognised by in a text: the value as said, without the ISO date a timeline carries. */
+function saidPart(value: string): string {
+  return value
+    .replace(/\s*\(\d{4}-\d{2}-\d{2}\)$/, '')
+    .trim()
+    .toLowerCase();
+}
+
+/** Whether a memory's text mentions a value that was replaced ("no more emails" once the preference is text). */
+export function mentionsSuperseded(text: string, superseded: Readonly<Record<string, readonly string[]>>): boolean {
+  const lower = text.toLowerCase();
+  return Object.values(superseded).some((values) => values.some((v) => saidPart(v).length >= 3 && lower.includes(saidPart(v))));
+}
+
+/** Adds `old` to the replaced values of `field` (unless it is the current value again). */
+function supersede(into: Record<string, string[]>, field: string, old: string, current: string): void {
+  if (PER_CALL_FIELDS.has(field) || old === current) return;
+  const list = into[field] ?? [];
+  if (!list.includes(old)) into[field] = [...list, old].slice(-10);
+}
+
+/** The transcript layer is searched, not shown: only its key statements may appear at call start. */
+function shownAtCallStart(memory: Memory): boolean {
+  return memory.metadata.layer !== 'transcript' || memory.metadata.key_statement === true;
 }
 
 function byCreatedAsc(a: Memory, b: Memory): number {
@@ -34,17 +96,25 @@ export function buildProfileSnapshot(allMemories: readonly Memory[], context: Sn
   const conversations = new Map<string, number>();
   const fields: Record<string, string> = {};
   let lastSummary: string | null = null;
+  const history: Record<string, Set<string>> = {};
   for (const memory of live) {
     const conversation = memory.metadata.conversation_id;
     if (typeof conversation === 'string') conversations.set(conversation, Date.parse(memory.createdAt) || 0);
+    for (const [field, value] of Object.entries(fieldsOf(memory))) {
+      const seen = history[field] ?? new Set<string>();
+      seen.add(value);
+      history[field] = seen;
+    }
     collectFields(fields, memory, true);
     if (memory.metadata.source === 'summary') lastSummary = memory.text;
   }
+  const superseded: Record<string, string[]> = {};
+  for (const [field, values] of Object.entries(history)) for (const v of values) supersede(superseded, field, v, fields[field] ?? v);
   const recentConversations = [...conversations.entries()]
     .sort((a, b) => b[1] - a[1])
     .map(([id]) => id)
     .slice(0, RECENT_CONVERSATIONS);
-  return assemble(live, fields, lastSummary, conversations.size, live.length, recentConversations, context);
+  return assemble(live, fields, lastSummary, conversations.size, live.length, recentConversations, context, superseded);
 }
 
 function assemble(
@@ -55,11 +125,13 @@ function assemble(
   memoryCount: number,
   recentConversations: readonly string[],
   context: SnapshotContext,
+  superseded: Readonly<Record<string, readonly string[]>> = {},
 ): ProfileSnapshot {
   const now = context.clock.now();
   const { memory_config: mc, response_config: rc } = context.agentType;
+  const shown = live.filter((m) => shownAtCallStart(m) && !isSuperseded(m, fields) && !mentionsSuperseded(m.text, superseded));
   const topMemories = rankMemories(
-    live,
+    shown,
     {
       searchWeights: mc.search_weights,
       priorityFields: mc.priority_fields,
@@ -85,6 +157,7 @@ function assemble(
     topMemories,
     lastSummary,
     validUntil: expiries[0] ?? null,
+    ...(Object.keys(superseded).length > 0 ? { supersededValues: superseded } : {}),
     recentConversations,
   };
 }
@@ -112,15 +185,22 @@ export function updateProfileSnapshot(
   const callTime = Math.max(...fresh.map((m) => Date.parse(m.createdAt) || 0), Number.NEGATIVE_INFINITY);
   // An older call arriving late fills gaps but does not overwrite newer values.
   const newest = callTime >= previousLast;
+  const superseded: Record<string, string[]> = Object.fromEntries(
+    Object.entries(previous?.supersededValues ?? {}).map(([k, v]) => [k, [...v]]),
+  );
+  const before = { ...fields };
   for (const memory of [...fresh].sort(byCreatedAsc)) {
     collectFields(fields, memory, newest);
     if (newest && memory.metadata.source === 'summary') lastSummary = memory.text;
   }
+  for (const [field, old] of Object.entries(before)) supersede(superseded, field, old, fields[field] ?? old);
+  // A value that is current again is no longer superseded.
+  for (const [field, values] of Object.entries(superseded)) superseded[field] = values.filter((v) => v !== fields[field]);
   const callCount = (previous?.callCount ?? 0) + (isNew && fresh.length > 0 ? 1 : 0);
   const memoryCount = (previous?.memoryCount ?? 0) + (isNew ? fresh.length : 0);
   const recentConversations =
     fresh.length > 0 ? [conversationId, ...seen.filter((c) => c !== conversationId)].slice(0, RECENT_CONVERSATIONS) : [...seen];
-  const snapshot = assemble(pool, fields, lastSummary, callCount, memoryCount, recentConversations, context);
+  const snapshot = assemble(pool, fields, lastSummary, callCount, memoryCount, recentConversations, context, superseded);
   const lastCallAt =
     [previous?.lastCallAt ?? null, snapshot.lastCallAt]
       .filter((v): v is string => v !== null)

@@ -23,6 +23,8 @@ export interface ProfileSnapshot {
   readonly lastSummary: string | null;
   /** ISO-8601 UTC of the earliest expiry among topMemories: after it the snapshot must be rebuilt. */
   readonly validUntil: string | null;
+  /** Values a newer call replaced, per field: never shown as current, and memories that state them are not shown. */
+  readonly supersededValues?: Readonly<Record<string, readonly string[]>>;
   /** The newest conversations counted (newest first, bounded), so re-ingesting one never counts it twice. */
   readonly recentConversations: readonly string[];
 }

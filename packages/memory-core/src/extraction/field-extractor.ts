@@ -1,9 +1,20 @@
 import type { CallRecord } from '../domain/call-record';
 import type { MetadataValue } from '../domain/memory';
 import { sentences } from '../text/text-utils';
+import { findCallerName } from './caller-name';
 import type { ExtractedFields, ExtractField } from './extract-fields';
-import { findBudget } from './money';
-import { classifyIssue, escalationLevel, resolutionSteps, SENTENCE_RULES, satisfaction, technicalDetails } from './text-patterns';
+import { currencyOf, findBudget, findSpokenBudget } from './money';
+import {
+  channelAnswer,
+  classifyIssue,
+  escalationLevel,
+  resolutionSteps,
+  SENTENCE_RULES,
+  satisfaction,
+  technicalDetails,
+} from './text-patterns';
+import { findTimeline } from './timeline';
+import { timelineValue } from './timeline-date';
 
 /** Data-collection keys recognised for each field, beyond an agent type's own. */
 export const DATA_COLLECTION_KEYS: Readonly<Record<ExtractField, readonly string[]>> = {
@@ -27,60 +38,135 @@ export const DATA_COLLECTION_KEYS: Readonly<Record<ExtractField, readonly string
   resolution_steps: ['resolution_steps', 'steps_taken', 'troubleshooting_steps', 'steps_tried'],
 };
 
-export type ExtractionInput = Pick<CallRecord, 'turns' | 'summary' | 'dataCollection'>;
+export type ExtractionInput = Pick<CallRecord, 'turns' | 'summary' | 'dataCollection'> &
+  Partial<Pick<CallRecord, 'direction' | 'agentName' | 'startedAt' | 'endedAt'>>;
 
-function normaliseKey(key: string): string {
+export function normaliseKey(key: string): string {
   return key
     .toLowerCase()
+    .normalize('NFKD')
+    .replace(/\p{M}+/gu, '')
     .replace(/[^a-z0-9]+/g, '_')
     .replace(/^_|_$/g, '');
 }
 
-function scalarText(value: MetadataValue | undefined): string | null {
+export function scalarText(value: MetadataValue | undefined): string | null {
   if (value === null || value === undefined) return null;
   const text = String(value).trim();
-  if (text.length === 0 || /^(null|none|n\/a|unknown|not provided|not stated)$/i.test(text)) return null;
+  if (text.length === 0 || /^(null|none|n\/a|na|unknown|not provided|not stated|not mentioned|not specified|-)$/i.test(text)) return null;
   return text.length > 200 ? text.slice(0, 200) : text;
 }
 
-function fromDataCollection(
-  field: ExtractField,
-  data: Readonly<Record<string, MetadataValue>>,
-  extraKeys: readonly string[],
-): string | null {
-  const byKey = new Map<string, MetadataValue>();
-  for (const [key, value] of Object.entries(data)) byKey.set(normaliseKey(key), value);
+/** The data-collection key that holds a field (the agent type's own keys first), if any holds a value. */
+function dataCollectionKey(field: ExtractField, byKey: ReadonlyMap<string, MetadataValue>, extraKeys: readonly string[]): string | null {
   for (const key of [...extraKeys, ...DATA_COLLECTION_KEYS[field]]) {
-    const text = scalarText(byKey.get(normaliseKey(key)));
-    if (text === null) continue;
-    if (field === 'budget') return findBudget(`budget ${text}`) ?? text;
-    return text;
+    const k = normaliseKey(key);
+    if (scalarText(byKey.get(k)) !== null) return k;
   }
   return null;
 }
 
 /**
- * Extracts the requested fields from a call. Structured data-collection results win; then text
- * rules over the caller's own turns (never the agent's: "Hi, I'm Ava" is not the caller's name),
- * then over the summary. Never throws on arbitrary text.
+ * The platform's own analysis of the call (ElevenLabs `data_collection_results`, Vapi
+ * `analysis.structuredData`, Retell `custom_analysis_data`), every key kept: keys the agent type
+ * maps to an extract field come back under the field's name, every other key under its own
+ * (snake_case) name — `delivery_address`, `account_number`.
+ */
+export function platformFields(
+  call: Pick<CallRecord, 'dataCollection'>,
+  extraKeys: Partial<Record<ExtractField, readonly string[]>> = {},
+): Record<string, string> {
+  const byKey = new Map<string, MetadataValue>();
+  for (const [key, value] of Object.entries(call.dataCollection)) byKey.set(normaliseKey(key), value);
+  const out: Record<string, string> = {};
+  const mapped = new Set<string>();
+  for (const field of EXTRACT_FIELDS_IN_ORDER) {
+    const key = dataCollectionKey(field, byKey, extraKeys[field] ?? []);
+    if (key === null || mapped.has(key)) continue;
+    mapped.add(key);
+    const text = scalarText(byKey.get(key)) as string;
+    out[field] = field === 'budget' ? (findBudget(`budget ${text}`) ?? text) : text;
+  }
+  for (const [key, value] of byKey) {
+    if (mapped.has(key) || key.length === 0) continue;
+    const text = scalarText(value);
+    if (text !== null && !/^(?:true|false)$/i.test(text)) out[key] = text;
+  }
+  return out;
+}
+
+const EXTRACT_FIELDS_IN_ORDER = Object.keys(DATA_COLLECTION_KEYS) as ExtractField[];
+
+/** The instant the call happened (its end, else its start), or null. */
+function callInstant(call: ExtractionInput): number | null {
+  for (const iso of [call.endedAt, call.startedAt]) {
+    const t = iso ? Date.parse(iso) : Number.NaN;
+    if (!Number.isNaN(t)) return t;
+  }
+  return null;
+}
+
+const contactRule = (sentence: string, from: 'caller' | 'summary') => SENTENCE_RULES.contact_preference?.(sentence, from) ?? null;
+
+const WHEN_QUESTION = /\b(?:when|how soon|by when|what timeline|what timeframe|what time frame|what's the timing|timing)\b/i;
+/** Fields where the caller's latest statement wins (a later correction replaces an earlier value). */
+const LATEST_WINS = new Set<ExtractField>(['contact_preference', 'account_status', 'company', 'technical_skill', 'decision_maker']);
+
+/**
+ * Extracts the requested fields from a call. The platform's own analysis wins; then rules over
+ * the caller's own turns (never the agent's: "Hi, I'm Ava" is not the caller's name), then over
+ * the summary. The name comes from the whole conversation (see findCallerName); budgets skip
+ * other people's amounts; timelines are kept as said with the ISO date they resolve to against
+ * the call's time. Never throws on arbitrary text.
  */
 export function extractFields(
   call: ExtractionInput,
   fields: readonly ExtractField[],
   extraKeys: Partial<Record<ExtractField, readonly string[]>> = {},
 ): ExtractedFields {
-  const callerSentences = call.turns.filter((t) => t.speaker === 'caller').flatMap((t) => sentences(t.text));
+  const callerTurns = call.turns.filter((t) => t.speaker === 'caller');
+  const callerSentences = callerTurns.flatMap((t) => sentences(t.text));
   const summarySentences = call.summary ? sentences(call.summary) : [];
+  const fromPlatform = platformFields(call, extraKeys);
   const out: ExtractedFields = {};
+  const at = callInstant(call);
 
   for (const field of new Set(fields)) {
-    const structured = fromDataCollection(field, call.dataCollection, extraKeys[field] ?? []);
-    if (structured !== null) {
-      out[field] = structured;
+    const structured = fromPlatform[field];
+    if (structured !== undefined) {
+      out[field] = field === 'timeline' ? timelineValue(structured, at) : structured;
       continue;
     }
     let value: string | null = null;
-    if (field === 'issue_type' || field === 'issue_category') {
+    if (field === 'name') {
+      value = findCallerName({ turns: call.turns, summary: call.summary, direction: call.direction, agentName: call.agentName });
+    } else if (field === 'budget') {
+      const currency = currencyOf(callerTurns.map((t) => t.text).join(' ')) ?? currencyOf(call.summary ?? '') ?? '$';
+      for (const s of callerSentences) value = findSpokenBudget(s, currency) ?? value;
+      if (value === null) for (const s of summarySentences) value ??= findSpokenBudget(s, currency);
+    } else if (field === 'timeline') {
+      let previousAgent = '';
+      for (const turn of call.turns) {
+        if (turn.speaker === 'agent') previousAgent = turn.text;
+        if (turn.speaker !== 'caller') continue;
+        for (const s of sentences(turn.text)) value = findTimeline(s, WHEN_QUESTION.test(previousAgent)) ?? value;
+      }
+      if (value === null) for (const s of summarySentences) value ??= findTimeline(s);
+      if (value !== null) value = timelineValue(value, at);
+    } else if (field === 'contact_preference') {
+      // The latest the caller said wins: a rule over their sentences, or their short answer to the
+      // agent asking how to reach them.
+      let previousAgent = '';
+      for (const turn of call.turns) {
+        if (turn.speaker === 'agent') previousAgent = turn.text;
+        if (turn.speaker !== 'caller') continue;
+        let found: string | null = null;
+        for (const s of sentences(turn.text)) found = contactRule(s, 'caller') ?? found;
+        value = found ?? channelAnswer(previousAgent, turn.text) ?? value;
+        previousAgent = '';
+      }
+      if (value === null) for (const s of summarySentences) value ??= contactRule(s, 'summary');
+    } else if (field === 'issue_type' || field === 'issue_category') {
       value = classifyIssue(callerSentences) ?? classifyIssue(summarySentences);
     } else if (field === 'escalation_level') {
       value = escalationLevel(callerSentences);
@@ -94,8 +180,11 @@ export function extractFields(
       const rule = SENTENCE_RULES[field];
       if (rule) {
         for (const s of callerSentences) {
-          value = rule(s, 'caller');
-          if (value !== null) break;
+          const found = rule(s, 'caller');
+          if (found !== null) {
+            value = found;
+            if (!LATEST_WINS.has(field)) break;
+          }
         }
         if (value === null) {
           for (const s of summarySentences) {

@@ -1,14 +1,34 @@
+import { digitsForNumberWords } from './number-words';
+
 const CONTEXT =
-  /\b(budget|spend|spending|afford|pay|paying|price|cost|costs|around|about|roughly|approximately|up to|max|maximum|under|below|less than|no more than|looking at|range|between)\b/i;
+  /\b(budget|spend|spending|afford|pay|paying|price|cost|costs|around|about|roughly|approximately|up to|max|maximum|under|below|less than|no more than|looking at|range|between|set aside|put aside|available|closer to|hoping for|tops)\b/i;
 const UNIT_AFTER =
-  /^\s*(?:%|percent|months?|years?|days?|weeks?|hours?|minutes?|miles?|km|kilomet|users?|people|employees|seats|sq|square|kw|kwh|watts?|gb|mb|times)\b/i;
+  /^\s*(?:%|percent|months?|years?|days?|weeks?|hours?|minutes?|miles?|km|kilomet|users?|people|employees|staff|seats|sq|square|kw|kwh|watts?|gb|mb|times|vans?|cars?|trucks?|desks?|windows?|units?|singers?|passengers?|rooms?|bedrooms?|kids?|children|pieces?|items?|bulbs?|devices?)\b/i;
+/** Someone else's amount: a competitor's quote, a partner's salary, what a neighbour paid. */
+const OTHERS_AMOUNT =
+  /\b(?:quoted?|quotes|quotation|competitor|another (?:company|supplier|firm|shop|dealer)|other (?:company|supplier|firm|shop|dealer|quote)|neighbou?rs? (?:paid|spent|got)|(?:earns?|makes?|salary|income|paid him|paid her|wage)|(?:he|she|they) (?:paid|spent)|charged (?:him|her|them))\b/i;
 const AMOUNT =
-  /([$£€])?\s?(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s?(k|thousand|grand|m|mm|million)?\b(?:\s?(dollars|usd|bucks|pounds|gbp|euros|eur))?/gi;
+  /([$£€¥])?\s?(\d{1,3}(?:[,.  ]\d{3})+(?:[.,]\d{1,2})?|\d+(?:[.,]\d+)?)\s?(k|thousand|grand|m|mm|million)?\b\s?(dollars|usd|bucks|pounds|quid|gbp|euros?|eur|yen|jpy|€|£|¥)?/gi;
 
 const MULTIPLIER: Readonly<Record<string, number>> = { k: 1e3, thousand: 1e3, grand: 1e3, m: 1e6, mm: 1e6, million: 1e6 };
-const SYMBOL_OF_WORD: Readonly<Record<string, string>> = { pounds: '£', gbp: '£', euros: '€', eur: '€' };
+const SYMBOL_OF_WORD: Readonly<Record<string, string>> = {
+  pounds: '£',
+  quid: '£',
+  gbp: '£',
+  euro: '€',
+  euros: '€',
+  eur: '€',
+  '€': '€',
+  '£': '£',
+  '¥': '¥',
+  yen: '¥',
+  jpy: '¥',
+  dollars: '$',
+  usd: '$',
+  bucks: '$',
+};
 
-/** Formats an amount as `$18,000` (or £/€). */
+/** Formats an amount as `$18,000` (or £/€/¥). */
 export function formatMoney(amount: number, symbol = '$'): string {
   const rounded = Math.round(amount * 100) / 100;
   const [whole, cents] = rounded.toFixed(2).split('.');
@@ -17,28 +37,66 @@ export function formatMoney(amount: number, symbol = '$'): string {
 }
 
 /**
- * Finds a budget in a sentence: `$18,000`, `18k`, `around 42k`, `1.5 million dollars`. A bare
- * number counts only beside money words (`budget of 18000`); numbers with units (`3 months`) never.
+ * Reads a written amount: `18,000`, `1.250` (European thousands, with a euro sign or word),
+ * `1.250,50`, `3,5`, `1 250`. Returns NaN when it is not a number.
  */
-export function findBudget(sentence: string): string | null {
-  const hasContext = CONTEXT.test(sentence);
-  for (const match of sentence.matchAll(AMOUNT)) {
+export function parseAmount(digits: string, european: boolean): number {
+  const d = digits.replace(/[  ]/g, '');
+  if (/^\d{1,3}(?:\.\d{3})+(?:,\d{1,2})?$/.test(d) && (european || /,\d{1,2}$/.test(d) || (d.match(/\./g) ?? []).length > 1))
+    return Number.parseFloat(d.replace(/\./g, '').replace(',', '.'));
+  if (/^\d{1,3}(?:,\d{3})+(?:\.\d{1,2})?$/.test(d)) return Number.parseFloat(d.replace(/,/g, ''));
+  if (/^\d+,\d{1,2}$/.test(d)) return Number.parseFloat(d.replace(',', '.'));
+  return Number.parseFloat(d.replace(/,/g, ''));
+}
+
+/** The currency a text names explicitly (the last one), or null. */
+export function currencyOf(text: string): string | null {
+  let found: string | null = null;
+  for (const m of text.matchAll(/[$£€¥]|\b(?:dollars|usd|bucks|pounds|quid|gbp|euros?|eur|yen)\b/gi))
+    found = SYMBOL_OF_WORD[m[0].toLowerCase()] ?? m[0];
+  return found;
+}
+
+/**
+ * Finds the caller's own budget in a sentence: `$18,000`, `18k`, `around 42k`, `1.250 €`,
+ * `£4,800` (spoken amounts — `thirty-two thousand`, `a couple hundred bucks` — once
+ * `digitsForNumberWords` has rewritten them; `findSpokenBudget` does both). A bare number counts only beside money
+ * words; numbers with units (`3 months`, `12 vans`) never; someone else's amount (a competitor's
+ * quote, a partner's salary, what a neighbour paid) is skipped. `defaultCurrency` is used when
+ * the amount has none (the currency the caller used elsewhere in the call).
+ */
+export function findBudget(sentence: string, defaultCurrency = '$'): string | null {
+  const text = sentence;
+  const hasContext = CONTEXT.test(text);
+  const sentenceCurrency = currencyOf(text);
+  for (const match of text.matchAll(AMOUNT)) {
     const [whole, symbol, digits, suffix, word] = match;
-    const after = sentence.slice((match.index ?? 0) + whole.length);
+    const start = match.index ?? 0;
+    const after = text.slice(start + whole.length);
     if (UNIT_AFTER.test(after)) continue;
+    // Part of a version, code or date ("4.2.1", "E-1043", "2026-06-05").
+    if (/[\d.]$/.test(text.slice(Math.max(0, start - 1), start)) || /^[.\-/]\d/.test(after)) continue;
+    const before = text.slice(Math.max(0, start - 60), start);
+    const clause = before.split(/[.;,!?]|\bbut\b|\bhonestly\b|\bwhereas\b/i).at(-1) ?? before;
+    if (OTHERS_AMOUNT.test(clause)) continue;
     const explicitMoney = symbol !== undefined || word !== undefined;
     const hasSuffix = suffix !== undefined;
     if (!explicitMoney && !hasSuffix && !hasContext) continue;
     // A lone "m" right after a number is too often metres or minutes without a money sign.
     if (suffix?.toLowerCase() === 'm' && !explicitMoney) continue;
-    const value = Number.parseFloat((digits ?? '').replace(/,/g, ''));
+    const currency = symbol ?? (word ? SYMBOL_OF_WORD[word.toLowerCase()] : undefined) ?? sentenceCurrency ?? defaultCurrency;
+    const value = parseAmount(digits ?? '', currency === '€');
     if (!Number.isFinite(value)) continue;
     const amount = value * (hasSuffix ? (MULTIPLIER[(suffix as string).toLowerCase()] ?? 1) : 1);
     // Years and tiny numbers are not budgets unless written as money.
-    if (!explicitMoney && !hasSuffix && (amount < 100 || (amount >= 1900 && amount <= 2100 && !digits?.includes(',')))) continue;
+    if (!explicitMoney && !hasSuffix && (amount < 100 || (amount >= 1900 && amount <= 2100 && !/[,.]/.test(digits ?? '')))) continue;
     if (amount <= 0 || amount > 1e12) continue;
-    const currency = symbol ?? (word ? SYMBOL_OF_WORD[word.toLowerCase()] : undefined) ?? '$';
     return formatMoney(amount, currency);
   }
   return null;
+}
+
+/** `findBudget` on a sentence whose spoken numbers are first rewritten as digits ("thirty-two thousand"). */
+export function findSpokenBudget(sentence: string, defaultCurrency = '$'): string | null {
+  return findBudget(digitsForNumberWords(sentence), defaultCurrency);
 }

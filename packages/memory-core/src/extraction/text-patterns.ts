@@ -1,4 +1,4 @@
-import { capitalisedWordsAfter, isLikelyName, tidyPhrase } from '../text/text-utils';
+import { capitalisedWordsAfter, isLikelyName, sentences, tidyPhrase } from '../text/text-utils';
 import type { ExtractField } from './extract-fields';
 import { findBudget } from './money';
 import { findTimeline } from './timeline';
@@ -24,6 +24,12 @@ function name(sentence: string, from: 'caller' | 'summary'): string | null {
 const PREFERENCE =
   /\b(?:i (?:really )?prefer|i'd prefer|i would prefer|i'd rather|i would rather|i (?:really )?like|i love|i'd like|i would like)\s+([^.!?;]{2,80})/i;
 function preferences(sentence: string, from: 'caller' | 'summary'): string | null {
+  // How to be contacted is the contact preference's, not a general preference.
+  if (
+    /\b(?:contact(?:ed|ing)?|reach(?:ed)?|get back to|call(?:ed)? back|text(?:ed)? me|e-?mail(?:ed)? me)\b/i.test(sentence) &&
+    contactPreference(sentence) !== null
+  )
+    return null;
   const m = from === 'caller' ? PREFERENCE.exec(sentence) : /\b(?:prefers|likes|would like)\s+([^.!?;]{2,80})/i.exec(sentence);
   return m?.[1] ? tidyPhrase(m[1]) : null;
 }
@@ -61,12 +67,46 @@ function normaliseChannel(raw: string): string {
   if (c.startsWith('whats')) return 'whatsapp';
   return 'mail';
 }
+/** Ways to be contacted as named in the languages the name rules read. */
+const CHANNEL_WORDS: ReadonlyArray<readonly [RegExp, string]> = [
+  [/\b(?:e-?mails?|correo(?: electr[oó]nico)?|courriel|posta elettronica)\b/iu, 'email'],
+  [/\bwhats ?app\b/iu, 'whatsapp'],
+  [/\b(?:texts?|sms|mensajes?|mensagens?|messaggio|nachricht|berichtje)\b/iu, 'text'],
+  [
+    /\b(?:phone|telephone|tel[ée]fono|telefono|telefone|t[ée]l[ée]phone|telefon|telefoon|llamada|appel|anruf|bellen|chamada|liga[çc][ãa]o|chiamata)\b/iu,
+    'phone',
+  ],
+];
+/** The distinct channels a text names. */
+function channelsIn(text: string): string[] {
+  return CHANNEL_WORDS.filter(([re]) => re.test(text)).map(([, channel]) => channel);
+}
+/** "By email", in the languages the name rules read (a short answer: "Por correo electrónico, por favor."). */
+const BY_CHANNEL = /\b(?:via|por|par|per|pelo|pela|über|tramite)\s/iu;
+/** The agent asking how to reach the caller, in those languages. */
+const CONTACT_ASK =
+  /\b(?:contact|reach|notify|get back to|let you know|avisar|avisemos|contactar|contacter|pr[ée]venir|kontaktieren|benachrichtigen|bereiken|laten weten|contattare|avvisare)\w*/iu;
+
 function contactPreference(sentence: string): string | null {
   for (const re of CONTACT_PATTERNS) {
     const m = re.exec(sentence);
     if (m?.[1]) return normaliseChannel(m[1]);
   }
+  // A short "by <channel>" in any of the languages (an answer, not a story about a call).
+  const named = channelsIn(sentence);
+  if (named.length === 1 && sentence.split(/\s+/).length <= 10 && BY_CHANNEL.test(sentence)) return named[0] ?? null;
   return null;
+}
+
+/**
+ * The caller's short answer to the agent asking how to reach them (or offering a channel): the one
+ * channel it names, in any of the languages ("¿Por correo o por teléfono?" — "Correo, por favor.").
+ */
+export function channelAnswer(agentText: string, callerText: string): string | null {
+  if (callerText.split(/\s+/).length > 12) return null;
+  const named = channelsIn(callerText);
+  if (named.length !== 1) return null;
+  return channelsIn(agentText).length > 0 || CONTACT_ASK.test(agentText) ? (named[0] ?? null) : null;
 }
 
 /** Issue classes and their keyword stems, in tie-break order. */
@@ -246,10 +286,35 @@ export const SENTENCE_RULES: Partial<Record<ExtractField, SentenceRule>> = {
   contact_preference: contactPreference,
   technical_skill: technicalSkill,
   resolution,
-  budget: findBudget,
-  timeline: findTimeline,
+  budget: (sentence) => findBudget(sentence),
+  timeline: (sentence) => findTimeline(sentence),
   interests,
   objections,
   decision_maker: decisionMaker,
   company,
 };
+
+/**
+ * Fields one third-person text states on its own (a Mem0 fact, a summary sentence): the rules that
+ * read a sentence, and the classifications. Light on purpose: call start uses it for seed facts.
+ */
+export function summaryFields(text: string, fields: readonly ExtractField[]): Partial<Record<ExtractField, string>> {
+  const parts = sentences(text);
+  const out: Partial<Record<ExtractField, string>> = {};
+  for (const field of new Set(fields)) {
+    let value: string | null = null;
+    if (field === 'issue_type' || field === 'issue_category') value = classifyIssue(parts);
+    else if (field === 'satisfaction') value = satisfaction(parts);
+    else if (field === 'technical_details') value = technicalDetails(parts);
+    else if (field === 'resolution_steps') value = resolutionSteps([], parts);
+    else {
+      const rule = SENTENCE_RULES[field];
+      for (const s of parts) {
+        value = rule ? rule(s, 'summary') : null;
+        if (value !== null) break;
+      }
+    }
+    if (value !== null && value.length > 0) out[field] = value;
+  }
+  return out;
+}

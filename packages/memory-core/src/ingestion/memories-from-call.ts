@@ -3,16 +3,27 @@ import type { AgentType } from '../config/agent-type-schema';
 import type { CallRecord } from '../domain/call-record';
 import type { MemoryMetadata, MemoryType, MetadataValue, NewMemory } from '../domain/memory';
 import { type ExtractedFields, type ExtractField, FIELD_LABELS } from '../extraction/extract-fields';
-import { extractFields } from '../extraction/field-extractor';
-import { classifyIssue } from '../extraction/text-patterns';
+import { extractFields, platformFields } from '../extraction/field-extractor';
+import { findSpokenBudget } from '../extraction/money';
+import { classifyIssue, SENTENCE_RULES } from '../extraction/text-patterns';
+import { findTimeline } from '../extraction/timeline';
+import { timelineValue } from '../extraction/timeline-date';
 import type { Clock } from '../ports/clock';
 import { sentences, squash } from '../text/text-utils';
+import { callerStatements, keyStatements } from './caller-statements';
 
 const DAY_MS = 86_400_000;
 
 export interface CallMemories {
   readonly memories: readonly NewMemory[];
   readonly fields: ExtractedFields;
+  /**
+   * True when the call is already past the agent type's retention when it is ingested (retention
+   * counts from the call's time): nothing is stored, and the caller of this function must say so.
+   */
+  readonly pastRetention: boolean;
+  /** When the call's memories expire (or expired), ISO-8601. */
+  readonly expiresAt: string;
 }
 
 export interface IngestContext {
@@ -24,9 +35,6 @@ export interface IngestContext {
 /** Fields that describe the caller and become one factual memory each. */
 const FACT_FIELDS: readonly ExtractField[] = ['name', 'account_status', 'contact_preference', 'company', 'technical_skill', 'preferences'];
 const LEAD_FIELDS: readonly ExtractField[] = ['interests', 'budget', 'timeline', 'objections', 'decision_maker', 'company'];
-
-const FILLER =
-  /^(?:hi|hello|hey|yes|yeah|yep|no|nope|ok(?:ay)?|sure|thanks|thank you|great|perfect|right|alright|bye|goodbye|uh+|um+|hmm+)\b[\s,.!?]*(?:thanks|thank you|bye|great)?[\s,.!?]*$/i;
 
 function factText(field: ExtractField, value: string): string {
   switch (field) {
@@ -68,30 +76,32 @@ function evaluationPassed(call: CallRecord, pattern: RegExp): boolean | null {
   return null;
 }
 
-/**
- * Semantic memories: what the caller said that carries content, not pleasantries; at most
- * `max`, preferring longer statements, kept in call order.
- */
-function semanticStatements(call: CallRecord, max: number): string[] {
-  const seen = new Set<string>();
-  const candidates: { text: string; order: number; weight: number }[] = [];
-  let order = 0;
-  for (const turn of call.turns) {
-    if (turn.speaker !== 'caller') continue;
-    const text = squash(turn.text);
-    order += 1;
-    const words = text.split(' ').length;
-    if (words < 4 || FILLER.test(text)) continue;
-    const key = text.toLowerCase();
-    if (seen.has(key)) continue;
-    seen.add(key);
-    candidates.push({ text: text.length > 500 ? `${text.slice(0, 497)}...` : text, order, weight: Math.min(words, 40) });
+/** A platform analysis key as a label: `delivery_address` → `Delivery address`. */
+export function keyLabel(key: string): string {
+  const words = key.replace(/_/g, ' ').trim();
+  return `${words.charAt(0).toUpperCase()}${words.slice(1)}`;
+}
+
+/** Fields one caller statement states on its own (so a later call's new value supersedes it in search too). */
+function statementFields(text: string, wanted: readonly ExtractField[], at: number): Record<string, string> {
+  const out: Record<string, string> = {};
+  if (wanted.includes('timeline')) {
+    const timeline = findTimeline(text);
+    if (timeline) out.timeline = timelineValue(timeline, at);
   }
-  return candidates
-    .sort((a, b) => b.weight - a.weight || a.order - b.order)
-    .slice(0, max)
-    .sort((a, b) => a.order - b.order)
-    .map((c) => `Caller said: "${c.text}"`);
+  if (wanted.includes('budget')) {
+    const budget = findSpokenBudget(text);
+    if (budget) out.budget = budget;
+  }
+  for (const field of ['contact_preference', 'account_status'] as const) {
+    const rule = SENTENCE_RULES[field];
+    if (!wanted.includes(field) || !rule) continue;
+    for (const sentence of sentences(text)) {
+      const value = rule(sentence, 'caller');
+      if (value) out[field] = value;
+    }
+  }
+  return out;
 }
 
 function pipelineStage(call: CallRecord, stages: readonly string[] | undefined, fields: ExtractedFields): string | null {
@@ -116,7 +126,10 @@ export function memoriesFromCall(call: CallRecord, context: IngestContext): Call
   const fields = extractFields(call, memoryConfig.auto_extract, memoryConfig.data_collection_keys);
   const at = callTime(call, context.clock);
   const createdAt = new Date(at).toISOString();
-  const expiresAt = new Date(at + memoryConfig.retention_days * DAY_MS).toISOString();
+  const expiresMs = at + memoryConfig.retention_days * DAY_MS;
+  const expiresAt = new Date(expiresMs).toISOString();
+  // Past retention on arrival (an old call replayed or delivered late): nothing is kept.
+  if (expiresMs <= context.clock.now()) return { memories: [], fields, pastRetention: true, expiresAt };
   const resolved = evaluationPassed(call, /(resol|success|solved)/i);
   const baseMetadata: Record<string, MetadataValue> = {
     conversation_id: call.conversationId,
@@ -140,8 +153,27 @@ export function memoriesFromCall(call: CallRecord, context: IngestContext): Call
     const value = fields[field];
     if (value) add('factual', factText(field, value), { [field]: value, source: 'extraction' });
   }
-  for (const statement of semanticStatements(call, memoryConfig.max_semantic_per_call))
-    add('semantic', statement, { source: 'transcript' });
+  // The platform's analysis: every key is kept, not only those that map to an extract field.
+  for (const [key, value] of Object.entries(platformFields(call, memoryConfig.data_collection_keys))) {
+    if (fields[key as ExtractField] === value && (FACT_FIELDS.includes(key as ExtractField) || LEAD_FIELDS.includes(key as ExtractField)))
+      continue;
+    add('factual', `${keyLabel(key)}: ${value}.`, { field: key, [key]: value, source: 'platform_analysis' });
+  }
+  // The transcript layer: every substantive caller statement, findable by search; the few that
+  // tell the most (spread over the call) are key statements, shown at call start.
+  const statements = callerStatements(call.turns);
+  const keys = new Set(keyStatements(statements, memoryConfig.max_semantic_per_call));
+  for (const statement of statements) {
+    add('semantic', statement.quoted ? statement.text : `Caller said: "${statement.text}"`, {
+      // A yes to the agent's proposal states no field of its own: the words are the agent's.
+      ...(statement.quoted ? {} : statementFields(statement.text, memoryConfig.auto_extract, at)),
+      source: 'transcript',
+      layer: 'transcript',
+      key_statement: keys.has(statement),
+      turn: statement.turn,
+      ...(statement.asked ? { asked: statement.asked } : {}),
+    });
+  }
 
   const leadParts = LEAD_FIELDS.filter((f) => fields[f]).map((f) => `${FIELD_LABELS[f].toLowerCase()}: ${fields[f]}`);
   if (leadParts.length > 0) {
@@ -184,5 +216,5 @@ export function memoriesFromCall(call: CallRecord, context: IngestContext): Call
 
   const unique = new Map<string, NewMemory>();
   for (const m of memories) unique.set(m.id, m);
-  return { memories: [...unique.values()], fields };
+  return { memories: [...unique.values()], fields, pastRetention: false, expiresAt };
 }

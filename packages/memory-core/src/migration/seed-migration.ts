@@ -7,7 +7,7 @@
 import type { Memory, MemoryMetadata } from '../domain/memory';
 import { isMemoryType } from '../domain/memory';
 import { type ExtractField, isExtractField } from '../extraction/extract-fields';
-import { extractFields } from '../extraction/field-extractor';
+import { summaryFields } from '../extraction/text-patterns';
 import { capitalisedWordsAfter } from '../text/text-utils';
 
 /** The seed's environment variables this migration reads (the secrets are named, never copied). */
@@ -137,7 +137,7 @@ export function factFields(text: string, fields: readonly ExtractField[]): Parti
   const summaryMayName =
     factName === null && !/^\s*(?:(?:user|caller|customer|client)(?:'s|’s)?\s+)?(?:full\s+|first\s+)?name\b/i.test(text);
   const rest = fields.filter((f) => f !== 'name' || summaryMayName);
-  const out = extractFields({ turns: [], summary: text, dataCollection: {} }, rest);
+  const out = summaryFields(text, rest);
   return factName ? { ...out, name: factName } : out;
 }
 

@@ -1,4 +1,7 @@
 import type { Memory } from '../domain/memory';
+import { EXTRACT_FIELDS } from '../extraction/extract-fields';
+
+const FIELD_KEYS = new Set<string>(EXTRACT_FIELDS);
 
 const DAY_MS = 86_400_000;
 
@@ -10,6 +13,49 @@ export interface RankingRules {
   readonly limit: number;
   /** Minimum store relevance in [0, 1]; memories without a store score count as 1. */
   readonly threshold: number;
+  /**
+   * How strongly type/field weights count (0: not at all, 1: fully, the default): a mid-call
+   * search keeps them gentle so relevance decides and weights break near-ties.
+   */
+  readonly weightStrength?: number;
+  /** How strongly recency counts (0–1, default 1). */
+  readonly recencyStrength?: number;
+  /** Multiplier of the raw transcript layer (caller statements not chosen as key statements); default 1. */
+  readonly transcriptWeight?: number;
+  /**
+   * Rank memories stating a value that a newer memory among the candidates replaced (an old
+   * budget, a former contact preference) below, by this factor (default 1: no change).
+   */
+  readonly supersededFactor?: number;
+}
+
+/** Fields that describe one call, not the caller: differing values are not a change of fact. */
+const PER_CALL_FIELDS = new Set([
+  'name',
+  'issue_type',
+  'issue_category',
+  'escalation_level',
+  'resolution',
+  'resolution_steps',
+  'technical_details',
+  'satisfaction',
+  'objections',
+]);
+
+/** For each caller field among the memories, the value of the newest memory that states it. */
+export function currentValues(memories: readonly Memory[]): Map<string, string> {
+  const newest = new Map<string, { value: string; at: number }>();
+  for (const m of memories) {
+    const at = Date.parse(m.createdAt) || 0;
+    const platformKey = typeof m.metadata.field === 'string' ? m.metadata.field : null;
+    for (const [key, value] of Object.entries(m.metadata)) {
+      if (typeof value !== 'string' || value.length === 0 || PER_CALL_FIELDS.has(key)) continue;
+      if (!FIELD_KEYS.has(key) && key !== platformKey) continue;
+      const seen = newest.get(key);
+      if (!seen || at > seen.at) newest.set(key, { value, at });
+    }
+  }
+  return new Map([...newest].map(([k, v]) => [k, v.value]));
 }
 
 export interface RankedMemory extends Memory {
@@ -55,13 +101,26 @@ export function weightOf(memory: Memory, weights: Readonly<Record<string, number
  */
 export function rankMemories(memories: readonly Memory[], rules: RankingRules, now: number): RankedMemory[] {
   const ranked: RankedMemory[] = [];
+  const weightStrength = rules.weightStrength ?? 1;
+  const recencyStrength = rules.recencyStrength ?? 1;
+  const superseded = rules.supersededFactor ?? 1;
+  const current = superseded === 1 ? new Map<string, string>() : currentValues(memories.filter((m) => !isExpired(m, now)));
   for (const memory of memories) {
     if (isExpired(memory, now)) continue;
     const relevance = memory.score ?? 1;
-    if (relevance < rules.threshold) continue;
+    // A fallback (nothing matched) carries no relevance; it is context, ranked by recency.
+    if (relevance < rules.threshold && memory.fallback !== true) continue;
     let priority = 1;
-    for (const field of rules.priorityFields) if (present(memory.metadata[field])) priority *= 1.1;
-    const rankScore = Math.max(relevance, 1e-6) * weightOf(memory, rules.searchWeights) * recencyBoost(memory.createdAt, now) * priority;
+    for (const field of rules.priorityFields) if (present(memory.metadata[field])) priority *= 1 + 0.1 * weightStrength;
+    const weight = weightOf(memory, rules.searchWeights) ** weightStrength;
+    const recency = 1 + (recencyBoost(memory.createdAt, now) - 1) * recencyStrength;
+    const layer = memory.metadata.layer === 'transcript' && memory.metadata.key_statement !== true ? (rules.transcriptWeight ?? 1) : 1;
+    let replaced = 1;
+    for (const [key, value] of Object.entries(memory.metadata)) {
+      const now = current.get(key);
+      if (typeof value === 'string' && now !== undefined && now !== value) replaced = superseded;
+    }
+    const rankScore = Math.max(relevance, 1e-6) * weight * recency * priority * layer * replaced;
     ranked.push({ ...memory, rankScore });
   }
   ranked.sort(

@@ -16,7 +16,10 @@ import {
   type UserDirectory,
   type UserPage,
 } from '@agentic-memory/memory-core';
-import { ftsMatchExpression, queryTerms, termPrefix } from './fts-query';
+import { ANSWER_TAGS, answerTags, numberTerms, questionIntents } from './answer-types';
+import { englishFor } from './cross-lingual';
+import { STOPWORDS } from './fts-query';
+import { type Lexicon, PLAIN_LEXICON, wordsOf } from './lexicon';
 import { openSqlite, transaction } from './sqlite-database';
 
 interface MemoryRow {
@@ -44,18 +47,145 @@ CREATE TABLE IF NOT EXISTS memories (
   metadata TEXT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS memories_user_created ON memories (user_id, created_ms DESC);
-CREATE VIRTUAL TABLE IF NOT EXISTS memories_fts USING fts5(text, content='memories', content_rowid='rowid', tokenize='porter unicode61');
-CREATE TRIGGER IF NOT EXISTS memories_ai AFTER INSERT ON memories BEGIN
-  INSERT INTO memories_fts(rowid, text) VALUES (new.rowid, new.text);
-END;
-CREATE TRIGGER IF NOT EXISTS memories_ad AFTER DELETE ON memories BEGIN
-  INSERT INTO memories_fts(memories_fts, rowid, text) VALUES ('delete', old.rowid, old.text);
-END;
-CREATE TRIGGER IF NOT EXISTS memories_au AFTER UPDATE OF text ON memories BEGIN
-  INSERT INTO memories_fts(memories_fts, rowid, text) VALUES ('delete', old.rowid, old.text);
-  INSERT INTO memories_fts(rowid, text) VALUES (new.rowid, new.text);
+CREATE TABLE IF NOT EXISTS store_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+DROP TRIGGER IF EXISTS memories_ai;
+DROP TRIGGER IF EXISTS memories_ad;
+DROP TRIGGER IF EXISTS memories_au;
+DROP TABLE IF EXISTS memories_fts;
+`;
+/**
+ * The search index: lemmas and broader terms of the text, and its context: the lemmas of what the
+ * agent had asked (`metadata.asked`) and what is true of the whole memory (a call's summary is
+ * what the call was about).
+ */
+const TERMS_SCHEMA = `
+CREATE VIRTUAL TABLE IF NOT EXISTS memory_terms USING fts5(lemmas, concepts, context, tokenize="unicode61 remove_diacritics 2 tokenchars '_'");
+CREATE TRIGGER IF NOT EXISTS memory_terms_ad AFTER DELETE ON memories BEGIN
+  DELETE FROM memory_terms WHERE rowid = old.rowid;
 END;
 `;
+/** Bumped when what is indexed changes; with the lexicon's id it decides whether a file is re-indexed on open. */
+const INDEX_VERSION = 'terms-8';
+
+/** How a stored text is indexed: its words' lemmas (and known compounds), and the broader terms of its nouns. */
+export function indexTerms(text: string, lexicon: Lexicon): { lemmas: string; concepts: string } {
+  const words = wordsOf(text);
+  const lemmas = new Set<string>();
+  const concepts = new Set<string>();
+  words.forEach((word, i) => {
+    for (const lemma of lexicon.lemmas(word)) {
+      lemmas.add(lemma);
+      if (STOPWORDS.has(word)) continue;
+      for (const b of lexicon.broader(lemma)) concepts.add(b);
+      // What the word's definition says it is about (vegetarian → meat, skiing → sport), weakly.
+      for (const d of lexicon.defines(lemma)) concepts.add(`${GLOSS}${d}`);
+    }
+    // A word of another language is also filed under its English word (and that word's kinds).
+    if (!STOPWORDS.has(word) && !lexicon.isEnglish(word)) {
+      for (const english of englishFor(word)) {
+        lemmas.add(english);
+        for (const b of lexicon.broader(english)) concepts.add(b);
+      }
+    }
+    for (const compound of compoundsAt(words, i, lexicon)) {
+      lemmas.add(compound);
+      for (const b of lexicon.broader(compound)) concepts.add(b);
+    }
+  });
+  for (const n of numberTerms(text)) lemmas.add(n);
+  for (const l of lemmas) concepts.delete(l);
+  for (const tag of answerTags(text, lexicon, (w) => lexicon.lemmas(w))) concepts.add(tag);
+  return { lemmas: [...lemmas].join(' '), concepts: [...concepts].join(' ') };
+}
+
+/**
+ * The compounds two words starting at `i` form, as the lexicon knows them: as said (`living_room`)
+ * or with the first word's lemma (moved in → `move_in`, took up → `take_up`).
+ */
+function compoundsAt(words: readonly string[], i: number, lexicon: Lexicon): string[] {
+  const word = words[i];
+  const next = words[i + 1];
+  if (word === undefined || next === undefined || STOPWORDS.has(word)) return [];
+  return [...new Set(lexicon.lemmas(word).map((lemma) => `${lemma}_${next}`))].filter((c) => lexicon.isCompound(c));
+}
+
+/** What the agent had asked before a caller's answer, as index terms: the lemmas of its content words. */
+export function contextTerms(asked: string, lexicon: Lexicon): string {
+  const lemmas = new Set<string>();
+  for (const word of wordsOf(asked)) if (!STOPWORDS.has(word)) for (const lemma of lexicon.lemmas(word)) lemmas.add(lemma);
+  return [...lemmas].join(' ');
+}
+
+/** One query word and every term that finds it, with how much a match counts (1 for its own lemmas). */
+interface QueryConcept {
+  readonly word: string;
+  readonly terms: ReadonlyMap<string, number>;
+  /** The kind of answer asked for (a place, a date…), not a word of the question. */
+  readonly intent?: boolean;
+  /** The word's own lemmas (what a phrase of the question is matched on). */
+  readonly own?: readonly string[];
+  /** Position among the question's content words (two in a row make a phrase). */
+  readonly position?: number;
+}
+
+export function queryConcepts(text: string, lexicon: Lexicon): QueryConcept[] {
+  const intents = questionIntents(text);
+  const consumed = new Set(intents.flatMap((i) => i.consumes));
+  const words = wordsOf(text);
+  const concepts: QueryConcept[] = intents.map((i) => ({ word: `(${i.word})`, terms: i.terms, intent: true }));
+  const asked = new Set<string>();
+  const expand = (terms: Map<string, number>, lemma: string) => {
+    if (!terms.has(lemma) || (terms.get(lemma) ?? 0) < 1) terms.set(lemma, 1);
+    for (const [related, weight] of lexicon.related(lemma)) if (!terms.has(related)) terms.set(related, weight);
+  };
+  // A number asked about, however it is said.
+  for (const n of numberTerms(text)) concepts.push({ word: n, terms: new Map([[n, 1]]) });
+  const digits = new Set(numberTerms(text).length > 0 ? words.filter((w) => /^\d+$/u.test(w)) : []);
+  for (let i = 0; i < words.length && concepts.length < 16; i += 1) {
+    const word = words[i] as string;
+    if (STOPWORDS.has(word) || consumed.has(word) || asked.has(word) || digits.has(word)) continue;
+    asked.add(word);
+    const terms = new Map<string, number>();
+    const own = lexicon.lemmas(word);
+    for (const lemma of own) expand(terms, lemma);
+    if (!lexicon.isEnglish(word)) for (const english of englishFor(word)) expand(terms, english);
+    // Two words that mean one thing (moving in, take up) also find what that thing is called.
+    for (const compound of compoundsAt(words, i, lexicon)) expand(terms, compound);
+    concepts.push({ word, terms, own, position: i });
+  }
+  return concepts;
+}
+
+interface SentenceTerms {
+  readonly lemmas: ReadonlySet<string>;
+  readonly concepts: ReadonlySet<string>;
+  readonly pairs: ReadonlySet<string>;
+}
+
+/** How much less a sentence counts that does not say the question's two-word phrases as phrases ("late fee", "paper tray"). */
+const PHRASE_WEIGHT = 0.15;
+/** How much a stored word's broader term counts when it is what the query asks for (hen → animal). */
+const BROADER_MATCH = 0.8;
+/** Marks a term of a stored word's definition in the broader-terms column (FTS reads past the mark). */
+const GLOSS = '~';
+/** How much a word of a stored word's definition counts (vegetarian: "someone who eats no meat"). */
+const GLOSS_MATCH = 0.4;
+/** How much the kind of answer asked for (a place, a date…) counts against an average word of the question. */
+const INTENT_SHARE = 0.5;
+/** How much a word of what the agent had asked counts, when the caller's answer does not say it. */
+const CONTEXT_MATCH = 0.7;
+/** How much the best sentence of a memory counts against the memory as a whole. */
+const SENTENCE_SHARE = 0.8;
+
+/** The sentences of a stored text. */
+function sentencesOf(text: string): string[] {
+  return text.split(/(?<=[.!?])["'”’)]*\s+/u).filter((s) => /[\p{L}\p{N}]/u.test(s));
+}
+
+/** A sentence as compared for duplicates: its words only, without a label (`Caller said: "…`). */
+function normalisedSentence(sentence: string): string {
+  return wordsOf(sentence.replace(/^[^"“:]{0,40}:\s*["“]/u, '')).join(' ');
+}
 
 const COLUMNS = 'm.rowid AS rowid, m.id, m.text, m.type, m.created_at, m.created_ms, m.expires_at, m.metadata';
 
@@ -97,32 +227,85 @@ function checkSignal(signal?: AbortSignal): void {
 }
 
 /**
- * MemoryStore on Node's built-in SQLite: FTS5 with porter stemming for recall, BM25 for
- * relevance, one database file (WAL). Scores are in [0, 1]: half the share of the query's
- * content words the memory contains, half its BM25 relative to the best candidate.
+ * MemoryStore on Node's built-in SQLite, one database file (WAL). Recall: each memory is indexed
+ * under its words' lemmas and, as broader terms, its words' kinds up the lexicon's hierarchy and
+ * the kinds of answer it holds (a place, a date, an amount…; see `answer-types`), FTS5 with
+ * diacritics folded. A query's words also find their synonyms, derived forms and broader terms,
+ * and the question adds the kind of answer it asks for. Relevance in [0, 1] is how much of the
+ * query a memory covers — mostly within its best sentence — each query word weighted by how rare
+ * it is among this caller's memories (so one incidental shared word does not decide) and by how it
+ * matched (own lemma 1, synonym or derived form 0.75, broader term 0.5, the memory's broader term
+ * 0.8 of that); holding the kind of answer asked for is not enough on its own. Two memories whose
+ * best sentence is the same come back once. When nothing matches, the caller's most relevant
+ * recent memories come back marked `fallback`: those holding the kind of answer asked for first.
+ * A file indexed by another version or lexicon is re-indexed when opened.
  */
 export class SqliteMemoryStore implements MemoryStore, UserDirectory {
   private readonly db: DatabaseSync;
   private readonly upsert: StatementSync;
+  private readonly deleteTerms: StatementSync;
+  private readonly insertTerms: StatementSync;
   private readonly deleteUserStmt: StatementSync;
   private readonly deleteConversationStmt: StatementSync;
+  private readonly lexicon: Lexicon;
+  private readonly sentenceCache = new Map<string, SentenceTerms>();
 
   constructor(
     path: string,
     private readonly clock: Clock,
+    options: { readonly lexicon?: Lexicon } = {},
   ) {
+    this.lexicon = options.lexicon ?? PLAIN_LEXICON;
     this.db = openSqlite(path);
     this.db.exec(SCHEMA);
+    const wantedIndex = `${INDEX_VERSION}:${this.lexicon.id}`;
+    const indexed = this.db.prepare("SELECT value FROM store_meta WHERE key = 'index'").get() as { value: string } | undefined;
+    const stale = indexed?.value !== wantedIndex;
+    // A file indexed by another version or lexicon (or an older release) gets a new index.
+    if (stale) this.db.exec('DROP TRIGGER IF EXISTS memory_terms_ad; DROP TABLE IF EXISTS memory_terms;');
+    this.db.exec(TERMS_SCHEMA);
     this.upsert = this.db.prepare(`
       INSERT INTO memories (id, user_id, text, type, created_at, created_ms, expires_at, expires_ms, metadata)
       VALUES ($id, $user_id, $text, $type, $created_at, $created_ms, $expires_at, $expires_ms, $metadata)
       ON CONFLICT(id) DO UPDATE SET user_id = excluded.user_id, text = excluded.text, type = excluded.type,
         created_at = excluded.created_at, created_ms = excluded.created_ms, expires_at = excluded.expires_at,
-        expires_ms = excluded.expires_ms, metadata = excluded.metadata`);
+        expires_ms = excluded.expires_ms, metadata = excluded.metadata
+      RETURNING rowid`);
+    this.deleteTerms = this.db.prepare('DELETE FROM memory_terms WHERE rowid = ?');
+    this.insertTerms = this.db.prepare('INSERT INTO memory_terms (rowid, lemmas, concepts, context) VALUES (?, ?, ?, ?)');
     this.deleteUserStmt = this.db.prepare('DELETE FROM memories WHERE user_id = ?');
     this.deleteConversationStmt = this.db.prepare(
       "DELETE FROM memories WHERE user_id = ? AND json_extract(metadata, '$.conversation_id') = ?",
     );
+    if (stale) this.reindex(wantedIndex);
+  }
+
+  /** Indexes every memory again (the index was dropped: another index version or lexicon, or an older release). */
+  private reindex(wanted: string): void {
+    transaction(this.db, () => {
+      const rows = this.db.prepare('SELECT rowid, text, metadata FROM memories').all() as unknown as {
+        rowid: number;
+        text: string;
+        metadata: string;
+      }[];
+      for (const r of rows) this.index(r.rowid, r.text, JSON.parse(r.metadata) as MemoryMetadata);
+      this.db
+        .prepare("INSERT INTO store_meta (key, value) VALUES ('index', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value")
+        .run(wanted);
+    });
+  }
+
+  private index(rowid: number, text: string, metadata: MemoryMetadata): void {
+    const { lemmas, concepts } = indexTerms(text, this.lexicon);
+    const asked = [
+      typeof metadata.asked === 'string' ? contextTerms(metadata.asked, this.lexicon) : '',
+      // What the call was about, whatever its words: its summary and the issue or lead it raised.
+      metadata.source === 'summary' || ['issue', 'lead'].includes(String(metadata.memory_type)) ? ANSWER_TAGS.purpose : '',
+    ]
+      .filter((t) => t.length > 0)
+      .join(' ');
+    this.deleteTerms.run(rowid);
+    this.insertTerms.run(rowid, lemmas, concepts, asked);
   }
 
   async add(userId: string, memories: readonly NewMemory[], options: AddOptions = {}): Promise<void> {
@@ -137,7 +320,7 @@ export class SqliteMemoryStore implements MemoryStore, UserDirectory {
       // Re-ingesting a conversation replaces what it wrote before, even if the rules changed.
       if (conversationId) this.deleteConversationStmt.run(userId, conversationId);
       for (const m of memories) {
-        this.upsert.run({
+        const row = this.upsert.get({
           $id: m.id,
           $user_id: userId,
           $text: m.text,
@@ -147,7 +330,8 @@ export class SqliteMemoryStore implements MemoryStore, UserDirectory {
           $expires_at: m.expiresAt,
           $expires_ms: m.expiresAt === null ? null : Date.parse(m.expiresAt),
           $metadata: JSON.stringify(m.metadata),
-        });
+        }) as { rowid: number };
+        this.index(Number(row.rowid), m.text, m.metadata);
       }
     });
   }
@@ -156,41 +340,182 @@ export class SqliteMemoryStore implements MemoryStore, UserDirectory {
     checkSignal(query.signal);
     const limit = Math.max(0, Math.floor(query.limit));
     if (limit === 0) return [];
-    const terms = queryTerms(query.text);
-    const match = ftsMatchExpression(terms);
     const { where, params } = this.filters(query);
-    if (match === null) {
-      // Nothing to match on ("tell me about them"): the newest memories, with a neutral score.
-      const rows = this.db
-        .prepare(`SELECT ${COLUMNS} FROM memories m WHERE ${where} ORDER BY m.created_ms DESC, m.rowid DESC LIMIT $limit`)
-        .all({ ...params, $limit: limit }) as unknown as MemoryRow[];
-      const neutral = 0.5;
-      return neutral < (query.threshold ?? 0) ? [] : rows.map((r) => toMemory(r, neutral));
-    }
-    const candidates = this.db
+    // The caller's own name in a question about the caller says nothing about which memory answers it.
+    const own = new Set(wordsOf(this.callerName(query.userId, query.space) ?? ''));
+    const concepts = queryConcepts(query.text, this.lexicon).filter((c) => !own.has(c.word));
+    const threshold = query.threshold ?? 0;
+    const matched = concepts.length === 0 ? [] : this.matching(concepts, where, params, threshold);
+    if (matched.length > 0) return matched.slice(0, limit);
+    return this.fallback(
+      concepts.filter((c) => c.intent),
+      where,
+      params,
+      limit,
+    );
+  }
+
+  /** The newest name the caller's memories of the space state, if any. */
+  private callerName(userId: string, space: MemorySpace | null | undefined): string | null {
+    const inSpace = spaceFilter(space);
+    const row = this.db
       .prepare(
-        `SELECT ${COLUMNS}, bm25(memories_fts) AS rank FROM memories_fts JOIN memories m ON m.rowid = memories_fts.rowid
-         WHERE memories_fts MATCH $match AND ${where} ORDER BY rank LIMIT $candidates`,
+        `SELECT json_extract(m.metadata, '$.name') AS name FROM memories m
+         WHERE m.user_id = $user AND json_extract(m.metadata, '$.name') IS NOT NULL${inSpace.clause ? ` AND ${inSpace.clause}` : ''}
+         ORDER BY m.created_ms DESC LIMIT 1`,
       )
-      .all({ ...params, $match: match, $candidates: Math.max(limit * 5, 50) }) as unknown as MemoryRow[];
-    if (candidates.length === 0) return [];
-    const best = Math.max(...candidates.map((r) => -(r.rank ?? 0)), Number.EPSILON);
-    const scored = candidates.map((row) => {
-      const words = new Set((row.text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).map(stem));
-      const covered =
-        terms.filter((t) => {
-          if (words.has(stem(t))) return true;
-          const prefix = termPrefix(t);
-          return prefix !== null && [...words].some((w) => w.startsWith(prefix));
-        }).length / terms.length;
-      const relevance = 0.5 * covered + 0.5 * (-(row.rank ?? 0) / best);
-      return { row, score: Math.min(1, Math.max(0, relevance)) };
+      .get({ ...inSpace.params, $user: userId }) as { name: unknown } | undefined;
+    return typeof row?.name === 'string' ? row.name : null;
+  }
+
+  /** Memories that match the query's concepts, scored, best first; the same text said twice comes back once (the newest). */
+  private matching(
+    concepts: readonly QueryConcept[],
+    where: string,
+    params: Record<string, string | number | null>,
+    threshold: number,
+  ): Memory[] {
+    const allTerms = new Set(concepts.flatMap((c) => [...c.terms.keys()]));
+    const match = `{lemmas concepts context} : (${[...allTerms].map((t) => `"${t.replace(/"/g, '')}"`).join(' OR ')})`;
+    const rows = this.db
+      .prepare(
+        `SELECT ${COLUMNS}, t.lemmas AS lemmas, t.concepts AS concepts, t.context AS context FROM memory_terms t JOIN memories m ON m.rowid = t.rowid
+         WHERE memory_terms MATCH $match AND ${where} LIMIT 2000`,
+      )
+      .all({ ...params, $match: match }) as unknown as (MemoryRow & { lemmas: string; concepts: string; context: string | null })[];
+    if (rows.length === 0) return [];
+    const total = Number((this.db.prepare(`SELECT COUNT(*) AS n FROM memories m WHERE ${where}`).get(params) as { n: number }).n);
+    const docs = rows.map((r) => ({
+      row: r,
+      lemmas: new Set(r.lemmas.split(' ')),
+      concepts: new Set(r.concepts.split(' ')),
+      context: new Set((r.context ?? '').split(' ').filter((t) => t.length > 0)),
+    }));
+    // How rare each query word is among this caller's memories (any of its terms counts).
+    const rarity = concepts.map((c) => {
+      const df = docs.filter((d) => [...c.terms.keys()].some((t) => d.lemmas.has(t) || d.concepts.has(t) || d.context.has(t))).length;
+      return Math.log(1 + (total - df + 0.5) / (df + 0.5));
     });
+    // The kind of answer asked for counts half as much as an average word of the question, however
+    // many memories hold that kind (most mention a person or a number; the question still wants one).
+    const words = rarity.filter((_, i) => !concepts[i]?.intent);
+    const wordWeight = words.length > 0 ? words.reduce((a, b) => a + b, 0) / words.length : 1;
+    const weights = concepts.map((c, i) => (c.intent ? wordWeight * INTENT_SHARE : (rarity[i] ?? 0)));
+    const possible = weights.reduce((a, b) => a + b, 0) || 1;
+    const best = (c: QueryConcept, lemmas: ReadonlySet<string>, broader: ReadonlySet<string>, context: ReadonlySet<string>) => {
+      let found = 0;
+      for (const [term, w] of c.terms) {
+        if (lemmas.has(term)) found = Math.max(found, w);
+        else if (broader.has(term)) found = Math.max(found, term.startsWith('_') ? w : w * BROADER_MATCH);
+        else if (broader.has(`${GLOSS}${term}`)) found = Math.max(found, w * GLOSS_MATCH);
+        else if (context.has(term)) found = Math.max(found, term.startsWith('_') ? w : w * CONTEXT_MATCH);
+      }
+      return found;
+    };
+    const coverage = (lemmas: ReadonlySet<string>, broader: ReadonlySet<string>, context: ReadonlySet<string>) =>
+      concepts.reduce((got, c, i) => got + best(c, lemmas, broader, context) * (weights[i] ?? 0), 0) / possible;
+    // Holding the kind of answer asked for is not enough when the question also says what about;
+    // nor is one word of a stored word's definition (two are: "eat meat" and vegetarian).
+    const content = concepts.filter((c) => !c.intent);
+    const none: ReadonlySet<string> = new Set();
+    const about = (d: { lemmas: ReadonlySet<string>; concepts: ReadonlySet<string>; context: ReadonlySet<string> }) => {
+      if (content.length === 0) return true;
+      const direct = (c: QueryConcept) => [...c.terms.keys()].some((t) => d.lemmas.has(t) || d.concepts.has(t) || d.context.has(t));
+      if (content.some(direct)) return true;
+      return content.filter((c) => best(c, none, d.concepts, none) > 0).length >= 2;
+    };
+    // The question's phrases: content words one after the other.
+    const phrases = content.flatMap((c, i) => {
+      const next = content[i + 1];
+      return next && c.position !== undefined && next.position === c.position + 1 ? [[c.own ?? [], next.own ?? []] as const] : [];
+    });
+    const phraseShare = (pairs: ReadonlySet<string>) =>
+      phrases.length === 0 ? 0 : phrases.filter(([a, b]) => a.some((x) => b.some((y) => pairs.has(`${x}|${y}`)))).length / phrases.length;
+    const scored = docs.filter(about).map((d) => {
+      // An answer is usually said in one sentence: the best sentence counts most, the whole memory a little.
+      let bestSentence = '';
+      let bestCoverage = 0;
+      for (const sentence of sentencesOf(d.row.text)) {
+        const terms = this.sentenceTerms(sentence);
+        const c =
+          coverage(terms.lemmas, terms.concepts, d.context) *
+          (phrases.length === 0 ? 1 : 1 - PHRASE_WEIGHT * (1 - phraseShare(terms.pairs)));
+        if (c > bestCoverage) {
+          bestCoverage = c;
+          bestSentence = sentence;
+        }
+      }
+      const whole = coverage(d.lemmas, d.concepts, d.context);
+      // Shorter memories that say the same are a little better answers.
+      const length = d.lemmas.size;
+      const score = (SENTENCE_SHARE * bestCoverage + (1 - SENTENCE_SHARE) * whole) * (1 / (1 + Math.max(0, length - 40) / 200));
+      return { row: d.row, score: Math.min(1, Math.max(0, score)), sentence: normalisedSentence(bestSentence) };
+    });
+    const seen = new Set<string>();
     return scored
-      .filter((s) => s.score >= (query.threshold ?? 0))
+      .filter((s) => s.score > 0 && s.score >= threshold)
       .sort((a, b) => b.score - a.score || b.row.created_ms - a.row.created_ms)
-      .slice(0, limit)
+      .filter((s) => {
+        // The same text, or another memory whose best sentence is the same one, comes back once.
+        const key = s.row.text.toLowerCase();
+        if (seen.has(key) || (s.sentence.length > 0 && seen.has(`sentence:${s.sentence}`))) return false;
+        seen.add(key);
+        if (s.sentence.length > 0) seen.add(`sentence:${s.sentence}`);
+        return true;
+      })
       .map((s) => toMemory(s.row, Math.round(s.score * 1e4) / 1e4));
+  }
+
+  /** A sentence's index terms (memoised: the same sentences are scored again and again). */
+  private sentenceTerms(sentence: string): SentenceTerms {
+    let terms = this.sentenceCache.get(sentence);
+    if (!terms) {
+      const indexed = indexTerms(sentence, this.lexicon);
+      // Content words said one after the other, by lemma: the phrases of the sentence.
+      const content = wordsOf(sentence).filter((w) => !STOPWORDS.has(w));
+      const pairs = new Set<string>();
+      content.forEach((word, i) => {
+        const next = content[i + 1];
+        if (next === undefined) return;
+        for (const a of this.lexicon.lemmas(word)) for (const b of this.lexicon.lemmas(next)) pairs.add(`${a}|${b}`);
+      });
+      terms = { lemmas: new Set(indexed.lemmas.split(' ')), concepts: new Set(indexed.concepts.split(' ')), pairs };
+      if (this.sentenceCache.size >= 20_000) this.sentenceCache.clear();
+      this.sentenceCache.set(sentence, terms);
+    }
+    return terms;
+  }
+
+  /**
+   * Nothing matched: the caller's most relevant recent memories, marked as such — those holding
+   * the kind of answer the question asks for first (an amount for "how much…", a duration for
+   * "how long…"), distilled memories before the transcript layer, newest first.
+   */
+  private fallback(
+    intents: readonly QueryConcept[],
+    where: string,
+    params: Record<string, string | number | null>,
+    limit: number,
+  ): Memory[] {
+    const tags = [...new Set(intents.flatMap((c) => [...c.terms.keys()]))];
+    const kinds =
+      tags.length === 0
+        ? []
+        : (this.db
+            .prepare(
+              `SELECT ${COLUMNS} FROM memory_terms t JOIN memories m ON m.rowid = t.rowid
+               WHERE memory_terms MATCH $match AND ${where}
+               ORDER BY coalesce(json_extract(m.metadata, '$.layer'), '') = 'transcript', m.created_ms DESC, m.rowid DESC LIMIT $limit`,
+            )
+            .all({ ...params, $match: `concepts : (${tags.map((t) => `"${t}"`).join(' OR ')})`, $limit: limit }) as unknown as MemoryRow[]);
+    const recent = this.db
+      .prepare(
+        `SELECT ${COLUMNS} FROM memories m WHERE ${where} AND coalesce(json_extract(m.metadata, '$.layer'), '') <> 'transcript'
+         ORDER BY m.created_ms DESC, m.rowid DESC LIMIT $limit`,
+      )
+      .all({ ...params, $limit: limit }) as unknown as MemoryRow[];
+    const rows = [...new Map([...kinds, ...recent].map((r) => [r.id, r])).values()].slice(0, limit);
+    return rows.map((r) => ({ ...toMemory(r, 0), fallback: true }));
   }
 
   async list(userId: string, options: MemoryListOptions = {}): Promise<MemoryPage> {
@@ -268,9 +593,4 @@ function parseDate(iso: string, what: string): number {
   const ms = Date.parse(iso);
   if (Number.isNaN(ms)) throw new Error(`${what} is not a date: ${iso.slice(0, 40)}`);
   return ms;
-}
-
-/** A light suffix stripper matching the porter tokenizer closely enough to count covered terms. */
-function stem(word: string): string {
-  return word.replace(/(ing|ed|es|s|ly|er|ers|ment|ation)$/u, '') || word;
 }

@@ -50,6 +50,12 @@ export interface ToolCall {
   readonly toolCallId: string | null;
   /** The tool's (function's) name, echoed where the platform's result type requires it (Vapi). */
   readonly name?: string | null;
+  /**
+   * Ids of the agent the call belongs to, from the signed body (Vapi assistant / phone number,
+   * Retell agent), most specific first: they select the agent type like at call start.
+   * ElevenLabs tool calls carry none (the tool sends `X-Agent-Id: {{system__agent_id}}`).
+   */
+  readonly platformIds?: readonly (string | null)[];
 }
 
 export interface ToolAnswer {

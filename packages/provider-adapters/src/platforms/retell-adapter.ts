@@ -115,6 +115,7 @@ export const retellAdapter: PlatformAdapter = {
         query: (stringOrNull(args.query) ?? stringOrNull(args.question) ?? '').slice(0, 1000),
         callerNumber,
         toolCallId: isObject(body.call) ? stringOrNull(body.call.call_id) : null,
+        platformIds: isObject(body.call) ? [stringOrNull(body.call.agent_id)] : [],
       },
     ];
   },

@@ -144,6 +144,7 @@ export const vapiAdapter: PlatformAdapter = {
     const list = Array.isArray(m.toolCallList) ? m.toolCallList : Array.isArray(m.toolCalls) ? m.toolCalls : [];
     if (list.length === 0) throw new PayloadError('message.toolCallList is empty');
     const callerNumber = caller(m);
+    const ids = platformIds(m);
     return list.filter(isObject).map<ToolCall>((call) => {
       const args = argumentsOf(call);
       return {
@@ -151,6 +152,7 @@ export const vapiAdapter: PlatformAdapter = {
         callerNumber,
         toolCallId: stringOrNull(call.id),
         name: stringOrNull(at(call, 'function.name')) ?? stringOrNull(call.name),
+        platformIds: ids,
       };
     });
   },

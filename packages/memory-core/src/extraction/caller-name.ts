@@ -1,0 +1,323 @@
+import type { CallDirection, Turn } from '../domain/call-record';
+import {
+  CONFIRMATIONS,
+  DENIALS,
+  FILLERS,
+  IDENTITY_QUESTIONS,
+  NAME_PARTICLES,
+  NAME_QUESTIONS,
+  NAME_THEN,
+  NOT_NAMES,
+  SELF_INTRODUCTIONS,
+  SURNAME_INTRODUCTIONS,
+  TITLES,
+} from './name-lexicon';
+
+export interface NameInput {
+  readonly turns: readonly Turn[];
+  readonly summary: string | null;
+  readonly direction?: CallDirection;
+  /** The agent's name from the platform's metadata, when it sends one. */
+  readonly agentName?: string | null;
+}
+
+/** A name read from text: its words as they should be written, and a title when one preceded it. */
+interface NameWords {
+  readonly words: string[];
+  readonly title: string | null;
+}
+
+const escapeRegex = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const apostrophes = (s: string) => s.replace(/[’‘`´]/g, "'");
+
+function phraseRegex(phrases: readonly string[]): RegExp {
+  const sorted = [...phrases].sort((a, b) => b.length - a.length).map((p) => escapeRegex(apostrophes(p)).replace(/\s+/g, '\\s+'));
+  return new RegExp(`(?<=^|[\\s,.;:!?¿¡"“(])(?:${sorted.join('|')})\\s+`, 'giu');
+}
+
+const CALLER_INTRO = phraseRegex(Object.values(SELF_INTRODUCTIONS).flat());
+const AGENT_INTRO = phraseRegex([...Object.values(SELF_INTRODUCTIONS).flat(), "you're through to", 'you are through to', 'through to']);
+const SURNAME_INTRO = phraseRegex(SURNAME_INTRODUCTIONS);
+const IDENTITY = phraseRegex(IDENTITY_QUESTIONS);
+const SPELLED = /(?<![\p{L}\p{N}-])(\p{L}(?:-\p{L}){2,}|\p{L}(?:\.\p{L}){2,}|\p{Lu}(?: \p{Lu}){2,})(?![\p{L}\p{N}])/gu;
+const LEADING_INTERJECTION =
+  /^(?:(?:hi|hello|hey|hiya|yes|yeah|yep|sure|ok|okay|oh|um|uh|er|so|well|right|morning|good (?:morning|afternoon|evening)|evening|afternoon|hola|buenas(?: tardes| noches)?|buenos días|bonjour|bonsoir|guten (?:morgen|tag|abend)|hallo|bom dia|boa tarde|olá|buongiorno|buonasera|ciao|goedemorgen|goedemiddag|goedenavond|there|it's|its)[\s,.!-]+)+/iu;
+
+/** Whether every letter of the text is lower case (an ASR transcript without casing). */
+export function isUncased(text: string): boolean {
+  return !/\p{Lu}/u.test(text.replace(/\bI\b/g, 'i'));
+}
+
+/** "o'brien" → "O'Brien", "jean-luc" → "Jean-Luc"; particles stay lower case. */
+export function properCase(word: string): string {
+  if (NAME_PARTICLES.has(word.toLowerCase())) return word.toLowerCase();
+  return word
+    .toLowerCase()
+    .replace(/(^|[-'])(\p{L})/gu, (_, sep: string, letter: string) => `${sep}${letter.toUpperCase()}`)
+    .replace(/^(\p{L})'(\p{L})/u, (_, a: string, b: string) => `${a.toUpperCase()}'${b.toUpperCase()}`);
+}
+
+function isSpelled(token: string): boolean {
+  return /^\p{L}(?:[-.]\p{L}){1,}\.?$/u.test(token);
+}
+
+/** A word that may be part of a name: letters (any script), apostrophes and hyphens; not a common word. */
+export function isNameWord(word: string, uncased: boolean): boolean {
+  if (!/^\p{L}[\p{L}\p{M}'-]*$/u.test(word) || word.length < 2 || isSpelled(word)) return false;
+  if (NOT_NAMES.has(word.toLowerCase())) return false;
+  return uncased || /^\p{Lu}/u.test(word);
+}
+
+/** Reads up to `max` name words at the start of `rest` (fillers and stutters skipped). */
+function readName(rest: string, uncased: boolean, max = 3): NameWords | null {
+  const tokens = rest.split(/\s+/).slice(0, 12);
+  const words: string[] = [];
+  let title: string | null = null;
+  for (let i = 0; i < tokens.length; i += 1) {
+    const token = tokens[i] ?? '';
+    const core = token.replace(/^["“'(¿¡]+/, '').replace(/[.,!?;:"”)…]+$/, '');
+    const closes = core.length < token.replace(/^["“'(¿¡]+/, '').length;
+    const lower = core.toLowerCase().replace(/\.$/, '');
+    if (core.length === 0) break;
+    if (words.length === 0 && title === null && Object.hasOwn(TITLES, lower)) {
+      title = TITLES[lower] || null;
+      if (closes && !token.endsWith('.')) break;
+      continue;
+    }
+    if (FILLERS.has(lower) && words.length > 0 && uncased) {
+      if (closes) break;
+      continue;
+    }
+    if (words.length > 0 && lower === words[words.length - 1]?.toLowerCase()) {
+      if (closes) break;
+      continue;
+    }
+    if (words.length > 0 && NAME_PARTICLES.has(lower) && !closes) {
+      const next = (tokens[i + 1] ?? '').replace(/[.,!?;:"”)…]+$/, '');
+      if (isNameWord(next, uncased)) {
+        words.push(lower);
+        continue;
+      }
+    }
+    if (!isNameWord(core, uncased)) break;
+    words.push(uncased ? properCase(core) : core);
+    // "Lena, Lena Sayegh": the name restated with more of it.
+    const next = (tokens[i + 1] ?? '').replace(/[.,!?;:"”)…]+$/, '').toLowerCase();
+    if (closes && token.endsWith(',') && words.length === 1 && next === lower) continue;
+    if (closes || words.filter((w) => !NAME_PARTICLES.has(w)).length >= max) break;
+  }
+  while (words.length > 0 && NAME_PARTICLES.has(words[words.length - 1] ?? '')) words.pop();
+  return words.length > 0 ? { words, title } : null;
+}
+
+function namesAfter(text: string, re: RegExp, uncased: boolean, max = 3): { at: number; name: NameWords }[] {
+  const out: { at: number; name: NameWords }[] = [];
+  const source = apostrophes(text);
+  for (const m of source.matchAll(re)) {
+    const at = (m.index ?? 0) + m[0].length;
+    const name = readName(source.slice(at), uncased, max);
+    if (name) out.push({ at, name });
+  }
+  return out;
+}
+
+function firstSentence(text: string): string {
+  return apostrophes(text).split(/(?<=[.!?])\s+/)[0] ?? '';
+}
+
+/** Names the agent goes by: the platform's metadata and how the agent introduces itself. */
+export function agentNames(input: Pick<NameInput, 'turns' | 'agentName'>): Set<string> {
+  const names = new Set<string>();
+  const addWords = (words: readonly string[]) => {
+    for (const w of words) if (!NAME_PARTICLES.has(w.toLowerCase())) names.add(w.toLowerCase());
+  };
+  if (input.agentName) addWords(input.agentName.split(/\s+/).filter((w) => /\p{L}/u.test(w)));
+  for (const turn of input.turns) {
+    if (turn.speaker !== 'agent') continue;
+    const uncased = isUncased(turn.text);
+    // "Am I speaking with Emeka Okonkwo?" names the person called, not the agent.
+    const asked = new Set(namesAfter(turn.text, IDENTITY, uncased).flatMap((n) => n.name.words.map((w) => w.toLowerCase())));
+    for (const { name } of namesAfter(turn.text, AGENT_INTRO, uncased, 2))
+      if (!asked.has(name.words[0]?.toLowerCase() ?? '')) addWords(name.words);
+    const opening = readName(firstSentence(turn.text).replace(LEADING_INTERJECTION, ''), uncased, 2);
+    const afterOpening = opening
+      ? firstSentence(turn.text).replace(LEADING_INTERJECTION, '').split(/\s+/)[opening.words.length]
+      : undefined;
+    if (opening && afterOpening && /^(?:here|speaking)\b/i.test(afterOpening)) addWords(opening.words);
+  }
+  return names;
+}
+
+const RELATIONS =
+  'husband|wife|partner|spouse|son|daughter|child|kid|mother|mum|mom|father|dad|brother|sister|aunt|uncle|cousin|grandson|granddaughter|grandmother|grandfather|nan|gran|friend|neighbour|neighbor|colleague|coworker|co-worker|boss|manager|assistant|secretary|landlord|tenant|lawyer|accountant|doctor|dr|agent|representative|rep|technician|engineer|fiancé|fiance|fiancée|girlfriend|boyfriend';
+const RELATION_BEFORE = new RegExp(String.raw`\b(?:my|our|his|her|their|your|the)\s+(?:\p{L}+\s+)?(?:${RELATIONS})\.?,?\s+$`, 'iu');
+
+/** First names the caller or the summary gives to someone else ("my husband Tom", "your colleague Rachel", "Dr. Okafor"). */
+export function otherPeople(input: Pick<NameInput, 'turns' | 'summary'>): Set<string> {
+  const names = new Set<string>();
+  const texts = [...input.turns.filter((t) => t.speaker === 'caller').map((t) => t.text), input.summary ?? ''];
+  for (const text of texts) {
+    const source = apostrophes(text);
+    for (const m of source.matchAll(/\p{Lu}[\p{L}'-]+/gu)) {
+      const before = source.slice(Math.max(0, (m.index ?? 0) - 40), m.index ?? 0);
+      if (RELATION_BEFORE.test(before) || /\b(?:Dr|Mr|Mrs|Ms)\.?\s+$/.test(before)) names.add(m[0].toLowerCase());
+    }
+  }
+  return names;
+}
+
+function joined(name: NameWords): string {
+  if (name.words.length === 1 && name.title) return `${name.title} ${name.words[0]}`;
+  return name.words.join(' ');
+}
+
+/** The name the caller gives, corrects and spells over the call, read from the caller's turns (and the agent's questions). */
+function fromConversation(turns: readonly Turn[], excluded: ReadonlySet<string>): NameWords | null {
+  let current: NameWords | null = null;
+  const allowed = (n: NameWords) => !excluded.has(n.words[0]?.toLowerCase() ?? '');
+  const accept = (n: NameWords | null, mode: 'full' | 'correction') => {
+    if (!n || !allowed(n)) return;
+    if (current === null || n.words.length >= 2 || current.words.length === 0) {
+      current = n.words.length === 1 && current && current.words.length >= 2 && sameFirst(current, n) ? current : n;
+      return;
+    }
+    // One word after a full name: the same first name (nothing changes) or a corrected one.
+    if (mode === 'correction' || !current.words.some((w) => w.toLowerCase() === n.words[0]?.toLowerCase())) {
+      current = { words: [n.words[0] as string, ...current.words.slice(1)], title: null };
+    }
+  };
+  let previousAgent = '';
+  for (const turn of turns) {
+    if (turn.speaker === 'agent') {
+      previousAgent = apostrophes(turn.text);
+      continue;
+    }
+    if (turn.speaker !== 'caller') continue;
+    const text = apostrophes(turn.text);
+    const uncased = isUncased(text);
+    const askedName = NAME_QUESTIONS.some((q) => q.test(previousAgent));
+    const start = text.replace(LEADING_INTERJECTION, '');
+    // "Is this Ms. Kowalczyk?" — "That's me."
+    const identity = namesAfter(previousAgent, IDENTITY, isUncased(previousAgent)).at(-1);
+    if (identity && CONFIRMATIONS.test(text.trim())) accept(identity.name, 'full');
+    // "No, Ann without an E." after the agent guessed a name.
+    if (DENIALS.test(text.trim()) && (askedName || identity)) {
+      const rest = text
+        .trim()
+        .replace(DENIALS, '')
+        .replace(/^[\s,.!-]+/, '');
+      if (!/^(?:it'?s|it is|this is|my name)/i.test(rest)) accept(readName(rest, uncased), 'correction');
+    }
+    const intros = namesAfter(text, CALLER_INTRO, uncased);
+    // A name on its own as the answer to "who am I speaking with?" ("Ravi Subramaniam.", "Sure, Marisol Ibarra.").
+    if (askedName && intros.every((i) => i.at > 60)) {
+      const bare = readName(start, uncased);
+      const next = start.split(/\s+/)[bare?.words.length ?? 0] ?? '';
+      const sentenceEnds = bare && /[.,!?]$/.test(start.split(/\s+/)[(bare.words.length ?? 1) - 1] ?? '');
+      if (
+        bare &&
+        (sentenceEnds || start.split(/\s+/).length === bare.words.length || /^(?:from|with|at|again|here|speaking)\b/i.test(next))
+      )
+        accept(bare, 'full');
+    }
+    for (const { name } of intros) accept(name, 'full');
+    // "Åsa Lindqvist speaking", "Hamish Baird here".
+    for (const sentence of text.split(/(?<=[.!?])\s+/)) {
+      const s = sentence.replace(LEADING_INTERJECTION, '');
+      const name = readName(s, uncased);
+      if (!name) continue;
+      const after = s.split(/\s+/).slice(name.words.length).join(' ').toLowerCase();
+      if (NAME_THEN.some((w) => after.startsWith(w))) accept(name, 'full');
+      // "Stephen Mallory." right after giving "Stephen": the full name.
+      else if (current !== null && name.words.length >= 2 && sameFirst(current, name) && /^[.!]?$/.test(after.trim())) accept(name, 'full');
+    }
+    // "The surname is K-O-W-A-L-C-Z-Y-K", "Kowalczyk", or a spelling on its own after "spell your last name".
+    const surnameIntro = namesAfter(text, SURNAME_INTRO, uncased, 1).at(-1);
+    const spelled = [...text.matchAll(SPELLED)].map((m) => properCase((m[1] ?? '').replace(/[-. ]/g, ''))).filter((w) => w.length >= 3);
+    const surname = spelled.at(-1) ?? surnameIntro?.name.words[0];
+    if (surname && current !== null) {
+      const cur: NameWords = current;
+      const asksFirst = /\bfirst name\b/i.test(previousAgent);
+      const same = cur.words.findIndex((w) => w.toLowerCase() === surname.toLowerCase());
+      if (same >= 0) current = { words: cur.words.map((w, i) => (i === same ? surname : w)), title: cur.title };
+      else if (asksFirst) current = { words: [surname, ...cur.words.slice(1)], title: null };
+      else if (cur.words.length >= 2) current = { words: [...cur.words.slice(0, -1), surname], title: null };
+      else current = { words: [...cur.words, surname], title: null };
+    }
+  }
+  return current;
+}
+
+function sameFirst(a: NameWords, b: NameWords): boolean {
+  return a.words[0]?.toLowerCase() === b.words[0]?.toLowerCase();
+}
+
+const SUMMARY_VERBS =
+  'is|was|called|calls|reported|reports|said|says|asked|asks|wants|wanted|needs|needed|has|had|would|explained|mentioned|requested|inquired|enquired|contacted|phoned|rang|expressed|shared|confirmed|described|complained|disputed|updated|received|registered|lost|moved|checked|got|is looking|looking|booked|spoke|followed|sought|provided|gave|stated|indicated|wishes|wished|plans|planned|will|could|did|does';
+const NAME_RUN = String.raw`\p{Lu}[\p{L}'’-]+(?:\s+(?:(?:van|von|de|der|den|da|das|dos|di|del|della|du|le|la|bin|al|el|ter|ten)\s+)?\p{Lu}[\p{L}'’-]+){0,3}`;
+/** How platform summaries name the caller, in the third person (ElevenLabs, Vapi, Retell summaries). */
+const SUMMARY_PATTERNS: readonly RegExp[] = [
+  new RegExp(
+    String.raw`^(?:The\s+)?(?:caller|customer|client|user|prospect|lead|patient|member|homeowner)(?:,\s*|\s+named\s+|\s+called\s+|\s+identified as\s+|\s*\(\s*)(${NAME_RUN})`,
+    'iu',
+  ),
+  new RegExp(String.raw`^(${NAME_RUN})(?=\s*[,(]|\s+(?:${SUMMARY_VERBS})\b)`, 'u'),
+  new RegExp(String.raw`\b(?:caller|customer|client|user)\s+(?:named|called|identified as)\s+(${NAME_RUN})`, 'iu'),
+  new RegExp(String.raw`^(?:[\p{L} ]+\s)?call to\s+(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?(${NAME_RUN})`, 'iu'),
+];
+const AGENT_ACTION =
+  /\b(?:called|phoned|rang|spoke (?:with|to)|followed up with|reached|contacted|reminded|talked (?:with|to))\s+((?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?)/u;
+
+/** The caller's name as the platform's summary gives it (third person), or null. */
+function fromSummary(summary: string, agents: ReadonlySet<string>, others: ReadonlySet<string>): NameWords | null {
+  const sentences = apostrophes(summary).split(/(?<=[.!?])\s+/);
+  const usable = (run: string | undefined, title: string | null = null): NameWords | null => {
+    if (!run) return null;
+    const words = run.split(/\s+/).filter((w) => w.length > 0);
+    if (!words.every((w) => NAME_PARTICLES.has(w) || isNameWord(w, false))) return null;
+    const first = words[0]?.toLowerCase() ?? '';
+    if (agents.has(first) || others.has(first)) return null;
+    return { words, title };
+  };
+  for (const sentence of sentences) {
+    for (const pattern of SUMMARY_PATTERNS) {
+      const found = usable(pattern.exec(sentence)?.[1]);
+      if (found) return found;
+    }
+    // "Marco spoke with Gwen Ashby", "Robin from Northgate Water called Mr. Adeyemi".
+    const subject = sentence.split(/\s+/)[0]?.toLowerCase() ?? '';
+    if (agents.has(subject) || /^the agent\b/i.test(sentence)) {
+      const m = AGENT_ACTION.exec(sentence);
+      if (m) {
+        const title = (m[1] ?? '').trim();
+        const rest = sentence.slice((m.index ?? 0) + m[0].length);
+        const run = new RegExp(`^${NAME_RUN}`, 'u').exec(rest)?.[0];
+        const found = usable(run, title ? (TITLES[title.toLowerCase().replace('.', '')] ?? null) : null);
+        if (found) return found;
+      }
+    }
+  }
+  return null;
+}
+
+/**
+ * The caller's own name, from the conversation first (self-introductions in several languages,
+ * a confirmed "is this …?", corrections and spellings — the latest wins), completed or supplied
+ * by the summary's third-person opening. Never the agent's name (metadata or self-introduction)
+ * or someone the caller mentions. Works on uncased ASR text (the result is properly cased).
+ */
+export function findCallerName(input: NameInput): string | null {
+  const agents = agentNames(input);
+  const others = otherPeople(input);
+  const spoken = fromConversation(input.turns, new Set([...agents]));
+  const summarised = input.summary ? fromSummary(input.summary, agents, others) : null;
+  if (spoken && summarised) {
+    const spokenLower = spoken.words.map((w) => w.toLowerCase());
+    const summaryLower = summarised.words.map((w) => w.toLowerCase());
+    // The summary's fuller form of the same name ("Rosa" → "Rosa Delgado") completes it.
+    if (spokenLower.every((w) => summaryLower.includes(w)) && summaryLower.length > spokenLower.length) return joined(summarised);
+    return joined(spoken);
+  }
+  if (spoken) return joined(spoken);
+  return summarised ? joined(summarised) : null;
+}

@@ -1,0 +1,153 @@
+import fc from 'fast-check';
+import { type CallRecord, findCallerName, isNameWord, properCase, type Turn } from '../src';
+import { agentNames, otherPeople } from '../src/extraction/caller-name';
+
+const caller = (text: string): Turn => ({ speaker: 'caller', text, offsetSecs: null });
+const agent = (text: string): Turn => ({ speaker: 'agent', text, offsetSecs: null });
+const name = (turns: Turn[], summary: string | null = null, extra: Partial<Pick<CallRecord, 'direction' | 'agentName'>> = {}) =>
+  findCallerName({ turns, summary, ...extra });
+
+describe('findCallerName: self-introductions', () => {
+  it.each([
+    ['Hi, this is Chloé Lefèvre.', 'Chloé Lefèvre'],
+    ['Good morning, my name is Bartłomiej Wróblewski, I run logistics.', 'Bartłomiej Wróblewski'],
+    ['Hello, Trần Thị Mai speaking.', 'Trần Thị Mai'],
+    ['Morning, Hamish Baird here.', 'Hamish Baird'],
+    ["I'm Dervla Quinn. My husband Tom set the account up.", 'Dervla Quinn'],
+  ])('%s → %s', (text, expected) => {
+    expect(name([agent('Who am I speaking with?'), caller(text)])).toBe(expected);
+  });
+
+  it.each([
+    ['es', 'Hola, buenas tardes. Me llamo Íñigo Etxeberria.', 'Íñigo Etxeberria'],
+    ['fr', 'Bonjour, je m’appelle Hélène Marchetti.', 'Hélène Marchetti'],
+    ['de', 'Guten Morgen, mein Name ist Jörg Hübner.', 'Jörg Hübner'],
+    ['pt', 'Bom dia, o meu nome é João Gonçalves.', 'João Gonçalves'],
+    ['it', 'Buongiorno, mi chiamo Lorenzo Bianchi.', 'Lorenzo Bianchi'],
+    ['nl', 'Goedemiddag, u spreekt met Maarten van Dijk.', 'Maarten van Dijk'],
+  ])('%s introduction', (_lang, text, expected) => {
+    expect(name([caller(text)])).toBe(expected);
+  });
+
+  it('reads uncased ASR with fillers and stutters, and cases the name', () => {
+    expect(name([caller('so um yeah its priya um priya nair')])).toBe('Priya Nair');
+    expect(name([caller("yeah hi uh this is marcus um marcus o'brien")])).toBe("Marcus O'Brien");
+    expect(name([caller('uh yes hi its its ingrid uh ingrid solberg')])).toBe('Ingrid Solberg');
+  });
+
+  it('never takes a common word after an introduction for a name', () => {
+    expect(name([caller("I'm calling about my bill. It's fine, this is the second time.")])).toBeNull();
+    expect(name([caller('its like the the app keeps buffering')])).toBeNull();
+  });
+});
+
+describe('findCallerName: corrections and spellings (the latest wins)', () => {
+  it('takes a correction over the first name given', () => {
+    expect(
+      name([
+        agent('Who am I speaking with?'),
+        caller("It's Steven."),
+        agent('Is that with a V?'),
+        caller("Sorry, no, it's Stephen with a P-H. Stephen Mallory."),
+      ]),
+    ).toBe('Stephen Mallory');
+  });
+
+  it('keeps the name when the caller denies the agent’s spelling, and reads a spelled surname', () => {
+    expect(
+      name([
+        agent('May I take your name?'),
+        caller("Sure, it's Ann Kowalczyk."),
+        agent('Is that Anne with an E?'),
+        caller('No, Ann without an E. And the surname is K-O-W-A-L-C-Z-Y-K.'),
+      ]),
+    ).toBe('Ann Kowalczyk');
+  });
+
+  it('a bare answer to "spell the last name" completes the name', () => {
+    expect(
+      name([
+        agent('May I have your first and last name?'),
+        caller('Ravi Subramaniam.'),
+        agent('Could you spell the last name for me?'),
+        caller('S-U-B-R-A-M-A-N-I-A-M.'),
+      ]),
+    ).toBe('Ravi Subramaniam');
+  });
+});
+
+describe('findCallerName: agents, other people, outbound calls, summaries', () => {
+  it('never uses the agent’s name (self-introduction or metadata)', () => {
+    const turns = [agent("Hi, I'm Ava, the virtual assistant."), caller('Hi Ava, thanks Ava. Last time I spoke to Jordan.')];
+    expect(name(turns, 'The caller asked Ava about a claim.', { agentName: 'Ava' })).toBeNull();
+    expect(agentNames({ turns, agentName: null })).toEqual(new Set(['ava']));
+    expect(
+      name([agent('Hello, this is Marco from Solaris.'), caller("Hi Marco, my name's Gwen Ashby.")], 'Marco spoke with Gwen Ashby.'),
+    ).toBe('Gwen Ashby');
+  });
+
+  it('never uses someone the caller mentions', () => {
+    expect(
+      name(
+        [caller('I am calling on behalf of my manager, Mr. Karim Haddad.')],
+        'Lena Sayegh, assistant to Karim Haddad, asked for a quote.',
+      ),
+    ).toBe('Lena Sayegh');
+    expect(otherPeople({ turns: [caller('My husband Tom and your colleague Rachel.')], summary: null })).toEqual(
+      new Set(['tom', 'rachel']),
+    );
+  });
+
+  it('takes the name an outbound agent asks for once the person confirms', () => {
+    const turns = [
+      agent('Hello, am I speaking with Emeka Okonkwo?'),
+      caller('Speaking.'),
+      agent('Hi Emeka, this is Sam calling from Greenleaf Solar.'),
+    ];
+    expect(name(turns, null, { direction: 'outbound', agentName: 'Sam' })).toBe('Emeka Okonkwo');
+    expect(name([agent('Is this Ms. Sandoval?'), caller("Yes, that's me.")], null, { direction: 'outbound' })).toBe('Ms. Sandoval');
+    expect(name([agent('Buongiorno, parlo con la signora Giulia Ferraro?'), caller('Sì, sono io.')])).toBe('Giulia Ferraro');
+    expect(name([agent('Is this Ms. Sandoval?'), caller('No, wrong number.')])).toBeNull();
+  });
+
+  it('reads the third-person openings of platform summaries, and completes a first name from them', () => {
+    expect(name([], 'Maya Okafor, a premium customer since 2019, reported wifi drops.')).toBe('Maya Okafor');
+    expect(name([], 'The caller, Daniel Reyes, is interested in solar.')).toBe('Daniel Reyes');
+    expect(name([], 'The user called to ask about a refund.')).toBeNull();
+    expect(name([caller("It's Rosa.")], 'Rosa Delgado reported a ripped seam.')).toBe('Rosa Delgado');
+  });
+});
+
+describe('name words', () => {
+  it('accepts letters of any script and refuses common words', () => {
+    for (const w of ['Chloé', 'Bartłomiej', 'Åsa', 'Íñigo', 'Trần', 'Dervla', "O'Brien", 'Jean-Luc'])
+      expect(isNameWord(w, false)).toBe(true);
+    for (const w of ['calling', 'Fine', 'the', 'sorry', 'K-O-W']) expect(isNameWord(w, false)).toBe(false);
+  });
+
+  it('properCase is idempotent and keeps the letters', () => {
+    fc.assert(
+      fc.property(fc.stringMatching(/^[a-zà-ÿ]{2,10}(?:['-][a-zà-ÿ]{2,10})?$/), (w) => {
+        const once = properCase(w);
+        expect(properCase(once)).toBe(once);
+        expect(once.toLowerCase()).toBe(w.toLowerCase());
+      }),
+    );
+  });
+
+  it('findCallerName never throws and returns a name of name words or null', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(fc.boolean(), fc.string({ maxLength: 80 })), { maxLength: 6 }),
+        fc.option(fc.string({ maxLength: 80 })),
+        (turns, summary) => {
+          const found = name(
+            turns.map(([isCaller, text]) => (isCaller ? caller(text) : agent(text))),
+            summary,
+          );
+          if (found !== null) expect(found.trim().length).toBeGreaterThan(1);
+        },
+      ),
+    );
+  });
+});

@@ -1,0 +1,215 @@
+import { digitsForNumberWords, parseAmount } from '@agentic-memory/memory-core';
+import type { Lexicon } from './lexicon';
+
+/**
+ * What kind of answer a stored text can give, and what kind a question asks for: "where" wants a
+ * place, "when" a date or a time, "how much" an amount of money, "how many" / "how old" a number,
+ * "how long" a duration, "who" a person or a name, "why" a reason, "what does she do" an
+ * occupation. Stored texts are tagged with these kinds when indexed (terms starting with `_`, in
+ * the broader-terms column), questions add them as one more thing to cover, so "where is his
+ * company based?" finds "a courier firm in Gdańsk" though no word is shared.
+ */
+export const ANSWER_TAGS = {
+  place: '_place',
+  person: '_person',
+  time: '_time',
+  name: '_name',
+  number: '_number',
+  money: '_money',
+  date: '_date',
+  duration: '_duration',
+  reason: '_reason',
+  occupation: '_occupation',
+  channel: '_channel',
+  /** What a call was about: its summary and the issue or lead it raised (tagged from the memory's kind, not its words). */
+  purpose: '_purpose',
+} as const;
+
+const NUMBER_WORDS =
+  'one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred thousand million billion dozen half couple';
+const ORDINALS =
+  'first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth thirtieth';
+const NUMBER = new RegExp(`\\d|\\b(?:${NUMBER_WORDS.split(' ').join('|')})(?:-\\w+)?\\b`, 'iu');
+const MONEY =
+  /[$€£¥₹]|\b(?:dollars?|euros?|pounds?|bucks|quid|grand|cents?|pence|yen|francs?|kronor|kroner|zlot(?:y|ys|e)|rupees?)\b|\b\d+(?:[.,]\d+)?\s?[kKmM]\b/u;
+const MONTHS =
+  'january|february|march|april|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec';
+const DATE = new RegExp(
+  [
+    `\\b(?:${MONTHS})\\b`,
+    '\\bMay\\b',
+    '\\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\\b',
+    '\\b\\d{1,2}(?:st|nd|rd|th)\\b',
+    `\\b(?:${ORDINALS.split(' ').join('|')}) of\\b`,
+    '\\b\\d{4}-\\d{2}-\\d{2}\\b',
+    '\\b\\d{1,2}[/.]\\d{1,2}(?:[/.]\\d{2,4})?\\b',
+    '\\b\\d{1,2}(?::\\d{2})?\\s?(?:am|pm|a\\.m\\.|p\\.m\\.)',
+    '\\b(?:today|tomorrow|yesterday|tonight|weekend)\\b',
+    '\\b(?:next|last|this|coming) (?:week|month|year|spring|summer|autumn|fall|winter|morning|afternoon|evening|time)\\b',
+    '\\b(?:spring|summer|autumn|winter|christmas|easter|new year)\\b',
+    '\\b(?:in|by|until|before|after|from) \\d{4}\\b',
+  ].join('|'),
+  'iu',
+);
+const DURATION = new RegExp(
+  `\\b(?:\\d+(?:[.,]\\d+)?|an?|a few|a couple of|several|${NUMBER_WORDS.split(' ').join('|')})(?:[- ]\\w+)?[- ](?:seconds?|minutes?|hours?|days?|nights?|weeks?|fortnights?|months?|years?|decades?)\\b`,
+  'iu',
+);
+const REASON =
+  /\b(?:because|cause|since|due to|so that|in order to|as a result|that's why|that is why|thanks to|caused by|owing to|the reason)\b|,\s*so\b|\bso (?:i|we|he|she|they)\b/iu;
+/** Ways to be contacted, in the languages the name rules read (email, phone, text, letter, messaging apps). */
+const CHANNEL =
+  /\b(?:e-?mails?|emailed|mail|letters?|post|phone|telephone|calls?|ring|text(?:s|ed)?|sms|whats ?app|signal|telegram|correo|courriel|teléfono|telefono|telefone|téléphone|telefon|telefoon|llamada|appel|anruf|bellen|ligação|chiamata|mensaje|mensagem|messaggio|nachricht|bericht|brief|carta|lettre)\b/iu;
+
+/** A memory's label: `Caller said: "…`, `Issue (billing): …`, `Account status: …`. */
+const LABEL = /^[\p{L}\s'’()—-]{1,40}:\s*/u;
+/** Words after which a capitalised unknown word is a place ("a firm in Gdańsk"). */
+const PLACE_BEFORE = new Set(['in', 'from', 'to', 'near', 'at', 'outside', 'around', 'into']);
+
+/** The kinds of answer a stored text holds, as index terms. */
+export function answerTags(stored: string, lexicon: Lexicon, lemmasOf: (word: string) => readonly string[]): string[] {
+  const tags = new Set<string>();
+  const text = stored.replace(LABEL, '');
+  if (NUMBER.test(text)) tags.add(ANSWER_TAGS.number);
+  if (MONEY.test(text)) tags.add(ANSWER_TAGS.money);
+  if (DATE.test(text)) tags.add(ANSWER_TAGS.date);
+  if (DURATION.test(text)) tags.add(ANSWER_TAGS.duration);
+  if (REASON.test(text)) tags.add(ANSWER_TAGS.reason);
+  if (CHANNEL.test(text)) tags.add(ANSWER_TAGS.channel);
+  // Words with their case, and whether each starts a sentence (a label or a quote starts one too);
+  // the memory's own label (`Caller said:`, `Issue (billing):`) is not part of what it says.
+  const tokens = [...text.matchAll(/[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu)];
+  tokens.forEach((match, i) => {
+    const raw = match[0];
+    const folded = raw
+      .normalize('NFKD')
+      .replace(/\p{M}+/gu, '')
+      .toLowerCase()
+      .replace(/['’]s$/u, '')
+      .replace(/['’]/gu, '');
+    for (const lemma of lemmasOf(folded)) {
+      const kind = lexicon.kind(lemma);
+      if (kind) tags.add(ANSWER_TAGS[kind]);
+    }
+    const before = text.slice(0, match.index).trimEnd();
+    const startsSentence = before.length === 0 || /[.!?:;"“(]$/u.test(before);
+    if (!startsSentence && /^\p{Lu}\p{Ll}/u.test(raw) && raw !== 'I') {
+      tags.add(ANSWER_TAGS.name);
+      const previous = tokens[i - 1]?.[0]?.toLowerCase();
+      if (previous && PLACE_BEFORE.has(previous)) tags.add(ANSWER_TAGS.place);
+    }
+  });
+  return [...tags];
+}
+
+/** One kind of answer a question asks for: the tags that satisfy it (with how well), and the question words it stands for. */
+export interface QuestionIntent {
+  readonly word: string;
+  readonly terms: ReadonlyMap<string, number>;
+  /** Question words the intent replaces (their everyday sense would mislead: "for a living" is not a living room). */
+  readonly consumes: readonly string[];
+}
+
+const INTENTS: readonly {
+  readonly pattern: RegExp;
+  readonly word: string;
+  readonly terms: [string, number][];
+  readonly consumes?: string[];
+}[] = [
+  {
+    pattern: /\bwhere\b|\bwhich (?:city|town|country|place|village|area|region|state)\b/iu,
+    word: 'where',
+    terms: [
+      [ANSWER_TAGS.place, 1],
+      [ANSWER_TAGS.name, 0.5],
+    ],
+  },
+  {
+    pattern: /\bwhen\b|\bwhat (?:date|day|time|month|year)\b|\bwhich (?:date|day|month|year)\b|\bhow soon\b/iu,
+    word: 'when',
+    terms: [
+      [ANSWER_TAGS.date, 1],
+      [ANSWER_TAGS.time, 0.8],
+    ],
+  },
+  {
+    pattern: /\bhow much\b|\bhow expensive\b|\bwhat (?:price|budget|amount)\b/iu,
+    word: 'how much',
+    terms: [
+      [ANSWER_TAGS.money, 1],
+      [ANSWER_TAGS.number, 0.5],
+    ],
+  },
+  {
+    pattern: /\bhow (?:many|old|fast|far|big|tall|often|quickly|large|heavy|deep)\b|\bwhat (?:number|size|age)\b/iu,
+    word: 'how many',
+    terms: [[ANSWER_TAGS.number, 1]],
+  },
+  {
+    pattern: /\bhow long\b|\bfor how long\b/iu,
+    word: 'how long',
+    terms: [
+      [ANSWER_TAGS.duration, 1],
+      [ANSWER_TAGS.number, 0.5],
+    ],
+  },
+  {
+    pattern: /\bwho(?:m|se)?\b|\bwhich person\b/iu,
+    word: 'who',
+    terms: [
+      [ANSWER_TAGS.person, 1],
+      [ANSWER_TAGS.name, 0.7],
+    ],
+  },
+  {
+    pattern: /\bwhy\b|\bwhat (?:made|caused|led)\b|\bhow come\b|\breason\b/iu,
+    word: 'why',
+    terms: [[ANSWER_TAGS.reason, 1]],
+    consumes: ['reason'],
+  },
+  {
+    pattern:
+      /\b(?:contact(?:ed)?|reach(?:ed)?|get (?:in touch with|hold of|back to)|notif(?:y|ied)|follow(?:ed)? up with|call(?:ed)? (?:him|her|them) back)\b|\b(?:preferred|best) (?:way|channel|method)\b|\bcontact (?:preference|method|channel)\b/iu,
+    word: 'how to contact',
+    terms: [[ANSWER_TAGS.channel, 1]],
+    consumes: ['want', 'wants', 'like', 'likes', 'best', 'way', 'method'],
+  },
+  {
+    pattern:
+      /\bwhy did (?:he|she|they|the caller|the customer) (?:call|ring|phone|get in touch|contact us|reach out)\b|\b(?:reason|purpose) (?:for|of) (?:the|his|her|their|this|that) call\b|\bwhat (?:did|does) (?:he|she|they|the caller) (?:call|ring|phone) (?:about|for)\b|\bwhat was (?:the|his|her|their|this|that) call about\b/iu,
+    word: 'purpose of the call',
+    terms: [[ANSWER_TAGS.purpose, 1]],
+    consumes: ['call', 'ring', 'phone', 'reason', 'purpose'],
+  },
+  {
+    pattern:
+      /\bdo(?:es)? for (?:a )?(?:living|work)\b|\bwhat (?:does|do|did) (?:[\p{L}'’]+ ){1,3}do\s*\??\s*$|\b(?:kind|line|type) of work\b|\b(?:job|occupation|profession|career|trade)\b/iu,
+    word: 'occupation',
+    terms: [[ANSWER_TAGS.occupation, 1]],
+    consumes: ['living', 'work', 'kind'],
+  },
+];
+
+/** The kinds of answer a question asks for. */
+export function questionIntents(question: string): QuestionIntent[] {
+  return INTENTS.filter((i) => i.pattern.test(question)).map((i) => ({
+    word: i.word,
+    terms: new Map(i.terms),
+    consumes: i.consumes ?? [],
+  }));
+}
+
+/**
+ * The numbers a text says, however it says them ("twelve", "12", "12,000", "12k", "1.250 €",
+ * "four grand"), as terms (`#12000`): "how many vans, 12?" finds "twelve vans".
+ */
+export function numberTerms(text: string): string[] {
+  const european = /€|\beuros?\b/iu.test(text);
+  const out = new Set<string>();
+  const digits = digitsForNumberWords(text.replace(/\b(\d+(?:[.,]\d+)?)\s?[kK]\b/gu, (_, n: string) => `${n} thousand`));
+  for (const match of digits.matchAll(/\d{1,3}(?:[.,  ]\d{3})+(?:[.,]\d{1,2})?|\d+(?:[.,]\d+)?/gu)) {
+    const value = parseAmount(match[0], european);
+    if (Number.isFinite(value)) out.add(`#${Math.round(value * 100) / 100}`);
+  }
+  return [...out];
+}

@@ -1,0 +1,83 @@
+import fc from 'fast-check';
+import { ANSWER_TAGS, answerTags, numberTerms, questionIntents } from '../src/embedded/answer-types';
+import { loadEnglishLexicon } from '../src/embedded/english-lexicon';
+import { PLAIN_LEXICON } from '../src/embedded/lexicon';
+
+/** The kinds of answer a stored text holds and a question asks for. */
+
+const lexicon = loadEnglishLexicon();
+const tags = (text: string) => answerTags(text, lexicon, (w) => lexicon.lemmas(w));
+
+describe('answerTags', () => {
+  it.each([
+    ['We moved here from Winnipeg last year.', ['_place', '_name', '_date']],
+    ['My aunt looks after the kids.', ['_person']],
+    ['It cost about 1.250 € in the end.', ['_money', '_number']],
+    ['The fridge has been broken for three weeks.', ['_duration', '_number']],
+    ['Can you come on Thursday at 9 am?', ['_date', '_time']],
+    ['I left the gym because it got too crowded.', ['_reason']],
+    ['I spoke to Priyanka about it.', ['_name']],
+    ['Por correo electrónico, por favor.', ['_channel']],
+  ])('%s → %j', (text, expected) => {
+    expect(tags(text)).toEqual(expect.arrayContaining(expected));
+  });
+
+  it('a capitalised word that starts a sentence or a quote is not a name', () => {
+    expect(tags('Caller said: "Honestly it is fine." Sure.')).not.toContain(ANSWER_TAGS.name);
+  });
+
+  it('needs no lexicon for numbers, amounts, dates, durations and reasons', () => {
+    expect(answerTags('Paid $40 on 3 May since it was due, two days late.', PLAIN_LEXICON, (w) => [w])).toEqual(
+      expect.arrayContaining(['_number', '_money', '_date', '_duration', '_reason']),
+    );
+  });
+
+  it('never throws and tags only known kinds, whatever the text', () => {
+    const known = new Set<string>(Object.values(ANSWER_TAGS));
+    fc.assert(
+      fc.property(fc.string({ maxLength: 200 }), (text) => {
+        for (const tag of tags(text)) expect(known.has(tag)).toBe(true);
+      }),
+    );
+  });
+});
+
+describe('questionIntents', () => {
+  const words = (q: string) => questionIntents(q).map((i) => i.word);
+  it.each([
+    ['where does her sister live?', ['where']],
+    ['which city is he from?', ['where']],
+    ['when is the appointment?', ['when']],
+    ['how much did she pay?', ['how much']],
+    ['how many rooms are there?', ['how many']],
+    ['how old is the boiler?', ['how many']],
+    ['how long has it been leaking?', ['how long']],
+    ['who installed it?', ['who']],
+    ['why did he cancel?', ['why']],
+    ['what does her husband do?', ['occupation']],
+    ['what does she do for a living?', ['occupation']],
+    ['what is his job?', ['occupation']],
+    ['how should we contact him?', ['how to contact']],
+    ['why did she call?', ['why', 'purpose of the call']],
+    ['what did she order?', []],
+  ])('%s → %j', (q, expected) => {
+    expect(words(q)).toEqual(expected);
+  });
+
+  it('an idiom replaces the words it is made of', () => {
+    expect(questionIntents('what does he do for a living?')[0]?.consumes).toContain('living');
+  });
+});
+
+describe('numberTerms', () => {
+  it.each([
+    ['twelve vans', ['#12']],
+    ['about 18,000 dollars', ['#18000']],
+    ['1.250 € a month', ['#1250']],
+    ['we could do 12k', ['#12000']],
+    ['four grand tops', ['#4000']],
+    ['thirty-two thousand', ['#32000']],
+  ])('%s → %j', (text, expected) => {
+    expect(numberTerms(text)).toEqual(expected);
+  });
+});

@@ -1,0 +1,200 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DatabaseSync } from 'node:sqlite';
+import { FixedClock, type NewMemory } from '@agentic-memory/memory-core';
+import { PLAIN_LEXICON, queryTerms, SqliteMemoryStore } from '../src/embedded';
+import { loadEnglishLexicon } from '../src/embedded/english-lexicon';
+
+/** Recall of the embedded store with the English lexicon: lemmas, synonyms, rarity, fallback, re-indexing. */
+
+const clock = new FixedClock('2026-12-01T00:00:00Z');
+const lexicon = loadEnglishLexicon();
+
+function memory(id: string, text: string, extra: Partial<NewMemory> = {}): NewMemory {
+  return {
+    id,
+    text,
+    type: 'semantic',
+    createdAt: '2026-11-01T10:00:00.000Z',
+    expiresAt: null,
+    metadata: { conversation_id: `c-${id}`, ...(extra.metadata ?? {}) },
+    ...extra,
+  };
+}
+
+describe('SqliteMemoryStore recall with the English lexicon', () => {
+  let dir: string;
+  let store: SqliteMemoryStore;
+  beforeEach(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'am-recall-'));
+    store = new SqliteMemoryStore(join(dir, 'memory.db'), clock, { lexicon });
+    await store.add('u1', [
+      memory('a', 'Caller said: "I bought a sofa from you in August and the cushion ripped."'),
+      memory('b', 'Caller said: "I drove it to your store once before."'),
+      memory('c', 'Caller said: "My children love the new garden."'),
+      memory('d', 'Caller said: "I saw a physician about my knee last week."'),
+      memory('e', 'Caller said: "We are planning a journey to Lisbon in spring."'),
+      memory('f', "Caller's name is Rosa Delgado.", { type: 'factual', metadata: { name: 'Rosa Delgado', source: 'extraction' } }),
+      memory('g', 'Caller said: "The weather in Malmö was awful."'),
+    ]);
+  });
+  afterEach(() => {
+    store.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  const top = async (text: string) => (await store.search({ userId: 'u1', text, limit: 3 }))[0];
+
+  it.each([
+    ['what did she purchase?', 'a'], // bought → buy ↔ purchase
+    ['what is wrong with the couch?', 'a'], // couch ↔ sofa
+    ['did he drive to the shop?', 'b'], // drove → drive
+    ['how are the kids?', 'c'], // children → child ↔ kid
+    ['which doctor did she see?', 'd'], // doctor ↔ physician
+    ['where is the trip to?', 'e'], // trip ↔ journey
+    ['how was malmo?', 'g'], // diacritics folded
+  ])('%s → memory %s', async (query, id) => {
+    expect((await top(query))?.id).toBe(id);
+  });
+
+  it('the caller’s own name in the question does not decide', async () => {
+    expect((await top("what did Rosa's sofa cost?"))?.id).toBe('a');
+  });
+
+  it('when nothing matches, the most recent distilled memories come back marked as fallback', async () => {
+    await store.add('u2', [
+      memory('t', 'Caller said: "It has been raining all week."', { metadata: { layer: 'transcript' } }),
+      memory('s', 'The caller asked about opening hours.', { type: 'factual', metadata: { source: 'summary' } }),
+    ]);
+    const found = await store.search({ userId: 'u2', text: 'favourite football team', limit: 3 });
+    expect(found.map((m) => [m.id, m.fallback])).toEqual([['s', true]]);
+    expect(await store.search({ userId: 'nobody', text: 'anything', limit: 3 })).toEqual([]);
+  });
+
+  it('a question naming a kind finds the thing said, and a derived form finds its root', async () => {
+    await store.add('u3', [
+      memory('k1', 'Caller said: "We keep goats and a couple of ducks on the farm."'),
+      memory('k2', 'Caller said: "My daughter trained as a plumber after school."'),
+      memory('k3', 'Caller said: "I am asthmatic, so I avoid dusty rooms."'),
+      memory('k4', 'Caller said: "I am allergic to peanuts."'),
+      memory('k5', 'Caller said: "My favourite colour is teal."'),
+      memory('k6', 'Caller said: "The lights in the living room flicker every evening."'),
+    ]);
+    const first = async (text: string) => (await store.search({ userId: 'u3', text, limit: 3 }))[0]?.id;
+    expect(await first('which animals does he have?')).toBe('k1'); // goat → … → animal
+    expect(await first('what is her daughter’s job?')).toBe('k2'); // plumber: a trade
+    expect(await first('does she have a health problem?')).toBe('k3'); // asthmatic → asthma → … → health problem
+    expect(await first('any allergies?')).toBe('k4'); // allergic ↔ allergy
+    expect(await first('what color does she like?')).toBe('k5'); // colour ↔ color
+    expect(await first('what does he do for a living?')).not.toBe('k6'); // "a living" is not a living room
+  });
+
+  it('a question finds the kind of answer it asks for', async () => {
+    await store.add('u4', [
+      memory('w1', 'Caller said: "The order went to the warehouse, not the shop."'),
+      memory('w2', 'Caller said: "The order went to our depot in Rotterdam."'),
+      memory('h1', 'Caller said: "The heater has been broken."'),
+      memory('h2', 'Caller said: "The heater has been broken for nine days."'),
+      memory('r1', 'Caller said: "I cancelled the plan."'),
+      memory('r2', 'Caller said: "I cancelled the plan because the price went up."'),
+    ]);
+    const first = async (text: string) => (await store.search({ userId: 'u4', text, limit: 3 }))[0]?.id;
+    expect(await first('where did the order go?')).toBe('w2');
+    expect(await first('how long has the heater been broken?')).toBe('h2');
+    expect(await first('why did she cancel the plan?')).toBe('r2');
+    // The kind alone is not a match: a question about something never said gets the fallback.
+    const unrelated = await store.search({ userId: 'u4', text: 'how long is the warranty?', limit: 3 });
+    expect(unrelated.every((m) => m.fallback === true)).toBe(true);
+    expect(unrelated[0]?.id).toBe('h2'); // …with the memory holding a duration first
+  });
+
+  it('a stored word is also found through its definition, more weakly than through its kinds', async () => {
+    await store.add('u9', [
+      memory('g1', 'Caller said: "I have been a vegetarian for years."'),
+      memory('g2', 'Caller said: "We had a barbecue at the weekend."'),
+    ]);
+    // vegetarian: "eater of fruits and grains and nuts; someone who eats no meat or fish"
+    expect((await store.search({ userId: 'u9', text: 'does she eat meat?', limit: 3 }))[0]?.id).toBe('g1');
+  });
+
+  it('an English question finds what the caller said in another language', async () => {
+    await store.add('u7', [
+      memory('x1', 'Caller said: "Se me rompió la calefacción hace tres semanas."'),
+      memory('x2', 'Caller said: "Wir möchten Solarmodule auf dem Scheunendach."'),
+      memory('x3', 'Caller said: "Mijn pakket is nog niet geleverd, de bezorging was voor dinsdag."'),
+      memory('x4', 'Caller said: "Je voudrais annuler mon abonnement."'),
+    ]);
+    const first = async (text: string) => (await store.search({ userId: 'u7', text, limit: 3 }))[0]?.id;
+    expect(await first('how long has the heating been broken?')).toBe('x1');
+    expect(await first('which roof are the solar panels for?')).toBe('x2');
+    expect(await first('when was the package due?')).toBe('x3');
+    expect(await first('does she want to cancel her plan?')).toBe('x4');
+  });
+
+  it('"why did she call?" finds what the call was about; a word built on another finds it (rebooked → book)', async () => {
+    await store.add('u8', [
+      memory('p1', 'Caller said: "Lovely weather today, I was out in the garden."'),
+      memory('p2', 'The caller wants to move her boiler service to next month.', { type: 'factual', metadata: { source: 'summary' } }),
+      memory('p3', 'Caller said: "I rebooked the table for eight."'),
+    ]);
+    expect((await store.search({ userId: 'u8', text: 'why did she call?', limit: 3 }))[0]?.id).toBe('p2');
+    expect((await store.search({ userId: 'u8', text: 'did she book a table?', limit: 3 }))[0]?.id).toBe('p3');
+  });
+
+  it('an answer is found through what the agent had asked', async () => {
+    await store.add('u6', [
+      memory('q1', 'Caller said: "Mostly the two bedrooms upstairs."', { metadata: { asked: 'Which rooms lose heat first?' } }),
+      memory('q2', 'Caller said: "The two bedrooms upstairs were repainted."'),
+    ]);
+    expect((await store.search({ userId: 'u6', text: 'which rooms lose heat?', limit: 3 }))[0]?.id).toBe('q1');
+  });
+
+  it('a memory saying two words of the question as a phrase ranks first', async () => {
+    await store.add('u10', [
+      memory('f1', 'Caller said: "The fee was paid late because the bank was closed."', { createdAt: '2026-11-02T10:00:00.000Z' }),
+      memory('f2', 'Caller said: "There was a late fee on the bank transfer."'),
+    ]);
+    expect((await store.search({ userId: 'u10', text: 'was there a late fee?', limit: 3 }))[0]?.id).toBe('f2');
+  });
+
+  it('two memories whose best sentence is the same come back once', async () => {
+    await store.add('u5', [
+      memory('d1', 'Caller said: "The boiler is leaking again."'),
+      memory('d2', 'Caller said: "The boiler is leaking again. Anyway, the weather is nice."'),
+      memory('d3', 'Issue (leak): the boiler is leaking again', { type: 'issue' }),
+    ]);
+    const found = await store.search({ userId: 'u5', text: 'is the boiler leaking?', limit: 5 });
+    expect(found.filter((m) => m.text.includes('Caller said'))).toHaveLength(1);
+  });
+
+  it('query words are folded content words', () => {
+    expect(queryTerms("What did Chloé's caller say about the Sofa?")).toEqual(['chloe', 'sofa']);
+  });
+});
+
+describe('existing memory.db files', () => {
+  it('are re-indexed when opened with another lexicon (or by an older release)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'am-reindex-'));
+    const path = join(dir, 'memory.db');
+    try {
+      const plain = new SqliteMemoryStore(path, clock, { lexicon: PLAIN_LEXICON });
+      await plain.add('u1', [memory('a', 'Caller said: "I bought a sofa last year."')]);
+      expect(await plain.search({ userId: 'u1', text: 'when did she purchase the couch', limit: 3 })).toEqual([
+        expect.objectContaining({ fallback: true }),
+      ]);
+      plain.close();
+      // An older release's file: no index table, no meta.
+      const db = new DatabaseSync(path);
+      db.exec('DROP TABLE memory_terms; DELETE FROM store_meta;');
+      db.close();
+      const english = new SqliteMemoryStore(path, clock, { lexicon });
+      const found = await english.search({ userId: 'u1', text: 'when did she purchase the couch', limit: 3 });
+      expect(found[0]?.id).toBe('a');
+      expect(found[0]?.fallback).toBeUndefined();
+      english.close();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
