@@ -153,7 +153,11 @@ describe('pnpm elevenlabs setup | verify | reconcile', () => {
     expect(tool.api_schema).toMatchObject({
       url: `${BASE_URL}/v1/elevenlabs/memory-search`,
       method: 'POST',
-      request_headers: { 'X-Caller-Id': { variable_name: 'system__caller_id' }, 'X-Workspace-Key': { secret_id: expect.any(String) } },
+      request_headers: {
+        'X-Caller-Id': { variable_name: 'system__caller_id' },
+        'X-Agent-Id': { variable_name: 'system__agent_id' },
+        'X-Workspace-Key': { secret_id: expect.any(String) },
+      },
       request_body_schema: { required: ['query'] },
     });
     // The workspace secret holds the runtime's workspace key; the HMAC secret ElevenLabs issued is stored for the runtime.
