@@ -106,7 +106,12 @@ describe('admin API', () => {
       const empty = await get('/v1/agents/elevenlabs_sales_agent/analytics?from=2026-01-01T00:00:00Z&to=2026-02-01T00:00:00Z');
       expect(empty.json).toMatchObject({ conversations: 0, callers: 0, memories_per_caller: 0 });
       expect((await get('/v1/agents/nobody/analytics')).status).toBe(404);
-      expect((await get('/v1/agents/elevenlabs_sales_agent/analytics?from=garbage')).status).toBe(400);
+      for (const query of ['?from=garbage', '?to=garbage', '?to=%ZZ', '?to=+275760-09-13T00:00:00Z', '?from=-271821-04-20T00:00:00Z']) {
+        expect({ query, status: (await get(`/v1/agents/elevenlabs_sales_agent/analytics${query}`)).status }).toEqual({
+          query,
+          status: 400,
+        });
+      }
     });
   });
 

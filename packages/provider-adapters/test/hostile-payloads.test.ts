@@ -12,6 +12,7 @@ import {
 } from '@agentic-memory/memory-core';
 import fc from 'fast-check';
 import { PayloadError, platformAdapter } from '../src';
+import { hostile, type Json, pathsOf, setAt } from '../testing/hostile-json';
 
 /**
  * Poison-proof parsing: every field each adapter reads (every leaf and object of the platform's
@@ -32,68 +33,6 @@ const PAYLOADS: readonly [Provider, string, string][] = [
   ['retell', 'retell/call-outbound-analyzed.json', 'retell_customer_support'],
   ['generic', 'generic/webhook.json', 'generic_voice_agent'],
 ];
-
-type Json = unknown;
-
-/** Every path of a JSON value (objects, arrays and leaves), as key lists. */
-function pathsOf(value: Json, prefix: (string | number)[] = []): (string | number)[][] {
-  const out: (string | number)[][] = prefix.length > 0 ? [prefix] : [];
-  if (Array.isArray(value)) {
-    value.slice(0, 6).forEach((v, i) => {
-      out.push(...pathsOf(v, [...prefix, i]));
-    });
-  } else if (value !== null && typeof value === 'object')
-    for (const [k, v] of Object.entries(value)) out.push(...pathsOf(v, [...prefix, k]));
-  return out;
-}
-
-function setAt(root: Json, path: (string | number)[], value: Json): Json {
-  if (path.length === 0) return value;
-  const [head, ...rest] = path;
-  const container = (root !== null && typeof root === 'object' ? root : {}) as Record<string | number, Json>;
-  const copy = (Array.isArray(container) ? [...container] : { ...container }) as Record<string | number, Json>;
-  copy[head as string] = setAt(container[head as string], rest, value);
-  return copy;
-}
-
-const hostile: fc.Arbitrary<Json> = fc.oneof(
-  fc.constantFrom<Json>(
-    1e308,
-    -1e308,
-    2 ** 63,
-    -1,
-    0,
-    1792000000,
-    1792000000000,
-    1792000000000000000,
-    Number.MAX_SAFE_INTEGER,
-    '9223372036854775808',
-    '1e308',
-    'NaN',
-    'Infinity',
-    '-0',
-    '',
-    ' ',
-    '2026-13-45T99:99:99Z',
-    '1792000000',
-    'not a date',
-    true,
-    false,
-    null,
-    {},
-    [],
-    { nested: { deep: [1, 2, { x: 'y' }] } },
-    [null, {}, 'x'],
-    'x'.repeat(200_000),
-    '\u0000\u001f\ud800',
-    '../../etc/passwd',
-    'a/b c?d#e',
-  ),
-  fc.double(),
-  fc.integer(),
-  fc.string({ maxLength: 40 }),
-  fc.object({ maxDepth: 2, maxKeys: 3 }),
-);
 
 function assertWellFormed(record: ReturnType<typeof sanitizeCallRecord>['record']): void {
   for (const iso of [record.startedAt, record.endedAt]) if (iso !== null) expect(new Date(iso).toISOString()).toBe(iso);

@@ -4,7 +4,7 @@ import {
   emitSingle,
   eraseConversationOf,
   erasedAfterCallStarted,
-  erasedSince,
+  everErased,
   identifyCaller,
   logger,
   PermanentFailure,
@@ -90,13 +90,14 @@ export function createIngestWorkerHandler(deps: IngestWorkerDependencies, option
 
   /**
    * A message whose payload is gone: forget-me erased a queued call through the intake's index. The
-   * message group is the caller key (unless the call had no caller): a tombstone newer than the
-   * message says so; anything else is a real fault.
+   * message group is the caller key (unless the call had no caller), and only forget-me deletes a
+   * raw payload indexed under a caller: a tombstone of that caller says so (whatever its time —
+   * erasures of one caller may race each other); anything else is a real fault.
    */
   async function payloadErased(sqsRecord: SQSRecord, message: IngestMessage): Promise<boolean> {
     const groupKey = sqsRecord.attributes.MessageGroupId;
     const callerGroup = groupKey && groupKey !== conversationGroupId(message.conversationId) ? groupKey : null;
-    return callerGroup !== null && (await erasedSince(deps, callerGroup, message.receivedAt));
+    return callerGroup !== null && (await everErased(deps, callerGroup));
   }
 
   /** Writes a call of a known caller, unless they asked to be forgotten before or while it was written. */

@@ -31,14 +31,16 @@ function phoneFrom(value: string | undefined): string {
 
 function period(event: HttpEvent, now: number): { from: string; to: string } {
   const q = new URLSearchParams(event.rawQueryString ?? '');
-  const to = q.get('to') ?? new Date(now).toISOString();
-  const from = q.get('from') ?? new Date(Date.parse(to) - 30 * DAY_MS).toISOString();
-  for (const [name, value] of [
-    ['from', from],
-    ['to', to],
-  ] as const) {
-    if (Number.isNaN(Date.parse(value))) throw new HttpError(400, 'invalid_period', `${name} must be an ISO-8601 date`);
-  }
+  const date = (name: 'from' | 'to', value: string): string => {
+    const ms = Date.parse(value);
+    // Outside what a Date can hold (or not a date at all): the caller's mistake, not ours.
+    if (Number.isNaN(ms) || Number.isNaN(new Date(ms - 366 * DAY_MS).getTime())) {
+      throw new HttpError(400, 'invalid_period', `${name} must be an ISO-8601 date`);
+    }
+    return value;
+  };
+  const to = date('to', q.get('to') ?? new Date(now).toISOString());
+  const from = date('from', q.get('from') ?? new Date(Date.parse(to) - 30 * DAY_MS).toISOString());
   if (Date.parse(from) >= Date.parse(to)) throw new HttpError(400, 'invalid_period', 'from must be before to');
   if (Date.parse(to) - Date.parse(from) > 366 * DAY_MS) throw new HttpError(400, 'invalid_period', 'a period is at most 366 days');
   return { from: new Date(Date.parse(from)).toISOString(), to: new Date(Date.parse(to)).toISOString() };

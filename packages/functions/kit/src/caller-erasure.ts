@@ -35,10 +35,9 @@ export async function readTombstone(deps: Pick<ErasureDependencies, 'blobStore'>
   return blob ? (JSON.parse(text(blob.body)) as Tombstone) : null;
 }
 
-/** Whether the caller asked to be forgotten after a message received at `receivedAt` (ISO-8601) reached us. */
-export async function erasedSince(deps: Pick<ErasureDependencies, 'blobStore'>, key: string, receivedAt: string): Promise<boolean> {
-  const tombstone = await readTombstone(deps, key);
-  return tombstone !== null && Date.parse(receivedAt) <= Date.parse(tombstone.deletedAt);
+/** Whether the caller was ever erased (a tombstone exists, whatever its time). */
+export async function everErased(deps: Pick<ErasureDependencies, 'blobStore'>, key: string): Promise<boolean> {
+  return (await readTombstone(deps, key)) !== null;
 }
 
 /**
@@ -97,13 +96,13 @@ export async function forgetCaller(deps: ErasureDependencies, e164: string): Pro
   const pepper = await deps.secrets.get('CALLER_ID_PEPPER');
   if (!pepper) throw new Error('CALLER_ID_PEPPER is not configured');
   const key = callerKey(pepper, e164);
-  await deps.blobStore.put(
-    BlobKeys.tombstone(key),
-    JSON.stringify({ deletedAt: new Date(deps.clock.now()).toISOString() } satisfies Tombstone),
-    {
-      contentType: 'application/json',
-    },
-  );
+  // The tombstone only moves forward: two erasures of one caller racing each other leave the later time.
+  const previous = await readTombstone(deps, key);
+  const now = deps.clock.now();
+  const deletedAt = Math.max(now, previous ? Date.parse(previous.deletedAt) || 0 : 0);
+  await deps.blobStore.put(BlobKeys.tombstone(key), JSON.stringify({ deletedAt: new Date(deletedAt).toISOString() } satisfies Tombstone), {
+    contentType: 'application/json',
+  });
   const report: Record<keyof ErasureReport, number> = {
     memories: 0,
     rawPayloads: 0,
