@@ -146,6 +146,16 @@ describe('Lambda bundles (prod configuration)', () => {
     }
   });
 
+  it('never import node:http or node:https as ESM modules (their namespace loads undici at init)', () => {
+    for (const role of FUNCTION_ROLES) {
+      const text = readFileSync(bundles[role].file, 'utf8');
+      const esmImports = text.match(/from\s*["'](?:node:)?https?["']|import\(\s*["'](?:node:)?https?["']\s*\)/g) ?? [];
+      expect({ role, esmImports }).toEqual({ role, esmImports: [] });
+    }
+    const inputs = Object.keys(bundles['conversation-start'].metafile.inputs);
+    expect(inputs.some((p) => p.endsWith('builtins/http.cjs'))).toBe(true);
+  });
+
   it('carry the Mem0 client in call start only when an agent type reads the store on a snapshot miss', async () => {
     const readsStore: RoleConfig = {
       ...config,

@@ -28,12 +28,22 @@ export const FUNCTION_BUNDLING = {
  *   environment, so the SDK's default chain (SSO, INI files, STS web identity, their nested
  *   clients) never runs: the environment provider alone (see lambda-credentials.ts). Local runs
  *   are not bundled and keep the full chain.
+ * - `node:http`/`node:https` (and their bare names): a one-line CommonJS module returning
+ *   `process.getBuiltinModule(…)`. Importing either builtin as ESM builds its namespace by reading
+ *   every export, and node:http's lazy `WebSocket`/`fetch` getters then load undici: 60–150 ms of a
+ *   cold start measured on Node 24 (against 5–15 ms for the module itself), paid by call start
+ *   because `@middy/util` imports `STATUS_CODES`. esbuild's CommonJS interop reads properties
+ *   when used, never all of them.
  * - `@agentic-memory/role-config`: the role's configuration, validated at build time (a JSON file
  *   written by the build; see `roleConfigFile`).
  */
 export const BUNDLE_ALIASES = {
   axios: 'packages/functions/kit/src/unused-axios.ts',
   '@aws-sdk/credential-provider-node': 'packages/functions/kit/src/lambda-credentials.ts',
+  'node:http': 'packages/functions/kit/src/builtins/http.cjs',
+  http: 'packages/functions/kit/src/builtins/http.cjs',
+  'node:https': 'packages/functions/kit/src/builtins/https.cjs',
+  https: 'packages/functions/kit/src/builtins/https.cjs',
 } as const;
 
 /** The module name the bundled configuration is imported under (aliased to a JSON file at build time). */

@@ -68,7 +68,7 @@ export async function benchBundles(root: string, report: BenchReport, motoAvaila
       for (const values of Object.values(secrets)) Object.assign(values, SECRETS);
       const refs = await provisionFromTemplate(stack.template, moto.endpoint, secrets);
       const baseline: number[] = [];
-      const cold: Record<string, { wall: number[]; inProcess: number[] }> = {};
+      const cold: Record<string, { wall: number[]; inProcess: number[]; imports: number[]; first: number[] }> = {};
       for (let i = 0; i < COLD_RUNS; i += 1) {
         baseline.push(await bareNode());
         for (const fn of stack.functions) {
@@ -91,10 +91,12 @@ export async function benchBundles(root: string, report: BenchReport, motoAvaila
           const status = (run.result as { statusCode?: number; batchItemFailures?: unknown[] } | null) ?? null;
           const ok = status?.statusCode === 200 || (Array.isArray(status?.batchItemFailures) && status.batchItemFailures.length === 0);
           if (run.error || !ok) throw new Error(`cold ${fn.role}: ${run.error ?? JSON.stringify(run.result)}\n${run.stderr.slice(0, 600)}`);
-          const entry = cold[fn.role] ?? { wall: [], inProcess: [] };
+          const entry = cold[fn.role] ?? { wall: [], inProcess: [], imports: [], first: [] };
           cold[fn.role] = entry;
           entry.wall.push(run.processMs);
           entry.inProcess.push((run.initMs ?? 0) + (run.firstRequestMs ?? 0));
+          entry.imports.push(run.initMs ?? 0);
+          entry.first.push(run.firstRequestMs ?? 0);
         }
       }
       const base = percentile(baseline, 50) ?? 0;
@@ -103,7 +105,7 @@ export async function benchBundles(root: string, report: BenchReport, motoAvaila
         base,
         `wall time of a fresh \`node -e ''\`, median of ${COLD_RUNS}, interleaved with the runs below`,
       );
-      for (const [role, { wall, inProcess }] of Object.entries(cold)) {
+      for (const [role, { wall, inProcess, imports, first }] of Object.entries(cold)) {
         const median = percentile(wall, 50) ?? 0;
         report.record(
           `cold_init_ms.${role}`,
@@ -115,6 +117,12 @@ export async function benchBundles(root: string, report: BenchReport, motoAvaila
           `cold_init_in_process_ms.${role}`,
           percentile(inProcess, 50),
           'inside that process: bundle import + first request, median',
+        );
+        report.record(`cold_import_ms.${role}`, percentile(imports, 50), 'of which the bundle import (module init), median');
+        report.record(
+          `cold_first_request_ms.${role}`,
+          percentile(first, 50),
+          'of which the first request (secrets, S3/SQS/Mem0 round trips to the loopback servers), median',
         );
       }
     } finally {

@@ -14,10 +14,19 @@ import { BenchReport } from './report';
 const root = findWorkspaceRoot();
 const report = new BenchReport();
 const moto = spawnSync('sh', ['-c', 'command -v moto_server']).status === 0;
+// `--only bundles,http,in-process`: some parts only (e.g. cold init again on a quieter machine).
+const PARTS = ['bundles', 'http', 'in-process'] as const;
+const onlyAt = process.argv.indexOf('--only');
+const only = onlyAt >= 0 ? (process.argv[onlyAt + 1] ?? '').split(',') : [...PARTS];
+const unknown = only.filter((p) => !(PARTS as readonly string[]).includes(p));
+if (unknown.length > 0) {
+  console.error(`pnpm bench: unknown part(s) ${unknown.join(', ')}; --only takes a comma-separated list of ${PARTS.join(', ')}`);
+  process.exit(2);
+}
 try {
-  await benchBundles(root, report, moto);
-  await benchHttp(root, report);
-  await benchInProcess(report);
+  if (only.includes('bundles')) await benchBundles(root, report, moto);
+  if (only.includes('http')) await benchHttp(root, report);
+  if (only.includes('in-process')) await benchInProcess(report);
   report.print();
   report.write(join(root, 'bench-results.json'));
 } catch (error) {
