@@ -447,31 +447,24 @@ describe('configuration at synth', () => {
       json.ingest.visibility_timeout_s = 10;
       json.alarms.recipients = [];
       writeFileSync(file, JSON.stringify(json));
-      const run = spawnSync(process.execPath, ['--import', 'tsx', join(root, 'infra', 'bin', 'app.ts')], {
-        cwd: root,
-        env: {
-          ...process.env,
-          AGENTIC_MEMORY_CONFIG_DIR: dir,
-          CDK_CONTEXT_JSON: JSON.stringify({ env: 'prod', 'aws:cdk:bundling-stacks': [] }),
-          CDK_OUTDIR: mkdtempSync(join(tmpdir(), 'am-cdkout-')),
-        },
-        encoding: 'utf8',
-      });
+      const synth = () =>
+        spawnSync(process.execPath, ['--import', 'tsx', join(root, 'infra', 'bin', 'app.ts')], {
+          cwd: root,
+          env: {
+            ...process.env,
+            AGENTIC_MEMORY_CONFIG_DIR: dir,
+            CDK_CONTEXT_JSON: JSON.stringify({ env: 'prod', 'aws:cdk:bundling-stacks': [] }),
+            CDK_OUTDIR: mkdtempSync(join(tmpdir(), 'am-cdkout-')),
+          },
+          encoding: 'utf8',
+        });
+      const run = synth();
       expect(run.status).toBe(1);
       expect(run.stderr).toContain('ingest.visibility_timeout_s: expected at least 6 × functions.ingest-worker.timeout_s');
       // With the schema satisfied, the stack's own rule (a recipient or the opt-out) stops synth the same way.
       json.ingest.visibility_timeout_s = 360;
       writeFileSync(file, JSON.stringify(json));
-      const second = spawnSync(process.execPath, ['--import', 'tsx', join(root, 'infra', 'bin', 'app.ts')], {
-        cwd: root,
-        env: {
-          ...process.env,
-          AGENTIC_MEMORY_CONFIG_DIR: dir,
-          CDK_CONTEXT_JSON: JSON.stringify({ env: 'prod', 'aws:cdk:bundling-stacks': [] }),
-          CDK_OUTDIR: mkdtempSync(join(tmpdir(), 'am-cdkout-')),
-        },
-        encoding: 'utf8',
-      });
+      const second = synth();
       expect(second.status).toBe(1);
       expect(second.stderr).toContain('alarms.recipients: expected at least one address');
     } finally {

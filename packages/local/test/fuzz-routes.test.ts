@@ -1,4 +1,4 @@
-import { ROUTES, type RouteDefinition } from '@agentic-memory/function-kit';
+import { ROTATING_CREDENTIALS, ROUTES, type RouteDefinition } from '@agentic-memory/function-kit';
 import { waitUntil } from '@agentic-memory/function-kit/testing';
 import type { Provider, SecretName } from '@agentic-memory/memory-core';
 import { hostile, type Json, pathsOf, setAt } from '@agentic-memory/provider-adapters/testing/hostile-json';
@@ -97,14 +97,7 @@ const request: fc.Arbitrary<FuzzRequest> = fc.record({
     { weight: 2, arbitrary: fc.constant<Auth>('wrong') },
     { weight: 2, arbitrary: fc.constant<Auth>('foreign') },
   ),
-  foreign: fc.constantFrom<SecretName>(
-    'ELEVENLABS_WORKSPACE_KEY',
-    'ELEVENLABS_HMAC_KEY',
-    'VAPI_SECRET',
-    'RETELL_API_KEY',
-    'GENERIC_API_KEY',
-    'ADMIN_API_KEY',
-  ),
+  foreign: fc.constantFrom<SecretName>(...ROTATING_CREDENTIALS),
   bodyKind: fc.oneof(
     { weight: 12, arbitrary: fc.constant<BodyKind>('platform') },
     { weight: 3, arbitrary: fc.constant<BodyKind>('json') },

@@ -1,6 +1,6 @@
 import { loadConfig } from '@agentic-memory/config';
 import { fixturePath } from '@agentic-memory/fixtures';
-import { captureMetrics, ROUTES } from '@agentic-memory/function-kit';
+import { captureMetrics, ROTATING_CREDENTIALS, ROUTES } from '@agentic-memory/function-kit';
 import { waitForQueueDrain } from '@agentic-memory/function-kit/testing';
 import { PROVIDERS, type Provider, type SecretName } from '@agentic-memory/memory-core';
 import {
@@ -83,14 +83,9 @@ describe('each platform credential reads only its own memory space', () => {
 
   it('every credential × every platform route: only the route platform own credential passes', async () => {
     const secrets = local.runtime.secrets?.values ?? {};
-    const credentials: SecretName[] = [
-      'ELEVENLABS_WORKSPACE_KEY',
-      'ELEVENLABS_HMAC_KEY',
-      'VAPI_SECRET',
-      'RETELL_API_KEY',
-      'GENERIC_API_KEY',
-      'ADMIN_API_KEY',
-    ];
+    // Every request credential: each platform's and the admin key.
+    const credentials = ROTATING_CREDENTIALS;
+    expect(credentials).toHaveLength(6);
     /** A credential presented as its own platform would send it. */
     const natural = (credential: SecretName, body: Buffer): Record<string, string> => {
       const value = secrets[credential] as string;

@@ -10,9 +10,9 @@
  * method, so tests can count writes. A protocol peer for tests and local runs, never deployed.
  */
 import { randomBytes, randomUUID } from 'node:crypto';
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import * as serialization from '@elevenlabs/elevenlabs-js/serialization';
+import { JsonLoopbackServer } from './json-loopback-server';
 
 type Json = Record<string, unknown>;
 
@@ -82,7 +82,7 @@ function describe(errors: readonly { path: string[]; message: string }[]): strin
     .join('; ');
 }
 
-export class ElevenLabsContractServer {
+export class ElevenLabsContractServer extends JsonLoopbackServer {
   readonly requests: ElevenLabsRecordedRequest[] = [];
   /** Responses the SDK's schemas reject: a bug in this server (tests assert the list stays empty). */
   readonly contractViolations: string[] = [];
@@ -93,25 +93,12 @@ export class ElevenLabsContractServer {
   readonly conversations = new Map<string, Json>();
   settings: Json = {};
   private readonly faults: Fault[] = [];
-  private server: Server | null = null;
 
   constructor(
     readonly apiKey = 'xi-contract-test-key',
     private readonly now: () => number = Date.now,
-  ) {}
-
-  async start(port = 0, host = '127.0.0.1'): Promise<string> {
-    this.server = createServer((req, res) => void this.handle(req, res));
-    await new Promise<void>((resolve) => this.server?.listen(port, host, () => resolve()));
-    const address = this.server.address() as AddressInfo;
-    return `http://${host}:${address.port}`;
-  }
-
-  async stop(): Promise<void> {
-    if (!this.server) return;
-    this.server.closeAllConnections();
-    await new Promise<void>((resolve) => this.server?.close(() => resolve()));
-    this.server = null;
+  ) {
+    super();
   }
 
   /** The next `times` requests (matching `match`) fail with `status`; 429 and 503 carry `Retry-After` when given. */
@@ -242,17 +229,10 @@ export class ElevenLabsContractServer {
     }
   }
 
-  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const chunks: Buffer[] = [];
-    for await (const chunk of req) chunks.push(chunk as Buffer);
-    const url = new URL(req.url ?? '/', 'http://elevenlabs');
-    const text = Buffer.concat(chunks).toString('utf8');
-    let body: unknown = null;
-    try {
-      body = text ? JSON.parse(text) : null;
-    } catch {
-      return this.reply(res, 400, { detail: 'invalid JSON' });
-    }
+  protected async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const read = await this.readJson(req, res, 'http://elevenlabs');
+    if (!read) return;
+    const { url, text, body } = read;
     const recorded: ElevenLabsRecordedRequest = {
       method: req.method ?? 'GET',
       path: url.pathname,
@@ -284,12 +264,6 @@ export class ElevenLabsContractServer {
       if (error instanceof HttpFailure) return this.reply(res, error.status, { detail: error.detail });
       return this.reply(res, 500, { detail: (error as Error).message });
     }
-  }
-
-  private reply(res: ServerResponse, status: number, payload: unknown, headers: Record<string, string> = {}): void {
-    if (res.writableEnded) return;
-    res.writeHead(status, { 'content-type': 'application/json', ...headers });
-    res.end(JSON.stringify(payload));
   }
 
   private respond(schema: unknown, value: Json, what: string): [number, Json] {

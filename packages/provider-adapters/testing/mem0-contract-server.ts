@@ -7,8 +7,8 @@
  * protocol peer for tests and local runs, never part of a deployment.
  */
 import { randomUUID } from 'node:crypto';
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { JsonLoopbackServer } from './json-loopback-server';
 
 export interface StoredMemory {
   id: string;
@@ -93,20 +93,21 @@ export function matchesFilter(m: StoredMemory, filter: unknown): boolean {
   return true;
 }
 
-export class Mem0ContractServer {
+export class Mem0ContractServer extends JsonLoopbackServer {
   readonly requests: RecordedRequest[] = [];
   readonly memories: StoredMemory[] = [];
   /** How long inferred memories take to appear after an asynchronous add. */
   inferDelayMs = 20;
   private readonly faults: Fault[] = [];
-  private server: Server | null = null;
   private readonly pending = new Set<NodeJS.Timeout>();
 
   constructor(
     readonly apiKey = 'm0-contract-test-key',
     /** The server's idea of now (expiration dates and default timestamps follow it). */
     private readonly now: () => number = Date.now,
-  ) {}
+  ) {
+    super();
+  }
 
   /** The next `times` requests (matching `match`, if given) fail with `status`. */
   fail(status: number, times = 1, match?: (req: RecordedRequest) => boolean): void {
@@ -118,19 +119,8 @@ export class Mem0ContractServer {
     this.faults.push({ status: 0, delayMs, remaining: times, match });
   }
 
-  async start(port = 0, host = '127.0.0.1'): Promise<string> {
-    this.server = createServer((req, res) => void this.handle(req, res));
-    await new Promise<void>((resolve) => this.server?.listen(port, host, () => resolve()));
-    const address = this.server.address() as AddressInfo;
-    return `http://${host}:${address.port}`;
-  }
-
-  async stop(): Promise<void> {
+  protected override beforeStop(): void {
     for (const t of this.pending) clearTimeout(t);
-    if (!this.server) return;
-    this.server.closeAllConnections();
-    await new Promise<void>((resolve) => this.server?.close(() => resolve()));
-    this.server = null;
   }
 
   /** Requests to a path (method optional), in order. */
@@ -138,17 +128,10 @@ export class Mem0ContractServer {
     return this.requests.filter((r) => r.path === path && (!method || r.method === method));
   }
 
-  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const chunks: Buffer[] = [];
-    for await (const chunk of req) chunks.push(chunk as Buffer);
-    const url = new URL(req.url ?? '/', 'http://mem0');
-    const text = Buffer.concat(chunks).toString('utf8');
-    let body: unknown = null;
-    try {
-      body = text ? JSON.parse(text) : null;
-    } catch {
-      return this.reply(res, 400, { detail: 'invalid JSON' });
-    }
+  protected async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const read = await this.readJson(req, res, 'http://mem0');
+    if (!read) return;
+    const { url, body } = read;
     const recorded: RecordedRequest = {
       method: req.method ?? 'GET',
       path: url.pathname,
@@ -173,12 +156,6 @@ export class Mem0ContractServer {
     } catch (error) {
       return this.reply(res, (error as { status?: number }).status ?? 500, { detail: (error as Error).message });
     }
-  }
-
-  private reply(res: ServerResponse, status: number, payload: unknown): void {
-    if (res.writableEnded) return;
-    res.writeHead(status, { 'content-type': 'application/json' });
-    res.end(JSON.stringify(payload));
   }
 
   private visible(m: StoredMemory, showExpired: boolean): boolean {
