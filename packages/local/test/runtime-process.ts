@@ -73,20 +73,20 @@ export class RuntimeProcess {
   }
 
   /** kill -9: the process gets no chance to finish, acknowledge or close anything. */
-  async kill9(): Promise<void> {
-    const child = this.child;
-    if (!child || child.exitCode !== null || child.signalCode !== null) return;
-    const exited = new Promise((r) => child.once('exit', r));
-    child.kill('SIGKILL');
-    await exited;
+  kill9(): Promise<void> {
+    return this.signal('SIGKILL');
   }
 
   /** A graceful stop (SIGTERM). */
-  async stop(): Promise<void> {
+  stop(): Promise<void> {
+    return this.signal('SIGTERM');
+  }
+
+  private async signal(signal: NodeJS.Signals): Promise<void> {
     const child = this.child;
     if (!child || child.exitCode !== null || child.signalCode !== null) return;
     const exited = new Promise((r) => child.once('exit', r));
-    child.kill('SIGTERM');
+    child.kill(signal);
     await exited;
   }
 

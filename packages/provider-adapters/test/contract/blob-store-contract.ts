@@ -1,4 +1,5 @@
 import { BlobExistsError, type BlobStore, InvalidBlobKeyError, UNCHANGED } from '@agentic-memory/memory-core';
+import { useFreshHarness } from './harness';
 
 export interface BlobStoreHarness {
   readonly store: BlobStore;
@@ -10,13 +11,7 @@ const text = (bytes: Uint8Array | undefined) => Buffer.from(bytes ?? new Uint8Ar
 /** What every BlobStore must do; the factory yields a fresh, empty store. */
 export function describeBlobStoreContract(name: string, createHarness: () => Promise<BlobStoreHarness>): void {
   describe(`BlobStore contract: ${name}`, () => {
-    let h: BlobStoreHarness;
-    beforeEach(async () => {
-      h = await createHarness();
-    });
-    afterEach(async () => {
-      await h.close();
-    });
+    const h = useFreshHarness(createHarness);
 
     it('puts and gets text and bytes, with the content type', async () => {
       await h.store.put('raw/elevenlabs/post_call_transcription/conv_1', '{"a":1}', { contentType: 'application/json' });

@@ -1,4 +1,5 @@
 import type { FixedClock, MemorySpace, MemoryStore, NewMemory, UserDirectory } from '@agentic-memory/memory-core';
+import { useFreshHarness } from './harness';
 
 export interface MemoryStoreHarness {
   readonly store: MemoryStore & UserDirectory;
@@ -28,13 +29,7 @@ export function memory(id: string, text: string, extra: Partial<NewMemory> = {})
  */
 export function describeMemoryStoreContract(name: string, createHarness: () => Promise<MemoryStoreHarness>): void {
   describe(`MemoryStore contract: ${name}`, () => {
-    let h: MemoryStoreHarness;
-    beforeEach(async () => {
-      h = await createHarness();
-    });
-    afterEach(async () => {
-      await h.close();
-    });
+    const h = useFreshHarness(createHarness);
 
     it('adds and lists a user’s memories newest first, with metadata round-tripped', async () => {
       await h.store.add('user-a', [

@@ -1,4 +1,5 @@
 import type { FixedClock, Queue, ReceivedMessage } from '@agentic-memory/memory-core';
+import { useFreshHarness } from './harness';
 
 export interface QueueHarness {
   readonly queue: Queue;
@@ -25,13 +26,7 @@ const send = (q: Queue, body: string, groupId: string, deduplicationId = `${grou
 /** SQS FIFO semantics every Queue must have; the factory yields an empty queue. */
 export function describeQueueContract(name: string, createHarness: () => Promise<QueueHarness>): void {
   describe(`Queue contract: ${name}`, () => {
-    let h: QueueHarness;
-    beforeEach(async () => {
-      h = await createHarness();
-    });
-    afterEach(async () => {
-      await h.close();
-    });
+    const h = useFreshHarness(createHarness);
 
     it('delivers a group in order, and nothing more of a group while any of it is in flight', async () => {
       await send(h.queue, 'a1', 'A');
