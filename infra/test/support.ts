@@ -25,6 +25,13 @@ export function bareStack(app = testApp()): Stack {
   return new Stack(app, 'Bare', { env: { account: '123456789012', region: 'us-east-1' } });
 }
 
+/** The template of a bare stack holding what `build` adds (one construct, as Solutions Constructs test them). */
+export function bareTemplate(build: (stack: Stack) => unknown): Template {
+  const stack = bareStack();
+  build(stack);
+  return Template.fromStack(stack);
+}
+
 export function environmentConfig(name: string, change?: (config: Environment) => Environment): Environment {
   const config = loadConfig(name).environment;
   return change ? change(config) : config;

@@ -1,9 +1,9 @@
 import { Stack, Validations } from 'aws-cdk-lib';
-import * as iam from 'aws-cdk-lib/aws-iam';
 import type * as kms from 'aws-cdk-lib/aws-kms';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import * as subscriptions from 'aws-cdk-lib/aws-sns-subscriptions';
 import { Construct } from 'constructs';
+import { allowServiceToPublish } from './topic-publishers';
 
 export interface AlarmTopicProps {
   /** Shown as the sender of alarm e-mails. @default 'Agentic Memory alarms' */
@@ -39,18 +39,10 @@ export class AlarmTopic extends Construct {
     });
     const stack = Stack.of(this);
     // Without this statement CloudWatch cannot publish once the topic has a policy of its own.
-    this.topic.addToResourcePolicy(
-      new iam.PolicyStatement({
-        sid: 'AllowCloudWatchAlarmsToPublish',
-        principals: [new iam.ServicePrincipal('cloudwatch.amazonaws.com')],
-        actions: ['sns:Publish'],
-        resources: [this.topic.topicArn],
-        conditions: {
-          StringEquals: { 'aws:SourceAccount': stack.account },
-          ArnLike: { 'aws:SourceArn': `arn:${stack.partition}:cloudwatch:${stack.region}:${stack.account}:alarm:*` },
-        },
-      }),
-    );
+    allowServiceToPublish(this.topic, 'AllowCloudWatchAlarmsToPublish', 'cloudwatch.amazonaws.com', {
+      StringEquals: { 'aws:SourceAccount': stack.account },
+      ArnLike: { 'aws:SourceArn': `arn:${stack.partition}:cloudwatch:${stack.region}:${stack.account}:alarm:*` },
+    });
     for (const address of props.recipients ?? []) this.topic.addSubscription(new subscriptions.EmailSubscription(address));
     if (!props.masterKey) {
       Validations.of(this.topic).acknowledge({

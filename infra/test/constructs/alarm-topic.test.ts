@@ -1,12 +1,10 @@
-import { Match, Template } from 'aws-cdk-lib/assertions';
+import { Match } from 'aws-cdk-lib/assertions';
 import { AlarmTopic } from '../../lib/constructs/alarm-topic';
-import { bareStack } from '../support';
+import { bareTemplate } from '../support';
 
 describe('AlarmTopic', () => {
   it('lets CloudWatch publish for this account’s alarms only, and refuses non-TLS requests', () => {
-    const stack = bareStack();
-    new AlarmTopic(stack, 'Alarms');
-    const template = Template.fromStack(stack);
+    const template = bareTemplate((stack) => new AlarmTopic(stack, 'Alarms'));
     template.hasResourceProperties('AWS::SNS::Topic', { DisplayName: 'Agentic Memory alarms' });
     template.hasResourceProperties('AWS::SNS::TopicPolicy', {
       PolicyDocument: {
@@ -30,9 +28,9 @@ describe('AlarmTopic', () => {
   });
 
   it('subscribes every recipient by e-mail', () => {
-    const stack = bareStack();
-    new AlarmTopic(stack, 'Alarms', { displayName: 'prod alarms', recipients: ['a@example.org', 'b@example.org'] });
-    const template = Template.fromStack(stack);
+    const template = bareTemplate(
+      (stack) => new AlarmTopic(stack, 'Alarms', { displayName: 'prod alarms', recipients: ['a@example.org', 'b@example.org'] }),
+    );
     template.resourceCountIs('AWS::SNS::Subscription', 2);
     for (const address of ['a@example.org', 'b@example.org'])
       template.hasResourceProperties('AWS::SNS::Subscription', {

@@ -3,7 +3,7 @@ import { functionEntry } from '@agentic-memory/function-kit/contracts';
 import { Duration } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { BundledFunction, type BundledFunctionProps } from '../../lib/constructs/bundled-function';
-import { bareStack } from '../support';
+import { bareStack, bareTemplate } from '../support';
 
 const base: BundledFunctionProps = {
   workspaceRoot: findWorkspaceRoot(),
@@ -47,19 +47,20 @@ describe('BundledFunction', () => {
   });
 
   it('leaves provisioned concurrency to Application Auto Scaling: no value on the alias that a redeploy would reset', () => {
-    const stack = bareStack();
-    new BundledFunction(stack, 'Start', {
-      ...base,
-      provisionedConcurrency: {
-        min: 1,
-        max: 4,
-        targetUtilization: 0.7,
-        schedule: [
-          { name: 'BusinessHours', cron: { hour: '8', minute: '0', weekDay: 'MON-FRI' }, timeZone: 'America/New_York', min: 2, max: 4 },
-        ],
-      },
-    });
-    const template = Template.fromStack(stack);
+    const template = bareTemplate(
+      (stack) =>
+        new BundledFunction(stack, 'Start', {
+          ...base,
+          provisionedConcurrency: {
+            min: 1,
+            max: 4,
+            targetUtilization: 0.7,
+            schedule: [
+              { name: 'BusinessHours', cron: { hour: '8', minute: '0', weekDay: 'MON-FRI' }, timeZone: 'America/New_York', min: 2, max: 4 },
+            ],
+          },
+        }),
+    );
     template.hasResourceProperties('AWS::Lambda::Alias', { Name: 'live', ProvisionedConcurrencyConfig: Match.absent() });
     template.hasResourceProperties('AWS::ApplicationAutoScaling::ScalableTarget', {
       MinCapacity: 1,

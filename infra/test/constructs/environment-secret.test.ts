@@ -3,13 +3,11 @@ import { SECRET_NAMES } from '@agentic-memory/memory-core';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import { EnvironmentSecret, secretTemplate } from '../../lib/constructs/environment-secret';
-import { bareStack } from '../support';
+import { bareStack, bareTemplate } from '../support';
 
 describe('EnvironmentSecret', () => {
   it('has no fixed name, keeps the secret on delete but not when the first creation rolls back, and holds no value', () => {
-    const stack = bareStack();
-    new EnvironmentSecret(stack, 'Secret');
-    const template = Template.fromStack(stack);
+    const template = bareTemplate((stack) => new EnvironmentSecret(stack, 'Secret'));
     template.hasResource('AWS::SecretsManager::Secret', {
       DeletionPolicy: 'RetainExceptOnCreate',
       UpdateReplacePolicy: 'Retain',

@@ -1,13 +1,11 @@
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { IngestPipeline } from '../../lib/constructs/ingest-pipeline';
-import { bareStack } from '../support';
+import { bareStack, bareTemplate } from '../support';
 
 describe('IngestPipeline', () => {
   it('has secure defaults that cannot be turned off: private, TLS-only, encrypted, versioned; FIFO queues with a FIFO DLQ', () => {
-    const stack = bareStack();
-    new IngestPipeline(stack, 'Pipeline');
-    const template = Template.fromStack(stack);
+    const template = bareTemplate((stack) => new IngestPipeline(stack, 'Pipeline'));
     template.hasResource('AWS::S3::Bucket', {
       DeletionPolicy: 'RetainExceptOnCreate',
       Properties: {
