@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { readFixture } from '@agentic-memory/fixtures';
 import { waitForQueueDrain } from '@agentic-memory/function-kit/testing';
+import type { ElevenLabsInitiationReply } from '@agentic-memory/memory-core';
 import { signElevenLabs } from '@agentic-memory/provider-adapters';
 import { freePort } from '@agentic-memory/provider-adapters/testing/moto';
 
@@ -15,11 +16,8 @@ const agentTypes = JSON.parse(readFileSync(join(ROOT, 'config', 'agent-types.jso
   { dynamic_variables: Record<string, unknown> }
 >;
 
-type Reply = {
-  type: string;
-  dynamic_variables: Record<string, unknown>;
-  conversation_config_override?: { agent: { first_message?: string } };
-};
+/** The reply ElevenLabs receives at call start. */
+type Reply = ElevenLabsInitiationReply;
 
 describe('pnpm start, end to end over HTTP', () => {
   let child: ChildProcess;
@@ -115,7 +113,7 @@ describe('pnpm start, end to end over HTTP', () => {
       workspace(),
     );
     expect(status).toBe(200);
-    expectAllDeclared(json as Reply, 'elevenlabs_customer_support');
+    expectAllDeclared(json as unknown as Reply, 'elevenlabs_customer_support');
     expect(json.dynamic_variables).toEqual(agentTypes.elevenlabs_customer_support?.dynamic_variables);
   });
 
@@ -127,7 +125,7 @@ describe('pnpm start, end to end over HTTP', () => {
     await ingested();
     const request = readFixture('elevenlabs/conversation-initiation-request.json');
     const { status, json } = await post('/client-data', request, workspace());
-    const reply = json as Reply;
+    const reply = json as unknown as Reply;
     expect(status).toBe(200);
     expect(reply.conversation_config_override?.agent.first_message).toMatch(/^Hello Maya Okafor!/);
     expect(reply.dynamic_variables).toMatchObject({ caller_name: 'Maya Okafor', returning_caller: 'yes' });
@@ -141,7 +139,7 @@ describe('pnpm start, end to end over HTTP', () => {
       workspace(),
     );
     expect(json.dynamic_variables).toMatchObject({ budget: '$18,000', timeline: '3 months (2027-01-15)' });
-    expectAllDeclared(json as Reply, 'elevenlabs_sales_agent');
+    expectAllDeclared(json as unknown as Reply, 'elevenlabs_sales_agent');
   });
 
   it("finds the caller's last issue, and never another caller's", async () => {

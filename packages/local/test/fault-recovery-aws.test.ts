@@ -12,26 +12,22 @@ import { RuntimeProcess } from './runtime-process';
  * and the retry backoff (22 s) and every acknowledged call is remembered.
  */
 describe('kill -9 mid-ingestion (pnpm start on SQS and S3)', () => {
-  let moto: MotoServer;
-  let dataDir: string;
-  let runtime: RuntimeProcess;
+  const dataDir = mkdtempSync(join(tmpdir(), 'am-kill9-aws-'));
+  let moto: MotoServer | null = null;
+  let runtime: RuntimeProcess | null = null;
   beforeAll(async () => {
     moto = await startMoto();
-    dataDir = mkdtempSync(join(tmpdir(), 'am-kill9-aws-'));
-    runtime = await RuntimeProcess.start({
-      ...motoAwsEnv(moto),
-      DATA_DIR: dataDir,
-      BLOB_BUCKET: 'am-kill9',
-      INGEST_QUEUE_NAME: 'am-kill9.fifo',
-    });
+    const env = { ...motoAwsEnv(moto), DATA_DIR: dataDir, BLOB_BUCKET: 'am-kill9', INGEST_QUEUE_NAME: 'am-kill9.fifo' };
+    runtime = await RuntimeProcess.start(env);
   }, 90_000);
   afterAll(async () => {
     await runtime?.stop();
     await moto?.stop();
-    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+    rmSync(dataDir, { recursive: true, force: true });
   });
 
   it('loses no acknowledged call: every caller is greeted by name within 60 s of the restart', async () => {
+    if (!runtime) throw new Error('the runtime did not start');
     const report = await killNineMidIngestion(runtime, 60, 60_000);
     process.stdout.write(
       `kill -9 (SQS/S3 on moto): ${report.acked} acked, ${report.greetedAtKill}+ ingested and ${report.outstandingAtKill} outstanding at the kill, restart ${report.restartMs} ms, all greeted ${Math.max(...report.greetedAfterMs)} ms after the restart\n`,

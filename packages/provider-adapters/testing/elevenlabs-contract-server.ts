@@ -271,15 +271,21 @@ export class ElevenLabsContractServer extends JsonLoopbackServer {
     return [200, value];
   }
 
+  /** The agent or tool a `(GET|PATCH) …/<id>` path names, or the 404 ElevenLabs answers. */
+  private existing(store: Map<string, Json>, path: RegExpMatchArray, kind: 'Agent' | 'Tool'): [string, Json] {
+    const id = decodeURIComponent(path[2] ?? '');
+    const found = store.get(id);
+    if (!found) throw new HttpFailure(404, { status: `${kind.toLowerCase()}_not_found`, message: `${kind} ${id} not found` });
+    return [id, found];
+  }
+
   private route(r: ElevenLabsRecordedRequest): [number, unknown] {
     const s = serialization;
     const key = `${r.method} ${r.path}`;
 
     const agentPath = key.match(/^(GET|PATCH) \/v1\/convai\/agents\/([^/]+)$/);
     if (agentPath) {
-      const agentId = decodeURIComponent(agentPath[2] ?? '');
-      const agent = this.agents.get(agentId);
-      if (!agent) throw new HttpFailure(404, { status: 'agent_not_found', message: `Agent ${agentId} not found` });
+      const [agentId, agent] = this.existing(this.agents, agentPath, 'Agent');
       if (agentPath[1] === 'PATCH') {
         const patch = this.requestBody(s.conversationalAi.UpdateAgentRequest, r.body ?? {}, 'update agent');
         const merged = deepMerge(agent, patch);
@@ -308,9 +314,7 @@ export class ElevenLabsContractServer extends JsonLoopbackServer {
     }
     const toolPath = key.match(/^(GET|PATCH) \/v1\/convai\/tools\/([^/]+)$/);
     if (toolPath) {
-      const toolId = decodeURIComponent(toolPath[2] ?? '');
-      const tool = this.tools.get(toolId);
-      if (!tool) throw new HttpFailure(404, { status: 'tool_not_found', message: `Tool ${toolId} not found` });
+      const [toolId, tool] = this.existing(this.tools, toolPath, 'Tool');
       if (toolPath[1] === 'PATCH') {
         const request = this.requestBody(s.ToolRequestModel, r.body, 'update tool');
         const updated = this.toolResponse(toolId, request.tool_config as Json);

@@ -10,17 +10,14 @@ import {
   testHttpEvent,
   WORKSPACE_HEADERS,
 } from '@agentic-memory/function-kit/testing';
-import { type AgentType, FixedClock, type SecretName } from '@agentic-memory/memory-core';
+import { type AgentType, type ElevenLabsInitiationReply, FixedClock, type SecretName } from '@agentic-memory/memory-core';
 import { type CachedContext, createConversationStartHandler, FRESH_MS } from '../src/conversation-start-handler';
 
 const NOW = Date.parse('2026-10-20T09:00:00Z');
 const KEY = WORKSPACE_HEADERS;
 
-type Reply = {
-  type: string;
-  dynamic_variables: Record<string, unknown>;
-  conversation_config_override?: { agent: { first_message?: string } };
-};
+/** The reply ElevenLabs receives at call start. */
+type Reply = ElevenLabsInitiationReply;
 
 describe('conversation-start (ElevenLabs) through the Middy stack', () => {
   let deps: TestDependencies;
