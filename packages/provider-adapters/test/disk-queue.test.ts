@@ -19,6 +19,16 @@ function withQueue<T>(fn: (queue: DiskQueue, clock: FixedClock, path: string) =>
   });
 }
 
+/** A fresh folder with the queue's path in it for a crash test, removed afterwards. */
+async function inCrashDir(test: (path: string, dir: string) => Promise<void>): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'am-crash-'));
+  try {
+    await test(join(dir, 'queue.db'), dir);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 describe('DiskQueue', () => {
   it('ignores a stale receipt handle (a redelivered message is acknowledged only by its newest handle)', () =>
     withQueue(async (queue, clock) => {
@@ -169,9 +179,7 @@ describe('DiskQueue crash safety', () => {
   }
 
   it('never loses an acknowledged send when the producer is killed', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'am-crash-'));
-    const path = join(dir, 'queue.db');
-    try {
+    await inCrashDir(async (path) => {
       const run = await runWorker(['produce-and-crash', path, '100']);
       expect(run.signal).toBe('SIGKILL');
       const acknowledged = run.stdout
@@ -189,15 +197,11 @@ describe('DiskQueue crash safety', () => {
       }
       queue.close();
       for (const id of acknowledged) expect(received.has(id)).toBe(true);
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+    });
   }, 30_000);
 
   it('releases what a killed worker held when the queue is opened again, instead of waiting out the visibility timeout', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'am-crash-'));
-    const path = join(dir, 'queue.db');
-    try {
+    await inCrashDir(async (path) => {
       expect((await runWorker(['produce', path, '40'])).code).toBe(0);
       const crashed = await runWorker(['hold-and-crash', path]);
       expect(crashed.signal).toBe('SIGKILL');
@@ -217,16 +221,12 @@ describe('DiskQueue crash safety', () => {
       } finally {
         queue.close();
       }
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+    });
   }, 30_000);
 
   it('loses nothing and duplicates nothing beyond at-least-once when the consumer is killed mid-batch', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'am-crash-'));
-    const path = join(dir, 'queue.db');
-    const log = join(dir, 'processed.log');
-    try {
+    await inCrashDir(async (path, dir) => {
+      const log = join(dir, 'processed.log');
       // 1. a producer process sends 200 messages across 20 groups and exits.
       const produced = await runWorker(['produce', path, '200']);
       expect(produced.code).toBe(0);
@@ -252,8 +252,6 @@ describe('DiskQueue crash safety', () => {
         const firsts = indexes.filter((v, i) => indexes.indexOf(v) === i);
         expect(firsts).toEqual([...firsts].sort((a, b) => a - b));
       }
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+    });
   }, 30_000);
 });
