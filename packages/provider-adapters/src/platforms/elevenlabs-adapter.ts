@@ -1,5 +1,4 @@
 import { buildElevenLabsReply, buildGenericReply } from '@agentic-memory/memory-core';
-import { secretsEqual } from '../auth/constant-time';
 import { parseElevenLabsInitiation } from '../elevenlabs/elevenlabs-initiation';
 import { elevenLabsCallRecord, parseElevenLabsPostCall } from '../elevenlabs/elevenlabs-post-call';
 import { verifyElevenLabsSignature } from '../elevenlabs/elevenlabs-signature';
@@ -7,6 +6,7 @@ import { parseElevenLabsToolRequest } from '../elevenlabs/elevenlabs-tool-reques
 import { PayloadError } from '../payload-error';
 import type { PlatformAdapter } from './platform-adapter';
 import { msOrNull } from './platform-helpers';
+import { checkSharedSecret } from './secret-header';
 
 /** ElevenLabs Agents: secret header on call start and tools, HMAC `ElevenLabs-Signature` on post-call webhooks. */
 export const elevenLabsAdapter: PlatformAdapter = {
@@ -22,12 +22,10 @@ export const elevenLabsAdapter: PlatformAdapter = {
       );
       return check.ok ? { ok: true } : { ok: false, code: 'invalid_signature', reason: check.reason };
     }
-    const expected = await secret('ELEVENLABS_WORKSPACE_KEY');
-    if (!expected) return { ok: false, code: 'unauthorized', reason: 'ELEVENLABS_WORKSPACE_KEY is not configured' };
-    const presented = request.headers['x-workspace-key'];
-    return secretsEqual(presented, expected)
-      ? { ok: true }
-      : { ok: false, code: 'unauthorized', reason: presented ? 'wrong workspace key' : 'missing X-Workspace-Key' };
+    return checkSharedSecret(request.headers['x-workspace-key'], await secret('ELEVENLABS_WORKSPACE_KEY'), 'ELEVENLABS_WORKSPACE_KEY', {
+      credential: 'workspace key',
+      header: 'X-Workspace-Key',
+    });
   },
 
   parseCallStart(body) {

@@ -1,8 +1,8 @@
 import { buildGenericReply, normaliseE164 } from '@agentic-memory/memory-core';
-import { secretsEqual } from '../auth/constant-time';
 import { isObject, PayloadError, stringOrNull } from '../payload-error';
 import type { FieldMappings, PlatformAdapter } from './platform-adapter';
 import { firstAt, isoOrNull, msOrNull, numberOrNull, scalars, turnsFrom } from './platform-helpers';
+import { checkSharedSecret } from './secret-header';
 
 const DEFAULTS: FieldMappings = {
   user_id: ['user_id', 'caller_id', 'customer_id', 'phone_number', 'from'],
@@ -34,12 +34,10 @@ export const genericAdapter: PlatformAdapter = {
   provider: 'generic',
 
   async authenticate(_role, request, secret) {
-    const expected = await secret('GENERIC_API_KEY');
-    if (!expected) return { ok: false, code: 'unauthorized', reason: 'GENERIC_API_KEY is not configured' };
-    const presented = request.headers['x-api-key'];
-    return secretsEqual(presented, expected)
-      ? { ok: true }
-      : { ok: false, code: 'unauthorized', reason: presented ? 'wrong API key' : 'missing X-API-Key' };
+    return checkSharedSecret(request.headers['x-api-key'], await secret('GENERIC_API_KEY'), 'GENERIC_API_KEY', {
+      credential: 'API key',
+      header: 'X-API-Key',
+    });
   },
 
   parseCallStart(body, mappings) {

@@ -1,9 +1,9 @@
 import { normaliseE164, singleLine } from '@agentic-memory/memory-core';
-import { secretsEqual } from '../auth/constant-time';
 import { at, isObject, type JsonObject, PayloadError, stringOrNull } from '../payload-error';
 import type { PlatformAdapter, ToolCall } from './platform-adapter';
 import { isoOrNull, msOrNull, scalars, stringValues, turnsFrom } from './platform-helpers';
 import { verifyVapiSignature } from './platform-signatures';
+import { checkSharedSecret } from './secret-header';
 
 function message(body: unknown): JsonObject {
   if (!isObject(body) || !isObject(body.message)) throw new PayloadError('expected a Vapi server message {"message": {...}}');
@@ -67,10 +67,7 @@ export const vapiAdapter: PlatformAdapter = {
       return check.ok ? { ok: true } : { ok: false, code: 'invalid_signature', reason: check.reason };
     }
     const bearer = /^Bearer\s+(.+)$/i.exec(h.authorization ?? '')?.[1];
-    const presented = h['x-vapi-secret'] ?? bearer;
-    return secretsEqual(presented, expected)
-      ? { ok: true }
-      : { ok: false, code: 'unauthorized', reason: presented ? 'wrong Vapi secret' : 'missing X-Vapi-Secret' };
+    return checkSharedSecret(h['x-vapi-secret'] ?? bearer, expected, 'VAPI_SECRET', { credential: 'Vapi secret', header: 'X-Vapi-Secret' });
   },
 
   parseCallStart(body) {
