@@ -55,17 +55,31 @@ interface Mem0Memory {
 }
 
 const clients = new Map<string, Promise<MemoryClient>>();
+let sdkModule: Promise<typeof import('mem0ai')> | null = null;
 
 /**
- * One client per (host, key) per container, created on first use. The SDK module is imported
- * lazily, after `MEM0_TELEMETRY=false` is set: its telemetry switch is read when it loads.
+ * The SDK module, imported once, after `MEM0_TELEMETRY=false` is set (its telemetry switch is read
+ * when it loads). Started when a store is constructed, so the first recall — under the call path's
+ * 300 ms deadline — does not pay for loading it.
  */
+function mem0Sdk(): Promise<typeof import('mem0ai')> {
+  if (!sdkModule) {
+    process.env.MEM0_TELEMETRY = 'false';
+    const loading = import('mem0ai');
+    sdkModule = loading;
+    loading.catch(() => {
+      if (sdkModule === loading) sdkModule = null;
+    });
+  }
+  return sdkModule;
+}
+
+/** One client per (host, key) per container, created on first use. */
 function clientFor(apiKey: string, host: string): Promise<MemoryClient> {
   const key = `${host}\u0000${apiKey}`;
   let client = clients.get(key);
   if (!client) {
-    process.env.MEM0_TELEMETRY = 'false';
-    client = import('mem0ai').then(({ MemoryClient }) => new MemoryClient({ apiKey, host }));
+    client = mem0Sdk().then(({ MemoryClient }) => new MemoryClient({ apiKey, host }));
     clients.set(key, client);
     client.catch(() => clients.delete(key));
   }
@@ -152,6 +166,7 @@ export class Mem0MemoryStore implements MemoryStore, UserDirectory {
     this.ingestDeadlineMs = options.ingestDeadlineMs ?? 15_000;
     this.attempts = Math.max(1, options.ingestAttempts ?? 3);
     this.backoffMs = options.backoffMs ?? 250;
+    void mem0Sdk().catch(() => undefined);
   }
 
   private client(): Promise<MemoryClient> {
