@@ -1,4 +1,5 @@
 import type { EvalCase } from '../eval-types';
+import { DEV_WIDER_CASES } from './dev-wider';
 import { ramble } from './filler';
 
 /**
@@ -744,4 +745,6 @@ export const DEV_CASES: readonly EvalCase[] = [
       { q: 'where does she work?', a: null },
     ],
   },
+  // The widened dev set (third round): new people, wording and languages.
+  ...DEV_WIDER_CASES,
 ];
