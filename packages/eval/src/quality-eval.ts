@@ -175,6 +175,7 @@ export async function evaluateCases(client: ProductClient, cases: readonly EvalC
       const searchOk =
         firstRelevant !== undefined && containsAny(firstRelevant.text, change.now) && !containsAny(firstRelevant.text, change.was);
       const replyOk = containsAny(start.text, change.now) && !containsAny(start.text, change.was);
+      if (process.env.EVAL_SHOW_REPLY === '1' && !replyOk) result.failures.push(`${c.id}: call-start reply:\n${start.text}`);
       add(result.newer, searchOk && replyOk);
       add(category, searchOk && replyOk);
       if (!replyOk)

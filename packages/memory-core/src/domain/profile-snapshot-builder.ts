@@ -2,6 +2,7 @@ import type { AgentType } from '../config/agent-type-schema';
 import { EXTRACT_FIELDS } from '../extraction/extract-fields';
 import type { Clock } from '../ports/clock';
 import { isExpired, rankMemories } from '../ranking/memory-ranker';
+import { mentionsValue } from '../text/value-mentions';
 import type { Memory } from './memory';
 import type { ProfileSnapshot } from './profile-snapshot';
 
@@ -59,18 +60,33 @@ const PER_CALL_FIELDS = new Set<string>([
   'objections',
 ]);
 
-/** The words a value is recognised by in a text: the value as said, without the ISO date a timeline carries. */
-function saidPart(value: string): string {
-  return value
-    .replace(/\s*\(\d{4}-\d{2}-\d{2}\)$/, '')
-    .trim()
-    .toLowerCase();
-}
-
 /** Whether a memory's text mentions a value that was replaced ("no more emails" once the preference is text). */
 export function mentionsSuperseded(text: string, superseded: Readonly<Record<string, readonly string[]>>): boolean {
-  const lower = text.toLowerCase();
-  return Object.values(superseded).some((values) => values.some((v) => saidPart(v).length >= 3 && lower.includes(saidPart(v))));
+  return Object.values(superseded).some((values) => values.some((v) => mentionsValue(text, v)));
+}
+
+/**
+ * The current fields without what a newer value replaced: a field that restates another field's
+ * replaced value ("solar roof, budget about $45,000, start in September" once the budget and the
+ * timeline changed) keeps only its parts that do not.
+ */
+export function withoutSuperseded(
+  fields: Readonly<Record<string, string>>,
+  superseded: Readonly<Record<string, readonly string[]>>,
+): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [field, value] of Object.entries(fields)) {
+    const others = Object.fromEntries(Object.entries(superseded).filter(([f]) => f !== field));
+    if (!mentionsSuperseded(value, others)) {
+      out[field] = value;
+      continue;
+    }
+    const kept = value
+      .split(/\s*[,;]\s*|\s+and\s+(?=(?:budget|timeline|start|deadline|by|before|in|around|about)\b)/iu)
+      .filter((part) => part.length > 0 && !mentionsSuperseded(part, others));
+    if (kept.length > 0) out[field] = kept.join(', ');
+  }
+  return out;
 }
 
 /** Adds `old` to the replaced values of `field` (unless it is the current value again). */
@@ -129,6 +145,7 @@ function assemble(
 ): ProfileSnapshot {
   const now = context.clock.now();
   const { memory_config: mc, response_config: rc } = context.agentType;
+  const current = withoutSuperseded(fields, superseded);
   const shown = live.filter((m) => shownAtCallStart(m) && !isSuperseded(m, fields) && !mentionsSuperseded(m.text, superseded));
   const topMemories = rankMemories(
     shown,
@@ -153,7 +170,7 @@ function assemble(
     callCount,
     memoryCount,
     lastCallAt: newest ? newest.createdAt : null,
-    fields,
+    fields: current,
     topMemories,
     lastSummary,
     validUntil: expiries[0] ?? null,
