@@ -82,7 +82,7 @@ export function withoutSuperseded(
       continue;
     }
     const kept = value
-      .split(/\s*[,;]\s*|\s+and\s+(?=(?:budget|timeline|start|deadline|by|before|in|around|about)\b)/iu)
+      .split(/\s*(?:,(?!\d)|;)\s*|\s+and\s+(?=(?:budget|timeline|start|deadline|by|before|in|around|about)\b)/iu)
       .filter((part) => part.length > 0 && !mentionsSuperseded(part, others));
     if (kept.length > 0) out[field] = kept.join(', ');
   }
