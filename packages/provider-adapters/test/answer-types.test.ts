@@ -60,12 +60,37 @@ describe('questionIntents', () => {
     ['how should we contact him?', ['how to contact']],
     ['why did she call?', ['why', 'purpose of the call']],
     ['what did she order?', []],
+    ['how often does the router restart?', ['how often']],
   ])('%s → %j', (q, expected) => {
     expect(words(q)).toEqual(expected);
   });
 
   it('an idiom replaces the words it is made of', () => {
     expect(questionIntents('what does he do for a living?')[0]?.consumes).toContain('living');
+  });
+
+  it('"how long", "how often", "how many" are the question’s kind, not words to find; "which city" keeps its noun', () => {
+    expect(questionIntents('for how long?')[0]?.consumes).toContain('long');
+    expect(questionIntents('how often does it drop?')[0]?.consumes).toContain('often');
+    expect(questionIntents('which city is she from?')[0]?.consumes).not.toContain('city');
+  });
+
+  it('tags how often something happens', () => {
+    for (const text of ['It restarts every night.', 'drops out every ten minutes', 'twice a week', 'I back up daily'])
+      expect(tags(text)).toContain(ANSWER_TAGS.frequency);
+    expect(tags('It restarted last night.')).not.toContain(ANSWER_TAGS.frequency);
+  });
+});
+
+describe('words about an amount of money (WordNet: possession senses defined by money)', () => {
+  it.each(['spend', 'pay', 'invest', 'afford', 'cost', 'price', 'budget', 'salary'])('%s is', (w) => {
+    expect(lexicon.isMoneyWord(w)).toBe(true);
+  });
+  it.each(['buy', 'purchase', 'job', 'sofa', 'deliver', 'money_order_clerk'])('%s is not', (w) => {
+    expect(lexicon.isMoneyWord(w)).toBe(false);
+  });
+  it('the plain lexicon knows none', () => {
+    expect(PLAIN_LEXICON.isMoneyWord('spend')).toBe(false);
   });
 });
 

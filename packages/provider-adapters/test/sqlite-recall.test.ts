@@ -109,6 +109,26 @@ describe('SqliteMemoryStore recall with the English lexicon', () => {
     expect(unrelated[0]?.id).toBe('h2'); // …with the memory holding a duration first
   });
 
+  it('a question with a word about money asks for an amount, however it is put', async () => {
+    await store.add('u9', [
+      memory('m1', 'Lead — budget: $40,000; interests: panels for the warehouse roof.', { type: 'lead' }),
+      memory('m2', 'Caller said: "We want panels for the warehouse roof."'),
+      memory('m3', 'Caller said: "The installers can start in March."'),
+    ]);
+    const first = async (text: string) => (await store.search({ userId: 'u9', text, limit: 3 }))[0]?.id;
+    expect(await first('how much can they spend?')).toBe('m1');
+    expect(await first('what is the most they will pay?')).toBe('m1');
+    expect(await first('how much is he prepared to invest?')).toBe('m1');
+  });
+
+  it('"how often" finds how often something happens, without the word "often"', async () => {
+    await store.add('u10', [
+      memory('f1', 'Caller said: "The router restarts by itself every night."'),
+      memory('f2', 'Caller said: "The router is in the hallway."'),
+    ]);
+    expect((await store.search({ userId: 'u10', text: 'how often does the router restart?', limit: 3 }))[0]?.id).toBe('f1');
+  });
+
   it('a stored word is also found through its definition, more weakly than through its kinds', async () => {
     await store.add('u9', [
       memory('g1', 'Caller said: "I have been a vegetarian for years."'),

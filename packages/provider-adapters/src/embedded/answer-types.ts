@@ -21,6 +21,7 @@ export const ANSWER_TAGS = {
   reason: '_reason',
   occupation: '_occupation',
   channel: '_channel',
+  frequency: '_frequency',
   /** What a call was about: its summary and the issue or lead it raised (tagged from the memory's kind, not its words). */
   purpose: '_purpose',
 } as const;
@@ -57,6 +58,11 @@ const DURATION = new RegExp(
 );
 const REASON =
   /\b(?:because|cause|since|due to|so that|in order to|as a result|that's why|that is why|thanks to|caused by|owing to|the reason)\b|,\s*so\b|\bso (?:i|we|he|she|they)\b/iu;
+/** How often something happens ("every ten minutes", "twice a week", "nightly"). */
+const FREQUENCY = new RegExp(
+  `\\b(?:every|each)\\s+(?:other\\s+|few\\s+|single\\s+|\\d+\\s+|(?:${NUMBER_WORDS.split(' ').join('|')})\\s+)?(?:second|minute|hour|day|night|morning|afternoon|evening|week|weekend|month|year|time|monday|tuesday|wednesday|thursday|friday|saturday|sunday)s?\\b|\\b(?:hourly|daily|nightly|weekly|fortnightly|monthly|quarterly|yearly|annually|once|twice|constantly|always|repeatedly|all the time|on and off)\\b|\\btimes (?:a|an|per)\\b`,
+  'iu',
+);
 /** Ways to be contacted, in the languages the name rules read (email, phone, text, letter, messaging apps). */
 const CHANNEL =
   /\b(?:e-?mails?|emailed|mail|letters?|post|phone|telephone|calls?|ring|text(?:s|ed)?|sms|whats ?app|signal|telegram|correo|courriel|teléfono|telefono|telefone|téléphone|telefon|telefoon|llamada|appel|anruf|bellen|ligação|chiamata|mensaje|mensagem|messaggio|nachricht|bericht|brief|carta|lettre)\b/iu;
@@ -76,6 +82,7 @@ export function answerTags(stored: string, lexicon: Lexicon, lemmasOf: (word: st
   if (DURATION.test(text)) tags.add(ANSWER_TAGS.duration);
   if (REASON.test(text)) tags.add(ANSWER_TAGS.reason);
   if (CHANNEL.test(text)) tags.add(ANSWER_TAGS.channel);
+  if (FREQUENCY.test(text)) tags.add(ANSWER_TAGS.frequency);
   // Words with their case, and whether each starts a sentence (a label or a quote starts one too);
   // the memory's own label (`Caller said:`, `Issue (billing):`) is not part of what it says.
   const tokens = [...text.matchAll(/[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu)];
@@ -115,6 +122,8 @@ const INTENTS: readonly {
   readonly word: string;
   readonly terms: [string, number][];
   readonly consumes?: string[];
+  /** The words of the phrase that asks ("how long", "how often", "which city") are the intent's, not words to find. */
+  readonly consumesMatch?: boolean;
 }[] = [
   {
     pattern: /\bwhere\b|\bwhich (?:city|town|country|place|village|area|region|state)\b/iu,
@@ -135,19 +144,31 @@ const INTENTS: readonly {
   {
     pattern: /\bhow much\b|\bhow expensive\b|\bwhat (?:price|budget|amount)\b/iu,
     word: 'how much',
+    consumesMatch: true,
     terms: [
       [ANSWER_TAGS.money, 1],
       [ANSWER_TAGS.number, 0.5],
     ],
   },
   {
-    pattern: /\bhow (?:many|old|fast|far|big|tall|often|quickly|large|heavy|deep)\b|\bwhat (?:number|size|age)\b/iu,
+    pattern: /\bhow (?:often|frequently)\b|\bhow many times\b|\bwhat frequency\b/iu,
+    word: 'how often',
+    consumesMatch: true,
+    terms: [
+      [ANSWER_TAGS.frequency, 1],
+      [ANSWER_TAGS.number, 0.3],
+    ],
+  },
+  {
+    pattern: /\bhow (?:many|old|fast|far|big|tall|quickly|large|heavy|deep)\b|\bwhat (?:number|size|age)\b/iu,
     word: 'how many',
+    consumesMatch: true,
     terms: [[ANSWER_TAGS.number, 1]],
   },
   {
     pattern: /\bhow long\b|\bfor how long\b/iu,
     word: 'how long',
+    consumesMatch: true,
     terms: [
       [ANSWER_TAGS.duration, 1],
       [ANSWER_TAGS.number, 0.5],
@@ -192,11 +213,18 @@ const INTENTS: readonly {
 
 /** The kinds of answer a question asks for. */
 export function questionIntents(question: string): QuestionIntent[] {
-  return INTENTS.filter((i) => i.pattern.test(question)).map((i) => ({
-    word: i.word,
-    terms: new Map(i.terms),
-    consumes: i.consumes ?? [],
-  }));
+  return INTENTS.flatMap((i) => {
+    const match = i.pattern.exec(question);
+    if (!match) return [];
+    const said = i.consumesMatch ? (match[0].toLowerCase().match(/\p{L}+/gu) ?? []) : [];
+    return [{ word: i.word, terms: new Map(i.terms), consumes: [...(i.consumes ?? []), ...said] }];
+  });
+}
+
+/** The intent a question asks for when it says a word about an amount of money ("what is the most they can spend?"). */
+export function moneyIntent(): QuestionIntent {
+  const i = INTENTS.find((x) => x.word === 'how much');
+  return { word: 'how much', terms: new Map(i?.terms ?? [[ANSWER_TAGS.money, 1]]), consumes: [] };
 }
 
 /**

@@ -101,6 +101,11 @@ const OCCUPATION_KINDS = new Set(
   ).split(' '),
 );
 
+/** Definitions about an amount of money. */
+const MONEY_GLOSS = /\b(?:money|price|pay|paid|payment|spent)\b/u;
+/** WordNet lexicographer files of possession (verb.possession, noun.possession). */
+const POSSESSION = new Set([40, 21]);
+
 /** British spellings WordNet knows in their American form (colour → color, organise → organize, centre → center). */
 function americanSpellings(word: string): string[] {
   const out = new Set<string>();
@@ -173,6 +178,7 @@ class EnglishLexicon implements Lexicon {
   private readonly broaderCache = new Map<string, readonly string[]>();
   private readonly lemmaCache = new Map<string, readonly string[]>();
   private readonly glossCache = new Map<string, readonly string[]>();
+  private readonly moneyCache = new Map<string, boolean>();
 
   private readonly synsetCache = new Map<string, Synset | null>();
 
@@ -347,6 +353,31 @@ class EnglishLexicon implements Lexicon {
     const otherSenses = (this.senses.get(`v:${lemma}`)?.length ?? 0) + (this.senses.get(`a:${lemma}`)?.length ?? 0);
     if (otherSenses > nounSenses) return null;
     return KINDS[this.synset(first)?.lexFile ?? -1] ?? null;
+  }
+
+  isMoneyWord(lemma: string): boolean {
+    const cached = this.moneyCache.get(lemma);
+    if (cached !== undefined) return cached;
+    // A sense of possession (or whose broader term is one) defined by money ("pay out", "a sum of
+    // money allocated…"); a job is "done to earn money" but is an act, not an amount.
+    const moneyish = (key: string | undefined) => {
+      const synset = key ? this.synset(key) : undefined;
+      if (!synset) return false;
+      const broader = synset.hypernyms[0] ? this.synset(synset.hypernyms[0]) : undefined;
+      const possession = POSSESSION.has(synset.lexFile) || POSSESSION.has(broader?.lexFile ?? -1);
+      return possession && (MONEY_GLOSS.test(synset.gloss) || MONEY_GLOSS.test(broader?.gloss ?? ''));
+    };
+    let money = false;
+    if (lemma.length >= 3 && !TOO_COMMON.has(lemma)) {
+      for (const pos of ['v', 'n'] as const) {
+        const [first, second] = this.sensesOf(lemma, pos);
+        // The dominant sense decides; the second only when the first is not about possession at all
+        // (spend: "pass time", then "pay out"; buy: "obtain by purchase" is possession, not an amount).
+        if (moneyish(first) || (!POSSESSION.has(this.synset(first ?? '')?.lexFile ?? -1) && moneyish(second))) money = true;
+      }
+    }
+    this.moneyCache.set(lemma, money);
+    return money;
   }
 
   broader(lemma: string): readonly string[] {

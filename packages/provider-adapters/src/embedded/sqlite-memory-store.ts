@@ -16,7 +16,7 @@ import {
   type UserDirectory,
   type UserPage,
 } from '@agentic-memory/memory-core';
-import { ANSWER_TAGS, answerTags, numberTerms, questionIntents } from './answer-types';
+import { ANSWER_TAGS, answerTags, moneyIntent, numberTerms, questionIntents } from './answer-types';
 import { englishFor } from './cross-lingual';
 import { STOPWORDS } from './fts-query';
 import { type Lexicon, PLAIN_LEXICON, wordsOf } from './lexicon';
@@ -65,7 +65,7 @@ CREATE TRIGGER IF NOT EXISTS memory_terms_ad AFTER DELETE ON memories BEGIN
 END;
 `;
 /** Bumped when what is indexed changes; with the lexicon's id it decides whether a file is re-indexed on open. */
-const INDEX_VERSION = 'terms-8';
+const INDEX_VERSION = 'terms-9';
 
 /** How a stored text is indexed: its words' lemmas (and known compounds), and the broader terms of its nouns. */
 export function indexTerms(text: string, lexicon: Lexicon): { lemmas: string; concepts: string } {
@@ -128,8 +128,14 @@ interface QueryConcept {
   readonly position?: number;
 }
 
+/** How much a memory holding an amount of money covers a question's money word (spend, pay, invest). */
+const MONEY_WORD_MATCH = 0.8;
+
 export function queryConcepts(text: string, lexicon: Lexicon): QueryConcept[] {
   const intents = questionIntents(text);
+  // A word about an amount of money asks for one, however the question is put ("the most she will pay").
+  const moneyWords = new Set(wordsOf(text).filter((w) => !STOPWORDS.has(w) && lexicon.lemmas(w).some((l) => lexicon.isMoneyWord(l))));
+  if (moneyWords.size > 0 && !intents.some((i) => i.word === 'how much')) intents.push(moneyIntent());
   const consumed = new Set(intents.flatMap((i) => i.consumes));
   const words = wordsOf(text);
   const concepts: QueryConcept[] = intents.map((i) => ({ word: `(${i.word})`, terms: i.terms, intent: true }));
@@ -151,6 +157,7 @@ export function queryConcepts(text: string, lexicon: Lexicon): QueryConcept[] {
     if (!lexicon.isEnglish(word)) for (const english of englishFor(word)) expand(terms, english);
     // Two words that mean one thing (moving in, take up) also find what that thing is called.
     for (const compound of compoundsAt(words, i, lexicon)) expand(terms, compound);
+    if (moneyWords.has(word)) terms.set(ANSWER_TAGS.money, MONEY_WORD_MATCH);
     concepts.push({ word, terms, own, position: i });
   }
   return concepts;
