@@ -73,6 +73,8 @@ describe('questionIntents', () => {
     expect(questionIntents('for how long?')[0]?.consumes).toContain('long');
     expect(questionIntents('how often does it drop?')[0]?.consumes).toContain('often');
     expect(questionIntents('which city is she from?')[0]?.consumes).not.toContain('city');
+    // "how deep" still wants something deep.
+    expect(questionIntents('how deep is the pool?')[0]?.consumes).not.toContain('deep');
   });
 
   it('tags how often something happens', () => {

@@ -211,12 +211,16 @@ const INTENTS: readonly {
   },
 ];
 
+/** Words of a "how …" phrase that ask only for a kind of answer (an amount, a duration, a frequency). */
+const KIND_ONLY = new Set(['much', 'many', 'long', 'often', 'frequently', 'times', 'frequency']);
+
 /** The kinds of answer a question asks for. */
 export function questionIntents(question: string): QuestionIntent[] {
   return INTENTS.flatMap((i) => {
     const match = i.pattern.exec(question);
     if (!match) return [];
-    const said = i.consumesMatch ? (match[0].toLowerCase().match(/\p{L}+/gu) ?? []) : [];
+    // Only the words that say nothing beyond the kind asked for: "how deep" still wants something deep.
+    const said = i.consumesMatch ? (match[0].toLowerCase().match(/\p{L}+/gu) ?? []).filter((w) => KIND_ONLY.has(w)) : [];
     return [{ word: i.word, terms: new Map(i.terms), consumes: [...(i.consumes ?? []), ...said] }];
   });
 }
