@@ -61,6 +61,8 @@ describe('questionIntents', () => {
     ['why did she call?', ['why', 'purpose of the call']],
     ['what did she order?', []],
     ['how often does the router restart?', ['how often']],
+    ['what is the number plate of her car?', ['code']],
+    ['which error code was shown?', ['code']],
   ])('%s → %j', (q, expected) => {
     expect(words(q)).toEqual(expected);
   });
@@ -75,6 +77,13 @@ describe('questionIntents', () => {
     expect(questionIntents('which city is she from?')[0]?.consumes).not.toContain('city');
     // "how deep" still wants something deep.
     expect(questionIntents('how deep is the pool?')[0]?.consumes).not.toContain('deep');
+  });
+
+  it('tags codes and identifiers, never amounts, times or versions', () => {
+    for (const text of ["It's KX19 BFD, a silver estate.", 'Account number: AC-55102.', 'the printer says error e45', 'policy 5510234'])
+      expect(tags(text)).toContain(ANSWER_TAGS.code);
+    for (const text of ['We have 18k and start at 9am on the 5th.', 'I paid 1,240 euros', 'firmware 4.2.1'])
+      expect(tags(text)).not.toContain(ANSWER_TAGS.code);
   });
 
   it('tags how often something happens', () => {

@@ -22,6 +22,8 @@ export const ANSWER_TAGS = {
   occupation: '_occupation',
   channel: '_channel',
   frequency: '_frequency',
+  /** A code or identifier: letters and digits together (KX19 BFD, AC-55102, E45) or a long run of digits. */
+  code: '_code',
   /** What a call was about: its summary and the issue or lead it raised (tagged from the memory's kind, not its words). */
   purpose: '_purpose',
 } as const;
@@ -63,6 +65,10 @@ const FREQUENCY = new RegExp(
   `\\b(?:every|each)\\s+(?:other\\s+|few\\s+|single\\s+|\\d+\\s+|(?:${NUMBER_WORDS.split(' ').join('|')})\\s+)?(?:second|minute|hour|day|night|morning|afternoon|evening|week|weekend|month|year|time|monday|tuesday|wednesday|thursday|friday|saturday|sunday)s?\\b|\\b(?:hourly|daily|nightly|weekly|fortnightly|monthly|quarterly|yearly|annually|once|twice|constantly|always|repeatedly|all the time|on and off)\\b|\\btimes (?:a|an|per)\\b`,
   'iu',
 );
+/** A code or identifier: a word of letters and digits together (KX19, AC-55102, E45, 4B), or five digits or more. */
+/** Amounts and times, which mix letters and digits without being codes ("18k", "9am", "5th", "2pm"). */
+const MONEY_AMOUNTS = /\b\d+(?:[.,:]\d+)?\s?(?:k|m|am|pm|st|nd|rd|th|s|mb|gb|kg|km|cm|mm|ml|mph|kwh)\b/giu;
+const CODE = /(?<![\p{L}\p{N}])(?:(?=[\p{L}-]*\p{N})(?=[\p{N}-]*\p{L})[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)*|\p{N}{5,})(?![\p{L}\p{N}])/u;
 /** Ways to be contacted, in the languages the name rules read (email, phone, text, letter, messaging apps). */
 const CHANNEL =
   /\b(?:e-?mails?|emailed|mail|letters?|post|phone|telephone|calls?|ring|text(?:s|ed)?|sms|whats ?app|signal|telegram|correo|courriel|teléfono|telefono|telefone|téléphone|telefon|telefoon|llamada|appel|anruf|bellen|ligação|chiamata|mensaje|mensagem|messaggio|nachricht|bericht|brief|carta|lettre)\b/iu;
@@ -83,6 +89,7 @@ export function answerTags(stored: string, lexicon: Lexicon, lemmasOf: (word: st
   if (REASON.test(text)) tags.add(ANSWER_TAGS.reason);
   if (CHANNEL.test(text)) tags.add(ANSWER_TAGS.channel);
   if (FREQUENCY.test(text)) tags.add(ANSWER_TAGS.frequency);
+  if (CODE.test(text.replace(MONEY_AMOUNTS, ' '))) tags.add(ANSWER_TAGS.code);
   // Words with their case, and whether each starts a sentence (a label or a quote starts one too);
   // the memory's own label (`Caller said:`, `Issue (billing):`) is not part of what it says.
   const tokens = [...text.matchAll(/[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu)];
@@ -181,6 +188,11 @@ const INTENTS: readonly {
       [ANSWER_TAGS.person, 1],
       [ANSWER_TAGS.name, 0.7],
     ],
+  },
+  {
+    pattern: /\b(?:number|code|reference|plate|registration|serial|pin|postcode|zip code|id)\b/iu,
+    word: 'code',
+    terms: [[ANSWER_TAGS.code, 1]],
   },
   {
     pattern: /\bwhy\b|\bwhat (?:made|caused|led)\b|\bhow come\b|\breason\b/iu,
