@@ -47,9 +47,12 @@ describe('findTimeline', () => {
     expect(findTimeline(text)).toBe(expected);
   });
 
-  it.each(['my bill this month was wrong', 'I have been a customer since 2019', 'call me back', 'The boiler broke down in March.'])('finds no timeline in %j', (text) => {
-    expect(findTimeline(text)).toBeNull();
-  });
+  it.each(['my bill this month was wrong', 'I have been a customer since 2019', 'call me back', 'The boiler broke down in March.'])(
+    'finds no timeline in %j',
+    (text) => {
+      expect(findTimeline(text)).toBeNull();
+    },
+  );
 });
 
 describe('extractFields on the fixtures', () => {

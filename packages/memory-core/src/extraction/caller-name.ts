@@ -29,7 +29,11 @@ interface NameWords {
 
 /** How alike two words are (1 − edit distance / longer length), diacritics and case folded. */
 export function likeness(a: string, b: string): number {
-  const fold = (w: string) => w.normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase();
+  const fold = (w: string) =>
+    w
+      .normalize('NFKD')
+      .replace(/\p{M}+/gu, '')
+      .toLowerCase();
   const x = fold(a);
   const y = fold(b);
   if (x === y) return 1;

@@ -18,7 +18,19 @@ import { timelineValue } from './timeline-date';
 
 /** Data-collection keys recognised for each field, beyond an agent type's own. */
 export const DATA_COLLECTION_KEYS: Readonly<Record<ExtractField, readonly string[]>> = {
-  name: ['name', 'user_name', 'caller_name', 'customer_name', 'full_name', 'first_name', 'given_name', 'firstname', 'contact_name', 'client_name', 'lead_name'],
+  name: [
+    'name',
+    'user_name',
+    'caller_name',
+    'customer_name',
+    'full_name',
+    'first_name',
+    'given_name',
+    'firstname',
+    'contact_name',
+    'client_name',
+    'lead_name',
+  ],
   preferences: ['preferences', 'preference'],
   account_status: ['account_status', 'account_type', 'plan', 'plan_type', 'tier', 'membership'],
   contact_preference: ['contact_preference', 'preferred_contact', 'preferred_contact_method', 'contact_method'],
