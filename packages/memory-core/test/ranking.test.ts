@@ -119,7 +119,9 @@ describe('the newer value wins beyond metadata', () => {
     const fresh = memory('new-address', 10, { metadata: { field: 'delivery_address', delivery_address: '9 Kingfisher Close, Penarth' } });
     const summary = memory('old-summary', 100, { text: 'Set up a weekly box delivered to 14 Elm Street, Cardiff.', score: 0.9 });
     const both = memory('both', 10, { text: 'Moved from 14 Elm Street, Cardiff to 9 Kingfisher Close, Penarth.', score: 0.5 });
-    const ranked = rankMemories([summary, old, fresh, both], { ...rules, supersededFactor: 0.3 }, NOW).map((m) => m.id);
+    const ranked = rankMemories([summary, old, fresh, both], { ...rules, supersededFactor: 0.3, mentions: mentionsValue }, NOW).map(
+      (m) => m.id,
+    );
     expect(ranked.indexOf('both')).toBeLessThan(ranked.indexOf('old-summary'));
     const current = new Map([['delivery_address', '9 Kingfisher Close, Penarth']]);
     const replaced = new Map([['delivery_address', ['14 Elm Street, Cardiff']]]);
@@ -130,7 +132,12 @@ describe('the newer value wins beyond metadata', () => {
   it('a field restating another field’s replaced value keeps only its other parts', () => {
     const fields = { budget: '$60,000', interests: 'solar roof for his farmhouse, budget about $45,000, start in September' };
     const superseded = { budget: ['$45,000'], timeline: ['in September (2026-09-01)'] };
-    expect(withoutSuperseded(fields, superseded)).toEqual({ budget: '$60,000', interests: 'solar roof for his farmhouse' });
+    expect(withoutSuperseded(fields, superseded, mentionsValue)).toEqual({ budget: '$60,000', interests: 'solar roof for his farmhouse' });
     expect(withoutSuperseded({ interests: 'budget about $45,000' }, superseded)).toEqual({});
+    // The light default (the call-start path) recognises a value as said only.
+    expect(withoutSuperseded({ interests: 'about forty-five thousand dollars' }, superseded)).toEqual({
+      interests: 'about forty-five thousand dollars',
+    });
+    expect(withoutSuperseded({ interests: 'about forty-five thousand dollars' }, superseded, mentionsValue)).toEqual({});
   });
 });

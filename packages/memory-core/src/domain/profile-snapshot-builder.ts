@@ -2,7 +2,7 @@ import type { AgentType } from '../config/agent-type-schema';
 import { EXTRACT_FIELDS } from '../extraction/extract-fields';
 import type { Clock } from '../ports/clock';
 import { isExpired, rankMemories } from '../ranking/memory-ranker';
-import { mentionsValue } from '../text/value-mentions';
+import { mentionsSaid } from '../text/value-said';
 import type { Memory } from './memory';
 import type { ProfileSnapshot } from './profile-snapshot';
 
@@ -11,7 +11,15 @@ export interface SnapshotContext {
   readonly agentTypeName: string;
   readonly agentType: AgentType;
   readonly clock: Clock;
+  /**
+   * How a replaced value is recognised in a text. Default: as said. The ingest worker passes
+   * `mentionsValue`, which also knows an amount however it is said ("forty-five thousand dollars"
+   * for $45,000); the call-start path keeps the light default (its bundle carries no number parser).
+   */
+  readonly mentions?: Mentions;
 }
+
+type Mentions = (text: string, value: string) => boolean;
 
 /** How many conversation ids a snapshot remembers for de-duplication. */
 export const RECENT_CONVERSATIONS = 200;
@@ -61,8 +69,12 @@ const PER_CALL_FIELDS = new Set<string>([
 ]);
 
 /** Whether a memory's text mentions a value that was replaced ("no more emails" once the preference is text). */
-export function mentionsSuperseded(text: string, superseded: Readonly<Record<string, readonly string[]>>): boolean {
-  return Object.values(superseded).some((values) => values.some((v) => mentionsValue(text, v)));
+export function mentionsSuperseded(
+  text: string,
+  superseded: Readonly<Record<string, readonly string[]>>,
+  mentions: Mentions = mentionsSaid,
+): boolean {
+  return Object.values(superseded).some((values) => values.some((v) => mentions(text, v)));
 }
 
 /**
@@ -73,17 +85,18 @@ export function mentionsSuperseded(text: string, superseded: Readonly<Record<str
 export function withoutSuperseded(
   fields: Readonly<Record<string, string>>,
   superseded: Readonly<Record<string, readonly string[]>>,
+  mentions: Mentions = mentionsSaid,
 ): Record<string, string> {
   const out: Record<string, string> = {};
   for (const [field, value] of Object.entries(fields)) {
     const others = Object.fromEntries(Object.entries(superseded).filter(([f]) => f !== field));
-    if (!mentionsSuperseded(value, others)) {
+    if (!mentionsSuperseded(value, others, mentions)) {
       out[field] = value;
       continue;
     }
     const kept = value
       .split(/\s*(?:,(?!\d)|;)\s*|\s+and\s+(?=(?:budget|timeline|start|deadline|by|before|in|around|about)\b)/iu)
-      .filter((part) => part.length > 0 && !mentionsSuperseded(part, others));
+      .filter((part) => part.length > 0 && !mentionsSuperseded(part, others, mentions));
     if (kept.length > 0) out[field] = kept.join(', ');
   }
   return out;
@@ -145,8 +158,9 @@ function assemble(
 ): ProfileSnapshot {
   const now = context.clock.now();
   const { memory_config: mc, response_config: rc } = context.agentType;
-  const current = withoutSuperseded(fields, superseded);
-  const shown = live.filter((m) => shownAtCallStart(m) && !isSuperseded(m, fields) && !mentionsSuperseded(m.text, superseded));
+  const mentions = context.mentions ?? mentionsSaid;
+  const current = withoutSuperseded(fields, superseded, mentions);
+  const shown = live.filter((m) => shownAtCallStart(m) && !isSuperseded(m, fields) && !mentionsSuperseded(m.text, superseded, mentions));
   const topMemories = rankMemories(
     shown,
     {

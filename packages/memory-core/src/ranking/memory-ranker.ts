@@ -1,6 +1,6 @@
 import type { Memory } from '../domain/memory';
 import { EXTRACT_FIELDS } from '../extraction/extract-fields';
-import { mentionsValue } from '../text/value-mentions';
+import { mentionsSaid } from '../text/value-said';
 
 const FIELD_KEYS = new Set<string>(EXTRACT_FIELDS);
 
@@ -28,6 +28,11 @@ export interface RankingRules {
    * budget, a former contact preference) below, by this factor (default 1: no change).
    */
   readonly supersededFactor?: number;
+  /**
+   * How a replaced value is recognised in a memory's text (default: as said). Mid-call search
+   * passes `mentionsValue`, which also knows an amount however it is said.
+   */
+  readonly mentions?: (text: string, value: string) => boolean;
 }
 
 /** Fields that describe one call, not the caller: differing values are not a change of fact. */
@@ -69,6 +74,7 @@ export function aboutReplacedValue(
   memory: Pick<Memory, 'text' | 'metadata'>,
   current: ReadonlyMap<string, string>,
   replaced: ReadonlyMap<string, readonly string[]>,
+  mentions: (text: string, value: string) => boolean = mentionsSaid,
 ): boolean {
   for (const [key, value] of Object.entries(memory.metadata)) {
     const now = current.get(key);
@@ -76,8 +82,8 @@ export function aboutReplacedValue(
   }
   for (const [key, values] of replaced) {
     const now = current.get(key);
-    if (now !== undefined && mentionsValue(memory.text, now)) continue;
-    if (values.some((v) => mentionsValue(memory.text, v))) return true;
+    if (now !== undefined && mentions(memory.text, now)) continue;
+    if (values.some((v) => mentions(memory.text, v))) return true;
   }
   return false;
 }
@@ -157,7 +163,7 @@ export function rankMemories(memories: readonly Memory[], rules: RankingRules, n
     const weight = weightOf(memory, rules.searchWeights) ** weightStrength;
     const recency = 1 + (recencyBoost(memory.createdAt, now) - 1) * recencyStrength;
     const layer = memory.metadata.layer === 'transcript' && memory.metadata.key_statement !== true ? (rules.transcriptWeight ?? 1) : 1;
-    const replaced = superseded !== 1 && aboutReplacedValue(memory, current, replacedByNewer) ? superseded : 1;
+    const replaced = superseded !== 1 && aboutReplacedValue(memory, current, replacedByNewer, rules.mentions) ? superseded : 1;
     const rankScore = Math.max(relevance, 1e-6) * weight * recency * priority * layer * replaced;
     ranked.push({ ...memory, rankScore });
   }

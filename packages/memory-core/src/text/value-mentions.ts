@@ -1,13 +1,6 @@
 import { parseAmount } from '../extraction/money';
 import { digitsForNumberWords } from '../extraction/number-words';
-
-/** The words a value is recognised by in a text: the value as said, without the ISO date a timeline carries. */
-export function saidPart(value: string): string {
-  return value
-    .replace(/\s*\(\d{4}-\d{2}-\d{2}\)$/, '')
-    .trim()
-    .toLowerCase();
-}
+import { mentionsSaid, saidPart } from './value-said';
 
 /** Numbers of two digits or more a text says, however it says them ("forty-five thousand", "$45,000", "45k"). */
 function amountsIn(text: string): Set<number> {
@@ -27,8 +20,8 @@ function amountsIn(text: string): Set<number> {
  * text says it ("about forty-five thousand dollars").
  */
 export function mentionsValue(text: string, value: string): boolean {
+  if (mentionsSaid(text, value)) return true;
   const said = saidPart(value);
-  if (said.length >= 3 && text.toLowerCase().includes(said)) return true;
   const amounts = amountsIn(said);
   // Only a value that is mostly an amount is recognised by its numbers ("$45,000", "1450 per month").
   if (amounts.size === 0 || said.replace(/[^\p{L}]/gu, '').length > 10) return false;
