@@ -1,4 +1,5 @@
 import type { EvalCase } from '../eval-types';
+import { DEV_FOURTH_CASES } from './dev-fourth';
 import { DEV_WIDER_CASES } from './dev-wider';
 import { ramble } from './filler';
 
@@ -747,4 +748,5 @@ export const DEV_CASES: readonly EvalCase[] = [
   },
   // The widened dev set (third round): new people, wording and languages.
   ...DEV_WIDER_CASES,
+  ...DEV_FOURTH_CASES,
 ];
