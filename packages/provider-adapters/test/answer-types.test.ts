@@ -18,6 +18,8 @@ describe('answerTags', () => {
     ['I left the gym because it got too crowded.', ['_reason']],
     ['I spoke to Priyanka about it.', ['_name']],
     ['Por correo electrónico, por favor.', ['_channel']],
+    ['The box now comes on Fridays.', ['_date']],
+    ['Weekday afternoons suit me, or weekends.', ['_date']],
   ])('%s → %j', (text, expected) => {
     expect(tags(text)).toEqual(expect.arrayContaining(expected));
   });

@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { FixedClock, type NewMemory } from '@agentic-memory/memory-core';
 import { PLAIN_LEXICON, queryTerms, SqliteMemoryStore } from '../src/embedded';
-import { loadEnglishLexicon } from '../src/embedded/english-lexicon';
+import { compoundHead, loadEnglishLexicon } from '../src/embedded/english-lexicon';
+import { contextTerms, indexTerms } from '../src/embedded/sqlite-memory-store';
 
 /** Recall of the embedded store with the English lexicon: lemmas, synonyms, rarity, fallback, re-indexing. */
 
@@ -170,6 +171,30 @@ describe('SqliteMemoryStore recall with the English lexicon', () => {
     expect((await store.search({ userId: 'u6', text: 'which rooms lose heat?', limit: 3 }))[0]?.id).toBe('q1');
   });
 
+  it('an answer is about the kind of thing the agent had asked for (car registration → vehicle)', async () => {
+    await store.add('u11', [
+      memory('r1', 'Caller said: "It is KX19 BFD, a silver estate."', {
+        metadata: { asked: 'For the permit I need the car registration.' },
+      }),
+      memory('r2', 'Caller said: "The garden is full of brambles this year."'),
+    ]);
+    const found = await store.search({ userId: 'u11', text: 'what vehicle does she have?', limit: 3 });
+    expect(found[0]?.id).toBe('r1');
+    expect(found[0]?.fallback).toBeUndefined();
+  });
+
+  it('a verb and its particle around a pronoun are one word (pick it up → pick_up)', () => {
+    expect(indexTerms('My grandson will pick it up on Friday.', lexicon).lemmas.split(' ')).toContain('pick_up');
+    expect(indexTerms('Please turn them off at night.', lexicon).lemmas.split(' ')).toContain('turn_off');
+  });
+
+  it('the agent’s question gives the answer its words’ kinds, never an answer kind of those words', () => {
+    const terms = contextTerms('My wife is an architect, lovely to hear from you.', lexicon).split(' ');
+    expect(terms).toContain('architect');
+    expect(terms).toContain('^creator');
+    expect(terms.filter((t) => t.includes('_occupation'))).toEqual([]);
+  });
+
   it('a memory saying two words of the question as a phrase ranks first', async () => {
     await store.add('u10', [
       memory('f1', 'Caller said: "The fee was paid late because the bank was closed."', { createdAt: '2026-11-02T10:00:00.000Z' }),
@@ -216,5 +241,23 @@ describe('existing memory.db files', () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe('kinds of stored words (English lexicon)', () => {
+  it('a compound kind is also a kind of its head noun (reunion → social_affair → affair)', () => {
+    expect(compoundHead('motor_vehicle')).toBe('vehicle');
+    expect(compoundHead('day_of_the_week')).toBe('day');
+    expect(compoundHead('vehicle')).toBeNull();
+    expect(lexicon.broader('reunion')).toEqual(expect.arrayContaining(['social_affair', 'affair']));
+    expect(lexicon.broader('warfarin')).toEqual(expect.arrayContaining(['anticoagulant_medication', 'medication']));
+  });
+
+  it('a word never used as a noun in WordNet’s tagged texts has no noun kinds (lovely is not a model)', () => {
+    expect(lexicon.broader('lovely')).not.toContain('_occupation');
+    expect(lexicon.broader('lovely')).not.toContain('model');
+    expect(lexicon.broader('fine')).not.toContain('penalty');
+    // A word used as a noun keeps them.
+    expect(lexicon.broader('midwife')).toContain('_occupation');
   });
 });

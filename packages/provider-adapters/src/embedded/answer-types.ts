@@ -41,13 +41,14 @@ const DATE = new RegExp(
   [
     `\\b(?:${MONTHS})\\b`,
     '\\bMay\\b',
-    '\\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\\b',
+    // A weekday, or every one of them ("on Fridays"), and the days of a working week.
+    '\\b(?:mon|tues|wednes|thurs|fri|satur|sun|week)days?\\b',
     '\\b\\d{1,2}(?:st|nd|rd|th)\\b',
     `\\b(?:${ORDINALS.split(' ').join('|')}) of\\b`,
     '\\b\\d{4}-\\d{2}-\\d{2}\\b',
     '\\b\\d{1,2}[/.]\\d{1,2}(?:[/.]\\d{2,4})?\\b',
     '\\b\\d{1,2}(?::\\d{2})?\\s?(?:am|pm|a\\.m\\.|p\\.m\\.)',
-    '\\b(?:today|tomorrow|yesterday|tonight|weekend)\\b',
+    '\\b(?:today|tomorrow|yesterday|tonight|weekends?)\\b',
     '\\b(?:next|last|this|coming) (?:week|month|year|spring|summer|autumn|fall|winter|morning|afternoon|evening|time)\\b',
     '\\b(?:spring|summer|autumn|winter|christmas|easter|new year)\\b',
     '\\b(?:in|by|until|before|after|from) \\d{4}\\b',
