@@ -5,7 +5,7 @@ import { DatabaseSync } from 'node:sqlite';
 import { FixedClock, type NewMemory } from '@agentic-memory/memory-core';
 import { PLAIN_LEXICON, queryTerms, SqliteMemoryStore } from '../src/embedded';
 import { compoundHead, loadEnglishLexicon } from '../src/embedded/english-lexicon';
-import { contextTerms, indexTerms } from '../src/embedded/sqlite-memory-store';
+import { contextTerms, indexTerms, queryConcepts } from '../src/embedded/sqlite-memory-store';
 
 /** Recall of the embedded store with the English lexicon: lemmas, synonyms, rarity, fallback, re-indexing. */
 
@@ -181,6 +181,20 @@ describe('SqliteMemoryStore recall with the English lexicon', () => {
     const found = await store.search({ userId: 'u11', text: 'what vehicle does she have?', limit: 3 });
     expect(found[0]?.id).toBe('r1');
     expect(found[0]?.fallback).toBeUndefined();
+  });
+
+  it('a question word is also found through the words of its definition (eat: "take in solid food" → shellfish)', async () => {
+    await store.add('u12', [
+      memory('e1', 'Caller said: "I am allergic to shellfish, which makes weddings tricky."'),
+      memory('e2', 'Caller said: "The weddings this summer were lovely."'),
+    ]);
+    const found = await store.search({ userId: 'u12', text: 'what can he not eat?', limit: 3 });
+    expect(found[0]?.id).toBe('e1');
+    expect(found[0]?.fallback).toBeUndefined();
+    // Its definition's words count less than the word itself.
+    const eat = queryConcepts('what can he not eat?', lexicon).find((c) => c.word === 'eat');
+    expect(eat?.terms.get('food')).toBeLessThan(0.5);
+    expect(eat?.defined?.has('food')).toBe(true);
   });
 
   it('a verb and its particle around a pronoun are one word (pick it up → pick_up)', () => {

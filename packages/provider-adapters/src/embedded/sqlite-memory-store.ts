@@ -151,7 +151,12 @@ interface QueryConcept {
   readonly own?: readonly string[];
   /** Position among the question's content words (two in a row make a phrase). */
   readonly position?: number;
+  /** Terms from the word's definition (eat: "take in solid food" → food): they rank, but never alone make a memory about the word. */
+  readonly defined?: ReadonlySet<string>;
 }
+
+/** How much a word of a query word's definition counts (eat → food finds shellfish, whose kind is food). */
+const QUERY_GLOSS_MATCH = 0.35;
 
 /** How much a memory holding an amount of money covers a question's money word (spend, pay, invest). */
 const MONEY_WORD_MATCH = 0.8;
@@ -183,7 +188,16 @@ export function queryConcepts(text: string, lexicon: Lexicon): QueryConcept[] {
     // Two words that mean one thing (moving in, take up) also find what that thing is called.
     for (const compound of compoundsAt(words, i, lexicon)) expand(terms, compound);
     if (moneyWords.has(word)) terms.set(ANSWER_TAGS.money, MONEY_WORD_MATCH);
-    concepts.push({ word, terms, own, position: i });
+    const defined = new Set<string>();
+    // The words of its definition, weakly (eat: "take in solid food" → food).
+    for (const lemma of own) {
+      for (const d of lexicon.defines(lemma)) {
+        if (terms.has(d) || STOPWORDS.has(d)) continue;
+        terms.set(d, QUERY_GLOSS_MATCH);
+        defined.add(d);
+      }
+    }
+    concepts.push({ word, terms, own, position: i, defined });
   }
   return concepts;
 }
@@ -425,7 +439,9 @@ export class SqliteMemoryStore implements MemoryStore, UserDirectory {
     }));
     // How rare each query word is among this caller's memories (any of its terms counts).
     const rarity = concepts.map((c) => {
-      const df = docs.filter((d) => [...c.terms.keys()].some((t) => d.lemmas.has(t) || d.concepts.has(t) || d.context.has(t))).length;
+      const df = docs.filter((d) =>
+        [...c.terms.keys()].some((t) => !c.defined?.has(t) && (d.lemmas.has(t) || d.concepts.has(t) || d.context.has(t))),
+      ).length;
       return Math.log(1 + (total - df + 0.5) / (df + 0.5));
     });
     // The kind of answer asked for counts half as much as an average word of the question, however
@@ -454,8 +470,13 @@ export class SqliteMemoryStore implements MemoryStore, UserDirectory {
     const about = (d: { lemmas: ReadonlySet<string>; concepts: ReadonlySet<string>; context: ReadonlySet<string> }) => {
       if (content.length === 0) return true;
       const direct = (c: QueryConcept) =>
-        [...c.terms.keys()].some((t) => d.lemmas.has(t) || d.concepts.has(t) || d.context.has(t) || d.context.has(`${ASKED_KIND}${t}`));
+        [...c.terms.keys()].some(
+          (t) => !c.defined?.has(t) && (d.lemmas.has(t) || d.concepts.has(t) || d.context.has(t) || d.context.has(`${ASKED_KIND}${t}`)),
+        );
       if (content.some(direct)) return true;
+      // A word of a question word's definition said, or a kind of what is said (eat: "take in solid
+      // food" → shellfish, whose kind is food).
+      if (content.some((c) => [...(c.defined ?? [])].some((t) => d.lemmas.has(t) || d.concepts.has(t)))) return true;
       return content.filter((c) => best(c, none, d.concepts, none) > 0).length >= 2;
     };
     // The question's phrases: content words one after the other.
