@@ -4,7 +4,7 @@
  * prints the figures of issue 18 for the dev and holdout halves, a per-category table, and the
  * multi-session benchmark beside a plain BM25 baseline computed in the same run.
  *
- *   pnpm eval:quality [--set dev|holdout|both] [--no-multi] [--failures] [--holdout-failures]
+ *   pnpm eval:quality [--set dev|holdout|both] [--no-multi] [--failures] [--holdout-failures] [--case <dev id prefix>]
  *
  * Failures of the dev half (calls and the first half of the benchmark's personas) are listed with
  * `--failures`; the holdout's only with `--holdout-failures` (tune on dev, never on holdout).
@@ -29,7 +29,9 @@ const frac = (t: { passed: number; total: number }) => `${t.passed}/${t.total}`;
 
 const which = option('--set', 'both');
 const sets: [string, typeof DEV_CASES][] = [];
-if (which === 'dev' || which === 'both') sets.push(['dev', DEV_CASES]);
+// `--case <id prefix>`: only the dev calls whose id starts with it (while working on one rule).
+const only = option('--case', '');
+if (which === 'dev' || which === 'both') sets.push(['dev', only ? DEV_CASES.filter((c) => c.id.startsWith(only)) : DEV_CASES]);
 if (which === 'holdout' || which === 'both') sets.push(['holdout', HOLDOUT_CASES]);
 
 const started = performance.now();

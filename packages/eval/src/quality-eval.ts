@@ -50,7 +50,7 @@ function evalConfig() {
 }
 
 /** Starts the local runtime on a fresh data folder and speaks to it over loopback HTTP. */
-export async function startProduct(): Promise<{ client: ProductClient; stop: () => Promise<void> }> {
+export async function startProduct(): Promise<{ client: ProductClient; dataDir: string; stop: () => Promise<void> }> {
   const dataDir = mkdtempSync(join(tmpdir(), 'am-eval-'));
   const clock = new FixedClock(EVAL_NOW);
   const runtime = await startLocalRuntime({ dataDir, port: 0, clock, config: evalConfig(), env: { ...process.env, DATA_DIR: dataDir } });
@@ -109,6 +109,7 @@ export async function startProduct(): Promise<{ client: ProductClient; stop: () 
   };
   return {
     client,
+    dataDir,
     stop: async () => {
       await runtime.stop();
       rmSync(dataDir, { recursive: true, force: true });
@@ -175,6 +176,7 @@ export async function evaluateCases(client: ProductClient, cases: readonly EvalC
       const searchOk =
         firstRelevant !== undefined && containsAny(firstRelevant.text, change.now) && !containsAny(firstRelevant.text, change.was);
       const replyOk = containsAny(start.text, change.now) && !containsAny(start.text, change.was);
+      if (process.env.EVAL_SHOW_REPLY === '1' && !replyOk) result.failures.push(`${c.id}: call-start reply:\n${start.text}`);
       add(result.newer, searchOk && replyOk);
       add(category, searchOk && replyOk);
       if (!replyOk)

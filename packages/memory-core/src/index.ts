@@ -42,3 +42,4 @@ export * from './ports/secrets';
 export * from './ranking/memory-ranker';
 export * from './roles';
 export * from './statistics';
+export { mentionsValue } from './text/value-mentions';

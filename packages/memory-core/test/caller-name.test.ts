@@ -76,6 +76,48 @@ describe('findCallerName: corrections and spellings (the latest wins)', () => {
   });
 });
 
+describe('findCallerName: corrections by likeness, fillers, vocatives, confirmed surnames', () => {
+  it('a spelling replaces the name word it resembles, not always the last one', () => {
+    const turns = [
+      agent('Can I take your name?'),
+      caller("It's Katherine Boyle."),
+      agent('Is that with a K and an E?'),
+      caller("A K, but actually it's K-A-T-H-R-Y-N. Kathryn, no E in the middle."),
+    ];
+    expect(name(turns, 'Katherine Boyle asked to cancel.')).toBe('Kathryn Boyle');
+  });
+
+  it('a surname spelled in an uncased transcript replaces a misheard one, and "X is with a C" rewrites X', () => {
+    const turns = [
+      agent('Who am I talking to?'),
+      caller('hi yeah this is mark du bwa'),
+      agent('Sorry, could you spell the surname for me?'),
+      caller("sure it's d u b o i s, dubois, and marc is with a c not a k"),
+    ];
+    expect(name(turns)).toBe('Marc Dubois');
+  });
+
+  it('a note about a letter never renames the caller after an unrelated word', () => {
+    const turns = [agent('Who is calling?'), caller("It's Ruth Okoye. I'll have the coffee with a dash of milk, by the way.")];
+    expect(name(turns)).toBe('Ruth Okoye');
+  });
+
+  it('skips fillers right after the introduction phrase', () => {
+    expect(name([agent('Who do I have on the line?'), caller('hi um yeah this is uh kofi mensah')])).toBe('Kofi Mensah');
+    expect(name([caller('Hello, this is, um, Beatriz Lopes.')])).toBe('Beatriz Lopes');
+  });
+
+  it('reads a bare name said after the agent’s own name ("Leo, hi. Bongani Dlamini.")', () => {
+    const turns = [agent('Hello, I’m Leo, your tech assistant. Who do I have here?'), caller('Leo, hi. Bongani Dlamini.')];
+    expect(name(turns)).toBe('Bongani Dlamini');
+  });
+
+  it('a first name given after a confirmed "Ms. <surname>" completes it', () => {
+    const turns = [agent('Am I speaking with Ms. Yılmaz?'), caller('Yes, Elif speaking.')];
+    expect(name(turns, null, { direction: 'outbound' })).toBe('Elif Yılmaz');
+  });
+});
+
 describe('findCallerName: agents, other people, outbound calls, summaries', () => {
   it('never uses the agent’s name (self-introduction or metadata)', () => {
     const turns = [agent("Hi, I'm Ava, the virtual assistant."), caller('Hi Ava, thanks Ava. Last time I spoke to Jordan.')];

@@ -41,13 +41,18 @@ describe('findTimeline', () => {
     ['our timeline is about 6 weeks', 'timeline is about 6 weeks'],
     ['we plan to buy next quarter', 'next quarter'],
     ['ready by Q3', 'by Q3'],
+    ['About forty-five thousand dollars, and we would like to start in September.', 'in September'],
+    ['we want to have it installed in May', 'in May'],
   ])('%s → %s', (text, expected) => {
     expect(findTimeline(text)).toBe(expected);
   });
 
-  it.each(['my bill this month was wrong', 'I have been a customer since 2019', 'call me back'])('finds no timeline in %j', (text) => {
-    expect(findTimeline(text)).toBeNull();
-  });
+  it.each(['my bill this month was wrong', 'I have been a customer since 2019', 'call me back', 'The boiler broke down in March.'])(
+    'finds no timeline in %j',
+    (text) => {
+      expect(findTimeline(text)).toBeNull();
+    },
+  );
 });
 
 describe('extractFields on the fixtures', () => {

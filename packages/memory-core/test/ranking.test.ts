@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import type { Memory, RankingRules } from '../src';
-import { isExpired, rankMemories, recencyBoost, weightOf } from '../src';
+import { aboutReplacedValue, isExpired, rankMemories, recencyBoost, weightOf, withoutSuperseded } from '../src';
+import { mentionsValue } from '../src/text/value-mentions';
 
 const NOW = Date.parse('2026-11-01T00:00:00Z');
 const DAY = 86_400_000;
@@ -99,5 +100,44 @@ describe('rankMemories', () => {
         return a.length === Math.min(limit, memories.length) && JSON.stringify(a) === JSON.stringify(b);
       }),
     );
+  });
+});
+
+describe('the newer value wins beyond metadata', () => {
+  it('recognises a value as said, and an amount however it is said', () => {
+    expect(mentionsValue('About forty-five thousand dollars, and we start in September.', '$45,000')).toBe(true);
+    expect(mentionsValue('we have 45k put aside', '$45,000')).toBe(true);
+    expect(mentionsValue('we have 60k put aside', '$45,000')).toBe(false);
+    expect(mentionsValue('we would like to start in September', 'in September (2026-09-01)')).toBe(true);
+    expect(mentionsValue('delivered to 14 Elm Street, Cardiff, in the porch', '14 Elm Street, Cardiff')).toBe(true);
+    // A value that is mostly words is recognised by its words only.
+    expect(mentionsValue('we have 14 boxes', '14 Elm Street, Cardiff')).toBe(false);
+  });
+
+  it('ranks a memory that mentions a replaced value (and not the current one) below the current one', () => {
+    const old = memory('old-address', 100, { metadata: { field: 'delivery_address', delivery_address: '14 Elm Street, Cardiff' } });
+    const fresh = memory('new-address', 10, { metadata: { field: 'delivery_address', delivery_address: '9 Kingfisher Close, Penarth' } });
+    const summary = memory('old-summary', 100, { text: 'Set up a weekly box delivered to 14 Elm Street, Cardiff.', score: 0.9 });
+    const both = memory('both', 10, { text: 'Moved from 14 Elm Street, Cardiff to 9 Kingfisher Close, Penarth.', score: 0.5 });
+    const ranked = rankMemories([summary, old, fresh, both], { ...rules, supersededFactor: 0.3, mentions: mentionsValue }, NOW).map(
+      (m) => m.id,
+    );
+    expect(ranked.indexOf('both')).toBeLessThan(ranked.indexOf('old-summary'));
+    const current = new Map([['delivery_address', '9 Kingfisher Close, Penarth']]);
+    const replaced = new Map([['delivery_address', ['14 Elm Street, Cardiff']]]);
+    expect(aboutReplacedValue(summary, current, replaced)).toBe(true);
+    expect(aboutReplacedValue(both, current, replaced)).toBe(false);
+  });
+
+  it('a field restating another field’s replaced value keeps only its other parts', () => {
+    const fields = { budget: '$60,000', interests: 'solar roof for his farmhouse, budget about $45,000, start in September' };
+    const superseded = { budget: ['$45,000'], timeline: ['in September (2026-09-01)'] };
+    expect(withoutSuperseded(fields, superseded, mentionsValue)).toEqual({ budget: '$60,000', interests: 'solar roof for his farmhouse' });
+    expect(withoutSuperseded({ interests: 'budget about $45,000' }, superseded)).toEqual({});
+    // The light default (the call-start path) recognises a value as said only.
+    expect(withoutSuperseded({ interests: 'about forty-five thousand dollars' }, superseded)).toEqual({
+      interests: 'about forty-five thousand dollars',
+    });
+    expect(withoutSuperseded({ interests: 'about forty-five thousand dollars' }, superseded, mentionsValue)).toEqual({});
   });
 });

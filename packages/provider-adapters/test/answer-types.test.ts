@@ -18,6 +18,8 @@ describe('answerTags', () => {
     ['I left the gym because it got too crowded.', ['_reason']],
     ['I spoke to Priyanka about it.', ['_name']],
     ['Por correo electrónico, por favor.', ['_channel']],
+    ['The box now comes on Fridays.', ['_date']],
+    ['Weekday afternoons suit me, or weekends.', ['_date']],
   ])('%s → %j', (text, expected) => {
     expect(tags(text)).toEqual(expect.arrayContaining(expected));
   });
@@ -60,12 +62,48 @@ describe('questionIntents', () => {
     ['how should we contact him?', ['how to contact']],
     ['why did she call?', ['why', 'purpose of the call']],
     ['what did she order?', []],
+    ['how often does the router restart?', ['how often']],
+    ['what is the number plate of her car?', ['code']],
+    ['which error code was shown?', ['code']],
   ])('%s → %j', (q, expected) => {
     expect(words(q)).toEqual(expected);
   });
 
   it('an idiom replaces the words it is made of', () => {
     expect(questionIntents('what does he do for a living?')[0]?.consumes).toContain('living');
+  });
+
+  it('"how long", "how often", "how many" are the question’s kind, not words to find; "which city" keeps its noun', () => {
+    expect(questionIntents('for how long?')[0]?.consumes).toContain('long');
+    expect(questionIntents('how often does it drop?')[0]?.consumes).toContain('often');
+    expect(questionIntents('which city is she from?')[0]?.consumes).not.toContain('city');
+    // "how deep" still wants something deep.
+    expect(questionIntents('how deep is the pool?')[0]?.consumes).not.toContain('deep');
+  });
+
+  it('tags codes and identifiers, never amounts, times or versions', () => {
+    for (const text of ["It's KX19 BFD, a silver estate.", 'Account number: AC-55102.', 'the printer says error e45', 'policy 5510234'])
+      expect(tags(text)).toContain(ANSWER_TAGS.code);
+    for (const text of ['We have 18k and start at 9am on the 5th.', 'I paid 1,240 euros', 'firmware 4.2.1'])
+      expect(tags(text)).not.toContain(ANSWER_TAGS.code);
+  });
+
+  it('tags how often something happens', () => {
+    for (const text of ['It restarts every night.', 'drops out every ten minutes', 'twice a week', 'I back up daily'])
+      expect(tags(text)).toContain(ANSWER_TAGS.frequency);
+    expect(tags('It restarted last night.')).not.toContain(ANSWER_TAGS.frequency);
+  });
+});
+
+describe('words about an amount of money (WordNet: possession senses defined by money)', () => {
+  it.each(['spend', 'pay', 'invest', 'afford', 'cost', 'price', 'budget', 'salary'])('%s is', (w) => {
+    expect(lexicon.isMoneyWord(w)).toBe(true);
+  });
+  it.each(['buy', 'purchase', 'job', 'sofa', 'deliver', 'money_order_clerk'])('%s is not', (w) => {
+    expect(lexicon.isMoneyWord(w)).toBe(false);
+  });
+  it('the plain lexicon knows none', () => {
+    expect(PLAIN_LEXICON.isMoneyWord('spend')).toBe(false);
   });
 });
 

@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { FixedClock, type NewMemory } from '@agentic-memory/memory-core';
 import { PLAIN_LEXICON, queryTerms, SqliteMemoryStore } from '../src/embedded';
-import { loadEnglishLexicon } from '../src/embedded/english-lexicon';
+import { compoundHead, loadEnglishLexicon } from '../src/embedded/english-lexicon';
+import { contextTerms, indexTerms, queryConcepts } from '../src/embedded/sqlite-memory-store';
 
 /** Recall of the embedded store with the English lexicon: lemmas, synonyms, rarity, fallback, re-indexing. */
 
@@ -109,6 +110,26 @@ describe('SqliteMemoryStore recall with the English lexicon', () => {
     expect(unrelated[0]?.id).toBe('h2'); // …with the memory holding a duration first
   });
 
+  it('a question with a word about money asks for an amount, however it is put', async () => {
+    await store.add('u9', [
+      memory('m1', 'Lead — budget: $40,000; interests: panels for the warehouse roof.', { type: 'lead' }),
+      memory('m2', 'Caller said: "We want panels for the warehouse roof."'),
+      memory('m3', 'Caller said: "The installers can start in March."'),
+    ]);
+    const first = async (text: string) => (await store.search({ userId: 'u9', text, limit: 3 }))[0]?.id;
+    expect(await first('how much can they spend?')).toBe('m1');
+    expect(await first('what is the most they will pay?')).toBe('m1');
+    expect(await first('how much is he prepared to invest?')).toBe('m1');
+  });
+
+  it('"how often" finds how often something happens, without the word "often"', async () => {
+    await store.add('u10', [
+      memory('f1', 'Caller said: "The router restarts by itself every night."'),
+      memory('f2', 'Caller said: "The router is in the hallway."'),
+    ]);
+    expect((await store.search({ userId: 'u10', text: 'how often does the router restart?', limit: 3 }))[0]?.id).toBe('f1');
+  });
+
   it('a stored word is also found through its definition, more weakly than through its kinds', async () => {
     await store.add('u9', [
       memory('g1', 'Caller said: "I have been a vegetarian for years."'),
@@ -148,6 +169,44 @@ describe('SqliteMemoryStore recall with the English lexicon', () => {
       memory('q2', 'Caller said: "The two bedrooms upstairs were repainted."'),
     ]);
     expect((await store.search({ userId: 'u6', text: 'which rooms lose heat?', limit: 3 }))[0]?.id).toBe('q1');
+  });
+
+  it('an answer is about the kind of thing the agent had asked for (car registration → vehicle)', async () => {
+    await store.add('u11', [
+      memory('r1', 'Caller said: "It is KX19 BFD, a silver estate."', {
+        metadata: { asked: 'For the permit I need the car registration.' },
+      }),
+      memory('r2', 'Caller said: "The garden is full of brambles this year."'),
+    ]);
+    const found = await store.search({ userId: 'u11', text: 'what vehicle does she have?', limit: 3 });
+    expect(found[0]?.id).toBe('r1');
+    expect(found[0]?.fallback).toBeUndefined();
+  });
+
+  it('a question word is also found through the words of its definition (eat: "take in solid food" → shellfish)', async () => {
+    await store.add('u12', [
+      memory('e1', 'Caller said: "I am allergic to shellfish, which makes weddings tricky."'),
+      memory('e2', 'Caller said: "The weddings this summer were lovely."'),
+    ]);
+    const found = await store.search({ userId: 'u12', text: 'what can he not eat?', limit: 3 });
+    expect(found[0]?.id).toBe('e1');
+    expect(found[0]?.fallback).toBeUndefined();
+    // Its definition's words count less than the word itself.
+    const eat = queryConcepts('what can he not eat?', lexicon).find((c) => c.word === 'eat');
+    expect(eat?.terms.get('food')).toBeLessThan(0.5);
+    expect(eat?.defined?.has('food')).toBe(true);
+  });
+
+  it('a verb and its particle around a pronoun are one word (pick it up → pick_up)', () => {
+    expect(indexTerms('My grandson will pick it up on Friday.', lexicon).lemmas.split(' ')).toContain('pick_up');
+    expect(indexTerms('Please turn them off at night.', lexicon).lemmas.split(' ')).toContain('turn_off');
+  });
+
+  it('the agent’s question gives the answer its words’ kinds, never an answer kind of those words', () => {
+    const terms = contextTerms('My wife is an architect, lovely to hear from you.', lexicon).split(' ');
+    expect(terms).toContain('architect');
+    expect(terms).toContain('^creator');
+    expect(terms.filter((t) => t.includes('_occupation'))).toEqual([]);
   });
 
   it('a memory saying two words of the question as a phrase ranks first', async () => {
@@ -196,5 +255,23 @@ describe('existing memory.db files', () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe('kinds of stored words (English lexicon)', () => {
+  it('a compound kind is also a kind of its head noun (reunion → social_affair → affair)', () => {
+    expect(compoundHead('motor_vehicle')).toBe('vehicle');
+    expect(compoundHead('day_of_the_week')).toBe('day');
+    expect(compoundHead('vehicle')).toBeNull();
+    expect(lexicon.broader('reunion')).toEqual(expect.arrayContaining(['social_affair', 'affair']));
+    expect(lexicon.broader('warfarin')).toEqual(expect.arrayContaining(['anticoagulant_medication', 'medication']));
+  });
+
+  it('a word never used as a noun in WordNet’s tagged texts has no noun kinds (lovely is not a model)', () => {
+    expect(lexicon.broader('lovely')).not.toContain('_occupation');
+    expect(lexicon.broader('lovely')).not.toContain('model');
+    expect(lexicon.broader('fine')).not.toContain('penalty');
+    // A word used as a noun keeps them.
+    expect(lexicon.broader('midwife')).toContain('_occupation');
   });
 });

@@ -1,4 +1,6 @@
 import type { EvalCase } from '../eval-types';
+import { DEV_FOURTH_CASES } from './dev-fourth';
+import { DEV_WIDER_CASES } from './dev-wider';
 import { ramble } from './filler';
 
 /**
@@ -744,4 +746,7 @@ export const DEV_CASES: readonly EvalCase[] = [
       { q: 'where does she work?', a: null },
     ],
   },
+  // The widened dev set (third round): new people, wording and languages.
+  ...DEV_WIDER_CASES,
+  ...DEV_FOURTH_CASES,
 ];

@@ -72,6 +72,21 @@ const RAMBLE: Readonly<Record<string, readonly string[]>> = {
     'It has been so windy lately that the recycling bin keeps ending up in the road.',
     'I have been meaning to sort out the loft for years and I keep putting it off.',
   ],
+  /** Office and commuting small talk (a theme only the widened dev calls use). */
+  work: [
+    'The train this morning was cancelled again so I ended up sharing a taxi with two strangers.',
+    'We have had three different managers in a year, each with their own favourite spreadsheet.',
+    'The canteen changed supplier and now every sandwich tastes faintly of cardboard.',
+    'My desk is right under the air conditioning vent, so I wear a scarf in the middle of July.',
+    'There was a fire drill at eleven and we all stood in the car park for forty minutes.',
+    'A colleague keeps booking the big meeting room for one person, nobody knows why.',
+    'I have started cycling in on Fridays, mostly so I can skip the queue at the station.',
+    'The printer on our floor jams if you even look at it, we have a rota for fixing it.',
+    'Our team had a quiz night and we came second to the accounts department, again.',
+    'I spend half my day on video calls where somebody is always on mute while talking.',
+    'The lift to the fourth floor has been out of order since before the summer holidays.',
+    'We moved to hot desking and I still have not found a chair that does not squeak.',
+  ],
 };
 
 const AGENT_ACKS = [

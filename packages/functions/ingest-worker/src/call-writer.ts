@@ -1,7 +1,15 @@
 import type { CallerIdentity, ConversationIndex, RoleDependencies } from '@agentic-memory/function-kit';
 import { BlobKeys, emitSingle, evictCaller, identifyCaller, permanently, withDeadline } from '@agentic-memory/function-kit';
 import type { AgentType, CallRecord, ConversationRecord, Memory, ProfileSnapshot } from '@agentic-memory/memory-core';
-import { memoriesFromCall, memorySpaceOf, normaliseE164, snapshotName, topicsOf, updateProfileSnapshot } from '@agentic-memory/memory-core';
+import {
+  memoriesFromCall,
+  memorySpaceOf,
+  mentionsValue,
+  normaliseE164,
+  snapshotName,
+  topicsOf,
+  updateProfileSnapshot,
+} from '@agentic-memory/memory-core';
 
 /** Writing memories may take a while (a remote store ingests asynchronously); it is off the hot path. */
 const INGEST_DEADLINE_MS = 20_000;
@@ -84,6 +92,7 @@ export async function writeCall(
     agentTypeName,
     agentType,
     clock: deps.clock,
+    mentions: mentionsValue,
   });
   await deps.blobStore.put(snapshotKey, JSON.stringify(snapshot), { contentType: 'application/json' });
   // This process's cached answers about the caller are stale now (other instances revalidate within FRESH_MS).

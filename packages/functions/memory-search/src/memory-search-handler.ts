@@ -17,6 +17,7 @@ import {
   buildSearchAnswer,
   type MemorySpace,
   maskPhone,
+  mentionsValue,
   rankMemories,
   resolveAgentType,
   type SearchAnswer,
@@ -71,6 +72,7 @@ export function createMemorySearchHandler(deps: MemorySearchDependencies, cache 
         recencyStrength: mc.search_ranking.recency_strength,
         transcriptWeight: mc.search_ranking.transcript_weight,
         supersededFactor: mc.search_ranking.superseded_factor,
+        mentions: mentionsValue,
       },
       deps.clock.now(),
     );

@@ -2,6 +2,7 @@ import type { AgentType } from '../config/agent-type-schema';
 import { EXTRACT_FIELDS } from '../extraction/extract-fields';
 import type { Clock } from '../ports/clock';
 import { isExpired, rankMemories } from '../ranking/memory-ranker';
+import { mentionsSaid } from '../text/value-said';
 import type { Memory } from './memory';
 import type { ProfileSnapshot } from './profile-snapshot';
 
@@ -10,7 +11,15 @@ export interface SnapshotContext {
   readonly agentTypeName: string;
   readonly agentType: AgentType;
   readonly clock: Clock;
+  /**
+   * How a replaced value is recognised in a text. Default: as said. The ingest worker passes
+   * `mentionsValue`, which also knows an amount however it is said ("forty-five thousand dollars"
+   * for $45,000); the call-start path keeps the light default (its bundle carries no number parser).
+   */
+  readonly mentions?: Mentions;
 }
+
+type Mentions = (text: string, value: string) => boolean;
 
 /** How many conversation ids a snapshot remembers for de-duplication. */
 export const RECENT_CONVERSATIONS = 200;
@@ -59,18 +68,38 @@ const PER_CALL_FIELDS = new Set<string>([
   'objections',
 ]);
 
-/** The words a value is recognised by in a text: the value as said, without the ISO date a timeline carries. */
-function saidPart(value: string): string {
-  return value
-    .replace(/\s*\(\d{4}-\d{2}-\d{2}\)$/, '')
-    .trim()
-    .toLowerCase();
+/** Whether a memory's text mentions a value that was replaced ("no more emails" once the preference is text). */
+export function mentionsSuperseded(
+  text: string,
+  superseded: Readonly<Record<string, readonly string[]>>,
+  mentions: Mentions = mentionsSaid,
+): boolean {
+  return Object.values(superseded).some((values) => values.some((v) => mentions(text, v)));
 }
 
-/** Whether a memory's text mentions a value that was replaced ("no more emails" once the preference is text). */
-export function mentionsSuperseded(text: string, superseded: Readonly<Record<string, readonly string[]>>): boolean {
-  const lower = text.toLowerCase();
-  return Object.values(superseded).some((values) => values.some((v) => saidPart(v).length >= 3 && lower.includes(saidPart(v))));
+/**
+ * The current fields without what a newer value replaced: a field that restates another field's
+ * replaced value ("solar roof, budget about $45,000, start in September" once the budget and the
+ * timeline changed) keeps only its parts that do not.
+ */
+export function withoutSuperseded(
+  fields: Readonly<Record<string, string>>,
+  superseded: Readonly<Record<string, readonly string[]>>,
+  mentions: Mentions = mentionsSaid,
+): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [field, value] of Object.entries(fields)) {
+    const others = Object.fromEntries(Object.entries(superseded).filter(([f]) => f !== field));
+    if (!mentionsSuperseded(value, others, mentions)) {
+      out[field] = value;
+      continue;
+    }
+    const kept = value
+      .split(/\s*(?:,(?!\d)|;)\s*|\s+and\s+(?=(?:budget|timeline|start|deadline|by|before|in|around|about)\b)/iu)
+      .filter((part) => part.length > 0 && !mentionsSuperseded(part, others, mentions));
+    if (kept.length > 0) out[field] = kept.join(', ');
+  }
+  return out;
 }
 
 /** Adds `old` to the replaced values of `field` (unless it is the current value again). */
@@ -129,7 +158,9 @@ function assemble(
 ): ProfileSnapshot {
   const now = context.clock.now();
   const { memory_config: mc, response_config: rc } = context.agentType;
-  const shown = live.filter((m) => shownAtCallStart(m) && !isSuperseded(m, fields) && !mentionsSuperseded(m.text, superseded));
+  const mentions = context.mentions ?? mentionsSaid;
+  const current = withoutSuperseded(fields, superseded, mentions);
+  const shown = live.filter((m) => shownAtCallStart(m) && !isSuperseded(m, fields) && !mentionsSuperseded(m.text, superseded, mentions));
   const topMemories = rankMemories(
     shown,
     {
@@ -153,7 +184,7 @@ function assemble(
     callCount,
     memoryCount,
     lastCallAt: newest ? newest.createdAt : null,
-    fields,
+    fields: current,
     topMemories,
     lastSummary,
     validUntil: expiries[0] ?? null,

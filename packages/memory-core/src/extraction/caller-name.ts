@@ -27,12 +27,48 @@ interface NameWords {
   readonly title: string | null;
 }
 
+/** How alike two words are (1 − edit distance / longer length), diacritics and case folded. */
+export function likeness(a: string, b: string): number {
+  const fold = (w: string) =>
+    w
+      .normalize('NFKD')
+      .replace(/\p{M}+/gu, '')
+      .toLowerCase();
+  const x = fold(a);
+  const y = fold(b);
+  if (x === y) return 1;
+  let previous = Array.from({ length: y.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= x.length; i += 1) {
+    const row = [i];
+    for (let j = 1; j <= y.length; j += 1)
+      row.push(Math.min((previous[j] ?? 0) + 1, (row[j - 1] ?? 0) + 1, (previous[j - 1] ?? 0) + (x[i - 1] === y[j - 1] ? 0 : 1)));
+    previous = row;
+  }
+  return 1 - (previous[y.length] ?? 0) / Math.max(x.length, y.length, 1);
+}
+
+/** The word of a name a new spelling or correction most likely replaces (same first letter, alike), or -1. */
+function likelyTarget(words: readonly string[], word: string): number {
+  let best = -1;
+  let score = 0.5;
+  words.forEach((w, i) => {
+    if (NAME_PARTICLES.has(w.toLowerCase())) return;
+    const sameStart = likeness(w.charAt(0), word.charAt(0)) === 1;
+    const l = likeness(w, word);
+    if (sameStart && l >= score) {
+      best = i;
+      score = l;
+    }
+  });
+  return best;
+}
+
 const escapeRegex = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const apostrophes = (s: string) => s.replace(/[’‘`´]/g, "'");
 
 function phraseRegex(phrases: readonly string[]): RegExp {
   const sorted = [...phrases].sort((a, b) => b.length - a.length).map((p) => escapeRegex(apostrophes(p)).replace(/\s+/g, '\\s+'));
-  return new RegExp(`(?<=^|[\\s,.;:!?¿¡"“(])(?:${sorted.join('|')})\\s+`, 'giu');
+  return new RegExp(`(?<=^|[\\s,.;:!?¿¡"“(])(?:${sorted.join('|')}),?\\s+`, 'giu');
 }
 
 const CALLER_INTRO = phraseRegex(Object.values(SELF_INTRODUCTIONS).flat());
@@ -40,6 +76,10 @@ const AGENT_INTRO = phraseRegex([...Object.values(SELF_INTRODUCTIONS).flat(), "y
 const SURNAME_INTRO = phraseRegex(SURNAME_INTRODUCTIONS);
 const IDENTITY = phraseRegex(IDENTITY_QUESTIONS);
 const SPELLED = /(?<![\p{L}\p{N}-])(\p{L}(?:-\p{L}){2,}|\p{L}(?:\.\p{L}){2,}|\p{Lu}(?: \p{Lu}){2,})(?![\p{L}\p{N}])/gu;
+/** Letters spelled out one by one in an uncased ASR transcript ("d u b o i s"). */
+const SPELLED_UNCASED = /(?<![\p{L}\p{N}'])(\p{L}(?: \p{L}){3,})(?![\p{L}\p{N}])/gu;
+/** "Marc is with a C", "it's Zoe with a Z", "Ann without an E": a name and how one of its letters goes. */
+const LETTER_NOTE = /(?<![\p{L}])(\p{L}[\p{L}'-]+),?\s+(?:is\s+|it's\s+|spelled\s+|spelt\s+)*(?:with|without)\s+an?\s+\p{L}\b/giu;
 const LEADING_INTERJECTION =
   /^(?:(?:hi|hello|hey|hiya|yes|yeah|yep|sure|ok|okay|oh|um|uh|er|so|well|right|morning|good (?:morning|afternoon|evening)|evening|afternoon|hola|buenas(?: tardes| noches)?|buenos días|bonjour|bonsoir|guten (?:morgen|tag|abend)|hallo|bom dia|boa tarde|olá|buongiorno|buonasera|ciao|goedemorgen|goedemiddag|goedenavond|there|it's|its)[\s,.!-]+)+/iu;
 
@@ -84,8 +124,8 @@ function readName(rest: string, uncased: boolean, max = 3): NameWords | null {
       if (closes && !token.endsWith('.')) break;
       continue;
     }
-    if (FILLERS.has(lower) && words.length > 0 && uncased) {
-      if (closes) break;
+    if (FILLERS.has(lower) && (uncased || words.length === 0)) {
+      if (closes && words.length > 0) break;
       continue;
     }
     if (words.length > 0 && lower === words[words.length - 1]?.toLowerCase()) {
@@ -177,6 +217,11 @@ function fromConversation(turns: readonly Turn[], excluded: ReadonlySet<string>)
   const allowed = (n: NameWords) => !excluded.has(n.words[0]?.toLowerCase() ?? '');
   const accept = (n: NameWords | null, mode: 'full' | 'correction') => {
     if (!n || !allowed(n)) return;
+    // "Is this Ms. Yılmaz?" — "Yes, Elif speaking.": the first name completes the surname confirmed.
+    if (current?.title && current.words.length === 1 && n.words.length === 1 && !n.title && !sameFirst(current, n)) {
+      current = { words: [n.words[0] as string, current.words[0] as string], title: null };
+      return;
+    }
     if (current === null || n.words.length >= 2 || current.words.length === 0) {
       current = n.words.length === 1 && current && current.words.length >= 2 && sameFirst(current, n) ? current : n;
       return;
@@ -187,6 +232,15 @@ function fromConversation(turns: readonly Turn[], excluded: ReadonlySet<string>)
     }
   };
   let previousAgent = '';
+  // "Leo, hi. Bongani Dlamini.": the agent's name said back to it, then greetings, before the caller's own.
+  const opening = (text: string) => {
+    let rest = text.replace(LEADING_INTERJECTION, '');
+    for (;;) {
+      const first = /^([\p{L}'-]+)[,!.]?\s+/u.exec(rest);
+      if (!first || !excluded.has((first[1] ?? '').toLowerCase())) return rest;
+      rest = rest.slice(first[0].length).replace(LEADING_INTERJECTION, '');
+    }
+  };
   for (const turn of turns) {
     if (turn.speaker === 'agent') {
       previousAgent = apostrophes(turn.text);
@@ -196,7 +250,7 @@ function fromConversation(turns: readonly Turn[], excluded: ReadonlySet<string>)
     const text = apostrophes(turn.text);
     const uncased = isUncased(text);
     const askedName = NAME_QUESTIONS.some((q) => q.test(previousAgent));
-    const start = text.replace(LEADING_INTERJECTION, '');
+    const start = opening(text);
     // "Is this Ms. Kowalczyk?" — "That's me."
     const identity = namesAfter(previousAgent, IDENTITY, isUncased(previousAgent)).at(-1);
     if (identity && CONFIRMATIONS.test(text.trim())) accept(identity.name, 'full');
@@ -223,7 +277,7 @@ function fromConversation(turns: readonly Turn[], excluded: ReadonlySet<string>)
     for (const { name } of intros) accept(name, 'full');
     // "Åsa Lindqvist speaking", "Hamish Baird here".
     for (const sentence of text.split(/(?<=[.!?])\s+/)) {
-      const s = sentence.replace(LEADING_INTERJECTION, '');
+      const s = opening(sentence);
       const name = readName(s, uncased);
       if (!name) continue;
       const after = s.split(/\s+/).slice(name.words.length).join(' ').toLowerCase();
@@ -233,16 +287,35 @@ function fromConversation(turns: readonly Turn[], excluded: ReadonlySet<string>)
     }
     // "The surname is K-O-W-A-L-C-Z-Y-K", "Kowalczyk", or a spelling on its own after "spell your last name".
     const surnameIntro = namesAfter(text, SURNAME_INTRO, uncased, 1).at(-1);
-    const spelled = [...text.matchAll(SPELLED)].map((m) => properCase((m[1] ?? '').replace(/[-. ]/g, ''))).filter((w) => w.length >= 3);
+    const spelledRuns = [...text.matchAll(SPELLED), ...(uncased ? text.matchAll(SPELLED_UNCASED) : [])];
+    const spelled = spelledRuns
+      .sort((a, b) => (a.index ?? 0) - (b.index ?? 0))
+      .map((m) => properCase((m[1] ?? '').replace(/[-. ]/g, '')))
+      .filter((w) => w.length >= 3);
     const surname = spelled.at(-1) ?? surnameIntro?.name.words[0];
     if (surname && current !== null) {
       const cur: NameWords = current;
       const asksFirst = /\bfirst name\b/i.test(previousAgent);
+      const asksSurname = /\b(?:sur|last |family )name\b/i.test(previousAgent) || surnameIntro !== undefined;
       const same = cur.words.findIndex((w) => w.toLowerCase() === surname.toLowerCase());
+      const alike = likelyTarget(cur.words, surname);
       if (same >= 0) current = { words: cur.words.map((w, i) => (i === same ? surname : w)), title: cur.title };
       else if (asksFirst) current = { words: [surname, ...cur.words.slice(1)], title: null };
+      // A surname spelled after it was misheard ("du Bwa" → D-U-B-O-I-S) replaces all of it.
+      else if (asksSurname && cur.words.length >= 2) current = { words: [cur.words[0] as string, surname], title: null };
+      // A spelling corrects the word it resembles ("Katherine" → K-A-T-H-R-Y-N).
+      else if (alike >= 0) current = { words: cur.words.map((w, i) => (i === alike ? surname : w)), title: cur.title };
       else if (cur.words.length >= 2) current = { words: [...cur.words.slice(0, -1), surname], title: null };
       else current = { words: [...cur.words, surname], title: null };
+    }
+    // "Marc is with a C, not a K": the name word it resembles is written that way.
+    for (const m of text.matchAll(LETTER_NOTE)) {
+      const cur: NameWords | null = current;
+      const word = m[1] ?? '';
+      if (!cur || !isNameWord(word, uncased)) continue;
+      const alike = likelyTarget(cur.words, word);
+      const written = uncased ? properCase(word) : word;
+      if (alike >= 0) current = { words: cur.words.map((w, i) => (i === alike ? written : w)), title: cur.title };
     }
   }
   return current;

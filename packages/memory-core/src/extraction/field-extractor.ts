@@ -18,7 +18,19 @@ import { timelineValue } from './timeline-date';
 
 /** Data-collection keys recognised for each field, beyond an agent type's own. */
 export const DATA_COLLECTION_KEYS: Readonly<Record<ExtractField, readonly string[]>> = {
-  name: ['name', 'user_name', 'caller_name', 'customer_name', 'full_name', 'first_name', 'contact_name', 'client_name', 'lead_name'],
+  name: [
+    'name',
+    'user_name',
+    'caller_name',
+    'customer_name',
+    'full_name',
+    'first_name',
+    'given_name',
+    'firstname',
+    'contact_name',
+    'client_name',
+    'lead_name',
+  ],
   preferences: ['preferences', 'preference'],
   account_status: ['account_status', 'account_type', 'plan', 'plan_type', 'tier', 'membership'],
   contact_preference: ['contact_preference', 'preferred_contact', 'preferred_contact_method', 'contact_method'],
@@ -85,7 +97,7 @@ export function platformFields(
     if (key === null || mapped.has(key)) continue;
     mapped.add(key);
     const text = scalarText(byKey.get(key)) as string;
-    out[field] = field === 'budget' ? (findBudget(`budget ${text}`) ?? text) : text;
+    out[field] = field === 'budget' ? (findBudget(`budget ${text}`) ?? text) : field === 'name' ? withSurname(text, key, byKey) : text;
   }
   for (const [key, value] of byKey) {
     if (mapped.has(key) || key.length === 0) continue;
@@ -93,6 +105,19 @@ export function platformFields(
     if (text !== null && !/^(?:true|false)$/i.test(text)) out[key] = text;
   }
   return out;
+}
+
+/** Keys that hold a surname beside a given name (`first_name` + `last_name`). */
+const SURNAME_KEYS = ['last_name', 'surname', 'family_name', 'lastname', 'second_name'];
+
+/** A given name completed by the surname key beside it, when the analysis splits the name ("Mireille" + "Fontaine"). */
+function withSurname(name: string, key: string, byKey: ReadonlyMap<string, MetadataValue>): string {
+  if (name.trim().includes(' ') || SURNAME_KEYS.includes(key)) return name;
+  for (const k of SURNAME_KEYS) {
+    const surname = scalarText(byKey.get(k));
+    if (surname && !name.toLowerCase().includes(surname.toLowerCase())) return `${name} ${surname}`;
+  }
+  return name;
 }
 
 const EXTRACT_FIELDS_IN_ORDER = Object.keys(DATA_COLLECTION_KEYS) as ExtractField[];

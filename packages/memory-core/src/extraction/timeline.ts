@@ -27,6 +27,9 @@ const IN_MONTH = new RegExp(String.raw`\b(?:in|for|around)\s+(?:${MONTHS})\b`, '
 const INTENT =
   /\b(need|needs|want|wants|install|installed|start|purchase|buy|decide|decision|timeline|deadline|looking to|hoping|plan|planning|ready|launch|move|switch|done|finished|finish|travel|book|sign|get it|have it)\b/i;
 
+/** "start in September", "have it installed in May": a month said a few words after an intent word. */
+const INTENT_MONTH = new RegExp(`${INTENT.source}(?:\\s+[\\p{L}'’]+){0,3}?\\s+((?:in|for|around)\\s+(?:${MONTHS}))\\b`, 'iu');
+
 /**
  * Finds a purchase/decision timeline in a sentence, as said: `within two months`, `by March`,
  * `by the end of the year`, `sometime in Q1`, `before next summer`, `this fall` (beside intent
@@ -42,6 +45,8 @@ export function findTimeline(sentence: string, answersWhen = false): string | nu
   if (answersWhen || INTENT.test(sentence)) {
     const m = RELATIVE.exec(sentence) ?? SEASON.exec(sentence) ?? (answersWhen ? IN_MONTH.exec(sentence) : null);
     if (m) return m[0].trim();
+    const month = INTENT_MONTH.exec(sentence);
+    if (month?.[2]) return month[2].trim();
   }
   return null;
 }

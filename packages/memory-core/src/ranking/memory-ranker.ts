@@ -1,5 +1,6 @@
 import type { Memory } from '../domain/memory';
 import { EXTRACT_FIELDS } from '../extraction/extract-fields';
+import { mentionsSaid } from '../text/value-said';
 
 const FIELD_KEYS = new Set<string>(EXTRACT_FIELDS);
 
@@ -27,6 +28,11 @@ export interface RankingRules {
    * budget, a former contact preference) below, by this factor (default 1: no change).
    */
   readonly supersededFactor?: number;
+  /**
+   * How a replaced value is recognised in a memory's text (default: as said). Mid-call search
+   * passes `mentionsValue`, which also knows an amount however it is said.
+   */
+  readonly mentions?: (text: string, value: string) => boolean;
 }
 
 /** Fields that describe one call, not the caller: differing values are not a change of fact. */
@@ -41,6 +47,46 @@ const PER_CALL_FIELDS = new Set([
   'satisfaction',
   'objections',
 ]);
+
+/** For each caller field among the memories, the values older memories stated that the newest one replaced. */
+export function replacedValues(memories: readonly Memory[], current: ReadonlyMap<string, string>): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  for (const m of memories) {
+    const platformKey = typeof m.metadata.field === 'string' ? m.metadata.field : null;
+    for (const [key, value] of Object.entries(m.metadata)) {
+      if (typeof value !== 'string' || value.length === 0 || PER_CALL_FIELDS.has(key)) continue;
+      if (!FIELD_KEYS.has(key) && key !== platformKey) continue;
+      const now = current.get(key);
+      if (now === undefined || now === value) continue;
+      const list = out.get(key) ?? [];
+      if (!list.includes(value)) out.set(key, [...list, value]);
+    }
+  }
+  return out;
+}
+
+/**
+ * Whether a memory is about a value a newer one replaced: it states it (its metadata), or its
+ * text mentions it without the current value ("delivered to 14 Elm Street" once the delivery
+ * address is 9 Kingfisher Close; "about forty-five thousand dollars" once the budget is $60,000).
+ */
+export function aboutReplacedValue(
+  memory: Pick<Memory, 'text' | 'metadata'>,
+  current: ReadonlyMap<string, string>,
+  replaced: ReadonlyMap<string, readonly string[]>,
+  mentions: (text: string, value: string) => boolean = mentionsSaid,
+): boolean {
+  for (const [key, value] of Object.entries(memory.metadata)) {
+    const now = current.get(key);
+    if (typeof value === 'string' && !PER_CALL_FIELDS.has(key) && now !== undefined && now !== value) return true;
+  }
+  for (const [key, values] of replaced) {
+    const now = current.get(key);
+    if (now !== undefined && mentions(memory.text, now)) continue;
+    if (values.some((v) => mentions(memory.text, v))) return true;
+  }
+  return false;
+}
 
 /** For each caller field among the memories, the value of the newest memory that states it. */
 export function currentValues(memories: readonly Memory[]): Map<string, string> {
@@ -104,7 +150,9 @@ export function rankMemories(memories: readonly Memory[], rules: RankingRules, n
   const weightStrength = rules.weightStrength ?? 1;
   const recencyStrength = rules.recencyStrength ?? 1;
   const superseded = rules.supersededFactor ?? 1;
-  const current = superseded === 1 ? new Map<string, string>() : currentValues(memories.filter((m) => !isExpired(m, now)));
+  const live = memories.filter((m) => !isExpired(m, now));
+  const current = superseded === 1 ? new Map<string, string>() : currentValues(live);
+  const replacedByNewer = superseded === 1 ? new Map<string, string[]>() : replacedValues(live, current);
   for (const memory of memories) {
     if (isExpired(memory, now)) continue;
     const relevance = memory.score ?? 1;
@@ -115,11 +163,7 @@ export function rankMemories(memories: readonly Memory[], rules: RankingRules, n
     const weight = weightOf(memory, rules.searchWeights) ** weightStrength;
     const recency = 1 + (recencyBoost(memory.createdAt, now) - 1) * recencyStrength;
     const layer = memory.metadata.layer === 'transcript' && memory.metadata.key_statement !== true ? (rules.transcriptWeight ?? 1) : 1;
-    let replaced = 1;
-    for (const [key, value] of Object.entries(memory.metadata)) {
-      const now = current.get(key);
-      if (typeof value === 'string' && now !== undefined && now !== value) replaced = superseded;
-    }
+    const replaced = superseded !== 1 && aboutReplacedValue(memory, current, replacedByNewer, rules.mentions) ? superseded : 1;
     const rankScore = Math.max(relevance, 1e-6) * weight * recency * priority * layer * replaced;
     ranked.push({ ...memory, rankScore });
   }

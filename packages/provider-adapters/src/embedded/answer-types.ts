@@ -21,6 +21,9 @@ export const ANSWER_TAGS = {
   reason: '_reason',
   occupation: '_occupation',
   channel: '_channel',
+  frequency: '_frequency',
+  /** A code or identifier: letters and digits together (KX19 BFD, AC-55102, E45) or a long run of digits. */
+  code: '_code',
   /** What a call was about: its summary and the issue or lead it raised (tagged from the memory's kind, not its words). */
   purpose: '_purpose',
 } as const;
@@ -38,13 +41,14 @@ const DATE = new RegExp(
   [
     `\\b(?:${MONTHS})\\b`,
     '\\bMay\\b',
-    '\\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\\b',
+    // A weekday, or every one of them ("on Fridays"), and the days of a working week.
+    '\\b(?:mon|tues|wednes|thurs|fri|satur|sun|week)days?\\b',
     '\\b\\d{1,2}(?:st|nd|rd|th)\\b',
     `\\b(?:${ORDINALS.split(' ').join('|')}) of\\b`,
     '\\b\\d{4}-\\d{2}-\\d{2}\\b',
     '\\b\\d{1,2}[/.]\\d{1,2}(?:[/.]\\d{2,4})?\\b',
     '\\b\\d{1,2}(?::\\d{2})?\\s?(?:am|pm|a\\.m\\.|p\\.m\\.)',
-    '\\b(?:today|tomorrow|yesterday|tonight|weekend)\\b',
+    '\\b(?:today|tomorrow|yesterday|tonight|weekends?)\\b',
     '\\b(?:next|last|this|coming) (?:week|month|year|spring|summer|autumn|fall|winter|morning|afternoon|evening|time)\\b',
     '\\b(?:spring|summer|autumn|winter|christmas|easter|new year)\\b',
     '\\b(?:in|by|until|before|after|from) \\d{4}\\b',
@@ -57,6 +61,15 @@ const DURATION = new RegExp(
 );
 const REASON =
   /\b(?:because|cause|since|due to|so that|in order to|as a result|that's why|that is why|thanks to|caused by|owing to|the reason)\b|,\s*so\b|\bso (?:i|we|he|she|they)\b/iu;
+/** How often something happens ("every ten minutes", "twice a week", "nightly"). */
+const FREQUENCY = new RegExp(
+  `\\b(?:every|each)\\s+(?:other\\s+|few\\s+|single\\s+|\\d+\\s+|(?:${NUMBER_WORDS.split(' ').join('|')})\\s+)?(?:second|minute|hour|day|night|morning|afternoon|evening|week|weekend|month|year|time|monday|tuesday|wednesday|thursday|friday|saturday|sunday)s?\\b|\\b(?:hourly|daily|nightly|weekly|fortnightly|monthly|quarterly|yearly|annually|once|twice|constantly|always|repeatedly|all the time|on and off)\\b|\\btimes (?:a|an|per)\\b`,
+  'iu',
+);
+/** A code or identifier: a word of letters and digits together (KX19, AC-55102, E45, 4B), or five digits or more. */
+/** Amounts and times, which mix letters and digits without being codes ("18k", "9am", "5th", "2pm"). */
+const MONEY_AMOUNTS = /\b\d+(?:[.,:]\d+)?\s?(?:k|m|am|pm|st|nd|rd|th|s|mb|gb|kg|km|cm|mm|ml|mph|kwh)\b/giu;
+const CODE = /(?<![\p{L}\p{N}])(?:(?=[\p{L}-]*\p{N})(?=[\p{N}-]*\p{L})[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)*|\p{N}{5,})(?![\p{L}\p{N}])/u;
 /** Ways to be contacted, in the languages the name rules read (email, phone, text, letter, messaging apps). */
 const CHANNEL =
   /\b(?:e-?mails?|emailed|mail|letters?|post|phone|telephone|calls?|ring|text(?:s|ed)?|sms|whats ?app|signal|telegram|correo|courriel|teléfono|telefono|telefone|téléphone|telefon|telefoon|llamada|appel|anruf|bellen|ligação|chiamata|mensaje|mensagem|messaggio|nachricht|bericht|brief|carta|lettre)\b/iu;
@@ -76,6 +89,8 @@ export function answerTags(stored: string, lexicon: Lexicon, lemmasOf: (word: st
   if (DURATION.test(text)) tags.add(ANSWER_TAGS.duration);
   if (REASON.test(text)) tags.add(ANSWER_TAGS.reason);
   if (CHANNEL.test(text)) tags.add(ANSWER_TAGS.channel);
+  if (FREQUENCY.test(text)) tags.add(ANSWER_TAGS.frequency);
+  if (CODE.test(text.replace(MONEY_AMOUNTS, ' '))) tags.add(ANSWER_TAGS.code);
   // Words with their case, and whether each starts a sentence (a label or a quote starts one too);
   // the memory's own label (`Caller said:`, `Issue (billing):`) is not part of what it says.
   const tokens = [...text.matchAll(/[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu)];
@@ -115,6 +130,8 @@ const INTENTS: readonly {
   readonly word: string;
   readonly terms: [string, number][];
   readonly consumes?: string[];
+  /** The words of the phrase that asks ("how long", "how often", "which city") are the intent's, not words to find. */
+  readonly consumesMatch?: boolean;
 }[] = [
   {
     pattern: /\bwhere\b|\bwhich (?:city|town|country|place|village|area|region|state)\b/iu,
@@ -135,19 +152,31 @@ const INTENTS: readonly {
   {
     pattern: /\bhow much\b|\bhow expensive\b|\bwhat (?:price|budget|amount)\b/iu,
     word: 'how much',
+    consumesMatch: true,
     terms: [
       [ANSWER_TAGS.money, 1],
       [ANSWER_TAGS.number, 0.5],
     ],
   },
   {
-    pattern: /\bhow (?:many|old|fast|far|big|tall|often|quickly|large|heavy|deep)\b|\bwhat (?:number|size|age)\b/iu,
+    pattern: /\bhow (?:often|frequently)\b|\bhow many times\b|\bwhat frequency\b/iu,
+    word: 'how often',
+    consumesMatch: true,
+    terms: [
+      [ANSWER_TAGS.frequency, 1],
+      [ANSWER_TAGS.number, 0.3],
+    ],
+  },
+  {
+    pattern: /\bhow (?:many|old|fast|far|big|tall|quickly|large|heavy|deep)\b|\bwhat (?:number|size|age)\b/iu,
     word: 'how many',
+    consumesMatch: true,
     terms: [[ANSWER_TAGS.number, 1]],
   },
   {
     pattern: /\bhow long\b|\bfor how long\b/iu,
     word: 'how long',
+    consumesMatch: true,
     terms: [
       [ANSWER_TAGS.duration, 1],
       [ANSWER_TAGS.number, 0.5],
@@ -160,6 +189,11 @@ const INTENTS: readonly {
       [ANSWER_TAGS.person, 1],
       [ANSWER_TAGS.name, 0.7],
     ],
+  },
+  {
+    pattern: /\b(?:number|code|reference|plate|registration|serial|pin|postcode|zip code|id)\b/iu,
+    word: 'code',
+    terms: [[ANSWER_TAGS.code, 1]],
   },
   {
     pattern: /\bwhy\b|\bwhat (?:made|caused|led)\b|\bhow come\b|\breason\b/iu,
@@ -190,13 +224,24 @@ const INTENTS: readonly {
   },
 ];
 
+/** Words of a "how …" phrase that ask only for a kind of answer (an amount, a duration, a frequency). */
+const KIND_ONLY = new Set(['much', 'many', 'long', 'often', 'frequently', 'times', 'frequency']);
+
 /** The kinds of answer a question asks for. */
 export function questionIntents(question: string): QuestionIntent[] {
-  return INTENTS.filter((i) => i.pattern.test(question)).map((i) => ({
-    word: i.word,
-    terms: new Map(i.terms),
-    consumes: i.consumes ?? [],
-  }));
+  return INTENTS.flatMap((i) => {
+    const match = i.pattern.exec(question);
+    if (!match) return [];
+    // Only the words that say nothing beyond the kind asked for: "how deep" still wants something deep.
+    const said = i.consumesMatch ? (match[0].toLowerCase().match(/\p{L}+/gu) ?? []).filter((w) => KIND_ONLY.has(w)) : [];
+    return [{ word: i.word, terms: new Map(i.terms), consumes: [...(i.consumes ?? []), ...said] }];
+  });
+}
+
+/** The intent a question asks for when it says a word about an amount of money ("what is the most they can spend?"). */
+export function moneyIntent(): QuestionIntent {
+  const i = INTENTS.find((x) => x.word === 'how much');
+  return { word: 'how much', terms: new Map(i?.terms ?? [[ANSWER_TAGS.money, 1]]), consumes: [] };
 }
 
 /**

@@ -101,6 +101,11 @@ const OCCUPATION_KINDS = new Set(
   ).split(' '),
 );
 
+/** Definitions about an amount of money. */
+const MONEY_GLOSS = /\b(?:money|price|pay|paid|payment|spent)\b/u;
+/** WordNet lexicographer files of possession (verb.possession, noun.possession). */
+const POSSESSION = new Set([40, 21]);
+
 /** British spellings WordNet knows in their American form (colour → color, organise → organize, centre → center). */
 function americanSpellings(word: string): string[] {
   const out = new Set<string>();
@@ -119,6 +124,18 @@ function americanSpellings(word: string): string[] {
   for (const [pattern, replacement] of rules) if (pattern.test(word)) out.add(word.replace(pattern, replacement));
   out.delete(word);
   return [...out];
+}
+
+/**
+ * The head noun of a compound name of a kind: its last word (motor_vehicle → vehicle,
+ * calendar_day → day), or the word before "of" (day_of_the_week → day); null for one word.
+ */
+export function compoundHead(term: string): string | null {
+  const parts = term.split(/[_-]/u).filter((p) => p.length > 0);
+  if (parts.length < 2) return null;
+  const of = parts.indexOf('of');
+  const head = of > 0 ? parts[of - 1] : parts.at(-1);
+  return head && head.length >= 3 && /^\p{L}+$/u.test(head) ? head : null;
 }
 
 /** Reads the synset at a byte offset of a data file (WordNet synset offsets are byte offsets). */
@@ -156,30 +173,49 @@ function parseSynset(data: Buffer, offset: number): Synset | null {
   return { words, hypernyms, derivations, lexFile, proper, gloss };
 }
 
-function parseIndex(text: string, pos: Pos, senses: Map<string, string[]>): void {
+/**
+ * Parses an index file: each lemma's senses (most frequent first) and how many of them were seen
+ * in WordNet's sense-tagged texts (`tagsense_cnt`: 0 for a part of speech the word is rarely used as).
+ */
+function parseIndex(text: string, pos: Pos, senses: Map<string, string[]>, tagged: Map<string, number>): void {
   for (const line of text.split('\n')) {
     if (line.length === 0 || line.startsWith(' ')) continue;
     const fields = line.trim().split(' ');
     const lemma = fields[0] ?? '';
     const synsetCount = Number.parseInt(fields[2] ?? '0', 10);
+    const pointerCount = Number.parseInt(fields[3] ?? '0', 10);
     const offsets = fields.slice(fields.length - synsetCount).map((o) => `${pos}${o}`);
     senses.set(`${pos}:${lemma}`, offsets);
+    const count = Number.parseInt(fields[4 + pointerCount + 1] ?? '0', 10);
+    if (count > 0) tagged.set(`${pos}:${lemma}`, count);
   }
 }
 
 class EnglishLexicon implements Lexicon {
-  readonly id = 'wordnet-3.1+wink-lemmatizer-3:3';
+  readonly id = 'wordnet-3.1+wink-lemmatizer-3:5';
   private readonly relatedCache = new Map<string, ReadonlyMap<string, number>>();
   private readonly broaderCache = new Map<string, readonly string[]>();
   private readonly lemmaCache = new Map<string, readonly string[]>();
   private readonly glossCache = new Map<string, readonly string[]>();
+  private readonly moneyCache = new Map<string, boolean>();
 
   private readonly synsetCache = new Map<string, Synset | null>();
 
   constructor(
     private readonly data: Readonly<Record<Pos, Buffer>>,
     private readonly senses: ReadonlyMap<string, readonly string[]>,
+    private readonly tagged: ReadonlyMap<string, number> = new Map(),
   ) {}
+
+  /**
+   * Whether a word is used as a noun at all: not when WordNet's sense-tagged texts never use it
+   * as one but do use it as an adjective or verb ("lovely" is not a photographer's model, "fine"
+   * not a penalty).
+   */
+  private usedAsNoun(lemma: string): boolean {
+    if (this.tagged.has(`n:${lemma}`)) return true;
+    return !this.tagged.has(`a:${lemma}`) && !this.tagged.has(`v:${lemma}`);
+  }
 
   /** A synset by key (`n04263630`), read from the data file on first use. */
   private synset(key: string): Synset | undefined {
@@ -329,7 +365,9 @@ class EnglishLexicon implements Lexicon {
           next.push(h);
           for (const w of (this.synset(h)?.words ?? []).slice(0, 3)) {
             if (person && OCCUPATION_KINDS.has(w)) out.add(ANSWER_TAGS.occupation);
-            if (w !== exclude && !TOO_COMMON.has(w) && !TOO_GENERAL.has(w)) out.add(w);
+            // A compound kind is also a kind of its head noun (calendar_day → day, motor_vehicle → vehicle).
+            for (const kind of [w, compoundHead(w)])
+              if (kind && kind !== exclude && !TOO_COMMON.has(kind) && !TOO_GENERAL.has(kind)) out.add(kind);
           }
         }
       }
@@ -349,12 +387,37 @@ class EnglishLexicon implements Lexicon {
     return KINDS[this.synset(first)?.lexFile ?? -1] ?? null;
   }
 
+  isMoneyWord(lemma: string): boolean {
+    const cached = this.moneyCache.get(lemma);
+    if (cached !== undefined) return cached;
+    // A sense of possession (or whose broader term is one) defined by money ("pay out", "a sum of
+    // money allocated…"); a job is "done to earn money" but is an act, not an amount.
+    const moneyish = (key: string | undefined) => {
+      const synset = key ? this.synset(key) : undefined;
+      if (!synset) return false;
+      const broader = synset.hypernyms[0] ? this.synset(synset.hypernyms[0]) : undefined;
+      const possession = POSSESSION.has(synset.lexFile) || POSSESSION.has(broader?.lexFile ?? -1);
+      return possession && (MONEY_GLOSS.test(synset.gloss) || MONEY_GLOSS.test(broader?.gloss ?? ''));
+    };
+    let money = false;
+    if (lemma.length >= 3 && !TOO_COMMON.has(lemma)) {
+      for (const pos of ['v', 'n'] as const) {
+        const [first, second] = this.sensesOf(lemma, pos);
+        // The dominant sense decides; the second only when the first is not about possession at all
+        // (spend: "pass time", then "pay out"; buy: "obtain by purchase" is possession, not an amount).
+        if (moneyish(first) || (!POSSESSION.has(this.synset(first ?? '')?.lexFile ?? -1) && moneyish(second))) money = true;
+      }
+    }
+    this.moneyCache.set(lemma, money);
+    return money;
+  }
+
   broader(lemma: string): readonly string[] {
     const cached = this.broaderCache.get(lemma);
     if (cached) return cached;
     if (lemma.length < 3 || TOO_COMMON.has(lemma)) return [];
     const out = new Set<string>();
-    this.closure(this.sensesOf(lemma, 'n').slice(0, BROADER_SENSES), out, lemma);
+    if (this.usedAsNoun(lemma)) this.closure(this.sensesOf(lemma, 'n').slice(0, BROADER_SENSES), out, lemma);
     // A stored adjective or verb is also filed under the nouns derived from it and their broader
     // terms (diabetic → diabetes → disease), except persons (drive → driver is not a trade).
     for (const pos of ['a', 'v'] as const) {
@@ -376,11 +439,12 @@ let loaded: Lexicon | null = null;
 export function loadEnglishLexicon(dictDir: string = wordnet.path): Lexicon {
   if (loaded) return loaded;
   const senses = new Map<string, string[]>();
+  const tagged = new Map<string, number>();
   const data = {} as Record<Pos, Buffer>;
   for (const pos of ['n', 'v', 'a'] as const) {
     data[pos] = readFileSync(join(dictDir, FILES[pos].data));
-    parseIndex(readFileSync(join(dictDir, FILES[pos].index), 'latin1'), pos, senses);
+    parseIndex(readFileSync(join(dictDir, FILES[pos].index), 'latin1'), pos, senses, tagged);
   }
-  loaded = new EnglishLexicon(data, senses);
+  loaded = new EnglishLexicon(data, senses, tagged);
   return loaded;
 }

@@ -22,6 +22,12 @@ export interface Lexicon {
   isEnglish(word: string): boolean;
   /** What a noun names in its most frequent sense, when that is a person, a place or a time (mother, Kumasi, March). */
   kind(lemma: string): 'person' | 'place' | 'time' | null;
+  /**
+   * Whether the word, in its dominant sense, is about an amount of money (spend, pay, invest,
+   * afford, cost, price, budget — not buy or purchase, which ask for a thing): a question saying
+   * it asks for an amount, and a memory holding one covers it.
+   */
+  isMoneyWord(lemma: string): boolean;
 }
 
 /** Lower case without diacritics: "Malmö" and "malmo" are one term. */
@@ -56,4 +62,5 @@ export const PLAIN_LEXICON: Lexicon = {
   // Without data nothing is known to be foreign: nothing is translated.
   isEnglish: () => true,
   kind: () => null,
+  isMoneyWord: () => false,
 };

@@ -16,7 +16,7 @@ import {
   type UserDirectory,
   type UserPage,
 } from '@agentic-memory/memory-core';
-import { ANSWER_TAGS, answerTags, numberTerms, questionIntents } from './answer-types';
+import { ANSWER_TAGS, answerTags, moneyIntent, numberTerms, questionIntents } from './answer-types';
 import { englishFor } from './cross-lingual';
 import { STOPWORDS } from './fts-query';
 import { type Lexicon, PLAIN_LEXICON, wordsOf } from './lexicon';
@@ -65,7 +65,7 @@ CREATE TRIGGER IF NOT EXISTS memory_terms_ad AFTER DELETE ON memories BEGIN
 END;
 `;
 /** Bumped when what is indexed changes; with the lexicon's id it decides whether a file is re-indexed on open. */
-const INDEX_VERSION = 'terms-8';
+const INDEX_VERSION = 'terms-11';
 
 /** How a stored text is indexed: its words' lemmas (and known compounds), and the broader terms of its nouns. */
 export function indexTerms(text: string, lexicon: Lexicon): { lemmas: string; concepts: string } {
@@ -98,22 +98,47 @@ export function indexTerms(text: string, lexicon: Lexicon): { lemmas: string; co
   return { lemmas: [...lemmas].join(' '), concepts: [...concepts].join(' ') };
 }
 
+/** Pronouns said between a verb and its particle ("pick it up", "turn them off"). */
+const OBJECT_PRONOUNS = new Set(['it', 'them', 'him', 'her', 'me', 'us', 'you', 'this', 'that', 'these', 'those', 'one']);
+
 /**
  * The compounds two words starting at `i` form, as the lexicon knows them: as said (`living_room`)
- * or with the first word's lemma (moved in → `move_in`, took up → `take_up`).
+ * or with the first word's lemma (moved in → `move_in`, took up → `take_up`), and a verb with its
+ * particle after an object pronoun (pick it up → `pick_up`, turned them off → `turn_off`).
  */
 function compoundsAt(words: readonly string[], i: number, lexicon: Lexicon): string[] {
   const word = words[i];
   const next = words[i + 1];
   if (word === undefined || next === undefined || STOPWORDS.has(word)) return [];
-  return [...new Set(lexicon.lemmas(word).map((lemma) => `${lemma}_${next}`))].filter((c) => lexicon.isCompound(c));
+  const seconds = [next];
+  const after = words[i + 2];
+  if (OBJECT_PRONOUNS.has(next) && after !== undefined) seconds.push(after);
+  return [...new Set(lexicon.lemmas(word).flatMap((lemma) => seconds.map((second) => `${lemma}_${second}`)))].filter((c) =>
+    lexicon.isCompound(c),
+  );
 }
 
-/** What the agent had asked before a caller's answer, as index terms: the lemmas of its content words. */
+/** Marks a broader term of a word the agent asked in the context column (FTS reads past the mark). */
+const ASKED_KIND = '^';
+
+/**
+ * What the agent had asked before a caller's answer, as index terms: the lemmas of its content
+ * words, and — marked, weaker — their broader terms (asked for "the car registration", the answer
+ * is about a vehicle).
+ */
 export function contextTerms(asked: string, lexicon: Lexicon): string {
   const lemmas = new Set<string>();
-  for (const word of wordsOf(asked)) if (!STOPWORDS.has(word)) for (const lemma of lexicon.lemmas(word)) lemmas.add(lemma);
-  return [...lemmas].join(' ');
+  const kinds = new Set<string>();
+  for (const word of wordsOf(asked)) {
+    if (STOPWORDS.has(word)) continue;
+    for (const lemma of lexicon.lemmas(word)) {
+      lemmas.add(lemma);
+      // Kinds of the words only: an answer tag of a word asked about is not the answer's kind.
+      for (const b of lexicon.broader(lemma)) if (!b.startsWith('_')) kinds.add(b);
+    }
+  }
+  for (const l of lemmas) kinds.delete(l);
+  return [...lemmas, ...[...kinds].map((k) => `${ASKED_KIND}${k}`)].join(' ');
 }
 
 /** One query word and every term that finds it, with how much a match counts (1 for its own lemmas). */
@@ -126,10 +151,21 @@ interface QueryConcept {
   readonly own?: readonly string[];
   /** Position among the question's content words (two in a row make a phrase). */
   readonly position?: number;
+  /** Terms from the word's definition (eat: "take in solid food" → food): they rank, but never alone make a memory about the word. */
+  readonly defined?: ReadonlySet<string>;
 }
+
+/** How much a word of a query word's definition counts (eat → food finds shellfish, whose kind is food). */
+const QUERY_GLOSS_MATCH = 0.35;
+
+/** How much a memory holding an amount of money covers a question's money word (spend, pay, invest). */
+const MONEY_WORD_MATCH = 0.8;
 
 export function queryConcepts(text: string, lexicon: Lexicon): QueryConcept[] {
   const intents = questionIntents(text);
+  // A word about an amount of money asks for one, however the question is put ("the most she will pay").
+  const moneyWords = new Set(wordsOf(text).filter((w) => !STOPWORDS.has(w) && lexicon.lemmas(w).some((l) => lexicon.isMoneyWord(l))));
+  if (moneyWords.size > 0 && !intents.some((i) => i.word === 'how much')) intents.push(moneyIntent());
   const consumed = new Set(intents.flatMap((i) => i.consumes));
   const words = wordsOf(text);
   const concepts: QueryConcept[] = intents.map((i) => ({ word: `(${i.word})`, terms: i.terms, intent: true }));
@@ -151,7 +187,17 @@ export function queryConcepts(text: string, lexicon: Lexicon): QueryConcept[] {
     if (!lexicon.isEnglish(word)) for (const english of englishFor(word)) expand(terms, english);
     // Two words that mean one thing (moving in, take up) also find what that thing is called.
     for (const compound of compoundsAt(words, i, lexicon)) expand(terms, compound);
-    concepts.push({ word, terms, own, position: i });
+    if (moneyWords.has(word)) terms.set(ANSWER_TAGS.money, MONEY_WORD_MATCH);
+    const defined = new Set<string>();
+    // The words of its definition, weakly (eat: "take in solid food" → food).
+    for (const lemma of own) {
+      for (const d of lexicon.defines(lemma)) {
+        if (terms.has(d) || STOPWORDS.has(d)) continue;
+        terms.set(d, QUERY_GLOSS_MATCH);
+        defined.add(d);
+      }
+    }
+    concepts.push({ word, terms, own, position: i, defined });
   }
   return concepts;
 }
@@ -393,7 +439,9 @@ export class SqliteMemoryStore implements MemoryStore, UserDirectory {
     }));
     // How rare each query word is among this caller's memories (any of its terms counts).
     const rarity = concepts.map((c) => {
-      const df = docs.filter((d) => [...c.terms.keys()].some((t) => d.lemmas.has(t) || d.concepts.has(t) || d.context.has(t))).length;
+      const df = docs.filter((d) =>
+        [...c.terms.keys()].some((t) => !c.defined?.has(t) && (d.lemmas.has(t) || d.concepts.has(t) || d.context.has(t))),
+      ).length;
       return Math.log(1 + (total - df + 0.5) / (df + 0.5));
     });
     // The kind of answer asked for counts half as much as an average word of the question, however
@@ -409,6 +457,7 @@ export class SqliteMemoryStore implements MemoryStore, UserDirectory {
         else if (broader.has(term)) found = Math.max(found, term.startsWith('_') ? w : w * BROADER_MATCH);
         else if (broader.has(`${GLOSS}${term}`)) found = Math.max(found, w * GLOSS_MATCH);
         else if (context.has(term)) found = Math.max(found, term.startsWith('_') ? w : w * CONTEXT_MATCH);
+        else if (context.has(`${ASKED_KIND}${term}`)) found = Math.max(found, w * CONTEXT_MATCH * BROADER_MATCH);
       }
       return found;
     };
@@ -420,8 +469,14 @@ export class SqliteMemoryStore implements MemoryStore, UserDirectory {
     const none: ReadonlySet<string> = new Set();
     const about = (d: { lemmas: ReadonlySet<string>; concepts: ReadonlySet<string>; context: ReadonlySet<string> }) => {
       if (content.length === 0) return true;
-      const direct = (c: QueryConcept) => [...c.terms.keys()].some((t) => d.lemmas.has(t) || d.concepts.has(t) || d.context.has(t));
+      const direct = (c: QueryConcept) =>
+        [...c.terms.keys()].some(
+          (t) => !c.defined?.has(t) && (d.lemmas.has(t) || d.concepts.has(t) || d.context.has(t) || d.context.has(`${ASKED_KIND}${t}`)),
+        );
       if (content.some(direct)) return true;
+      // A word of a question word's definition said, or a kind of what is said (eat: "take in solid
+      // food" → shellfish, whose kind is food).
+      if (content.some((c) => [...(c.defined ?? [])].some((t) => d.lemmas.has(t) || d.concepts.has(t)))) return true;
       return content.filter((c) => best(c, none, d.concepts, none) > 0).length >= 2;
     };
     // The question's phrases: content words one after the other.
