@@ -102,6 +102,10 @@ const AGENT_ACKS = [
   'Got it.',
 ];
 
+/** The themes small talk is drawn from (a data file's `{"ramble": [theme, seed, pairs]}`). */
+export const RAMBLE_THEMES: readonly string[] = Object.keys(RAMBLE);
+export type RambleTheme = keyof typeof RAMBLE;
+
 /**
  * `pairs` agent/caller exchanges of rambling on a theme, deterministic by seed. A long call is
  * built from these around the one fact that matters.
