@@ -1,5 +1,5 @@
 import type { AgentType } from '../config/agent-type-schema';
-import { EXTRACT_FIELDS } from '../extraction/extract-fields';
+import { EXTRACT_FIELDS, PER_CALL_FIELDS } from '../extraction/extract-fields';
 import type { Clock } from '../ports/clock';
 import { isExpired, rankMemories } from '../ranking/memory-ranker';
 import { mentionsSaid } from '../text/value-said';
@@ -54,19 +54,6 @@ export function isSuperseded(memory: Pick<Memory, 'metadata'>, current: Readonly
   }
   return false;
 }
-
-/** Fields that describe one call, not the caller: a new value is another call's, not a change. */
-const PER_CALL_FIELDS = new Set<string>([
-  'name',
-  'issue_type',
-  'issue_category',
-  'escalation_level',
-  'resolution',
-  'resolution_steps',
-  'technical_details',
-  'satisfaction',
-  'objections',
-]);
 
 /** Whether a memory's text mentions a value that was replaced ("no more emails" once the preference is text). */
 export function mentionsSuperseded(

@@ -22,6 +22,22 @@ export const EXTRACT_FIELDS = [
 
 export type ExtractField = (typeof EXTRACT_FIELDS)[number];
 
+/**
+ * Fields that describe one call, not the caller: a differing value is another call's, not a
+ * change of fact (the snapshot does not supersede them; ranking does not demote them).
+ */
+export const PER_CALL_FIELDS: ReadonlySet<string> = new Set<ExtractField>([
+  'name',
+  'issue_type',
+  'issue_category',
+  'escalation_level',
+  'resolution',
+  'resolution_steps',
+  'technical_details',
+  'satisfaction',
+  'objections',
+]);
+
 export type ExtractedFields = Partial<Record<ExtractField, string>>;
 
 export function isExtractField(value: string): value is ExtractField {

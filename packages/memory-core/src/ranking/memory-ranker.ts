@@ -1,5 +1,5 @@
 import type { Memory } from '../domain/memory';
-import { EXTRACT_FIELDS } from '../extraction/extract-fields';
+import { EXTRACT_FIELDS, PER_CALL_FIELDS } from '../extraction/extract-fields';
 import { mentionsSaid } from '../text/value-said';
 
 const FIELD_KEYS = new Set<string>(EXTRACT_FIELDS);
@@ -34,19 +34,6 @@ export interface RankingRules {
    */
   readonly mentions?: (text: string, value: string) => boolean;
 }
-
-/** Fields that describe one call, not the caller: differing values are not a change of fact. */
-const PER_CALL_FIELDS = new Set([
-  'name',
-  'issue_type',
-  'issue_category',
-  'escalation_level',
-  'resolution',
-  'resolution_steps',
-  'technical_details',
-  'satisfaction',
-  'objections',
-]);
 
 /** For each caller field among the memories, the values older memories stated that the newest one replaced. */
 export function replacedValues(memories: readonly Memory[], current: ReadonlyMap<string, string>): Map<string, string[]> {
