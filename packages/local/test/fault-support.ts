@@ -1,3 +1,4 @@
+import { eachLimited } from '@agentic-memory/function-kit';
 import { callStartBody, credentialHeaders, post, postCallBody } from './platform-client';
 import type { RuntimeProcess } from './runtime-process';
 
@@ -16,20 +17,6 @@ export async function postCall(url: string, hmacKey: string, caller: string, con
   const bytes = body ?? postCallBody('elevenlabs', { caller, conversationId });
   const reply = await post(`${url}/v1/elevenlabs/webhook`, bytes, credentialHeaders('elevenlabs', 'webhook-intake', bytes, hmacKey));
   return reply.status;
-}
-
-/** Runs `work` over `items` with at most `limit` at a time. */
-export async function eachLimited<T>(items: readonly T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: Math.min(limit, items.length) }, async () => {
-      while (next < items.length) {
-        const item = items[next] as T;
-        next += 1;
-        await work(item);
-      }
-    }),
-  );
 }
 
 export interface KillReport {

@@ -18,6 +18,11 @@ import { useLocalRuntime } from './runtime-support';
  */
 const REQUESTS = Number(process.env.FUZZ_REQUESTS ?? 10_000);
 const SEED = Number(process.env.FUZZ_SEED ?? 20261130);
+/**
+ * No answer after this long is a hang. Generous: the runtime shares its event loop with the worker
+ * ingesting the fuzz's calls, and CI shares two cores (the slowest answers are printed).
+ */
+const HANG_MS = 60_000;
 const CONCURRENCY = 16;
 
 const CALLERS = ['+15550177101', '+15550177102', '+15550177103', '+447700900123', '+4915112345678'];
@@ -172,6 +177,7 @@ describe(`fuzz: ${REQUESTS} generated requests over every route (seed ${SEED})`,
     const statuses = new Map<number, number>();
     const perRoute = new Map<string, { sent: number; ok: number }>();
     const failures: string[] = [];
+    const slowest = new Map<string, number>();
 
     async function send(r: FuzzRequest): Promise<void> {
       const route = r.route;
@@ -199,14 +205,17 @@ describe(`fuzz: ${REQUESTS} generated requests over every route (seed ${SEED})`,
       Object.assign(headers, r.headers);
       const path = pathOf(r, route);
       const label = `${method} ${path.slice(0, 80)} (${r.auth}, ${r.bodyKind})`;
+      const sentAt = performance.now();
       try {
         const res = await fetch(`${local.runtime.url}${path}`, {
           method,
           headers,
           body: bytes ?? undefined,
-          signal: AbortSignal.timeout(20_000),
+          signal: AbortSignal.timeout(HANG_MS),
         });
         const text = await res.text();
+        const routeKey = route ? `${route.method} ${route.path}` : 'unknown';
+        slowest.set(routeKey, Math.max(slowest.get(routeKey) ?? 0, performance.now() - sentAt));
         statuses.set(res.status, (statuses.get(res.status) ?? 0) + 1);
         const key = route ? `${route.method} ${route.path}` : 'unknown';
         const counted = perRoute.get(key) ?? { sent: 0, ok: 0 };
@@ -259,6 +268,11 @@ describe(`fuzz: ${REQUESTS} generated requests over every route (seed ${SEED})`,
     const depth = await local.runtime.deps.queueDepth();
     // Everything the intake accepted could be remembered: hostile fields are dropped, not the call.
     expect(depth?.dead).toBe(0);
-    process.stdout.write(`fuzz: ${REQUESTS} requests, seed ${SEED}: ${summary}; dead letters ${depth?.dead ?? 0}\n`);
+    const slow = [...slowest.entries()]
+      .sort(([, a], [, b]) => b - a)
+      .slice(0, 3)
+      .map(([route, ms]) => `${route} ${Math.round(ms)} ms`)
+      .join(', ');
+    process.stdout.write(`fuzz: ${REQUESTS} requests, seed ${SEED}: ${summary}; dead letters ${depth?.dead ?? 0}; slowest: ${slow}\n`);
   }, 600_000);
 });

@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join, relative, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { FIXTURES_DIR, fixturePath, readFixture } from '@agentic-memory/fixtures';
 import { ROOT, withTestHarnessEnv } from './run-script';
@@ -12,7 +12,16 @@ const STATE = Symbol.for('agentic-memory.fs-guard');
 /** The guard keeps its record on the real `fs` module (an `import * as` namespace is a copy). */
 const guardState = () =>
   (createRequire(__filename)('node:fs') as Record<symbol, { violations: string[] }>)[STATE] as { violations: string[] };
-const SIBLING = resolve(ROOT, '..', 'shared', 'fixtures', 'README.md');
+/**
+ * Where the probes reach outside the repository: its parent folder (where `../shared` would be) —
+ * unless the clone itself sits in the OS temp folder, which the guard allows; then a folder
+ * outside both, reached by the same spellings (relative, joined from __dirname, absolute).
+ */
+const insideTemp = (path: string) => [tmpdir(), fs.realpathSync(tmpdir())].some((t) => path === t || path.startsWith(`${t}${sep}`));
+const OUTSIDE = insideTemp(resolve(ROOT, '..')) ? resolve(sep, 'var', 'agentic-memory-guard-probe') : resolve(ROOT, '..');
+const SIBLING = join(OUTSIDE, 'shared', 'fixtures', 'README.md');
+const SIBLING_RELATIVE = relative(process.cwd(), SIBLING);
+const SIBLING_FROM_DIRNAME = relative(__dirname, SIBLING).split(sep);
 
 /**
  * The repository stands on its own: the fixtures live in it, and the test harness fails any file
@@ -46,13 +55,13 @@ describe('the file-access guard in the test harness', () => {
   });
 
   it.each([
-    ['a relative path', () => readFileSync('../shared/fixtures/README.md')],
-    ['a path joined from __dirname', () => readFileSync(join(__dirname, '..', '..', '..', '..', 'shared', 'fixtures', 'README.md'))],
+    ['a relative path', () => readFileSync(SIBLING_RELATIVE)],
+    ['a path joined from __dirname', () => readFileSync(join(__dirname, ...SIBLING_FROM_DIRNAME))],
     ['an absolute path', () => readFileSync(SIBLING)],
     ['a file: URL', () => readFileSync(pathToFileURL(SIBLING))],
-    ['a directory listing', () => fs.readdirSync(resolve(ROOT, '..'))],
-    ['an existence check of a sibling folder', () => fs.existsSync(resolve(ROOT, '..', 'shared'))],
-    ['a write', () => writeFileSync(resolve(ROOT, '..', 'am-guard-probe.txt'), 'x')],
+    ['a directory listing', () => fs.readdirSync(OUTSIDE)],
+    ['an existence check of a sibling folder', () => fs.existsSync(join(OUTSIDE, 'shared'))],
+    ['a write', () => writeFileSync(join(OUTSIDE, 'am-guard-probe.txt'), 'x')],
     ['a promise read', () => fs.promises.readFile(SIBLING)],
   ])('fails %s outside the repository', async (_how, access) => {
     await expect(async () => access()).rejects.toMatchObject({ code: 'E_OUTSIDE_REPOSITORY' });

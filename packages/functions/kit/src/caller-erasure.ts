@@ -1,5 +1,6 @@
 import { callerKey } from '@agentic-memory/memory-core';
 import { BlobKeys } from './blob-keys';
+import { eachLimited } from './concurrency';
 import type { RoleDependencies } from './dependencies';
 import { evictCaller } from './ttl-cache';
 
@@ -27,6 +28,9 @@ export interface ErasureReport {
   readonly analyticsRecords: number;
   readonly conversations: number;
 }
+
+/** Conversations erased at once. */
+const ERASE_CONCURRENCY = 16;
 
 const text = (body: Uint8Array) => Buffer.from(body).toString('utf8');
 
@@ -113,8 +117,14 @@ export async function forgetCaller(deps: ErasureDependencies, e164: string): Pro
     conversations: 0,
   };
   for (const userId of memoryUserIds(deps, key, e164)) report.memories += await deps.memoryStore.deleteUser(userId);
-  for (const indexKey of await deps.blobStore.list(BlobKeys.callerPrefix(key))) await eraseConversation(deps, indexKey, report);
-  for (const snapshot of await deps.blobStore.list(BlobKeys.snapshotPrefix(key))) report.snapshots += await deps.blobStore.delete(snapshot);
+  // A caller of many calls has many conversations: erased several at a time (S3 and disk both
+  // take concurrent requests), so forget-me answers within the admin route's time.
+  await eachLimited(await deps.blobStore.list(BlobKeys.callerPrefix(key)), ERASE_CONCURRENCY, (indexKey) =>
+    eraseConversation(deps, indexKey, report),
+  );
+  await eachLimited(await deps.blobStore.list(BlobKeys.snapshotPrefix(key)), ERASE_CONCURRENCY, async (snapshot) => {
+    report.snapshots += await deps.blobStore.delete(snapshot);
+  });
   evictCaller(key);
   return report;
 }

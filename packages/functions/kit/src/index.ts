@@ -3,6 +3,7 @@ export * from './authenticators';
 export * from './blob-keys';
 export * from './caller-erasure';
 export * from './caller-identity';
+export * from './concurrency';
 export * from './credentials';
 export * from './deadline';
 export * from './dependencies';
