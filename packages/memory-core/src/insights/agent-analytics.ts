@@ -13,6 +13,16 @@ export interface ConversationRecord {
   readonly fields: readonly string[];
   /** Whether the caller had called before this conversation. */
   readonly returning: boolean;
+  /** The caller's number masked to its last four digits (`***0123`); absent in records written before it existed. */
+  readonly caller?: string;
+  /** Where each extracted field came from: `data_collection`, `transcript` or `summary` (absent in older records). */
+  readonly field_sources?: Readonly<Record<string, string>>;
+  /**
+   * What went less than well while the call was ingested (empty when nothing did): values dropped
+   * for being out of range or ill-typed (`fields_dropped`), the agent type resolved by a fallback
+   * (`agent_type_fallback`). Absent in older records.
+   */
+  readonly degraded?: readonly string[];
 }
 
 export interface AgentAnalytics {
