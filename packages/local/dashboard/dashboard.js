@@ -85,7 +85,6 @@ async function signIn(key) {
   $('environment').textContent = `· ${config.environment} · local runtime`;
   fillPlatforms();
   showTab(sessionStorage.getItem('agentic-memory.tab') === 'inspector' ? 'inspector' : 'dashboard');
-  await Promise.all([refreshLive(), refreshCalls()]);
   timers.push(setInterval(refreshLive, LIVE_EVERY_MS), setInterval(refreshCalls, CALLS_EVERY_MS));
 }
 
@@ -96,7 +95,11 @@ function showTab(name) {
   for (const tab of document.querySelectorAll('.tab')) tab.setAttribute('aria-selected', String(tab.dataset.tab === name));
   $('view-dashboard').hidden = name !== 'dashboard';
   $('view-inspector').hidden = name !== 'inspector';
-  if (name === 'dashboard') resizeCharts();
+  if (name === 'dashboard' && config) {
+    resizeCharts();
+    refreshLive();
+    refreshCalls();
+  }
 }
 
 // ── live charts ──────────────────────────────────────────────────────────────────────────────

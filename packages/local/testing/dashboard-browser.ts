@@ -5,6 +5,7 @@
  */
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { freePort, waitUntil } from '@agentic-memory/function-kit/testing';
 import { type Browser, chromium, type Page } from 'playwright-core';
@@ -19,6 +20,9 @@ export function chromiumPath(): string | null {
 export async function launchChromium(): Promise<Browser> {
   const executablePath = chromiumPath();
   if (!executablePath) throw new Error('chromium is not on PATH: apt-get install -y chromium');
+  // playwright-core registers each browser it runs under $XDG_CACHE_HOME/ms-playwright: the temp
+  // folder, not the user's home.
+  process.env.XDG_CACHE_HOME = join(tmpdir(), 'agentic-memory-playwright');
   // Root in a container has no user namespace for Chromium's sandbox.
   return chromium.launch({ executablePath, headless: true, chromiumSandbox: false });
 }
