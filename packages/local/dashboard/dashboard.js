@@ -272,7 +272,7 @@ async function refreshCalls() {
   clear(tbody);
   for (const call of body.calls) {
     const status = call.degraded
-      ? el('span', { class: 'pill warn', title: call.degraded_reasons.join(', ') }, `degraded: ${call.degraded_reasons.join(', ')}`)
+      ? el('span', { class: 'pill warn', title: call.dropped_fields.join(', ') }, `degraded: ${call.degraded_reasons.join(', ')}`)
       : el('span', { class: 'pill ok' }, 'ok');
     tbody.append(
       el(

@@ -20,10 +20,8 @@ export type CallWriterDependencies = RoleDependencies<'blobStore' | 'memoryStore
 
 /** What went less than well before the call was written, kept on its analytics record (`degraded`). */
 export interface IngestNotes {
-  /** Values of the call dropped for being out of range or of the wrong type. */
-  readonly droppedFields?: number;
-  /** The agent type was resolved by a fallback. */
-  readonly agentTypeFallback?: boolean;
+  /** Values of the call dropped (or truncated) for being out of range or of the wrong type, by name. */
+  readonly droppedFields?: readonly string[];
 }
 
 /** A call written, or one already past the agent type's retention (counted from the call's time) that stored nothing. */
@@ -54,9 +52,7 @@ function analyticsRecord(
   previous: ProfileSnapshot | null,
   notes: IngestNotes,
 ): ConversationRecord {
-  const degraded: string[] = [];
-  if ((notes.droppedFields ?? 0) > 0) degraded.push('fields_dropped');
-  if (notes.agentTypeFallback) degraded.push('agent_type_fallback');
+  const dropped = notes.droppedFields ?? [];
   return {
     conversation_id: record.conversationId,
     caller_key: caller.key,
@@ -70,7 +66,8 @@ function analyticsRecord(
     returning: (previous?.recentConversations ?? []).some((c) => c !== record.conversationId),
     caller: maskPhone(caller.e164),
     field_sources: fieldSources,
-    degraded,
+    degraded: dropped.length > 0 ? ['fields_dropped'] : [],
+    ...(dropped.length > 0 ? { dropped_fields: dropped.slice(0, 20) } : {}),
   };
 }
 

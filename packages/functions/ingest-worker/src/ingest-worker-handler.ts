@@ -53,7 +53,7 @@ export function createIngestWorkerHandler(deps: IngestWorkerDependencies, option
   }
 
   /** Raw payload → standardised call, through the platform's adapter (mapping-driven platforms use the provider's default agent type). */
-  function standardise(provider: string, raw: Uint8Array): { record: CallRecord; dropped: number } {
+  function standardise(provider: string, raw: Uint8Array): { record: CallRecord; dropped: readonly string[] } {
     if (!isProvider(provider)) throw new PermanentFailure(`no adapter for provider ${provider}`);
     const preliminary = resolveAgentType({ provider }, deps.agentTypes, deps.environment.agent_map, deps.environment.memory_spaces);
     const parsed = permanently('the raw payload cannot be read as a call', () =>
@@ -71,7 +71,7 @@ export function createIngestWorkerHandler(deps: IngestWorkerDependencies, option
         fields: dropped.slice(0, 20),
       });
     }
-    return { record, dropped: dropped.length };
+    return { record, dropped };
   }
 
   function resolve(record: CallRecord): AgentTypeResolution {
@@ -171,7 +171,7 @@ export function createIngestWorkerHandler(deps: IngestWorkerDependencies, option
     const resolution = resolve(record);
     let outcome: Outcome;
     if (record.callerNumber) {
-      outcome = await ingestCall(record, resolution, message, { droppedFields: dropped, agentTypeFallback: resolution.fellBack });
+      outcome = await ingestCall(record, resolution, message, { droppedFields: dropped });
     } else {
       // Nothing to key memories on (web call, withheld number): the raw payload stays stored.
       emitSingle('CallWithoutCaller', 1, resolution.agentType, record.provider);

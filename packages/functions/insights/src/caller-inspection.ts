@@ -98,6 +98,8 @@ export interface RecentCall {
   readonly returning: boolean;
   readonly degraded: boolean;
   readonly degraded_reasons: readonly string[];
+  /** The values dropped at ingestion, by name (`dataCollection.plan`, `turns[3].offsetSecs`…). */
+  readonly dropped_fields: readonly string[];
 }
 
 function recentCall(record: ConversationRecord): RecentCall {
@@ -116,6 +118,7 @@ function recentCall(record: ConversationRecord): RecentCall {
     returning: record.returning,
     degraded: reasons.length > 0,
     degraded_reasons: reasons,
+    dropped_fields: record.dropped_fields ?? [],
   };
 }
 
@@ -362,6 +365,7 @@ export async function memoriesByCall(deps: InspectionDependencies, e164: string,
       fields: record?.fields ?? [],
       field_sources: record?.field_sources ?? {},
       degraded_reasons: record?.degraded ?? [],
+      dropped_fields: record?.dropped_fields ?? [],
       memories: group.map((m) => memoryView(m, now)),
     };
   });

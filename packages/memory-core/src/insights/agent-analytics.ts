@@ -18,11 +18,12 @@ export interface ConversationRecord {
   /** Where each extracted field came from: `data_collection`, `transcript` or `summary` (absent in older records). */
   readonly field_sources?: Readonly<Record<string, string>>;
   /**
-   * What went less than well while the call was ingested (empty when nothing did): values dropped
-   * for being out of range or ill-typed (`fields_dropped`), the agent type resolved by a fallback
-   * (`agent_type_fallback`). Absent in older records.
+   * What of the call was lost at ingestion (empty when nothing was): `fields_dropped` — values out
+   * of range or of the wrong type, dropped or truncated (named in `dropped_fields`, at most 20).
+   * Absent in older records.
    */
   readonly degraded?: readonly string[];
+  readonly dropped_fields?: readonly string[];
 }
 
 export interface AgentAnalytics {
