@@ -5,7 +5,12 @@
 
 const KEY_STORAGE = 'agentic-memory.admin-key';
 const LIVE_EVERY_MS = 5_000;
-const CALLS_EVERY_MS = 10_000;
+/**
+ * The calls list reloads when the live metrics say it may have changed (the worker handled a
+ * batch, a caller was erased) and at least this often: listing the calls walks a year of daily
+ * records, which callers starting calls at the same moment should not wait behind every few seconds.
+ */
+const CALLS_EVERY_MS = 60_000;
 /** Memories listed per call before a "show all" button (a long call leaves hundreds). */
 const MEMORIES_SHOWN = 25;
 
@@ -59,6 +64,8 @@ async function api(path, init = {}) {
 
 let timers = [];
 let config = null;
+/** The live metrics' `calls_version` when the calls list was last asked for. */
+let callsVersion = null;
 
 function showLogin(message) {
   sessionStorage.removeItem(KEY_STORAGE);
@@ -178,6 +185,8 @@ async function refreshLive() {
     if (!(error instanceof Unauthorized)) $('updated').textContent = `live metrics unavailable: ${error.message}`;
     return;
   }
+  if (callsVersion !== null && live.calls_version !== callsVersion) refreshCalls();
+  callsVersion = live.calls_version;
   const x = live.minutes;
   for (const role of ['conversation-start', 'memory-search', 'webhook-intake']) {
     const l = live.latency[role];

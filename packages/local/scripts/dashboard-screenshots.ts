@@ -84,7 +84,8 @@ async function main(): Promise<void> {
       const page = await browser.newPage({ viewport: { width: 1440, height: 1000 }, deviceScaleFactor: 1 });
       await signIn(page, runtime.url, runtime.secrets().ADMIN_API_KEY ?? '');
       await page.locator('#calls-table tbody tr').first().waitFor();
-      await page.waitForFunction("Number(document.getElementById('chart-conversation-start').dataset.points || 0) > 0");
+      // A locator, not waitForFunction: the page's CSP forbids the eval a string predicate needs.
+      await page.locator('#chart-conversation-start[data-points]:not([data-points="0"])').waitFor({ timeout: 30_000 });
       await page.screenshot({ path: join(outDir, 'dashboard.png'), fullPage: true });
 
       await page.locator('.tab[data-tab=inspector]').click();

@@ -117,6 +117,11 @@ export interface LiveMetrics {
     readonly dead: readonly (number | null)[];
     readonly current: QueueSample | null;
   };
+  /**
+   * Grows whenever the list of calls may have changed (the worker handled a batch, a caller was
+   * erased): the page reloads its calls list when it moves, not on a timer.
+   */
+  readonly calls_version: number;
   /** Lines that were not EMF documents since start. */
   readonly unreadable_lines: number;
 }
@@ -124,6 +129,7 @@ export interface LiveMetrics {
 export class MetricsTimeline {
   private readonly buckets: Bucket[] = [];
   private unreadable = 0;
+  private callsVersion = 0;
   private lastQueue: QueueSample | null = null;
 
   constructor(
@@ -163,6 +169,7 @@ export class MetricsTimeline {
       return;
     }
     const b = this.bucket(this.now());
+    if (record.role === 'ingest-worker' || record.metrics.has('CallerErased')) this.callsVersion += 1;
     const platform = record.role === 'insights' ? 'admin' : record.provider;
     const traffic = () => {
       let t = b.traffic.get(platform);
@@ -300,6 +307,7 @@ export class MetricsTimeline {
         dead: series.map((b) => b?.queue?.dead ?? null),
         current: this.lastQueue,
       },
+      calls_version: this.callsVersion,
       unreadable_lines: this.unreadable,
     };
   }
