@@ -1,7 +1,7 @@
 /**
  * `pnpm docs:screenshots`: the README's pictures of the dashboard and the caller inspector, taken
  * the way a new user would see them — `pnpm start` on a fresh data folder, `pnpm demo`, then a few
- * minutes of real traffic (call starts, mid-call searches, two more post-call webhooks, a refused
+ * minutes of real traffic (call starts, mid-call searches, another caller's post-call webhook, a refused
  * request) so the charts have several minutes to draw — in Debian's headless Chromium through
  * playwright-core, as the browser suite drives it. Writes docs/images/dashboard.png and
  * docs/images/inspector.png. Options: `--minutes N` of traffic (default 3), `--out DIR`.
@@ -68,7 +68,8 @@ async function main(): Promise<void> {
   try {
     await run('demo.ts', env);
     const secret = runtime.secrets().ELEVENLABS_HMAC_KEY ?? '';
-    for (const fixture of ['post-call-transcription-sales.json', 'post-call-transcription-long.json']) {
+    // Another caller's sales call (the long support call would bury the demo call's few memories).
+    for (const fixture of ['post-call-transcription-sales.json']) {
       await replayFile(fixturePath(`elevenlabs/${fixture}`), { baseUrl: runtime.url, provider: 'elevenlabs', secret });
     }
     await waitForQueueDrain(

@@ -77,7 +77,7 @@ export async function benchDashboard(root: string, report: BenchReport, options:
       return { p99: result.latency.p99, requests: result.requests.total };
     };
     // Warm-up (JIT, caches, the timeline's first minutes), not counted.
-    await load(5);
+    await load(15);
 
     const closed: number[] = [];
     const open: number[] = [];
