@@ -5,7 +5,7 @@
  * the shared machine falls on both sides. `pnpm start` in its own process on loopback, metrics on
  * (the dashboard is fed by the EMF lines), autocannon from this process, bounded request counts.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { readFixtureBytes } from '@agentic-memory/fixtures';
@@ -22,6 +22,41 @@ export interface DashboardBenchOptions {
   /** Seconds per run: long enough for several of the page's polls (live every 5 s, calls every 10 s). @default 20 */
   readonly seconds?: number;
   readonly connections?: number;
+}
+
+/** CPU time (user + system, ms) the processes used so far, from /proc (Linux); 0 for one that is gone. */
+function cpuMs(pids: readonly number[]): number {
+  const tick = 1000 / 100; // USER_HZ is 100 on Linux
+  let total = 0;
+  for (const pid of pids) {
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      total += (Number(fields[11]) + Number(fields[12])) * tick;
+    } catch {
+      // exited
+    }
+  }
+  return total;
+}
+
+/** The browser's processes: descendants of this process, except the runtime's tree. */
+function chromiumPids(runtimePid: number): number[] {
+  const parent = new Map<number, number>();
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      parent.set(Number(entry), Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]));
+    } catch {
+      // exited
+    }
+  }
+  const under = (pid: number, ancestor: number): boolean => {
+    for (let p = parent.get(pid); p !== undefined && p > 1; p = parent.get(p)) if (p === ancestor) return true;
+    return false;
+  };
+  return [...parent.keys()].filter((pid) => pid !== runtimePid && under(pid, process.pid) && !under(pid, runtimePid));
 }
 
 const median = (values: readonly number[]) => {
@@ -79,18 +114,27 @@ export async function benchDashboard(root: string, report: BenchReport, options:
     // Warm-up (JIT, caches, the timeline's first minutes), not counted.
     await load(15);
 
-    const closed: number[] = [];
-    const open: number[] = [];
-    let sent = 0;
+    /** One run: p99, requests served, the runtime's CPU per 1,000 call starts, Chromium's CPU. */
+    const measure = async (page: Page | null) => {
+      const runtimeBefore = cpuMs([runtime.child.pid as number]);
+      const chromiumBefore = page ? cpuMs(chromiumPids(runtime.child.pid as number)) : 0;
+      const started = performance.now();
+      const run = await load();
+      const elapsed = (performance.now() - started) / 1000;
+      const runtimeCpu = cpuMs([runtime.child.pid as number]) - runtimeBefore;
+      const chromiumCpu = page ? cpuMs(chromiumPids(runtime.child.pid as number)) - chromiumBefore : 0;
+      return { ...run, runtimeCpuPer1000: (runtimeCpu / run.requests) * 1000, chromiumCores: chromiumCpu / 1000 / elapsed };
+    };
+
+    const closed: Awaited<ReturnType<typeof measure>>[] = [];
+    const open: Awaited<ReturnType<typeof measure>>[] = [];
     let polling = false;
     let polls = 0;
     for (let i = 0; i < rounds * 2; i += 1) {
       // A B B A A B …
       const withDashboard = i % 4 === 1 || i % 4 === 2;
       if (!withDashboard) {
-        const run = await load();
-        closed.push(run.p99);
-        sent += run.requests;
+        closed.push(await measure(null));
         continue;
       }
       browser = await launchChromium();
@@ -102,16 +146,15 @@ export async function benchDashboard(root: string, report: BenchReport, options:
       // Signed in and drawing: the call-start chart has points (a locator: the page's CSP forbids eval).
       await page.locator('#chart-conversation-start[data-points]:not([data-points="0"])').waitFor({ timeout: 30_000 });
       polling = true;
-      const run = await load();
+      open.push(await measure(page));
       polling = false;
-      open.push(run.p99);
-      sent += run.requests;
       await browser.close();
       browser = null;
     }
+    const sent = [...closed, ...open].reduce((n, r) => n + r.requests, 0);
     const method = `median of ${rounds} runs of ${seconds} s of POST /client-data (${sent.toLocaleString('en')} in all), autocannon, ${connections} connections, returning caller, loopback, runtime in its own process with metrics on; runs alternate closed/open (A B B A …), 2 cores shared with the load generator and Chromium`;
-    const p99Closed = median(closed);
-    const p99Open = median(open);
+    const p99Closed = median(closed.map((r) => r.p99));
+    const p99Open = median(open.map((r) => r.p99));
     report.record(`conversation_start.http_p99_ms.c${connections}.dashboard_closed`, p99Closed, `${method}; no browser`);
     report.record(
       `conversation_start.http_p99_ms.c${connections}.dashboard_open`,
@@ -121,7 +164,23 @@ export async function benchDashboard(root: string, report: BenchReport, options:
     report.record(
       `conversation_start.dashboard_open_p99_change_pct.c${connections}`,
       ((p99Open - p99Closed) / p99Closed) * 100,
-      `(open − closed) / closed; the runs: closed ${closed.join(', ')} ms, open ${open.join(', ')} ms`,
+      `(open − closed) / closed; the runs: closed ${closed.map((r) => r.p99).join(', ')} ms, open ${open.map((r) => r.p99).join(', ')} ms`,
+    );
+    const perThousand = (runs: typeof closed) => median(runs.map((r) => r.runtimeCpuPer1000));
+    report.record(
+      `conversation_start.runtime_cpu_ms_per_1000.c${connections}.dashboard_closed`,
+      perThousand(closed),
+      "the runtime process's CPU time (user + system, /proc) per 1,000 call starts served, median of the closed runs: less sensitive than p99 to other work on the machine",
+    );
+    report.record(
+      `conversation_start.runtime_cpu_ms_per_1000.c${connections}.dashboard_open`,
+      perThousand(open),
+      'same, open runs (the polls served by the runtime included)',
+    );
+    report.record(
+      'dashboard.chromium_cores_while_polling',
+      median(open.map((r) => r.chromiumCores)),
+      "Chromium's CPU time (every process of the browser) per second of an open run, in cores: what the page itself takes from the 2 cores",
     );
   } finally {
     await browser?.close();
