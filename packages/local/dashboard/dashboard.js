@@ -4,7 +4,8 @@
 // never parsed as HTML, and the page runs under Content-Security-Policy: default-src 'self'.
 
 const KEY_STORAGE = 'agentic-memory.admin-key';
-const LIVE_EVERY_MS = 5_000;
+/** The charts are per minute: a poll every 10 s shows a new minute soon enough. */
+const LIVE_EVERY_MS = 10_000;
 /**
  * The calls list reloads when the live metrics say it may have changed (the worker handled a
  * batch, a caller was erased) and at least this often: listing the calls walks a year of daily

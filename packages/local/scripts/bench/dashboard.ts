@@ -1,7 +1,7 @@
 /**
  * Does watching cost the callers anything? Call start over HTTP at 50 connections with the
  * dashboard closed, then open in headless Chromium (signed in, Live tab, polling the live metrics
- * every 5 s and the calls list every 10 s, charts redrawn), alternating A B B A A B … so drift on
+ * every 10 s, the calls list when calls change and once a minute, charts redrawn), alternating A B B A A B … so drift on
  * the shared machine falls on both sides. `pnpm start` in its own process on loopback, metrics on
  * (the dashboard is fed by the EMF lines), autocannon from this process, bounded request counts.
  */
@@ -19,7 +19,7 @@ import type { BenchReport } from './report';
 export interface DashboardBenchOptions {
   /** Pairs of runs (one closed, one open); the median p99 of each side is reported. @default 3 */
   readonly rounds?: number;
-  /** Seconds per run: long enough for several of the page's polls (live every 5 s, calls every 10 s). @default 20 */
+  /** Seconds per run: long enough for several of the page's polls (live metrics every 10 s). @default 20 */
   readonly seconds?: number;
   readonly connections?: number;
 }
