@@ -3,17 +3,18 @@
  * dashboard closed, then open in headless Chromium (signed in, Live tab, polling the live metrics
  * every 10 s, the calls list when calls change and once a minute, charts redrawn), alternating A B B A A B … so drift on
  * the shared machine falls on both sides. `pnpm start` in its own process on loopback, metrics on
- * (the dashboard is fed by the EMF lines), autocannon from this process, bounded request counts.
+ * (the dashboard is fed by the EMF lines), autocannon from this process, the browser driven from
+ * another (dashboard-viewer.ts) so it never delays the load generator's clock; bounded request counts.
  */
+import { spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { readFixtureBytes } from '@agentic-memory/fixtures';
-import { waitForQueueDrain } from '@agentic-memory/function-kit/testing';
+import { waitForQueueDrain, waitUntil } from '@agentic-memory/function-kit/testing';
 import { signElevenLabs } from '@agentic-memory/provider-adapters';
 import autocannon from 'autocannon';
-import type { Browser, Page } from 'playwright-core';
-import { chromiumPath, launchChromium, signIn, startRuntimeProcess } from '../../testing/dashboard-browser';
+import { chromiumPath, startRuntimeProcess } from '../../testing/dashboard-browser';
 import type { BenchReport } from './report';
 
 export interface DashboardBenchOptions {
@@ -40,8 +41,8 @@ function cpuMs(pids: readonly number[]): number {
   return total;
 }
 
-/** The browser's processes: descendants of this process, except the runtime's tree. */
-function chromiumPids(runtimePid: number): number[] {
+/** A process and every process under it (the viewer: its Node process and Chromium's). */
+function processTree(root: number): number[] {
   const parent = new Map<number, number>();
   for (const entry of readdirSync('/proc')) {
     if (!/^\d+$/.test(entry)) continue;
@@ -56,7 +57,41 @@ function chromiumPids(runtimePid: number): number[] {
     for (let p = parent.get(pid); p !== undefined && p > 1; p = parent.get(p)) if (p === ancestor) return true;
     return false;
   };
-  return [...parent.keys()].filter((pid) => pid !== runtimePid && under(pid, process.pid) && !under(pid, runtimePid));
+  return [...parent.keys()].filter((pid) => pid === root || under(pid, root));
+}
+
+interface Viewer {
+  readonly pid: number;
+  /** Closes the page and the browser; resolves with the paths the page requested since it was ready. */
+  close(): Promise<Record<string, number>>;
+}
+
+/** The dashboard open in Chromium, driven from its own process (dashboard-viewer.ts), signed in and drawing. */
+async function openViewer(root: string, url: string, adminKey: string): Promise<Viewer> {
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', join(root, 'packages', 'local', 'scripts', 'bench', 'dashboard-viewer.ts'), url],
+    {
+      stdio: ['pipe', 'pipe', 'inherit'],
+    },
+  );
+  let out = '';
+  child.stdout.on('data', (c: Buffer) => {
+    out += c.toString();
+  });
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  child.stdin.write(`${adminKey}\n`);
+  await waitUntil('the dashboard to be open and drawing', () => out.includes('ready\n') || child.exitCode !== null, 90_000);
+  if (child.exitCode !== null) throw new Error(`the dashboard viewer exited: ${out}`);
+  return {
+    pid: child.pid as number,
+    async close() {
+      child.stdin.end();
+      const code = await exited;
+      if (code !== 0) throw new Error(`the dashboard viewer exited with ${code}: ${out}`);
+      return JSON.parse(out.slice(out.indexOf('ready\n') + 'ready\n'.length).trim()) as Record<string, number>;
+    },
+  };
 }
 
 const median = (values: readonly number[]) => {
@@ -81,7 +116,7 @@ export async function benchDashboard(root: string, report: BenchReport, options:
   // The dashboard is fed by the functions' EMF lines: metrics stay on in the runtime, both sides.
   const env = { ...process.env, POWERTOOLS_METRICS_DISABLED: 'false' };
   const runtime = await startRuntimeProcess(root, dataDir, env);
-  let browser: Browser | null = null;
+  let viewer: Viewer | null = null;
   try {
     const secrets = runtime.secrets();
     // A returning caller: ingest the fixture call first.
@@ -114,22 +149,21 @@ export async function benchDashboard(root: string, report: BenchReport, options:
     // Warm-up (JIT, caches, the timeline's first minutes), not counted.
     await load(15);
 
-    /** One run: p99, requests served, the runtime's CPU per 1,000 call starts, Chromium's CPU. */
-    const measure = async (page: Page | null) => {
+    /** One run: p99, requests served, the runtime's CPU per 1,000 call starts, the viewer's CPU. */
+    const measure = async (viewer: Viewer | null) => {
       const runtimeBefore = cpuMs([runtime.child.pid as number]);
-      const chromiumBefore = page ? cpuMs(chromiumPids(runtime.child.pid as number)) : 0;
+      const viewerBefore = viewer ? cpuMs(processTree(viewer.pid)) : 0;
       const started = performance.now();
       const run = await load();
       const elapsed = (performance.now() - started) / 1000;
       const runtimeCpu = cpuMs([runtime.child.pid as number]) - runtimeBefore;
-      const chromiumCpu = page ? cpuMs(chromiumPids(runtime.child.pid as number)) - chromiumBefore : 0;
-      return { ...run, runtimeCpuPer1000: (runtimeCpu / run.requests) * 1000, chromiumCores: chromiumCpu / 1000 / elapsed };
+      const viewerCpu = viewer ? cpuMs(processTree(viewer.pid)) - viewerBefore : 0;
+      return { ...run, runtimeCpuPer1000: (runtimeCpu / run.requests) * 1000, viewerCores: viewerCpu / 1000 / elapsed };
     };
 
     const closed: Awaited<ReturnType<typeof measure>>[] = [];
     const open: Awaited<ReturnType<typeof measure>>[] = [];
-    let polling = false;
-    let polls = 0;
+    const requested = new Map<string, number>();
     for (let i = 0; i < rounds * 2; i += 1) {
       // A B B A A B …
       const withDashboard = i % 4 === 1 || i % 4 === 2;
@@ -137,19 +171,11 @@ export async function benchDashboard(root: string, report: BenchReport, options:
         closed.push(await measure(null));
         continue;
       }
-      browser = await launchChromium();
-      const page: Page = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
-      page.on('response', (r) => {
-        if (polling && (r.url().includes('/dashboard/api/live') || r.url().includes('/v1/calls')) && r.status() === 200) polls += 1;
-      });
-      await signIn(page, runtime.url, secrets.ADMIN_API_KEY ?? '');
-      // Signed in and drawing: the call-start chart has points (a locator: the page's CSP forbids eval).
-      await page.locator('#chart-conversation-start[data-points]:not([data-points="0"])').waitFor({ timeout: 30_000 });
-      polling = true;
-      open.push(await measure(page));
-      polling = false;
-      await browser.close();
-      browser = null;
+      viewer = await openViewer(root, runtime.url, secrets.ADMIN_API_KEY ?? '');
+      open.push(await measure(viewer));
+      const seen = await viewer.close();
+      viewer = null;
+      for (const [path, n] of Object.entries(seen)) requested.set(path, (requested.get(path) ?? 0) + n);
     }
     const sent = [...closed, ...open].reduce((n, r) => n + r.requests, 0);
     const method = `median of ${rounds} runs of ${seconds} s of POST /client-data (${sent.toLocaleString('en')} in all), autocannon, ${connections} connections, returning caller, loopback, runtime in its own process with metrics on; runs alternate closed/open (A B B A …), 2 cores shared with the load generator and Chromium`;
@@ -159,7 +185,7 @@ export async function benchDashboard(root: string, report: BenchReport, options:
     report.record(
       `conversation_start.http_p99_ms.c${connections}.dashboard_open`,
       p99Open,
-      `${method}; /dashboard open in headless Chromium, signed in, Live tab polling (${polls} polls of /dashboard/api/live and /v1/calls answered during the open runs)`,
+      `${method}; /dashboard open in headless Chromium, signed in, Live tab polling (requested during the open runs: ${[...requested].map(([path, n]) => `${path} ×${n}`).join(', ') || 'nothing'})`,
     );
     report.record(
       `conversation_start.dashboard_open_p99_change_pct.c${connections}`,
@@ -178,12 +204,12 @@ export async function benchDashboard(root: string, report: BenchReport, options:
       'same, open runs (the polls served by the runtime included)',
     );
     report.record(
-      'dashboard.chromium_cores_while_polling',
-      median(open.map((r) => r.chromiumCores)),
-      "Chromium's CPU time (every process of the browser) per second of an open run, in cores: what the page itself takes from the 2 cores",
+      'dashboard.viewer_cores_while_polling',
+      median(open.map((r) => r.viewerCores)),
+      "the viewer's CPU time (Chromium's processes and the Node process driving it) per second of an open run, in cores: what watching takes from the 2 cores",
     );
   } finally {
-    await browser?.close();
+    await viewer?.close().catch(() => undefined);
     await runtime.stop();
     rmSync(dataDir, { recursive: true, force: true });
   }
