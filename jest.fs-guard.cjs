@@ -34,6 +34,11 @@ const SYSTEM = [
   '/etc/ssl',
   '/etc/hosts',
   '/etc/resolv.conf',
+  // The browser suite: playwright-core asks whether it runs under WSL, and stats the Chromium it
+  // starts (Debian's package, or CHROMIUM_PATH).
+  '/run/WSL',
+  '/usr/bin/chromium',
+  ...(process.env.CHROMIUM_PATH ? [process.env.CHROMIUM_PATH] : []),
 ];
 /** What tools look for in every folder up the tree (a sibling folder such as `../shared` is not one). */
 const TOOL_CONFIG =

@@ -21,6 +21,7 @@ import {
 } from '@agentic-memory/function-kit';
 import { type Clock, isFunctionRole } from '@agentic-memory/memory-core';
 import { secretsEqual } from '@agentic-memory/provider-adapters';
+import { createDashboard, type Dashboard, type DashboardOptions } from './dashboard/dashboard-server';
 import { createLocalDependencies, type LocalBackendOptions, type LocalDependencies } from './local-backends';
 import { type LocalSecrets, localSecretsUnlessManaged } from './local-secrets';
 import { QueuePoller } from './queue-poller';
@@ -59,6 +60,8 @@ export interface RuntimeOptions {
   readonly routes?: readonly RouteDefinition<string>[];
   /** Handler factories per HTTP role (default: the product's roles). */
   readonly handlers?: HttpHandlerFactories;
+  /** Serve the dashboard at `/dashboard` from this timeline (`pnpm start` does; absent: no dashboard). */
+  readonly dashboard?: DashboardOptions;
 }
 
 /**
@@ -201,6 +204,8 @@ async function startRuntimeHost(options: RuntimeOptions): Promise<LocalRuntime> 
       }),
   );
 
+  const dashboard: Dashboard | null = options.dashboard ? createDashboard(deps, options.dashboard) : null;
+
   const server: Server = createServer(async (req, res) => {
     try {
       const url = new URL(req.url ?? '/', 'http://local');
@@ -209,6 +214,7 @@ async function startRuntimeHost(options: RuntimeOptions): Promise<LocalRuntime> 
         send(res, 200, { status: 'ok', backends: deps.backends, queue: await deps.queueDepth() });
         return;
       }
+      if (dashboard && (await dashboard.handle(req, res, url))) return;
       const match = routeFor(url.pathname, method, routes);
       if (!match) {
         const known = routeFor(url.pathname, undefined, routes) !== null;
@@ -272,6 +278,7 @@ async function startRuntimeHost(options: RuntimeOptions): Promise<LocalRuntime> 
         // In-flight requests finish; no new connections; queued work stays on disk.
         const closed = new Promise<void>((resolve) => server.close(() => resolve()));
         server.closeIdleConnections();
+        dashboard?.close();
         await Promise.all(pollers.map((p) => p.stop()));
         await closed;
         const queue = await deps.queueDepth().catch(() => null);

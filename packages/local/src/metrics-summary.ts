@@ -5,17 +5,13 @@
  */
 
 import { percentile } from '@agentic-memory/memory-core';
+import { type EmfRecord, parseEmfLine } from './emf-line';
 import { formatTable } from './text-files';
 
 export interface QueueDepth {
   readonly live: number;
   readonly inFlight: number;
   readonly dead: number;
-}
-
-interface Emf {
-  _aws?: { CloudWatchMetrics?: { Metrics?: { Name: string }[] }[] };
-  [key: string]: unknown;
 }
 
 /** Per role × provider (the detailed dimensions that matter on one machine). */
@@ -73,18 +69,12 @@ const emptyRow = (): Row => ({
 
 const emptyWindow = (now: number): Window => ({ rows: new Map(), rejections: new Map(), startedAt: now });
 
-function valuesOf(value: unknown): number[] {
-  if (typeof value === 'number') return [value];
-  if (Array.isArray(value)) return value.filter((v): v is number => typeof v === 'number');
-  return [];
-}
-
-function push(samples: number[], values: number[]): void {
+function push(samples: number[], values: readonly number[]): void {
   samples.push(...values);
   if (samples.length > MAX_SAMPLES) samples.splice(0, samples.length - MAX_SAMPLES / 2);
 }
 
-const sum = (values: number[]) => values.reduce((a, b) => a + b, 0);
+const sum = (values: readonly number[]) => values.reduce((a, b) => a + b, 0);
 
 /** A duration in the unit a person reads at a glance (ingest lag of a replayed old call can be days). */
 export function duration(value: number | null): string {
@@ -110,33 +100,29 @@ export class MetricsSummary {
 
   /** One line the functions printed; anything that is not an EMF document is counted and skipped. */
   ingest(line: string): void {
-    let doc: Emf;
-    try {
-      doc = JSON.parse(line) as Emf;
-    } catch {
+    this.add(parseEmfLine(line));
+  }
+
+  /** One line already read (`parseEmfLine`); null counts as a line that could not be read. */
+  add(record: EmfRecord | null): void {
+    if (record === null) {
       this.malformed += 1;
       return;
     }
-    const names = doc._aws?.CloudWatchMetrics?.flatMap((d) => d.Metrics?.map((m) => m.Name) ?? []) ?? [];
-    if (names.length === 0) {
-      this.malformed += 1;
-      return;
-    }
-    const key = `${String(doc.role ?? 'unknown')}\u0000${String(doc.provider ?? 'none')}`;
+    const key = `${record.role}\u0000${record.provider}`;
     for (const w of [this.total, this.window]) {
       let row = w.rows.get(key);
       if (!row) {
         row = emptyRow();
         w.rows.set(key, row);
       }
-      for (const name of names) {
-        const values = valuesOf(doc[name]);
+      for (const [name, values] of record.metrics) {
         const counter = COUNTERS[name];
         if (counter) row[counter] += sum(values);
         else if (name === 'ResponseLatency') push(row.latencies, values);
         else if (name === 'IngestLag') push(row.ingestLag, values);
         if (name === 'RejectedWebhook') {
-          const reason = String(doc.reason ?? 'unknown');
+          const reason = record.reason ?? 'unknown';
           w.rejections.set(reason, (w.rejections.get(reason) ?? 0) + sum(values));
         }
       }

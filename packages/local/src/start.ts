@@ -5,6 +5,8 @@
  */
 import { resolve } from 'node:path';
 import { captureMetrics } from '@agentic-memory/function-kit';
+import { MetricsTimeline } from './dashboard/metrics-timeline';
+import { parseEmfLine } from './emf-line';
 import { configFromEnvironment, startLocalRuntime } from './local-runtime';
 import { MetricsSummary } from './metrics-summary';
 import { formatTable } from './text-files';
@@ -27,12 +29,16 @@ const summaryEvery = env.METRICS_SUMMARY_SECONDS === undefined ? 60 : Number(env
 if (!Number.isFinite(summaryEvery) || summaryEvery < 0) {
   fail(`METRICS_SUMMARY_SECONDS must be a number of seconds (0 turns the summary off), got "${env.METRICS_SUMMARY_SECONDS}"`);
 }
-// The functions' metrics are CloudWatch EMF lines: noise on a terminal. They feed the summary
-// instead; LOCAL_METRICS=1 also prints each line as Lambda would.
+// The functions' metrics are CloudWatch EMF lines: noise on a terminal. Each is read once and
+// feeds both the summary and the dashboard's charts; LOCAL_METRICS=1 also prints each line as
+// Lambda would.
 const summary = new MetricsSummary();
+const timeline = new MetricsTimeline();
 const printEmf = env.LOCAL_METRICS === '1';
 captureMetrics((line) => {
-  summary.ingest(line);
+  const record = parseEmfLine(line);
+  summary.add(record);
+  timeline.add(record);
   if (printEmf) console.log(line);
 });
 // The Mem0 SDK reads its telemetry switch when it loads.
@@ -48,7 +54,7 @@ try {
 
 let runtime: Awaited<ReturnType<typeof startLocalRuntime>>;
 try {
-  runtime = await startLocalRuntime({ dataDir, host, port, env, maxBodyBytes, config });
+  runtime = await startLocalRuntime({ dataDir, host, port, env, maxBodyBytes, config, dashboard: { timeline } });
 } catch (error) {
   const code = (error as NodeJS.ErrnoException).code;
   fail(code === 'EADDRINUSE' ? `${host}:${port} is already in use (set PORT)` : (error as Error).message);
@@ -64,6 +70,7 @@ console.log(
     ['route', 'role', 'auth'],
     ...runtime.routes.map((r) => [`${r.method} ${url}${r.path}`, r.role, r.auth.replaceAll('`', '')]),
     [`GET ${url}/health`, 'liveness', 'none'],
+    [`GET ${url}/dashboard`, 'dashboard (this runtime only)', 'ADMIN_API_KEY, entered in the page'],
   ]),
 );
 console.log('');
@@ -87,7 +94,12 @@ console.log(
   `curl -s -X POST ${url}/client-data -H 'content-type: application/json' -H 'X-Workspace-Key: ${workspaceKey}' ` +
     `-d '{"caller_id":"+15550100123","agent_id":"agent_01kfixsupport00000000000000"}'`,
 );
-console.log('\nThen `pnpm demo` in another terminal. Ctrl-C stops the runtime; queued work stays on disk.\n');
+console.log('\nThen `pnpm demo` in another terminal. Ctrl-C stops the runtime; queued work stays on disk.');
+console.log(
+  `\nDashboard and memory inspector: open ${url}/dashboard and sign in with the admin key` +
+    (secrets?.values.ADMIN_API_KEY ? ` (ADMIN_API_KEY: ${secrets.values.ADMIN_API_KEY})` : ' (ADMIN_API_KEY)') +
+    '.\n',
+);
 
 const depth = () => deps.queueDepth().catch(() => null);
 const timer =

@@ -26,6 +26,12 @@ const LEXICON: [RegExp, string] = [
 /** Dates said in a call are resolved by the extraction, which runs in the ingest worker only. */
 const DATE_PARSER: [RegExp, string] = [/^chrono-node$/, 'the date parser (extraction runs in the ingest worker)'];
 
+/** The local runtime and its dashboard (page, charting library, browser driver) serve `pnpm start` only. */
+const LOCAL_ONLY: [RegExp, string] = [
+  /^uplot$|^playwright-core$|packages\/local\//,
+  'the local runtime and its dashboard (pnpm start only; AWS has CloudWatch and the admin API)',
+];
+
 /** What must never be in a role's bundle, and why. */
 const NEVER: Readonly<Record<FunctionRole, readonly [RegExp, string][]>> = {
   'conversation-start': [
@@ -124,7 +130,7 @@ describe('Lambda bundles (prod configuration)', () => {
     const inputs = Object.entries(Object.values(bundles[role].metafile.outputs)[0]?.inputs ?? {})
       .filter(([, input]) => input.bytesInOutput > 0)
       .map(([path]) => path);
-    for (const [pattern, why] of NEVER[role]) {
+    for (const [pattern, why] of [...NEVER[role], LOCAL_ONLY]) {
       const found = [...packages.map((p) => p.name), ...inputs].filter((name) => pattern.test(name));
       expect({ role, why, found }).toEqual({ role, why, found: [] });
     }

@@ -1,5 +1,6 @@
 import {
   BlobKeys,
+  contextFromStore,
   createCallPathHandler,
   emit,
   type HttpLambda,
@@ -15,9 +16,7 @@ import {
 } from '@agentic-memory/function-kit';
 import {
   type AgentType,
-  adoptSeedMemory,
   type Blob,
-  buildProfileSnapshot,
   buildStartContent,
   type CallerContext,
   contextFromSnapshot,
@@ -112,16 +111,7 @@ export function createConversationStartHandler(deps: ConversationStartDependenci
     }
     emit('SnapshotMiss');
     if (agentType.on_snapshot_miss === 'query_store') {
-      const started = performance.now();
-      const page = await deps.memoryStore.list(caller.userId, { pageSize: 200, space, signal });
-      emit('MemoryStoreLatency', performance.now() - started);
-      // Raw-mode agent types serve migrated seed callers: their Mem0 facts carry no fields yet.
-      const memories =
-        agentType.caller_id_mode === 'raw'
-          ? page.memories.map((m) => adoptSeedMemory(m, agentType.memory_config.auto_extract))
-          : page.memories;
-      const snapshot = buildProfileSnapshot(memories, { callerKey: caller.key, agentTypeName, agentType, clock: deps.clock });
-      const ctx = contextFromSnapshot(snapshot, now);
+      const ctx = await contextFromStore(deps, caller, agentTypeName, agentType, space, signal);
       cache.set(cacheKey, { ctx, etag: null, checkedAt: now }, ttl, now);
       return { ctx, source: 'store', userId: caller.userId };
     }

@@ -2,6 +2,7 @@ import type { CallerIdentity, ConversationIndex, RoleDependencies } from '@agent
 import { BlobKeys, emitSingle, evictCaller, identifyCaller, permanently, withDeadline } from '@agentic-memory/function-kit';
 import type { AgentType, CallRecord, ConversationRecord, Memory, ProfileSnapshot } from '@agentic-memory/memory-core';
 import {
+  maskPhone,
   memoriesFromCall,
   memorySpaceOf,
   mentionsValue,
@@ -16,6 +17,12 @@ const INGEST_DEADLINE_MS = 20_000;
 
 /** What writing a call touches: the memory store and the blob store. */
 export type CallWriterDependencies = RoleDependencies<'blobStore' | 'memoryStore'>;
+
+/** What went less than well before the call was written, kept on its analytics record (`degraded`). */
+export interface IngestNotes {
+  /** Values of the call dropped (or truncated) for being out of range or of the wrong type, by name. */
+  readonly droppedFields?: readonly string[];
+}
 
 /** A call written, or one already past the agent type's retention (counted from the call's time) that stored nothing. */
 export type WrittenCall =
@@ -41,8 +48,11 @@ function analyticsRecord(
   at: string,
   memories: readonly Pick<Memory, 'type' | 'text'>[],
   fields: Readonly<Record<string, unknown>>,
+  fieldSources: Readonly<Record<string, string>>,
   previous: ProfileSnapshot | null,
+  notes: IngestNotes,
 ): ConversationRecord {
+  const dropped = notes.droppedFields ?? [];
   return {
     conversation_id: record.conversationId,
     caller_key: caller.key,
@@ -54,6 +64,10 @@ function analyticsRecord(
     topics: [...new Set(memories.flatMap((m) => topicsOf(m.text)))],
     fields: Object.keys(fields),
     returning: (previous?.recentConversations ?? []).some((c) => c !== record.conversationId),
+    caller: maskPhone(caller.e164),
+    field_sources: fieldSources,
+    degraded: dropped.length > 0 ? ['fields_dropped'] : [],
+    ...(dropped.length > 0 ? { dropped_fields: dropped.slice(0, 20) } : {}),
   };
 }
 
@@ -71,8 +85,9 @@ export async function writeCall(
   caller: CallerIdentity,
   rawKey: string,
   receivedAt: string,
+  notes: IngestNotes = {},
 ): Promise<WrittenCall> {
-  const { memories, fields, pastRetention, expiresAt } = permanently('the call cannot be turned into memories', () =>
+  const { memories, fields, fieldSources, pastRetention, expiresAt } = permanently('the call cannot be turned into memories', () =>
     memoriesFromCall(record, { agentTypeName, agentType, clock: deps.clock }),
   );
   if (pastRetention)
@@ -99,7 +114,7 @@ export async function writeCall(
   evictCaller(caller.key);
   const at = record.endedAt ?? record.startedAt ?? receivedAt;
   const analyticsKey = BlobKeys.analytics(at.slice(0, 10), agentTypeName, record.conversationId);
-  const analytics = analyticsRecord(record, caller, agentTypeName, at, memories, fields, previous);
+  const analytics = analyticsRecord(record, caller, agentTypeName, at, memories, fields, fieldSources, previous, notes);
   await deps.blobStore.put(analyticsKey, JSON.stringify(analytics), { contentType: 'application/json' });
   const index: ConversationIndex = { raw: rawKey, analytics: analyticsKey, audio: BlobKeys.audio(record.provider, record.conversationId) };
   await deps.blobStore.put(BlobKeys.callerConversation(caller.key, record.provider, record.conversationId), JSON.stringify(index), {

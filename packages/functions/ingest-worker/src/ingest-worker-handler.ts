@@ -27,7 +27,7 @@ import {
 } from '@agentic-memory/memory-core';
 import { platformAdapter } from '@agentic-memory/provider-adapters';
 import type { SQSRecord } from 'aws-lambda';
-import { type CallWriterDependencies, writeCall } from './call-writer';
+import { type CallWriterDependencies, type IngestNotes, writeCall } from './call-writer';
 
 /**
  * What the worker uses: the blob store (payloads, markers, snapshots, tombstones), the memory store,
@@ -53,7 +53,7 @@ export function createIngestWorkerHandler(deps: IngestWorkerDependencies, option
   }
 
   /** Raw payload → standardised call, through the platform's adapter (mapping-driven platforms use the provider's default agent type). */
-  function standardise(provider: string, raw: Uint8Array): CallRecord {
+  function standardise(provider: string, raw: Uint8Array): { record: CallRecord; dropped: readonly string[] } {
     if (!isProvider(provider)) throw new PermanentFailure(`no adapter for provider ${provider}`);
     const preliminary = resolveAgentType({ provider }, deps.agentTypes, deps.environment.agent_map, deps.environment.memory_spaces);
     const parsed = permanently('the raw payload cannot be read as a call', () =>
@@ -71,7 +71,7 @@ export function createIngestWorkerHandler(deps: IngestWorkerDependencies, option
         fields: dropped.slice(0, 20),
       });
     }
-    return record;
+    return { record, dropped };
   }
 
   function resolve(record: CallRecord): AgentTypeResolution {
@@ -101,7 +101,12 @@ export function createIngestWorkerHandler(deps: IngestWorkerDependencies, option
   }
 
   /** Writes a call of a known caller, unless they asked to be forgotten before or while it was written. */
-  async function ingestCall(record: CallRecord, resolution: AgentTypeResolution, message: IngestMessage): Promise<Outcome> {
+  async function ingestCall(
+    record: CallRecord,
+    resolution: AgentTypeResolution,
+    message: IngestMessage,
+    notes: IngestNotes,
+  ): Promise<Outcome> {
     const log = { conversationId: record.conversationId, agentType: resolution.agentType, caller: maskPhone(record.callerNumber) };
     const caller = await identifyCaller(deps, record.callerNumber as string, resolution.config);
     // The tombstone is compared with the call's start: a call made before forget-me is never
@@ -114,7 +119,16 @@ export function createIngestWorkerHandler(deps: IngestWorkerDependencies, option
       logger.info('message of an erased caller dropped', log);
       return 'erased';
     }
-    const written = await writeCall(deps, record, resolution.agentType, resolution.config, caller, message.blobKey, message.receivedAt);
+    const written = await writeCall(
+      deps,
+      record,
+      resolution.agentType,
+      resolution.config,
+      caller,
+      message.blobKey,
+      message.receivedAt,
+      notes,
+    );
     if (await erasedBefore()) {
       // Forget-me ran while this call was being written: undo it.
       await eraseConversationOf(deps, caller.key, caller.e164, record.provider, record.conversationId);
@@ -153,11 +167,11 @@ export function createIngestWorkerHandler(deps: IngestWorkerDependencies, option
       logger.info('message of an erased caller dropped (payload already erased)', { conversationId: message.conversationId });
       return 'erased';
     }
-    const record = standardise(message.provider, raw.body);
+    const { record, dropped } = standardise(message.provider, raw.body);
     const resolution = resolve(record);
     let outcome: Outcome;
     if (record.callerNumber) {
-      outcome = await ingestCall(record, resolution, message);
+      outcome = await ingestCall(record, resolution, message, { droppedFields: dropped });
     } else {
       // Nothing to key memories on (web call, withheld number): the raw payload stays stored.
       emitSingle('CallWithoutCaller', 1, resolution.agentType, record.provider);

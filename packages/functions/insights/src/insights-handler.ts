@@ -17,6 +17,7 @@ import {
 } from '@agentic-memory/function-kit';
 import type { ConversationRecord, Memory } from '@agentic-memory/memory-core';
 import { agentAnalytics, daysOf, MemoryStoreError, maskPhone, normaliseE164, userInsights } from '@agentic-memory/memory-core';
+import { adminSearch, callStartView, mapLimited, memoriesByCall, recentCalls } from './caller-inspection';
 
 const DAY_MS = 86_400_000;
 /** Reads of analytics records in flight at once. */
@@ -46,20 +47,11 @@ function period(event: HttpEvent, now: number): { from: string; to: string } {
   return { from: new Date(Date.parse(from)).toISOString(), to: new Date(Date.parse(to)).toISOString() };
 }
 
-async function mapLimited<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
-  const out: R[] = new Array(items.length);
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: Math.min(limit, items.length) }, async () => {
-      for (let i = next++; i < items.length; i = next++) out[i] = await fn(items[i] as T);
-    }),
-  );
-  return out;
-}
-
 /**
  * The admin API (IAM on AWS, `X-Admin-Key` locally): what the system knows about a caller, real analytics per agent
- * type from the worker's per-conversation records, and forget-me. Phone numbers arrive URL-encoded
+ * type from the worker's per-conversation records, forget-me, and the read-only views of the
+ * local dashboard (recent calls, what the agent hears at call start, memories by call, the
+ * mid-call search as the tool runs it: see caller-inspection.ts). Phone numbers arrive URL-encoded
  * in the path and are keyed at once; logs carry only the last four digits.
  */
 /** What the admin API uses: the memory store and the blob store. */
@@ -132,6 +124,14 @@ export function createInsightsHandler(deps: InsightsDependencies, options: Insig
           logger.info('agent analytics read', { agentType, records: records.length, from, to });
           return json(200, agentAnalytics(agentType, from, to, records));
         }
+        case 'GET /v1/calls':
+          return json(200, await recentCalls(deps, event.rawQueryString ?? ''));
+        case 'GET /v1/users/{phone}/snapshot':
+          return json(200, await callStartView(deps, phoneFrom(params.phone), event.rawQueryString ?? ''));
+        case 'GET /v1/users/{phone}/memories':
+          return json(200, await memoriesByCall(deps, phoneFrom(params.phone), event.rawQueryString ?? ''));
+        case 'GET /v1/users/{phone}/search':
+          return json(200, await adminSearch(deps, phoneFrom(params.phone), event.rawQueryString ?? ''));
         case 'DELETE /v1/users/{phone}': {
           const e164 = phoneFrom(params.phone);
           const report = await forgetCaller(deps, e164);

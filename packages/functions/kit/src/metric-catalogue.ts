@@ -37,6 +37,8 @@ export const REJECTION_REASONS = [
   'invalid_period',
   'unknown_agent_type',
   'not_found',
+  'invalid_query',
+  'agent_type_outside_space',
   'other',
 ] as const;
 

@@ -110,6 +110,38 @@ export const ROUTES: readonly RouteDefinition[] = [
   { method: 'GET', path: '/v1/users/{phone}/insights', role: 'insights', audience: 'admin', auth: ADMIN, note: 'caller insights' },
   { method: 'GET', path: '/v1/agents/{agentType}/analytics', role: 'insights', audience: 'admin', auth: ADMIN, note: '`?from=&to=`' },
   { method: 'DELETE', path: '/v1/users/{phone}', role: 'insights', audience: 'admin', auth: ADMIN, note: 'forget-me' },
+  {
+    method: 'GET',
+    path: '/v1/calls',
+    role: 'insights',
+    audience: 'admin',
+    auth: ADMIN,
+    note: 'recent calls, newest first: `?limit=&days=&platform=&agent_type=`',
+  },
+  {
+    method: 'GET',
+    path: '/v1/users/{phone}/snapshot',
+    role: 'insights',
+    audience: 'admin',
+    auth: ADMIN,
+    note: 'what the agent hears at call start: `?platform=&agent_type=&agent_id=`',
+  },
+  {
+    method: 'GET',
+    path: '/v1/users/{phone}/memories',
+    role: 'insights',
+    audience: 'admin',
+    auth: ADMIN,
+    note: 'memories grouped by call, with sources and expiry: `?platform=`',
+  },
+  {
+    method: 'GET',
+    path: '/v1/users/{phone}/search',
+    role: 'insights',
+    audience: 'admin',
+    auth: ADMIN,
+    note: 'the mid-call search as the platform tool runs it: `?query=&platform=&agent_type=&agent_id=`',
+  },
 ];
 
 /** The class a route belongs to (throttles and reports). */

@@ -7,6 +7,7 @@ import {
   json,
   logger,
   type RoleDependencies,
+  recallMemories,
   registerCallerCache,
   resolveRequestAgentType,
   TtlCache,
@@ -17,8 +18,6 @@ import {
   buildSearchAnswer,
   type MemorySpace,
   maskPhone,
-  mentionsValue,
-  rankMemories,
   resolveAgentType,
   type SearchAnswer,
 } from '@agentic-memory/memory-core';
@@ -43,42 +42,6 @@ export type MemorySearchDependencies = RoleDependencies<'memoryStore'>;
 
 export function createMemorySearchHandler(deps: MemorySearchDependencies, cache = new TtlCache<SearchAnswer>()): HttpLambda {
   registerCallerCache(cache);
-  async function search(
-    agentType: AgentType,
-    space: MemorySpace,
-    userId: string,
-    query: string,
-    signal: AbortSignal,
-  ): Promise<SearchAnswer> {
-    const mc = agentType.memory_config;
-    const started = performance.now();
-    const candidates = await deps.memoryStore.search({
-      userId,
-      space,
-      text: query,
-      limit: mc.search_limit * 3,
-      threshold: agentType.search_threshold,
-      signal,
-    });
-    emit('MemoryStoreLatency', performance.now() - started);
-    const ranked = rankMemories(
-      candidates,
-      {
-        searchWeights: mc.search_weights,
-        priorityFields: mc.priority_fields,
-        limit: mc.search_limit,
-        threshold: agentType.search_threshold,
-        weightStrength: mc.search_ranking.weight_strength,
-        recencyStrength: mc.search_ranking.recency_strength,
-        transcriptWeight: mc.search_ranking.transcript_weight,
-        supersededFactor: mc.search_ranking.superseded_factor,
-        mentions: mentionsValue,
-      },
-      deps.clock.now(),
-    );
-    return buildSearchAnswer(ranked);
-  }
-
   async function answer(agentTypeName: string, agentType: AgentType, space: MemorySpace, call: ToolCall): Promise<ToolAnswer> {
     if (!call.callerNumber) return { call, answer: null, error: 'missing_caller' };
     const e164 = call.callerNumber;
@@ -93,7 +56,7 @@ export function createMemorySearchHandler(deps: MemorySearchDependencies, cache 
           return cached;
         }
         emit('CacheMiss');
-        const fresh = await search(agentType, space, caller.userId, call.query, signal);
+        const fresh = buildSearchAnswer(await recallMemories(deps, agentType, space, caller.userId, call.query, signal));
         cache.set(key, fresh, ANSWER_CACHE_MS, now);
         return fresh;
       });

@@ -137,6 +137,15 @@ const WHEN_QUESTION = /\b(?:when|how soon|by when|what timeline|what timeframe|w
 /** Fields where the caller's latest statement wins (a later correction replaces an earlier value). */
 const LATEST_WINS = new Set<ExtractField>(['contact_preference', 'account_status', 'company', 'technical_skill', 'decision_maker']);
 
+/** Where an extracted value came from: the platform's own analysis, the caller's words, or the call summary. */
+export type FieldSource = 'data_collection' | 'transcript' | 'summary';
+
+export interface ExtractedFieldsWithSources {
+  readonly fields: ExtractedFields;
+  /** The source of every field in `fields`. */
+  readonly sources: Partial<Record<ExtractField, FieldSource>>;
+}
+
 /**
  * Extracts the requested fields from a call. The platform's own analysis wins; then rules over
  * the caller's own turns (never the agent's: "Hi, I'm Ava" is not the caller's name), then over
@@ -149,26 +158,45 @@ export function extractFields(
   fields: readonly ExtractField[],
   extraKeys: Partial<Record<ExtractField, readonly string[]>> = {},
 ): ExtractedFields {
+  return extractFieldsWithSources(call, fields, extraKeys).fields;
+}
+
+/** `extractFields`, with the source each value came from (data collection, the caller's turns, the summary). */
+export function extractFieldsWithSources(
+  call: ExtractionInput,
+  fields: readonly ExtractField[],
+  extraKeys: Partial<Record<ExtractField, readonly string[]>> = {},
+): ExtractedFieldsWithSources {
   const callerTurns = call.turns.filter((t) => t.speaker === 'caller');
   const callerSentences = callerTurns.flatMap((t) => sentences(t.text));
   const summarySentences = call.summary ? sentences(call.summary) : [];
   const fromPlatform = platformFields(call, extraKeys);
   const out: ExtractedFields = {};
+  const sources: Partial<Record<ExtractField, FieldSource>> = {};
   const at = callInstant(call);
 
   for (const field of new Set(fields)) {
     const structured = fromPlatform[field];
     if (structured !== undefined) {
       out[field] = field === 'timeline' ? timelineValue(structured, at) : structured;
+      sources[field] = 'data_collection';
       continue;
     }
     let value: string | null = null;
+    // Set where a value is first found in the summary (every branch reads the caller's turns first).
+    let fromSummary = false;
+    const summaryFallback = (found: string | null): string | null => {
+      if (found !== null) fromSummary = true;
+      return found;
+    };
     if (field === 'name') {
-      value = findCallerName({ turns: call.turns, summary: call.summary, direction: call.direction, agentName: call.agentName });
+      const person = { turns: call.turns, direction: call.direction, agentName: call.agentName };
+      value = findCallerName({ ...person, summary: call.summary });
+      if (value !== null && findCallerName({ ...person, summary: null }) !== value) fromSummary = true;
     } else if (field === 'budget') {
       const currency = currencyOf(callerTurns.map((t) => t.text).join(' ')) ?? currencyOf(call.summary ?? '') ?? '$';
       for (const s of callerSentences) value = findSpokenBudget(s, currency) ?? value;
-      if (value === null) for (const s of summarySentences) value ??= findSpokenBudget(s, currency);
+      if (value === null) for (const s of summarySentences) value ??= summaryFallback(findSpokenBudget(s, currency));
     } else if (field === 'timeline') {
       let previousAgent = '';
       for (const turn of call.turns) {
@@ -176,7 +204,7 @@ export function extractFields(
         if (turn.speaker !== 'caller') continue;
         for (const s of sentences(turn.text)) value = findTimeline(s, WHEN_QUESTION.test(previousAgent)) ?? value;
       }
-      if (value === null) for (const s of summarySentences) value ??= findTimeline(s);
+      if (value === null) for (const s of summarySentences) value ??= summaryFallback(findTimeline(s));
       if (value !== null) value = timelineValue(value, at);
     } else if (field === 'contact_preference') {
       // The latest the caller said wins: a rule over their sentences, or their short answer to the
@@ -190,17 +218,18 @@ export function extractFields(
         value = found ?? channelAnswer(previousAgent, turn.text) ?? value;
         previousAgent = '';
       }
-      if (value === null) for (const s of summarySentences) value ??= contactRule(s, 'summary');
+      if (value === null) for (const s of summarySentences) value ??= summaryFallback(contactRule(s, 'summary'));
     } else if (field === 'issue_type' || field === 'issue_category') {
-      value = classifyIssue(callerSentences) ?? classifyIssue(summarySentences);
+      value = classifyIssue(callerSentences) ?? summaryFallback(classifyIssue(summarySentences));
     } else if (field === 'escalation_level') {
       value = escalationLevel(callerSentences);
     } else if (field === 'satisfaction') {
-      value = satisfaction(callerSentences) ?? satisfaction(summarySentences);
+      value = satisfaction(callerSentences) ?? summaryFallback(satisfaction(summarySentences));
     } else if (field === 'technical_details') {
-      value = technicalDetails(callerSentences) ?? technicalDetails(summarySentences);
+      value = technicalDetails(callerSentences) ?? summaryFallback(technicalDetails(summarySentences));
     } else if (field === 'resolution_steps') {
-      value = resolutionSteps(callerSentences, summarySentences);
+      // The caller's steps when they name any; the summary's only otherwise.
+      value = resolutionSteps(callerSentences, []) ?? summaryFallback(resolutionSteps([], summarySentences));
     } else {
       const rule = SENTENCE_RULES[field];
       if (rule) {
@@ -213,13 +242,16 @@ export function extractFields(
         }
         if (value === null) {
           for (const s of summarySentences) {
-            value = rule(s, 'summary');
+            value = summaryFallback(rule(s, 'summary'));
             if (value !== null) break;
           }
         }
       }
     }
-    if (value !== null && value.length > 0) out[field] = value;
+    if (value !== null && value.length > 0) {
+      out[field] = value;
+      sources[field] = fromSummary ? 'summary' : 'transcript';
+    }
   }
-  return out;
+  return { fields: out, sources };
 }

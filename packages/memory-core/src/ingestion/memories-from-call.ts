@@ -3,7 +3,7 @@ import type { AgentType } from '../config/agent-type-schema';
 import type { CallRecord } from '../domain/call-record';
 import type { MemoryMetadata, MemoryType, MetadataValue, NewMemory } from '../domain/memory';
 import { type ExtractedFields, type ExtractField, FIELD_LABELS } from '../extraction/extract-fields';
-import { extractFields, platformFields } from '../extraction/field-extractor';
+import { extractFieldsWithSources, type FieldSource, platformFields } from '../extraction/field-extractor';
 import { findSpokenBudget } from '../extraction/money';
 import { classifyIssue, SENTENCE_RULES } from '../extraction/text-patterns';
 import { findTimeline } from '../extraction/timeline';
@@ -17,6 +17,8 @@ const DAY_MS = 86_400_000;
 export interface CallMemories {
   readonly memories: readonly NewMemory[];
   readonly fields: ExtractedFields;
+  /** Where each extracted field came from: the platform's data collection, the caller's words, the summary. */
+  readonly fieldSources: Partial<Record<ExtractField, FieldSource>>;
   /**
    * True when the call is already past the agent type's retention when it is ingested (retention
    * counts from the call's time): nothing is stored, and the caller of this function must say so.
@@ -123,13 +125,13 @@ export function memoriesFromCall(call: CallRecord, context: IngestContext): Call
   const { agentType } = context;
   const memoryConfig = agentType.memory_config;
   const wanted = new Set<MemoryType>(memoryConfig.types);
-  const fields = extractFields(call, memoryConfig.auto_extract, memoryConfig.data_collection_keys);
+  const { fields, sources: fieldSources } = extractFieldsWithSources(call, memoryConfig.auto_extract, memoryConfig.data_collection_keys);
   const at = callTime(call, context.clock);
   const createdAt = new Date(at).toISOString();
   const expiresMs = at + memoryConfig.retention_days * DAY_MS;
   const expiresAt = new Date(expiresMs).toISOString();
   // Past retention on arrival (an old call replayed or delivered late): nothing is kept.
-  if (expiresMs <= context.clock.now()) return { memories: [], fields, pastRetention: true, expiresAt };
+  if (expiresMs <= context.clock.now()) return { memories: [], fields, fieldSources, pastRetention: true, expiresAt };
   const resolved = evaluationPassed(call, /(resol|success|solved)/i);
   const baseMetadata: Record<string, MetadataValue> = {
     conversation_id: call.conversationId,
@@ -151,7 +153,7 @@ export function memoriesFromCall(call: CallRecord, context: IngestContext): Call
   if (call.summary) add('factual', call.summary, { ...fields, source: 'summary' });
   for (const field of FACT_FIELDS) {
     const value = fields[field];
-    if (value) add('factual', factText(field, value), { [field]: value, source: 'extraction' });
+    if (value) add('factual', factText(field, value), { [field]: value, source: 'extraction', field_source: fieldSources[field] ?? null });
   }
   // The platform's analysis: every key is kept, not only those that map to an extract field.
   for (const [key, value] of Object.entries(platformFields(call, memoryConfig.data_collection_keys))) {
@@ -216,5 +218,5 @@ export function memoriesFromCall(call: CallRecord, context: IngestContext): Call
 
   const unique = new Map<string, NewMemory>();
   for (const m of memories) unique.set(m.id, m);
-  return { memories: [...unique.values()], fields, pastRetention: false, expiresAt };
+  return { memories: [...unique.values()], fields, fieldSources, pastRetention: false, expiresAt };
 }

@@ -13,6 +13,17 @@ export interface ConversationRecord {
   readonly fields: readonly string[];
   /** Whether the caller had called before this conversation. */
   readonly returning: boolean;
+  /** The caller's number masked to its last four digits (`***0123`); absent in records written before it existed. */
+  readonly caller?: string;
+  /** Where each extracted field came from: `data_collection`, `transcript` or `summary` (absent in older records). */
+  readonly field_sources?: Readonly<Record<string, string>>;
+  /**
+   * What of the call was lost at ingestion (empty when nothing was): `fields_dropped` — values out
+   * of range or of the wrong type, dropped or truncated (named in `dropped_fields`, at most 20).
+   * Absent in older records.
+   */
+  readonly degraded?: readonly string[];
+  readonly dropped_fields?: readonly string[];
 }
 
 export interface AgentAnalytics {
