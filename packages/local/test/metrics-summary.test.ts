@@ -1,12 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { fixturePath } from '@agentic-memory/fixtures';
 import { captureMetrics } from '@agentic-memory/function-kit';
-import { waitForQueueDrain } from '@agentic-memory/function-kit/testing';
 import { percentile } from '@agentic-memory/memory-core';
 import fc from 'fast-check';
-import { replayFile } from '../src';
 import { duration, MetricsSummary } from '../src/metrics-summary';
-import { useLocalRuntime } from './runtime-support';
+import { ingestDemoCall, useLocalRuntime } from './runtime-support';
 
 /** `pnpm start`'s summary, computed from the EMF lines the real handlers print. */
 
@@ -44,12 +42,7 @@ describe('the local metrics summary', () => {
     captureMetrics((line) => summary.ingest(line));
     const { runtime } = local;
     const s = runtime.secrets?.values ?? {};
-    await replayFile(fixturePath('elevenlabs/post-call-transcription.json'), {
-      baseUrl: runtime.url,
-      provider: 'elevenlabs',
-      secret: s.ELEVENLABS_HMAC_KEY as string,
-    });
-    await waitForQueueDrain(() => runtime.deps.queueDepth());
+    await ingestDemoCall(runtime);
     const request = readFileSync(fixturePath('elevenlabs/conversation-initiation-request.json'));
     const ws = { 'content-type': 'application/json', 'x-workspace-key': s.ELEVENLABS_WORKSPACE_KEY as string };
     for (let i = 0; i < 5; i += 1) await fetch(`${runtime.url}/client-data`, { method: 'POST', headers: ws, body: request });

@@ -1,13 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { fixturePath } from '@agentic-memory/fixtures';
 import { captureMetrics } from '@agentic-memory/function-kit';
-import { waitForQueueDrain } from '@agentic-memory/function-kit/testing';
 import { percentile } from '@agentic-memory/memory-core';
 import fc from 'fast-check';
-import { replayFile } from '../src';
 import { Histogram, MetricsTimeline } from '../src/dashboard/metrics-timeline';
 import { parseEmfLine } from '../src/emf-line';
-import { useLocalRuntime } from './runtime-support';
+import { ingestDemoCall, useLocalRuntime } from './runtime-support';
 
 /** The dashboard's live view, computed from the EMF lines the real handlers print (as `pnpm start` feeds it). */
 
@@ -45,12 +43,7 @@ describe('the live metrics timeline', () => {
     captureMetrics((line) => timeline.add(parseEmfLine(line)));
     const { runtime } = local;
     const s = runtime.secrets?.values ?? {};
-    await replayFile(fixturePath('elevenlabs/post-call-transcription.json'), {
-      baseUrl: runtime.url,
-      provider: 'elevenlabs',
-      secret: s.ELEVENLABS_HMAC_KEY as string,
-    });
-    await waitForQueueDrain(() => runtime.deps.queueDepth());
+    await ingestDemoCall(runtime);
     versionAfterIngest = timeline.snapshot().calls_version;
     // The next minute: five call starts, one refused, one admin read.
     clock += 60_000;

@@ -1,7 +1,9 @@
 import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type LocalRuntime, type RuntimeOptions, startLocalRuntime } from '../src';
+import { fixturePath } from '@agentic-memory/fixtures';
+import { waitForQueueDrain } from '@agentic-memory/function-kit/testing';
+import { type LocalRuntime, type RuntimeOptions, replayFile, startLocalRuntime } from '../src';
 
 /**
  * A local runtime in a fresh data folder for the tests of one `describe`: started before them,
@@ -29,4 +31,14 @@ export function useLocalRuntime(options: Omit<RuntimeOptions, 'dataDir'> & { rea
     if (state.dataDir) rmSync(state.dataDir, { recursive: true, force: true });
   });
   return state;
+}
+
+/** The demo caller's post-call webhook (the ElevenLabs fixture), signed and sent; resolves once the worker ingested it. */
+export async function ingestDemoCall(runtime: LocalRuntime): Promise<void> {
+  await replayFile(fixturePath('elevenlabs/post-call-transcription.json'), {
+    baseUrl: runtime.url,
+    provider: 'elevenlabs',
+    secret: runtime.secrets?.values.ELEVENLABS_HMAC_KEY as string,
+  });
+  await waitForQueueDrain(() => runtime.deps.queueDepth());
 }
