@@ -82,20 +82,19 @@ async function readJson<T>(deps: Pick<InspectionDependencies, 'blobStore'>, key:
   }
 }
 
-/** One call of the recent-calls list (the worker's record of it, the caller masked). */
-export interface RecentCall {
-  readonly conversation_id: string;
+/**
+ * One call of the recent-calls list: the worker's record of it (`ConversationRecord`), with the
+ * caller masked, the platform named as such, and what older records lack filled in.
+ */
+export interface RecentCall
+  extends Pick<
+    ConversationRecord,
+    'conversation_id' | 'caller_key' | 'agent_type' | 'at' | 'memories' | 'memory_types' | 'fields' | 'returning'
+  > {
   /** `***0123`, or the caller key's first characters for records written before the mask was kept. */
   readonly caller: string;
-  readonly caller_key: string;
-  readonly agent_type: string;
   readonly platform: string;
-  readonly at: string;
-  readonly memories: number;
-  readonly memory_types: Readonly<Record<string, number>>;
-  readonly fields: readonly string[];
   readonly field_sources: Readonly<Record<string, string>>;
-  readonly returning: boolean;
   readonly degraded: boolean;
   readonly degraded_reasons: readonly string[];
   /** The values dropped at ingestion, by name (`dataCollection.plan`, `turns[3].offsetSecs`…). */
@@ -103,22 +102,15 @@ export interface RecentCall {
 }
 
 function recentCall(record: ConversationRecord): RecentCall {
-  const reasons = record.degraded ?? [];
+  const { provider, caller, field_sources, degraded, dropped_fields, topics: _topics, ...kept } = record;
   return {
-    conversation_id: record.conversation_id,
-    caller: record.caller ?? `key ${record.caller_key.slice(0, 8)}…`,
-    caller_key: record.caller_key,
-    agent_type: record.agent_type,
-    platform: record.provider,
-    at: record.at,
-    memories: record.memories,
-    memory_types: record.memory_types,
-    fields: record.fields,
-    field_sources: record.field_sources ?? {},
-    returning: record.returning,
-    degraded: reasons.length > 0,
-    degraded_reasons: reasons,
-    dropped_fields: record.dropped_fields ?? [],
+    ...kept,
+    caller: caller ?? `key ${record.caller_key.slice(0, 8)}…`,
+    platform: provider,
+    field_sources: field_sources ?? {},
+    degraded: (degraded ?? []).length > 0,
+    degraded_reasons: degraded ?? [],
+    dropped_fields: dropped_fields ?? [],
   };
 }
 
