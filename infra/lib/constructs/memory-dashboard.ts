@@ -82,14 +82,7 @@ export class MemoryDashboard extends Construct {
       this.dashboard.addWidgets(
         new cloudwatch.GraphWidget({
           title: `${role}: our response latency (ms)`,
-          left: this.lines(
-            [
-              { name: 'ResponseLatency', statistic: 'p50' },
-              { name: 'ResponseLatency', statistic: 'p95' },
-              { name: 'ResponseLatency', statistic: 'p99' },
-            ],
-            (r) => r === role,
-          ),
+          left: this.lines(stats('ResponseLatency', 'p50', 'p95', 'p99'), (r) => r === role),
           width: 8,
         }),
         new cloudwatch.GraphWidget({
@@ -133,13 +126,7 @@ export class MemoryDashboard extends Construct {
       }),
       new cloudwatch.GraphWidget({
         title: 'Other HTTP roles: response latency (ms)',
-        left: this.lines(
-          [
-            { name: 'ResponseLatency', statistic: 'p50' },
-            { name: 'ResponseLatency', statistic: 'p99' },
-          ],
-          (r) => !callPath.includes(r),
-        ),
+        left: this.lines(stats('ResponseLatency', 'p50', 'p99'), (r) => !callPath.includes(r)),
         width: 8,
       }),
     );
@@ -188,10 +175,7 @@ export class MemoryDashboard extends Construct {
       }),
       new cloudwatch.GraphWidget({
         title: 'Ingestion',
-        left: this.lines([
-          { name: 'IngestLag', statistic: 'p50' },
-          { name: 'IngestLag', statistic: 'p99' },
-        ]),
+        left: this.lines(stats('IngestLag', 'p50', 'p99')),
         right: this.lines(
           sums([
             'MemoriesWritten',
@@ -210,10 +194,7 @@ export class MemoryDashboard extends Construct {
     this.dashboard.addWidgets(
       new cloudwatch.GraphWidget({
         title: 'Memory store latency (ms)',
-        left: this.lines([
-          { name: 'MemoryStoreLatency', statistic: 'p50' },
-          { name: 'MemoryStoreLatency', statistic: 'p99' },
-        ]),
+        left: this.lines(stats('MemoryStoreLatency', 'p50', 'p99')),
         width: 8,
       }),
       new cloudwatch.GraphWidget({
@@ -303,4 +284,9 @@ export class MemoryDashboard extends Construct {
 
 function sums(names: readonly MetricName[]): Line[] {
   return names.map((name) => ({ name, statistic: 'Sum' }));
+}
+
+/** One metric at several statistics (`p50`, `p99`…). */
+function stats(name: MetricName, ...statistics: readonly string[]): Line[] {
+  return statistics.map((statistic) => ({ name, statistic }));
 }
