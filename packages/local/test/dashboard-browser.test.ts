@@ -66,6 +66,23 @@ describe('the local dashboard in headless Chromium', () => {
     await drained();
   }
 
+  /** A test on a page signed in with the admin key (closed afterwards). */
+  function signedInStep(name: string, run: (seen: Awaited<ReturnType<typeof newPage>>) => Promise<void>): void {
+    it(
+      name,
+      async () => {
+        const seen = await newPage();
+        try {
+          await signIn(seen.page, runtime.url, adminKey);
+          await run(seen);
+        } finally {
+          await seen.page.close();
+        }
+      },
+      STEP_MS,
+    );
+  }
+
   /** A page that records every CSP violation and dialog (neither may ever happen). */
   async function newPage(): Promise<{ page: Page; violations: string[]; dialogs: string[] }> {
     const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
@@ -186,11 +203,9 @@ describe('the local dashboard in headless Chromium', () => {
     STEP_MS,
   );
 
-  it(
+  signedInStep(
     'inspects the demo caller: what the agent hears, memories by call with sources, and the search the agent runs',
-    async () => {
-      const { page, violations } = await newPage();
-      await signIn(page, runtime.url, adminKey);
+    async ({ page, violations }) => {
       await lookUp(page, MAYA);
       expect(await page.locator('#first-message').textContent()).toContain('Hello Maya Okafor!');
       const variables = await page.locator('#dynamic-variables tbody tr').allTextContents();
@@ -224,74 +239,51 @@ describe('the local dashboard in headless Chromium', () => {
       });
       expect(answer).toBe(((await tool.json()) as { result: string }).result);
       expect(violations).toEqual([]);
-      await page.close();
     },
-    STEP_MS,
   );
 
-  it(
-    'renders a memory whose text is <img src=x onerror=…> as text, and runs nothing',
-    async () => {
-      const { page, violations, dialogs } = await newPage();
-      const title = 'Agentic Memory — local dashboard';
-      await signIn(page, runtime.url, adminKey);
-      await lookUp(page, MALLORY);
-      const texts = await page.locator('#memory-calls .memory-text').allTextContents();
-      expect(texts).toContain(HOSTILE_SUMMARY);
-      expect(texts.some((t) => t.includes('<script>window.__pwned=2</script>'))).toBe(true);
-      await page.locator('#search-query').fill('img src onerror');
-      await page.locator('#search-form button[type=submit]').click();
-      await page.locator('#search-results li').first().waitFor();
-      expect(await page.locator('#search-answer').textContent()).toContain(HOSTILE_SUMMARY);
-      // Hover everything that could carry a handler; nothing was parsed as markup, nothing ran.
-      await page.locator('#memory-calls').hover();
-      expect(await page.locator('#inspector-result img, #inspector-result script, #inspector-result b').count()).toBe(0);
-      expect(await page.evaluate('document.querySelectorAll("[onerror], [onmouseover]").length')).toBe(0);
-      expect(await page.evaluate('window.__pwned === undefined')).toBe(true);
-      expect(await page.title()).toBe(title);
-      expect({ violations, dialogs }).toEqual({ violations: [], dialogs: [] });
-      await page.close();
-    },
-    STEP_MS,
-  );
+  signedInStep('renders a memory whose text is <img src=x onerror=…> as text, and runs nothing', async ({ page, violations, dialogs }) => {
+    const title = 'Agentic Memory — local dashboard';
+    await lookUp(page, MALLORY);
+    const texts = await page.locator('#memory-calls .memory-text').allTextContents();
+    expect(texts).toContain(HOSTILE_SUMMARY);
+    expect(texts.some((t) => t.includes('<script>window.__pwned=2</script>'))).toBe(true);
+    await page.locator('#search-query').fill('img src onerror');
+    await page.locator('#search-form button[type=submit]').click();
+    await page.locator('#search-results li').first().waitFor();
+    expect(await page.locator('#search-answer').textContent()).toContain(HOSTILE_SUMMARY);
+    // Hover everything that could carry a handler; nothing was parsed as markup, nothing ran.
+    await page.locator('#memory-calls').hover();
+    expect(await page.locator('#inspector-result img, #inspector-result script, #inspector-result b').count()).toBe(0);
+    expect(await page.evaluate('document.querySelectorAll("[onerror], [onmouseover]").length')).toBe(0);
+    expect(await page.evaluate('window.__pwned === undefined')).toBe(true);
+    expect(await page.title()).toBe(title);
+    expect({ violations, dialogs }).toEqual({ violations: [], dialogs: [] });
+  });
 
-  it(
-    'shows the login again when the key stops being accepted mid-session',
-    async () => {
-      const { page } = await newPage();
-      await signIn(page, runtime.url, adminKey);
-      await page.locator('#app').waitFor();
-      await page.evaluate("sessionStorage.setItem('agentic-memory.admin-key', 'rotated-away')");
-      await page.locator('.tab[data-tab=inspector]').click();
-      await page.locator('.tab[data-tab=dashboard]').click();
-      await page.locator('#login').waitFor();
-      expect(await page.locator('#login-error').textContent()).toContain('refused');
-      expect(await page.evaluate("sessionStorage.getItem('agentic-memory.admin-key')")).toBeNull();
-      await page.close();
-    },
-    STEP_MS,
-  );
+  signedInStep('shows the login again when the key stops being accepted mid-session', async ({ page }) => {
+    await page.locator('#app').waitFor();
+    await page.evaluate("sessionStorage.setItem('agentic-memory.admin-key', 'rotated-away')");
+    await page.locator('.tab[data-tab=inspector]').click();
+    await page.locator('.tab[data-tab=dashboard]').click();
+    await page.locator('#login').waitFor();
+    expect(await page.locator('#login-error').textContent()).toContain('refused');
+    expect(await page.evaluate("sessionStorage.getItem('agentic-memory.admin-key')")).toBeNull();
+  });
 
-  it(
-    'forget-me, confirmed, empties the inspector: a new caller with no memories',
-    async () => {
-      const { page } = await newPage();
-      await signIn(page, runtime.url, adminKey);
-      await lookUp(page, MAYA);
-      await page.locator('#memory-calls .call').first().waitFor();
-      await page.locator('#forget').click();
-      expect(await page.locator('#forget-question').textContent()).toContain(MAYA);
-      await page.locator('#forget-yes').click();
-      await page.locator('#memory-calls .empty-memories').waitFor();
-      expect(await page.locator('#forget-result').textContent()).toMatch(/^Erased \*\*\*0123: [1-9]\d* memories/);
-      expect(await page.locator('#start-facts').textContent()).toContain('nothing: a new caller');
-      expect(await page.locator('#first-message').textContent()).not.toContain('Maya');
-      expect(await page.locator('#memory-total').textContent()).toContain('0 memories');
-      await page.locator('#search-query').fill('email');
-      await page.locator('#search-form button[type=submit]').click();
-      await page.locator('#search-meta').filter({ hasText: '0 result(s)' }).waitFor();
-      await page.close();
-    },
-    STEP_MS,
-  );
+  signedInStep('forget-me, confirmed, empties the inspector: a new caller with no memories', async ({ page }) => {
+    await lookUp(page, MAYA);
+    await page.locator('#memory-calls .call').first().waitFor();
+    await page.locator('#forget').click();
+    expect(await page.locator('#forget-question').textContent()).toContain(MAYA);
+    await page.locator('#forget-yes').click();
+    await page.locator('#memory-calls .empty-memories').waitFor();
+    expect(await page.locator('#forget-result').textContent()).toMatch(/^Erased \*\*\*0123: [1-9]\d* memories/);
+    expect(await page.locator('#start-facts').textContent()).toContain('nothing: a new caller');
+    expect(await page.locator('#first-message').textContent()).not.toContain('Maya');
+    expect(await page.locator('#memory-total').textContent()).toContain('0 memories');
+    await page.locator('#search-query').fill('email');
+    await page.locator('#search-form button[type=submit]').click();
+    await page.locator('#search-meta').filter({ hasText: '0 result(s)' }).waitFor();
+  });
 });
