@@ -32,74 +32,58 @@ const LOCAL_ONLY: [RegExp, string] = [
   'the local runtime and its dashboard (pnpm start only; AWS has CloudWatch and the admin API)',
 ];
 
+const AWS_SDK: [RegExp, string] = [/^@aws-sdk\/|^@smithy\//, 'the AWS SDK (the hot roles reach AWS through the lightweight adapters)'];
+const SCHEMA_LIBRARY: [RegExp, string] = [/^zod$/, 'a schema library (configuration is validated at build time)'];
+const EMBEDDED: [RegExp, string] = [/provider-adapters\/src\/embedded\//, 'the embedded stores'];
+const SQS_CLIENT: [RegExp, string] = [/^@aws-sdk\/client-sqs$/, 'the SQS client (this role never sends to the queue)'];
+const UNUSED_CREDENTIALS: [RegExp, string] = [
+  /^@aws-sdk\/(nested-clients|credential-provider-(ini|sso|web-identity|process|login))$/,
+  "credential providers Lambda never uses (the environment's credentials only)",
+];
+
 /** What must never be in a role's bundle, and why. */
 const NEVER: Readonly<Record<FunctionRole, readonly [RegExp, string][]>> = {
   'conversation-start': [
     NO_ELEVENLABS_SDK,
-    [/^@aws-sdk\/|^@smithy\//, 'the AWS SDK (the snapshot and the secret go through the lightweight adapters)'],
-    [/^zod$/, 'a schema library (configuration is validated at build time)'],
+    AWS_SDK,
+    SCHEMA_LIBRARY,
     [/^mem0ai$/, 'the Mem0 client (no agent type of prod reads the store on a snapshot miss)'],
     [/aws-lite\/lite-sqs-queue/, 'the queue (call start never queues)'],
-    [/provider-adapters\/src\/embedded\//, 'the embedded stores'],
+    EMBEDDED,
     [/^@aws-lambda-powertools\/batch$/, 'the SQS batch processor'],
     LEXICON,
     DATE_PARSER,
   ],
   'memory-search': [
     NO_ELEVENLABS_SDK,
-    [/^@aws-sdk\/|^@smithy\//, 'the AWS SDK'],
-    [/^zod$/, 'a schema library'],
+    AWS_SDK,
+    SCHEMA_LIBRARY,
     [/aws-lite\/lite-s3-blob-store|aws-lite\/lite-sqs-queue/, 'the blob store and the queue (search reads the memory store only)'],
-    [/provider-adapters\/src\/embedded\//, 'the embedded stores'],
+    EMBEDDED,
     [/^axios$/, 'axios (mem0ai 3.x never calls it: stubbed)'],
     LEXICON,
     DATE_PARSER,
   ],
   'webhook-intake': [
     NO_ELEVENLABS_SDK,
-    [/^@aws-sdk\/|^@smithy\//, 'the AWS SDK'],
-    [/^zod$/, 'a schema library'],
+    AWS_SDK,
+    SCHEMA_LIBRARY,
     [/^mem0ai$/, 'the Mem0 client (the intake never reads memories)'],
-    [/provider-adapters\/src\/embedded\//, 'the embedded stores'],
+    EMBEDDED,
     LEXICON,
     DATE_PARSER,
   ],
-  'ingest-worker': [
-    NO_ELEVENLABS_SDK,
-    [/^@aws-sdk\/client-sqs$/, 'the SQS client (the event source delivers the messages)'],
-    [
-      /^@aws-sdk\/(nested-clients|credential-provider-(ini|sso|web-identity|process|login))$/,
-      "credential providers Lambda never uses (the environment's credentials only)",
-    ],
-    [/^zod$/, 'a schema library'],
-    [/^axios$/, 'axios'],
-    LEXICON,
-  ],
-  insights: [
-    NO_ELEVENLABS_SDK,
-    [/^@aws-sdk\/client-sqs$/, 'the SQS client'],
-    [/^@aws-sdk\/(nested-clients|credential-provider-(ini|sso|web-identity|process|login))$/, 'credential providers Lambda never uses'],
-    [/^zod$/, 'a schema library'],
-    LEXICON,
-    DATE_PARSER,
-  ],
-  'cost-report': [
-    NO_ELEVENLABS_SDK,
-    [/^@aws-sdk\/client-sqs$/, 'the SQS client'],
-    [/^mem0ai$/, 'the Mem0 client'],
-    [/^@aws-sdk\/(nested-clients|credential-provider-(ini|sso|web-identity|process|login))$/, 'credential providers Lambda never uses'],
-    [/^zod$/, 'a schema library'],
-    LEXICON,
-    DATE_PARSER,
-  ],
+  'ingest-worker': [NO_ELEVENLABS_SDK, SQS_CLIENT, UNUSED_CREDENTIALS, SCHEMA_LIBRARY, [/^axios$/, 'axios'], LEXICON],
+  insights: [NO_ELEVENLABS_SDK, SQS_CLIENT, UNUSED_CREDENTIALS, SCHEMA_LIBRARY, LEXICON, DATE_PARSER],
+  'cost-report': [NO_ELEVENLABS_SDK, SQS_CLIENT, [/^mem0ai$/, 'the Mem0 client'], UNUSED_CREDENTIALS, SCHEMA_LIBRARY, LEXICON, DATE_PARSER],
   reconcile: [
     [/^zod$/, 'a schema library (its bounds are validated at build time)'],
     [/^mem0ai$|^axios$/, 'the Mem0 client (reconciliation never reads or writes memories: the worker does)'],
     [/^@aws-sdk\/client-(cloudwatch|cost-explorer)$/, "the cost report's clients"],
     [/^@aws-lambda-powertools\/batch$/, 'the SQS batch processor (it sends to the queue, never consumes it)'],
-    [/^@aws-sdk\/(nested-clients|credential-provider-(ini|sso|web-identity|process|login))$/, 'credential providers Lambda never uses'],
+    UNUSED_CREDENTIALS,
     [/provider-adapters\/src\/aws-lite\//, 'the lightweight adapters (one SDK client per service here)'],
-    [/provider-adapters\/src\/embedded\//, 'the embedded stores'],
+    EMBEDDED,
     LEXICON,
     DATE_PARSER,
   ],
