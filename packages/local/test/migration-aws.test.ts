@@ -12,13 +12,12 @@ import { MEM0_KEY, migrate, seedMemory } from './migration-support';
 import { ROOT } from './run-script';
 
 describe('the backfill into S3 with the pepper from Secrets Manager (as against a deployed stack)', () => {
+  const mem0 = new Mem0ContractServer(MEM0_KEY);
+  const dataDir = mkdtempSync(join(tmpdir(), 'am-migrate-aws-'));
   let moto: MotoServer;
-  let mem0: Mem0ContractServer;
-  let dataDir: string;
 
   beforeAll(async () => {
     moto = await startMoto();
-    mem0 = new Mem0ContractServer(MEM0_KEY);
     mem0.memories.push(seedMemory('+15550100123', 'Name is Maya Okafor', 3, { type: 'factual' }));
     const clients = createAwsClients({ endpoint: moto.endpoint, region: 'us-east-1' });
     await clients.secretsManager.send(
@@ -27,7 +26,6 @@ describe('the backfill into S3 with the pepper from Secrets Manager (as against 
         SecretString: JSON.stringify({ CALLER_ID_PEPPER: 'pepper-from-secrets-manager', MEM0_API_KEY: MEM0_KEY }),
       }),
     );
-    dataDir = mkdtempSync(join(tmpdir(), 'am-migrate-aws-'));
   }, 60_000);
 
   afterAll(async () => {
