@@ -275,3 +275,25 @@ describe('kinds of stored words (English lexicon)', () => {
     expect(lexicon.broader('midwife')).toContain('_occupation');
   });
 });
+
+describe('wholes of stored words (English lexicon)', () => {
+  it('a stored noun is also filed under the whole it is part of (boiler → heating system)', async () => {
+    expect(lexicon.broader('boiler')).toEqual(expect.arrayContaining(['heating_system', 'heating']));
+    // Not the other way: the heating is not a kind or a part of a boiler.
+    expect(lexicon.broader('heating')).not.toContain('boiler');
+    const dir = mkdtempSync(join(tmpdir(), 'am-recall-'));
+    const store = new SqliteMemoryStore(join(dir, 'memory.db'), clock, { lexicon });
+    try {
+      await store.add('u1', [
+        memory('boiler', 'Caller said: "The boiler keeps cutting out."'),
+        memory('lights', 'Caller said: "The lights flicker every evening."'),
+      ]);
+      const found = await store.search({ userId: 'u1', text: 'what is wrong with his heating?', limit: 3 });
+      expect(found[0]?.id).toBe('boiler');
+      expect(found[0]?.fallback).toBeUndefined();
+    } finally {
+      store.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

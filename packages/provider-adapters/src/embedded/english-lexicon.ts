@@ -29,6 +29,8 @@ interface Derivation {
 interface Synset {
   readonly words: readonly string[];
   readonly hypernyms: readonly string[];
+  /** Wholes this synset is a part of (WordNet part holonyms: boiler → heating system). */
+  readonly wholes: readonly string[];
   readonly derivations: readonly Derivation[];
   /** WordNet lexicographer file (18: noun.person). */
   readonly lexFile: number;
@@ -157,11 +159,13 @@ function parseSynset(data: Buffer, offset: number): Synset | null {
   const pointerCount = Number.parseInt(fields[i] ?? '0', 10);
   i += 1;
   const hypernyms: string[] = [];
+  const wholes: string[] = [];
   const derivations: Derivation[] = [];
   for (let p = 0; p < pointerCount; p += 1) {
     const symbol = fields[i] ?? '';
     const target = `${fields[i + 2] === 's' ? 'a' : fields[i + 2]}${fields[i + 1]}`;
     if (symbol === '@' || symbol === '@i') hypernyms.push(target);
+    else if (symbol === '#p') wholes.push(target);
     else if (symbol === '+' || symbol === '\\') {
       const st = fields[i + 3] ?? '0000';
       derivations.push({ source: Number.parseInt(st.slice(0, 2), 16), target, targetWord: Number.parseInt(st.slice(2), 16) });
@@ -170,7 +174,7 @@ function parseSynset(data: Buffer, offset: number): Synset | null {
   }
   const bar = line.indexOf(' | ');
   const gloss = bar > 0 ? (line.slice(bar + 3).split(/;\s*"/)[0] ?? '').trim() : '';
-  return { words, hypernyms, derivations, lexFile, proper, gloss };
+  return { words, hypernyms, wholes, derivations, lexFile, proper, gloss };
 }
 
 /**
@@ -192,7 +196,7 @@ function parseIndex(text: string, pos: Pos, senses: Map<string, string[]>, tagge
 }
 
 class EnglishLexicon implements Lexicon {
-  readonly id = 'wordnet-3.1+wink-lemmatizer-3:5';
+  readonly id = 'wordnet-3.1+wink-lemmatizer-3:6';
   private readonly relatedCache = new Map<string, ReadonlyMap<string, number>>();
   private readonly broaderCache = new Map<string, readonly string[]>();
   private readonly lemmaCache = new Map<string, readonly string[]>();
@@ -375,6 +379,14 @@ class EnglishLexicon implements Lexicon {
     }
   }
 
+  /** The words of a whole a stored noun is part of (heating_system, heating), and their compound heads. */
+  private addWhole(key: string, out: Set<string>, exclude: string): void {
+    for (const w of (this.synset(key)?.words ?? []).slice(0, 3)) {
+      for (const kind of [w, compoundHead(w)])
+        if (kind && kind !== exclude && !TOO_COMMON.has(kind) && !TOO_GENERAL.has(kind)) out.add(kind);
+    }
+  }
+
   kind(lemma: string): 'person' | 'place' | 'time' | null {
     if (lemma.length < 3 || NOT_A_WHO.has(lemma) || TOO_COMMON.has(lemma)) return null;
     // The most frequent noun sense, a proper one included (March the month, Kumasi the city).
@@ -417,7 +429,13 @@ class EnglishLexicon implements Lexicon {
     if (cached) return cached;
     if (lemma.length < 3 || TOO_COMMON.has(lemma)) return [];
     const out = new Set<string>();
-    if (this.usedAsNoun(lemma)) this.closure(this.sensesOf(lemma, 'n').slice(0, BROADER_SENSES), out, lemma);
+    if (this.usedAsNoun(lemma)) {
+      const senses = this.sensesOf(lemma, 'n').slice(0, BROADER_SENSES);
+      this.closure(senses, out, lemma);
+      // What a thing is part of is what it is about (a boiler is part of the heating, a wiper of
+      // the windshield): the whole's words, as a kind.
+      for (const key of senses) for (const whole of this.synset(key)?.wholes ?? []) this.addWhole(whole, out, lemma);
+    }
     // A stored adjective or verb is also filed under the nouns derived from it and their broader
     // terms (diabetic → diabetes → disease), except persons (drive → driver is not a trade).
     for (const pos of ['a', 'v'] as const) {
