@@ -297,3 +297,15 @@ describe('wholes of stored words (English lexicon)', () => {
     }
   });
 });
+
+describe('phrases and their one-word synonyms (English lexicon)', () => {
+  it('a phrasal verb is a synonym of a word past its first senses, only as a phrase (collect ↔ pick_up)', () => {
+    expect(lexicon.related('collect').get('pick_up')).toBeGreaterThan(0);
+    expect(lexicon.related('pick_up').get('collect')).toBeGreaterThan(0);
+    // The other phrases of that sense too (collect's 5th sense: call for, gather up).
+    expect(lexicon.related('collect').get('call_for')).toBeGreaterThan(0);
+    expect(indexTerms('My grandson will pick it up on Friday.', lexicon).lemmas.split(' ')).toContain('pick_up');
+    const words = queryConcepts('who is collecting the prescription?', lexicon).find((c) => c.word === 'collecting');
+    expect(words?.terms.get('pick_up')).toBeGreaterThan(0);
+  });
+});

@@ -50,6 +50,12 @@ const FILES: Readonly<Record<Pos, { index: string; data: string }>> = {
 /** Senses of a lemma whose words count as its synonyms (WordNet lists senses most frequent first). */
 const SYNONYM_SENSES = 3;
 /**
+ * Senses whose multiword words count as synonyms of a single word, and whose single words count as
+ * synonyms of a multiword expression: a phrasal verb's senses are spread thin (collect is pick up
+ * in its 5th sense, pick up is collect in its 4th), and a phrase is only matched where it is said.
+ */
+const PHRASE_SENSES = 6;
+/**
  * Senses whose broader terms count as related. Narrower terms do not: a query word's narrower
  * terms are found through the stored words' own broader terms instead, which follow the stored
  * word's frequent senses (a "green" wall is not a vegetable).
@@ -196,7 +202,7 @@ function parseIndex(text: string, pos: Pos, senses: Map<string, string[]>, tagge
 }
 
 class EnglishLexicon implements Lexicon {
-  readonly id = 'wordnet-3.1+wink-lemmatizer-3:6';
+  readonly id = 'wordnet-3.1+wink-lemmatizer-3:7';
   private readonly relatedCache = new Map<string, ReadonlyMap<string, number>>();
   private readonly broaderCache = new Map<string, readonly string[]>();
   private readonly lemmaCache = new Map<string, readonly string[]>();
@@ -336,12 +342,18 @@ class EnglishLexicon implements Lexicon {
       if (word === lemma || out.size >= MAX_RELATED || TOO_COMMON.has(word)) return;
       if ((out.get(word) ?? 0) < weight) out.set(word, weight);
     };
+    const phrase = lemma.includes('_');
     for (const pos of ['n', 'v', 'a'] as const) {
       this.sensesOf(lemma, pos)
-        .slice(0, SYNONYM_SENSES)
+        .slice(0, PHRASE_SENSES)
         .forEach((offset, sense) => {
           const synset = this.synset(offset);
           if (!synset) return;
+          if (sense >= SYNONYM_SENSES) {
+            // Past the first senses, only a phrase for a word (collect → pick_up) or a word for a phrase.
+            for (const w of synset.words) if (w.includes('_') !== phrase) put(w, WEIGHT_SYNONYM);
+            return;
+          }
           for (const w of synset.words) put(w, WEIGHT_SYNONYM);
           if (sense >= RELATED_SENSES) return;
           for (const near of synset.hypernyms) for (const w of this.synset(near)?.words ?? []) put(w, WEIGHT_RELATED);
