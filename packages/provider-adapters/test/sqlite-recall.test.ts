@@ -309,3 +309,29 @@ describe('phrases and their one-word synonyms (English lexicon)', () => {
     expect(words?.terms.get('pick_up')).toBeGreaterThan(0);
   });
 });
+
+describe('phrasal verbs in their everyday sense (English lexicon)', () => {
+  it('a phrasal verb WordNet lacks in that sense finds its single-word verbs and back (push back ↔ postpone)', async () => {
+    expect(lexicon.related('push_back').get('postpone')).toBeGreaterThan(0);
+    expect(lexicon.related('reschedule').get('push_back')).toBeGreaterThan(0);
+    expect(lexicon.related('restore').get('fix_up')).toBeGreaterThan(0);
+    // A phrase of the table is a compound wherever it is said, around a pronoun too.
+    expect(lexicon.isCompound('top_up')).toBe(true);
+    expect(indexTerms('Oh, I need to push that back, I have a school trip.', lexicon).lemmas.split(' ')).toContain('push_back');
+    const dir = mkdtempSync(join(tmpdir(), 'am-recall-'));
+    const store = new SqliteMemoryStore(join(dir, 'memory.db'), clock, { lexicon });
+    try {
+      await store.add('u1', [
+        memory('moved', 'Caller said: "Oh, I need to push that back, I have a school trip with my son that morning."'),
+        memory('text', 'Caller said: "Text me a reminder the day before, please."'),
+      ]);
+      for (const q of ['why did she postpone?', 'why did she reschedule?']) {
+        const found = await store.search({ userId: 'u1', text: q, limit: 3 });
+        expect([q, found[0]?.id, found[0]?.fallback]).toEqual([q, 'moved', undefined]);
+      }
+    } finally {
+      store.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

