@@ -335,3 +335,18 @@ describe('phrasal verbs in their everyday sense (English lexicon)', () => {
     }
   });
 });
+
+describe('phrasal verbs in questions (English lexicon)', () => {
+  it('a verb with its particle is one question word meaning the phrase: the particle alone and the verb’s other senses do not count', () => {
+    const concepts = queryConcepts('what does he fix up in his spare time?', lexicon);
+    expect(concepts.map((c) => c.word)).not.toContain('up');
+    const fix = concepts.find((c) => c.word === 'fix');
+    expect(fix?.terms.get('fix_up')).toBe(1);
+    expect(fix?.terms.get('restore')).toBeGreaterThan(0);
+    // "a fix" (a difficult situation) is another sense of the verb alone.
+    expect(fix?.terms.has('difficulty')).toBe(false);
+    expect(queryConcepts('what did she take up?', lexicon).map((c) => c.word)).not.toContain('up');
+    // Without a phrasal verb, "up" is a word of the question like any other.
+    expect(queryConcepts('what is up with the router?', lexicon).map((c) => c.word)).toContain('up');
+  });
+});

@@ -98,6 +98,9 @@ export function indexTerms(text: string, lexicon: Lexicon): { lemmas: string; co
   return { lemmas: [...lemmas].join(' '), concepts: [...concepts].join(' ') };
 }
 
+/** Adverb particles of phrasal verbs: with their verb one word (take up, fix up), alone nearly meaningless. */
+const PARTICLES = new Set(['up', 'out', 'off', 'back', 'over', 'down', 'away', 'round', 'around', 'through', 'along', 'forward']);
+
 /** Pronouns said between a verb and its particle ("pick it up", "turn them off"). */
 const OBJECT_PRONOUNS = new Set(['it', 'them', 'him', 'her', 'me', 'us', 'you', 'this', 'that', 'these', 'those', 'one']);
 
@@ -177,20 +180,33 @@ export function queryConcepts(text: string, lexicon: Lexicon): QueryConcept[] {
   // A number asked about, however it is said.
   for (const n of numberTerms(text)) concepts.push({ word: n, terms: new Map([[n, 1]]) });
   const digits = new Set(numberTerms(text).length > 0 ? words.filter((w) => /^\d+$/u.test(w)) : []);
+  // Particles of the question's phrasal verbs (take up, fix up): part of the verb, not words of their own.
+  const particles = new Set<number>();
   for (let i = 0; i < words.length && concepts.length < 16; i += 1) {
     const word = words[i] as string;
-    if (STOPWORDS.has(word) || consumed.has(word) || asked.has(word) || digits.has(word)) continue;
+    if (particles.has(i) || STOPWORDS.has(word) || consumed.has(word) || asked.has(word) || digits.has(word)) continue;
     asked.add(word);
     const terms = new Map<string, number>();
     const own = lexicon.lemmas(word);
-    for (const lemma of own) expand(terms, lemma);
+    // Two words that mean one thing (moving in, take up) also find what that thing is called; a
+    // verb with its particle (fix up, push back) means only the phrase: not the verb's other senses
+    // (fix up is not "a fix", a difficult situation).
+    const compounds = compoundsAt(words, i, lexicon);
+    const phrasal = compounds.filter((c) => PARTICLES.has(c.slice(c.lastIndexOf('_') + 1)));
+    for (const lemma of own) {
+      if (phrasal.length > 0) terms.set(lemma, 1);
+      else expand(terms, lemma);
+    }
     if (!lexicon.isEnglish(word)) for (const english of englishFor(word)) expand(terms, english);
-    // Two words that mean one thing (moving in, take up) also find what that thing is called.
-    for (const compound of compoundsAt(words, i, lexicon)) expand(terms, compound);
+    for (const compound of compounds) {
+      expand(terms, compound);
+      const particle = compound.slice(compound.lastIndexOf('_') + 1);
+      for (const at of [i + 1, i + 2]) if (words[at] === particle && PARTICLES.has(particle)) particles.add(at);
+    }
     if (moneyWords.has(word)) terms.set(ANSWER_TAGS.money, MONEY_WORD_MATCH);
     const defined = new Set<string>();
     // The words of its definition, weakly (eat: "take in solid food" → food).
-    for (const lemma of own) {
+    for (const lemma of phrasal.length > 0 ? phrasal : own) {
       for (const d of lexicon.defines(lemma)) {
         if (terms.has(d) || STOPWORDS.has(d)) continue;
         terms.set(d, QUERY_GLOSS_MATCH);
