@@ -337,7 +337,7 @@ describe('phrasal verbs in their everyday sense (English lexicon)', () => {
 });
 
 describe('phrasal verbs in questions (English lexicon)', () => {
-  it('a verb with its particle is one question word meaning the phrase: the particle alone and the verb’s other senses do not count', () => {
+  it('two question words that are one (fix up, spare time) mean the phrase: a particle alone and the first word’s other senses do not count', () => {
     const concepts = queryConcepts('what does he fix up in his spare time?', lexicon);
     expect(concepts.map((c) => c.word)).not.toContain('up');
     const fix = concepts.find((c) => c.word === 'fix');
@@ -346,6 +346,11 @@ describe('phrasal verbs in questions (English lexicon)', () => {
     // "a fix" (a difficult situation) is another sense of the verb alone.
     expect(fix?.terms.has('difficulty')).toBe(false);
     expect(queryConcepts('what did she take up?', lexicon).map((c) => c.word)).not.toContain('up');
+    // A noun compound too: spare time is free time, not "spare" as in save.
+    const spare = concepts.find((c) => c.word === 'spare');
+    expect(spare?.terms.get('spare_time')).toBe(1);
+    expect(spare?.terms.has('free_time')).toBe(true);
+    expect(spare?.terms.has('save')).toBe(false);
     // Without a phrasal verb, "up" is a word of the question like any other.
     expect(queryConcepts('what is up with the router?', lexicon).map((c) => c.word)).toContain('up');
   });

@@ -188,13 +188,12 @@ export function queryConcepts(text: string, lexicon: Lexicon): QueryConcept[] {
     asked.add(word);
     const terms = new Map<string, number>();
     const own = lexicon.lemmas(word);
-    // Two words that mean one thing (moving in, take up) also find what that thing is called; a
-    // verb with its particle (fix up, push back) means only the phrase: not the verb's other senses
-    // (fix up is not "a fix", a difficult situation).
+    // Two words that mean one thing (spare time, moving in, take up) find what that thing is called,
+    // and the first word means only the phrase: not its other senses (fix up is not "a fix", a
+    // difficult situation; spare time is not "spare" as in save). A verb's particle is no word of its own.
     const compounds = compoundsAt(words, i, lexicon);
-    const phrasal = compounds.filter((c) => PARTICLES.has(c.slice(c.lastIndexOf('_') + 1)));
     for (const lemma of own) {
-      if (phrasal.length > 0) terms.set(lemma, 1);
+      if (compounds.length > 0) terms.set(lemma, 1);
       else expand(terms, lemma);
     }
     if (!lexicon.isEnglish(word)) for (const english of englishFor(word)) expand(terms, english);
@@ -206,7 +205,7 @@ export function queryConcepts(text: string, lexicon: Lexicon): QueryConcept[] {
     if (moneyWords.has(word)) terms.set(ANSWER_TAGS.money, MONEY_WORD_MATCH);
     const defined = new Set<string>();
     // The words of its definition, weakly (eat: "take in solid food" → food).
-    for (const lemma of phrasal.length > 0 ? phrasal : own) {
+    for (const lemma of compounds.length > 0 ? compounds : own) {
       for (const d of lexicon.defines(lemma)) {
         if (terms.has(d) || STOPWORDS.has(d)) continue;
         terms.set(d, QUERY_GLOSS_MATCH);
