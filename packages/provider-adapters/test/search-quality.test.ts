@@ -51,25 +51,19 @@ describe('search quality over the shared fixtures (SQLite + memory-core ranking)
   }
 
   it.each([
-    ["what was the caller's last technical issue", /router|wifi/i],
-    ['what was wrong with her router?', /router/i],
-    ['how does she want to be contacted?', /email/i],
-    ['is she a premium customer?', /premium/i],
-    ['did we send a technician?', /technician/i],
-    ['what firmware fix did we try', /firmware/i],
-  ])('support caller: %j finds %s in the top 3', async (question, expected) => {
-    const answers = await ask('maya', question, 'elevenlabs_customer_support');
-    expect(answers.some((a) => expected.test(a))).toBe(true);
-  });
-
-  it.each([
-    ["what's his budget?", /\$18,000/],
-    ['when does he need it installed?', /3 months?/],
-    ['what is he interested in buying', /solar/i],
-    ['what objections did he raise?', /payback/i],
-    ['who makes the decision on financing', /wife/i],
-  ])('sales caller: %j finds %s in the top 3', async (question, expected) => {
-    const answers = await ask('daniel', question, 'elevenlabs_sales_agent');
+    ['support', 'maya', 'elevenlabs_customer_support', "what was the caller's last technical issue", /router|wifi/i],
+    ['support', 'maya', 'elevenlabs_customer_support', 'what was wrong with her router?', /router/i],
+    ['support', 'maya', 'elevenlabs_customer_support', 'how does she want to be contacted?', /email/i],
+    ['support', 'maya', 'elevenlabs_customer_support', 'is she a premium customer?', /premium/i],
+    ['support', 'maya', 'elevenlabs_customer_support', 'did we send a technician?', /technician/i],
+    ['support', 'maya', 'elevenlabs_customer_support', 'what firmware fix did we try', /firmware/i],
+    ['sales', 'daniel', 'elevenlabs_sales_agent', "what's his budget?", /\$18,000/],
+    ['sales', 'daniel', 'elevenlabs_sales_agent', 'when does he need it installed?', /3 months?/],
+    ['sales', 'daniel', 'elevenlabs_sales_agent', 'what is he interested in buying', /solar/i],
+    ['sales', 'daniel', 'elevenlabs_sales_agent', 'what objections did he raise?', /payback/i],
+    ['sales', 'daniel', 'elevenlabs_sales_agent', 'who makes the decision on financing', /wife/i],
+  ])('%s caller (%s, %s): %j finds %s in the top 3', async (_role, caller, agentType, question, expected) => {
+    const answers = await ask(caller, question, agentType);
     expect(answers.some((a) => expected.test(a))).toBe(true);
   });
 
