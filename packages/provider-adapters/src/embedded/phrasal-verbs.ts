@@ -6,44 +6,54 @@
  * scooters"), and a phrase listed here is a compound wherever it is said ("push that back").
  * Targets are WordNet verbs.
  */
-export const PHRASAL_VERBS: Readonly<Record<string, readonly string[]>> = {
-  push_back: ['postpone', 'delay', 'reschedule'],
-  move_back: ['postpone', 'delay', 'reschedule'],
-  put_back: ['postpone', 'delay', 'reschedule'],
-  bring_forward: ['advance', 'reschedule'],
-  move_up: ['advance', 'reschedule'],
-  call_off: ['cancel'],
-  cut_out: ['stop', 'fail'],
-  drop_out: ['disconnect', 'fail'],
-  play_up: ['malfunction', 'fail'],
-  pack_up: ['fail', 'break'],
-  break_down: ['fail', 'break'],
-  fix_up: ['repair', 'restore', 'renovate'],
-  do_up: ['renovate', 'restore', 'decorate'],
-  top_up: ['refill', 'replenish'],
-  drop_off: ['deliver', 'leave'],
-  swing_by: ['visit'],
-  pop_in: ['visit'],
-  pop_round: ['visit'],
-  pop_over: ['visit'],
-  come_round: ['visit'],
-  come_over: ['visit'],
-  sign_up: ['enroll', 'register', 'join'],
-  hook_up: ['connect'],
-  sort_out: ['fix', 'resolve'],
-  chase_up: ['follow_up', 'remind'],
-  take_up: ['start', 'begin'],
-  give_up: ['quit', 'stop'],
-  run_out: ['finish', 'expire'],
-  fill_in: ['complete'],
-  hand_in: ['submit'],
-  set_up: ['install', 'configure'],
-  switch_over: ['switch', 'change'],
-  pay_off: ['repay', 'settle'],
-  pay_back: ['repay', 'refund'],
-  move_out: ['leave', 'vacate'],
-  look_after: ['care', 'mind'],
-  find_out: ['learn', 'discover'],
-  turn_down: ['refuse', 'decline', 'reject'],
-  hold_off: ['wait', 'delay'],
-};
+/** One phrase a line: the phrase, then the single-word verbs it means. */
+const TABLE = `
+push back: postpone delay reschedule
+move back: postpone delay reschedule
+put back: postpone delay reschedule
+bring forward: advance reschedule
+move up: advance reschedule
+call off: cancel
+cut out: stop fail
+drop out: disconnect fail
+play up: malfunction fail
+pack up: fail break
+break down: fail break
+fix up: repair restore renovate
+do up: renovate restore decorate
+top up: refill replenish
+drop off: deliver leave
+swing by: visit
+pop in: visit
+pop round: visit
+pop over: visit
+come round: visit
+come over: visit
+sign up: enroll register join
+hook up: connect
+sort out: fix resolve
+chase up: follow_up remind
+take up: start begin
+give up: quit stop
+run out: finish expire
+fill in: complete
+hand in: submit
+set up: install configure
+switch over: switch change
+pay off: repay settle
+pay back: repay refund
+move out: leave vacate
+look after: care mind
+find out: learn discover
+turn down: refuse decline reject
+hold off: wait delay
+`;
+
+export const PHRASAL_VERBS: Readonly<Record<string, readonly string[]>> = Object.fromEntries(
+  TABLE.trim()
+    .split('\n')
+    .map((line) => {
+      const [phrase = '', words = ''] = line.split(':');
+      return [phrase.trim().replace(/\s+/gu, '_'), words.trim().split(/\s+/u)];
+    }),
+);
