@@ -25,6 +25,23 @@ export function signRetell(rawBody: Uint8Array | string, apiKey: string, timesta
   return `v=${v},d=${createHmac('sha256', apiKey).update(body).update(v, 'utf8').digest('hex')}`;
 }
 
+/** A timestamped HMAC header as read: its hex digest, its time and how to compute the expected digest. */
+type ReadHeader =
+  | 'missing'
+  | 'malformed'
+  | { readonly hex: string; readonly timestampMs: number; readonly digest: (key: string) => Buffer };
+
+/** What both timestamped schemes check, in order: a secret, a well-formed header, a fresh time, the digest (constant time). */
+function checkTimestampedHmac(secret: string | null, read: () => ReadHeader, nowMs: number, toleranceMs: number): SignatureCheck {
+  if (!secret) return { ok: false, reason: 'no_secret' };
+  const header = read();
+  if (typeof header === 'string') return { ok: false, reason: header };
+  return (
+    skewCheck(header.timestampMs, nowMs, toleranceMs) ??
+    (compareHex(header.hex, header.digest(secret)) ? { ok: true } : { ok: false, reason: 'mismatch' })
+  );
+}
+
 export function verifyRetellSignature(
   header: string | undefined,
   rawBody: Uint8Array,
@@ -32,15 +49,18 @@ export function verifyRetellSignature(
   nowMs: number,
   toleranceMs = FIVE_MINUTES_MS,
 ): SignatureCheck {
-  if (!apiKey) return { ok: false, reason: 'no_secret' };
-  if (!header) return { ok: false, reason: 'missing' };
-  const match = /^v=(\d{10,16}),d=([0-9a-f]{64})$/.exec(header.trim());
-  if (!match) return { ok: false, reason: 'malformed' };
-  const [, v = '', d = ''] = match;
-  const skew = skewCheck(Number(v), nowMs, toleranceMs);
-  if (skew) return skew;
-  const expected = createHmac('sha256', apiKey).update(rawBody).update(v, 'utf8').digest();
-  return compareHex(d, expected) ? { ok: true } : { ok: false, reason: 'mismatch' };
+  return checkTimestampedHmac(
+    apiKey,
+    () => {
+      if (!header) return 'missing';
+      const match = /^v=(\d{10,16}),d=([0-9a-f]{64})$/.exec(header.trim());
+      if (!match) return 'malformed';
+      const [, v = '', d = ''] = match;
+      return { hex: d, timestampMs: Number(v), digest: (key) => createHmac('sha256', key).update(rawBody).update(v, 'utf8').digest() };
+    },
+    nowMs,
+    toleranceMs,
+  );
 }
 
 /** The Vapi HMAC credential profile this project supports: sha256, hex, `x-signature`/`x-timestamp` (ms), `{timestamp}.{body}`. */
@@ -62,12 +82,20 @@ export function verifyVapiSignature(
   nowMs: number,
   toleranceMs = FIVE_MINUTES_MS,
 ): SignatureCheck {
-  if (!secret) return { ok: false, reason: 'no_secret' };
-  if (!signature || !timestamp) return { ok: false, reason: 'missing' };
-  const hex = signature.trim().replace(/^sha256=/, '');
-  if (!/^[0-9a-f]{64}$/i.test(hex) || !/^\d{10,16}$/.test(timestamp.trim())) return { ok: false, reason: 'malformed' };
-  const skew = skewCheck(Number(timestamp), nowMs, toleranceMs);
-  if (skew) return skew;
-  const expected = createHmac('sha256', secret).update(`${timestamp.trim()}.`, 'utf8').update(rawBody).digest();
-  return compareHex(hex.toLowerCase(), expected) ? { ok: true } : { ok: false, reason: 'mismatch' };
+  return checkTimestampedHmac(
+    secret,
+    () => {
+      if (!signature || !timestamp) return 'missing';
+      const hex = signature.trim().replace(/^sha256=/, '');
+      const t = timestamp.trim();
+      if (!/^[0-9a-f]{64}$/i.test(hex) || !/^\d{10,16}$/.test(t)) return 'malformed';
+      return {
+        hex: hex.toLowerCase(),
+        timestampMs: Number(t),
+        digest: (key) => createHmac('sha256', key).update(`${t}.`, 'utf8').update(rawBody).digest(),
+      };
+    },
+    nowMs,
+    toleranceMs,
+  );
 }
