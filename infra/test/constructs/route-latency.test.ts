@@ -20,10 +20,8 @@ describe('RouteLatency', () => {
           MetricName: ROUTE_LATENCY_METRIC,
           MetricValue: '$.responseLatency',
           Unit: 'Milliseconds',
-          Dimensions: [
-            { Key: 'apiId', Value: '$.apiId' },
-            { Key: 'routeKey', Value: '$.routeKey' },
-          ],
+          // The access log's fields: one series per API and route.
+          Dimensions: ['apiId', 'routeKey'].map((field) => ({ Key: field, Value: `$.${field}` })),
         },
       ],
     });
