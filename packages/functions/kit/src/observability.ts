@@ -31,6 +31,26 @@ function newMetrics(environment: string | undefined, role: string | undefined): 
 }
 
 /**
+ * Metrics instances to reuse, per `{environment, role}`: constructing one reads the environment and
+ * builds a Console (~0.1 ms, once per request otherwise). An instance goes back empty.
+ */
+const idle = new Map<string, Metrics[]>();
+
+function acquireMetrics(environment: string | undefined, role: string | undefined): Metrics {
+  return idle.get(`${environment}\u0000${role}`)?.pop() ?? newMetrics(environment, role);
+}
+
+function releaseMetrics(metrics: Metrics, environment: string | undefined, role: string | undefined): void {
+  metrics.clearMetrics();
+  metrics.clearDimensions();
+  metrics.clearMetadata();
+  const key = `${environment}\u0000${role}`;
+  const free = idle.get(key) ?? [];
+  if (free.length < 64) free.push(metrics);
+  idle.set(key, free);
+}
+
+/**
  * Writes a Metrics instance's stored metrics as one EMF line: to stdout through Powertools in
  * Lambda, or to the capture sink (serialised with Powertools' public `serializeMetrics`).
  */
@@ -67,12 +87,16 @@ function current(): Invocation {
  * once from one process, and per-invocation metrics keep them apart.
  */
 export function runInvocation<T>(environment: string, role: string, work: () => Promise<T>): Promise<T> {
-  const run = () =>
-    invocations.run({ metrics: newMetrics(environment, role), environment, role, contextSet: false }, () => {
-      // Per invocation (Powertools keeps it in the invocation's store where several run at once).
-      logger.appendKeys({ role });
-      return work();
-    });
+  const run = () => {
+    const metrics = acquireMetrics(environment, role);
+    return invocations
+      .run({ metrics, environment, role, contextSet: false }, () => {
+        // Per invocation (Powertools keeps it in the invocation's store where several run at once).
+        logger.appendKeys({ role });
+        return work();
+      })
+      .finally(() => releaseMetrics(metrics, environment, role));
+  };
   const store = globalThis.awslambda?.InvokeStore;
   return concurrent && store ? store.run({}, run) : run();
 }
@@ -163,13 +187,14 @@ export function emitSingle(
   extra: Readonly<Record<string, string>> = {},
 ): void {
   const { environment, role } = current();
-  const single = newMetrics(environment, role);
+  const single = acquireMetrics(environment, role);
   single.addDimension('agent_type', agentType ?? 'none');
   single.addDimension('provider', provider ?? 'none');
   for (const [key, v] of Object.entries(extra)) single.addDimension(key, v);
   single.addDimensions({});
   single.addMetric(name, unitOf(name), value);
   flush(single);
+  releaseMetrics(single, environment, role);
 }
 
 /** Writes the invocation's metrics (one EMF line) if it has any. */

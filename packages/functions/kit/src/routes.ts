@@ -151,9 +151,16 @@ export function routeClass(route: Pick<RouteDefinition<string>, 'role' | 'audien
 }
 
 /** `{param}` segments as a matcher capturing each parameter. */
+const patterns = new Map<string, RegExp>();
+
 export function routePattern(path: string): RegExp {
-  const escaped = path.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\\?\{([A-Za-z_][A-Za-z0-9_]*)\\?\}/g, '(?<$1>[^/]+)');
-  return new RegExp(`^${escaped}$`);
+  let pattern = patterns.get(path);
+  if (!pattern) {
+    const escaped = path.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\\?\{([A-Za-z_][A-Za-z0-9_]*)\\?\}/g, '(?<$1>[^/]+)');
+    pattern = new RegExp(`^${escaped}$`);
+    patterns.set(path, pattern);
+  }
+  return pattern;
 }
 
 /** The route a request path (and method, when given) is for. */
