@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { type BigIntStats, closeSync, constants, fstatSync, openSync, readFileSync } from 'node:fs';
-import { link, mkdir, open, readdir, rename, rm, stat, unlink } from 'node:fs/promises';
+import { type BigIntStats, closeSync, constants, fstatSync, openSync, readFileSync, statSync } from 'node:fs';
+import { link, mkdir, open, readdir, rename, rm, unlink } from 'node:fs/promises';
 import { dirname, join, sep } from 'node:path';
 import type { Blob, BlobBody, BlobPutOptions, BlobStore } from '@agentic-memory/memory-core';
 import { BlobExistsError, UNCHANGED, validateBlobKey } from '@agentic-memory/memory-core';
@@ -127,7 +127,8 @@ export class DiskBlobStore implements BlobStore {
   async getIfChanged(key: string, etag: string): Promise<Blob | typeof UNCHANGED | null> {
     const { data } = this.paths(key);
     try {
-      if (versionOf(await stat(data, { bigint: true })) === etag) return UNCHANGED;
+      // Synchronous like `get`: the revalidation call start makes every few seconds.
+      if (versionOf(statSync(data, { bigint: true })) === etag) return UNCHANGED;
     } catch (error) {
       if (isCode(error, 'ENOENT') || isCode(error, 'ENOTDIR')) return null;
       throw error;
