@@ -214,10 +214,9 @@ describe(`fuzz: ${REQUESTS} generated requests over every route (seed ${SEED})`,
           signal: AbortSignal.timeout(HANG_MS),
         });
         const text = await res.text();
-        const routeKey = route ? `${route.method} ${route.path}` : 'unknown';
-        slowest.set(routeKey, Math.max(slowest.get(routeKey) ?? 0, performance.now() - sentAt));
-        statuses.set(res.status, (statuses.get(res.status) ?? 0) + 1);
         const key = route ? `${route.method} ${route.path}` : 'unknown';
+        slowest.set(key, Math.max(slowest.get(key) ?? 0, performance.now() - sentAt));
+        statuses.set(res.status, (statuses.get(res.status) ?? 0) + 1);
         const counted = perRoute.get(key) ?? { sent: 0, ok: 0 };
         perRoute.set(key, { sent: counted.sent + 1, ok: counted.ok + (res.status < 300 ? 1 : 0) });
         if (res.status >= 500) failures.push(`${label} → ${res.status} ${text.slice(0, 200)}`);
