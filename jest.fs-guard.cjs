@@ -1,6 +1,6 @@
 // The repository stands on its own: a test, or a process a test starts, that touches a file outside
 // the repository root, the OS temp folder or a node_modules folder fails, however the path was
-// spelled ('../shared/x', join(__dirname, '..', '..', 'shared'), an absolute path, a file: URL).
+// spelled (a relative '../<sibling>/x', join(__dirname, '..', '..', '<sibling>'), an absolute path, a file: URL).
 //
 // Installed three ways, all idempotent: jest.config.ts puts `--require <this file>` in NODE_OPTIONS
 // before jest starts its workers (so workers and every Node child they spawn load it first), and
@@ -40,7 +40,7 @@ const SYSTEM = [
   '/usr/bin/chromium',
   ...(process.env.CHROMIUM_PATH ? [process.env.CHROMIUM_PATH] : []),
 ];
-/** What tools look for in every folder up the tree (a sibling folder such as `../shared` is not one). */
+/** What tools look for in every folder up the tree (a sibling folder of the repository is not one). */
 const TOOL_CONFIG =
   /^(\..+|package\.json|tsconfig(\..+)?\.json|jsconfig\.json|pnpm-workspace\.yaml|biome\.jsonc?|babel\.config\..+|cdk\.json)$/;
 

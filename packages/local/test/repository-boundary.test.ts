@@ -13,13 +13,15 @@ const STATE = Symbol.for('agentic-memory.fs-guard');
 const guardState = () =>
   (createRequire(__filename)('node:fs') as Record<symbol, { violations: string[] }>)[STATE] as { violations: string[] };
 /**
- * Where the probes reach outside the repository: its parent folder (where `../shared` would be) —
+ * Where the probes reach outside the repository: its parent folder (where a sibling folder of
+ * material would be) —
  * unless the clone itself sits in the OS temp folder, which the guard allows; then a folder
  * outside both, reached by the same spellings (relative, joined from __dirname, absolute).
  */
 const insideTemp = (path: string) => [tmpdir(), fs.realpathSync(tmpdir())].some((t) => path === t || path.startsWith(`${t}${sep}`));
 const OUTSIDE = insideTemp(resolve(ROOT, '..')) ? resolve(sep, 'var', 'agentic-memory-guard-probe') : resolve(ROOT, '..');
-const SIBLING = join(OUTSIDE, 'shared', 'fixtures', 'README.md');
+/** A sibling folder's file: what a test reading material beside the repository would open. */
+const SIBLING = join(OUTSIDE, 'sibling-material', 'fixtures', 'README.md');
 const SIBLING_RELATIVE = relative(process.cwd(), SIBLING);
 const SIBLING_FROM_DIRNAME = relative(__dirname, SIBLING).split(sep);
 
@@ -37,7 +39,7 @@ describe('fixtures', () => {
 
   it('refuse paths that leave fixtures/ and name what exists when a file is missing', () => {
     expect(() => fixturePath('../package.json')).toThrow('is not inside fixtures/');
-    expect(() => fixturePath('../../shared/fixtures/README.md')).toThrow('is not inside fixtures/');
+    expect(() => fixturePath('../../sibling-material/fixtures/README.md')).toThrow('is not inside fixtures/');
     expect(() => fixturePath('elevenlabs/nope.json')).toThrow(
       /does not exist \(fixtures\/elevenlabs\/ holds: .*post-call-transcription\.json/,
     );
@@ -60,7 +62,7 @@ describe('the file-access guard in the test harness', () => {
     ['an absolute path', () => readFileSync(SIBLING)],
     ['a file: URL', () => readFileSync(pathToFileURL(SIBLING))],
     ['a directory listing', () => fs.readdirSync(OUTSIDE)],
-    ['an existence check of a sibling folder', () => fs.existsSync(join(OUTSIDE, 'shared'))],
+    ['an existence check of a sibling folder', () => fs.existsSync(join(OUTSIDE, 'sibling-material'))],
     ['a write', () => writeFileSync(join(OUTSIDE, 'am-guard-probe.txt'), 'x')],
     ['a promise read', () => fs.promises.readFile(SIBLING)],
   ])('fails %s outside the repository', async (_how, access) => {
