@@ -22,6 +22,8 @@ export interface SynthesizedFunction {
   readonly timeoutS: number;
   /** The template's environment variables: strings, or intrinsic references (`{ Ref: … }`). */
   readonly environment: Readonly<Record<string, unknown>>;
+  /** Whether autoscaling keeps provisioned instances of it (their init runs at deploy, ahead of any call). */
+  readonly provisioned: boolean;
 }
 
 export interface SynthesizedStack {
@@ -68,10 +70,23 @@ export async function synthesize(
   return readSynthesized(outDir, environmentName);
 }
 
+/** How the template can reference a function: itself, or one of its aliases (provisioned concurrency targets the alias). */
+function refsOf(template: Template, functionId: string): string[] {
+  const self = JSON.stringify({ Ref: functionId });
+  const aliases = Object.entries(template.Resources)
+    .filter(([, r]) => r.Type === 'AWS::Lambda::Alias' && JSON.stringify(r.Properties?.FunctionName ?? '').includes(self))
+    .map(([id]) => JSON.stringify({ Ref: id }));
+  return [self, ...aliases];
+}
+
 /** Reads a synthesised environment's template and finds each function's bundle. */
 export function readSynthesized(outDir: string, environmentName: string): SynthesizedStack {
   const template = JSON.parse(readFileSync(join(outDir, `AgenticMemory-${environmentName}.template.json`), 'utf8')) as Template;
   const functions: SynthesizedFunction[] = [];
+  const provisionedTargets = Object.values(template.Resources)
+    .filter((r) => r.Type === 'AWS::ApplicationAutoScaling::ScalableTarget')
+    .filter((r) => r.Properties?.ScalableDimension === 'lambda:function:ProvisionedConcurrency')
+    .map((r) => JSON.stringify(r.Properties?.ResourceId ?? ''));
   for (const [logicalId, resource] of Object.entries(template.Resources)) {
     if (resource.Type !== 'AWS::Lambda::Function') continue;
     const p = resource.Properties ?? {};
@@ -92,6 +107,7 @@ export function readSynthesized(outDir: string, environmentName: string): Synthe
       memorySize: Number(p.MemorySize),
       timeoutS: Number(p.Timeout),
       environment: ((p.Environment as { Variables?: Record<string, unknown> } | undefined)?.Variables ?? {}) as Record<string, unknown>,
+      provisioned: provisionedTargets.some((target) => refsOf(template, logicalId).some((ref) => target.includes(ref))),
     });
   }
   return { environmentName, outDir, template, functions };
@@ -182,6 +198,9 @@ export function lambdaEnvironment(
     AWS_SESSION_TOKEN: 'testing-session',
     AWS_LAMBDA_FUNCTION_NAME: fn.functionName,
     AWS_LAMBDA_FUNCTION_MEMORY_SIZE: String(fn.memorySize),
+    // As Lambda sets it: a provisioned function's instances start at deploy, ahead of any call; pass
+    // `on-demand` in `extra` for the cold start of a burst above them.
+    AWS_LAMBDA_INITIALIZATION_TYPE: fn.provisioned ? 'provisioned-concurrency' : 'on-demand',
     AWS_ENDPOINT_URL: endpoint,
     ...env,
     ...extra,

@@ -1,10 +1,11 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadConfig, roleConfigOf } from '@agentic-memory/config';
 import { FUNCTION_ROLES, type FunctionRole, type RoleConfig } from '@agentic-memory/memory-core';
 import { type BundleResult, bundleFunction } from '../src/bundle-function';
 import { bundlePackages } from '../src/bundle-report';
+import { runProcess } from '../src/child-process';
 
 /**
  * Each role's Lambda bundle carries only what the role uses: built as the CDK app builds it for
@@ -136,15 +137,50 @@ describe('Lambda bundles (prod configuration)', () => {
     }
   });
 
-  it('never import node:http or node:https as ESM modules (their namespace loads undici at init)', () => {
+  it('never import node:http, node:https or node:crypto as ESM modules (their namespaces load undici or WebCrypto at init)', () => {
     for (const role of FUNCTION_ROLES) {
       const text = readFileSync(bundles[role].file, 'utf8');
-      const esmImports = text.match(/from\s*["'](?:node:)?https?["']|import\(\s*["'](?:node:)?https?["']\s*\)/g) ?? [];
+      const esmImports =
+        text.match(/from\s*["'](?:node:)?(?:https?|crypto)["']|import\(\s*["'](?:node:)?(?:https?|crypto)["']\s*\)/g) ?? [];
       expect({ role, esmImports }).toEqual({ role, esmImports: [] });
     }
     const inputs = Object.keys(bundles['conversation-start'].metafile.inputs);
     expect(inputs.some((p) => p.endsWith('builtins/http.cjs'))).toBe(true);
+    expect(inputs.some((p) => p.endsWith('builtins/crypto.cjs'))).toBe(true);
   });
+
+  it('load TLS only for an https endpoint (call start against a plain-http emulator never pays for it)', async () => {
+    const runner = join(outDir, 'tls-probe.mjs');
+    writeFileSync(
+      runner,
+      [
+        `await import(${JSON.stringify(bundles['conversation-start'].file)});`,
+        // Let the init's secret request fail (nothing listens on port 1) before looking.
+        'await new Promise((resolve) => setTimeout(resolve, 300));',
+        "process.stdout.write(JSON.stringify({ tls: process.moduleLoadList.includes('NativeModule tls') }));",
+      ].join('\n'),
+    );
+    const probe = async (endpoint: string) => {
+      const run = await runProcess(process.execPath, [runner], {
+        env: {
+          PATH: process.env.PATH ?? '',
+          AWS_REGION: 'us-east-1',
+          AWS_ACCESS_KEY_ID: 'testing',
+          AWS_SECRET_ACCESS_KEY: 'testing',
+          AWS_LAMBDA_INITIALIZATION_TYPE: 'on-demand',
+          AWS_ENDPOINT_URL: endpoint,
+          SECRET_ARN: 'arn:aws:secretsmanager:us-east-1:000000000000:secret:probe',
+          BLOB_BUCKET: 'probe-bucket',
+          POWERTOOLS_LOG_LEVEL: 'SILENT',
+        },
+        timeoutMs: 30_000,
+      });
+      expect(run.status).toBe(0);
+      return JSON.parse(run.stdout) as { tls: boolean };
+    };
+    expect(await probe('http://127.0.0.1:1')).toEqual({ tls: false });
+    expect(await probe('https://127.0.0.1:1')).toEqual({ tls: true });
+  }, 60_000);
 
   it('carry the Mem0 client in call start only when an agent type reads the store on a snapshot miss', async () => {
     const readsStore: RoleConfig = {

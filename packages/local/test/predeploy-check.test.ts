@@ -2,7 +2,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { findWorkspaceRoot } from '@agentic-memory/config';
+import { findWorkspaceRoot, loadConfig, roleConfigOf } from '@agentic-memory/config';
 import { ElevenLabsContractServer } from '@agentic-memory/provider-adapters/testing/elevenlabs';
 import { Mem0ContractServer } from '@agentic-memory/provider-adapters/testing/mem0';
 import { type MotoServer, startMoto } from '@agentic-memory/provider-adapters/testing/moto';
@@ -32,6 +32,7 @@ function stackWith(dir: string, name: string, source: string): SynthesizedStack 
     memorySize: 128,
     timeoutS: 3,
     environment: { SECRET_ARN: { Ref: 'Secret' }, BLOB_BUCKET: { Ref: 'Blobs' }, MEMORY_STORE: 'mem0' },
+    provisioned: true,
   };
   return { environmentName: 'check', outDir: dir, template, functions: [fn] };
 }
@@ -99,6 +100,9 @@ describe('the pre-deploy check', () => {
     const outDir = join(dir, 'cdk.out');
     try {
       const stack = await synthesize(findWorkspaceRoot(), 'prod', outDir, { HOME: join(dir, 'home') });
+      // The provisioned roles start as at deploy (their init waits for the secret); the rest on demand.
+      const provisioned = stack.functions.filter((f) => f.provisioned).map((f) => f.role);
+      expect(provisioned.sort()).toEqual([...roleConfigOf(loadConfig('prod')).environment.provisioned_roles].sort());
       const report = await checkDeploy({
         stack,
         endpoint: moto.endpoint,

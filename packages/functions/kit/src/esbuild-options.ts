@@ -34,6 +34,8 @@ export const FUNCTION_BUNDLING = {
  *   cold start measured on Node 24 (against 5–15 ms for the module itself), paid by call start
  *   because `@middy/util` imports `STATUS_CODES`. esbuild's CommonJS interop reads properties
  *   when used, never all of them.
+ * - `node:crypto` (and `crypto`): the same one-line module — as ESM, its namespace reads the lazy
+ *   `webcrypto`/`subtle` getters and loads WebCrypto, which no function uses.
  * - `@agentic-memory/role-config`: the role's configuration, validated at build time (a JSON file
  *   written by the build; see `roleConfigFile`).
  */
@@ -44,6 +46,8 @@ export const BUNDLE_ALIASES = {
   http: 'packages/functions/kit/src/builtins/http.cjs',
   'node:https': 'packages/functions/kit/src/builtins/https.cjs',
   https: 'packages/functions/kit/src/builtins/https.cjs',
+  'node:crypto': 'packages/functions/kit/src/builtins/crypto.cjs',
+  crypto: 'packages/functions/kit/src/builtins/crypto.cjs',
 } as const;
 
 /** The module name the bundled configuration is imported under (aliased to a JSON file at build time). */

@@ -20,10 +20,10 @@ export function liteAwsClient(env: Env): LiteAwsClient {
   return new LiteAwsClient(liteAwsOptionsFromEnvironment(env));
 }
 
-/** The environment's secret, fetched at init (a failure is logged; requests fetch again). */
+/** The environment's secret, fetched at init (see prefetchSecrets: a failure is logged; requests fetch again). */
 export async function liteEnvironmentSecrets(aws: LiteAwsClient, env: Env, clock: Clock): Promise<LiteSecretsManagerSecrets> {
   const secrets = new LiteSecretsManagerSecrets(aws, lambdaSetting(env, 'SECRET_ARN'), clock);
-  await prefetchSecrets(secrets);
+  await prefetchSecrets(secrets, env);
   return secrets;
 }
 

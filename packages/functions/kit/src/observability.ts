@@ -68,9 +68,13 @@ function flush(metrics: Metrics): void {
   }
 }
 
-/** Outside an invocation (init), metrics go to one process-wide instance. */
+/** Outside an invocation (init), metrics go to one process-wide instance, built on first use (most inits emit none). */
+let processMetrics: Metrics | undefined;
 const processInvocation: Invocation = {
-  metrics: newMetrics(undefined, undefined),
+  get metrics() {
+    processMetrics ??= newMetrics(undefined, undefined);
+    return processMetrics;
+  },
   environment: undefined,
   role: undefined,
   contextSet: false,

@@ -18,10 +18,10 @@ import { prefetchSecrets } from './secrets-prefetch';
 
 type Env = Readonly<Record<string, string | undefined>>;
 
-/** The environment's secret, fetched at init (a failure is logged; requests fetch again). */
+/** The environment's secret, fetched at init (see prefetchSecrets: a failure is logged; requests fetch again). */
 export async function sdkEnvironmentSecrets(env: Env, clock: Clock): Promise<SecretsManagerSecrets> {
   const secrets = new SecretsManagerSecrets(createSecretsManagerClient(awsLocation(env)), lambdaSetting(env, 'SECRET_ARN'), clock);
-  await prefetchSecrets(secrets);
+  await prefetchSecrets(secrets, env);
   return secrets;
 }
 

@@ -78,6 +78,8 @@ export async function benchBundles(root: string, report: BenchReport, motoAvaila
             MEM0_HOST: mem0Host,
             POWERTOOLS_LOG_LEVEL: 'SILENT',
             POWERTOOLS_METRICS_DISABLED: 'true',
+            // The cold start a caller waits for: a burst above provisioned concurrency.
+            AWS_LAMBDA_INITIALIZATION_TYPE: 'on-demand',
           });
           const conversationId = `conv_bench_${fn.role}_${i}`;
           if (fn.role === 'ingest-worker') {

@@ -3,10 +3,16 @@ import type { IncomingHttpHeaders } from 'node:http';
 /**
  * node:http and node:https through `process.getBuiltinModule`, not ESM imports: importing a
  * builtin as ESM builds its namespace by reading every export, and node:http's lazy WebSocket
- * exports then load undici (~25 ms of a cold start, measured).
+ * exports then load undici (~25 ms of a cold start, measured). node:https (with node:tls) is
+ * loaded on the first https exchange only: a client of a plain-http endpoint (an emulator, a
+ * local runtime) never pays for TLS.
  */
 const http = process.getBuiltinModule('node:http');
-const https = process.getBuiltinModule('node:https');
+let httpsModule: typeof import('node:https') | undefined;
+function https(): typeof import('node:https') {
+  httpsModule ??= process.getBuiltinModule('node:https');
+  return httpsModule;
+}
 
 /** Response headers by lower-case name (the global `Headers` class would load undici too). */
 export interface AnswerHeaders {
@@ -44,7 +50,12 @@ function toHeaders(raw: IncomingHttpHeaders): AnswerHeaders {
  */
 export class HttpTransport {
   private readonly http = new http.Agent({ keepAlive: true });
-  private readonly https = new https.Agent({ keepAlive: true });
+  private httpsAgent: import('node:https').Agent | undefined;
+
+  private secureAgent(): import('node:https').Agent {
+    this.httpsAgent ??= new (https().Agent)({ keepAlive: true });
+    return this.httpsAgent;
+  }
 
   exchange(
     url: URL,
@@ -53,9 +64,9 @@ export class HttpTransport {
     const secure = url.protocol === 'https:';
     const headers = init.body ? { ...init.headers, 'content-length': String(init.body.byteLength) } : init.headers;
     return new Promise<HttpAnswer>((resolve, reject) => {
-      const request = (secure ? https.request : http.request)(
+      const request = (secure ? https().request : http.request)(
         url,
-        { method: init.method, headers, agent: secure ? this.https : this.http, ...(init.signal ? { signal: init.signal } : {}) },
+        { method: init.method, headers, agent: secure ? this.secureAgent() : this.http, ...(init.signal ? { signal: init.signal } : {}) },
         (response) => {
           const chunks: Buffer[] = [];
           response.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -82,6 +93,6 @@ export class HttpTransport {
   /** Closes the kept-alive sockets (tests, or a process about to exit). */
   close(): void {
     this.http.destroy();
-    this.https.destroy();
+    this.httpsAgent?.destroy();
   }
 }
