@@ -76,6 +76,29 @@ describe('findCallerName: corrections and spellings (the latest wins)', () => {
   });
 });
 
+describe('findCallerName: self-repairs and casing', () => {
+  it.each([
+    ['hiya its shaz well sharon sharon mcgee', 'Sharon Mcgee'],
+    ["it's john sorry jon ashworth", 'Jon Ashworth'],
+    ['this is tom i mean thomas okafor', 'Thomas Okafor'],
+    ['its priya nair', 'Priya Nair'],
+  ])('%s → %s', (said, expected) => {
+    expect(name([agent('Can I take your name please?'), caller(said)])).toBe(expected.replace('Mcgee', 'McGee'));
+  });
+
+  it('a repair marker with no name after it keeps the name said before', () => {
+    expect(name([agent('Can I take your name please?'), caller('its sharon mcgee well i was calling about my card')])).toBe('Sharon McGee');
+  });
+
+  it('uncased speech is written as the summary writes the same name', () => {
+    const turns = [agent('Who am I speaking with?'), caller('yeah its deborah macinnes')];
+    expect(name(turns)).toBe('Deborah Macinnes');
+    expect(name(turns, 'Deborah MacInnes called about her order.')).toBe('Deborah MacInnes');
+    expect(properCase('mcallister')).toBe('McAllister');
+    expect(properCase('mackenzie')).toBe('Mackenzie');
+  });
+});
+
 describe('findCallerName: corrections by likeness, fillers, vocatives, confirmed surnames', () => {
   it('a spelling replaces the name word it resembles, not always the last one', () => {
     const turns = [

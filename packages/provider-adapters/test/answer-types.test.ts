@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { ANSWER_TAGS, answerTags, numberTerms, questionIntents } from '../src/embedded/answer-types';
+import { ANSWER_TAGS, answerTags, asksForProblem, numberTerms, questionIntents } from '../src/embedded/answer-types';
 import { loadEnglishLexicon } from '../src/embedded/english-lexicon';
 import { PLAIN_LEXICON } from '../src/embedded/lexicon';
 
@@ -65,6 +65,10 @@ describe('questionIntents', () => {
     ['how often does the router restart?', ['how often']],
     ['what is the number plate of her car?', ['code']],
     ['which error code was shown?', ['code']],
+    ['what is wrong with the boiler?', ['what is wrong']],
+    ['what got damaged?', ['what is wrong']],
+    ['what problem did she report?', ['what is wrong']],
+    ['which fault did he mention?', ['what is wrong']],
   ])('%s → %j', (q, expected) => {
     expect(words(q)).toEqual(expected);
   });
@@ -117,5 +121,22 @@ describe('numberTerms', () => {
     ['thirty-two thousand', ['#32000']],
   ])('%s → %j', (text, expected) => {
     expect(numberTerms(text)).toEqual(expected);
+  });
+});
+
+describe('asksForProblem', () => {
+  it.each([
+    ['How can I help?', true],
+    ['Good morning, this is Priya from Harbourline. How may I help you today?', true],
+    ['What seems to be the problem?', true],
+    ["What's going on with the heating?", true],
+    ['What happened?', true],
+    ['Have you noticed anything else?', true],
+    ['Any other symptoms?', true],
+    ['Can I take your name?', false],
+    ['Do you have a claim reference?', false],
+    ['Will someone be home on Friday?', false],
+  ])('%s → %s', (asked, expected) => {
+    expect(asksForProblem(asked)).toBe(expected);
   });
 });

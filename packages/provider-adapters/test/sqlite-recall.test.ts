@@ -333,3 +333,55 @@ describe('phrasal verbs in questions (English lexicon)', () => {
     expect(queryConcepts('what is up with the router?', lexicon).map((c) => c.word)).toContain('up');
   });
 });
+
+describe('what is wrong: problem questions and everyday senses (English lexicon)', () => {
+  let dir: string;
+  let store: SqliteMemoryStore;
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'am-problem-'));
+    store = new SqliteMemoryStore(join(dir, 'memory.db'), clock, { lexicon });
+  });
+  afterEach(() => {
+    store.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+  const first = async (userId: string, text: string) => {
+    const found = (await store.search({ userId, text, limit: 3 }))[0];
+    return found?.fallback ? `fallback:${found.id}` : found?.id;
+  };
+
+  it('a problem question finds what the caller said when asked what the problem was, though it names no damage', async () => {
+    await store.add('p1', [
+      memory('fence', 'Caller said: "The storm last weekend flattened our garden fence."', { metadata: { asked: 'How can I help?' } }),
+      memory('ref', 'Caller said: "Yes, the reference is HL40982."', { metadata: { asked: 'Do you have a claim reference?' } }),
+      memory('chat', 'Caller said: "We had friends over for a barbecue on Saturday."', { metadata: { asked: 'Anything else?' } }),
+    ]);
+    expect(await first('p1', 'what got damaged?')).toBe('fence');
+    expect(await first('p1', 'what was the problem?')).toBe('fence');
+    // The object of a problem question nothing the caller said names: what was reported as wrong answers it.
+    expect(await first('p1', 'what is wrong with his supply?')).toBe('fence');
+    // A word the caller did say still decides.
+    expect(await first('p1', 'what is wrong with the barbecue?')).toBe('chat');
+  });
+
+  it('a question about something else is not answered by the problem statement', async () => {
+    await store.add('p2', [
+      memory('leak', 'Caller said: "There is water dripping from the ceiling."', { metadata: { asked: 'What seems to be the problem?' } }),
+    ]);
+    expect(await first('p2', 'which football team does she support?')).toBe('fallback:leak');
+    expect(await first('p2', 'what is wrong with the ceiling?')).toBe('leak');
+  });
+
+  it('words in their everyday sense on a call find the word a question uses, both ways', async () => {
+    await store.add('p3', [
+      memory('worktop', 'Caller said: "The worktop is cracked right next to the hob."'),
+      memory('payment', 'Caller said: "My direct debit bounced twice this month."'),
+      memory('rival', 'Caller said: "Another network offered me unlimited data for twenty-nine a month."'),
+    ]);
+    expect(await first('p3', 'what is damaged?')).toBe('worktop');
+    expect(await first('p3', 'which payment failed?')).toBe('payment');
+    expect(await first('p3', 'what did they propose?')).toBe('rival');
+    expect(lexicon.related('damage').get('crack')).toBeGreaterThan(0);
+    expect(lexicon.related('crack').get('damage')).toBeGreaterThan(0);
+  });
+});

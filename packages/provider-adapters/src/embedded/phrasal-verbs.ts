@@ -57,3 +57,41 @@ export const PHRASAL_VERBS: Readonly<Record<string, readonly string[]>> = Object
       return [phrase.trim().replace(/\s+/gu, '_'), words.trim().split(/\s+/u)];
     }),
 );
+
+/**
+ * Single words in the sense callers and agents use them on service calls, which WordNet does not
+ * link to the word a question uses (a cracked worktop is *damaged*, a bounced payment *failed*, a
+ * rival's offer is what a competitor *proposed*). Like the phrasal verbs, each is a synonym of the
+ * words it means, both ways. Targets are WordNet words.
+ */
+const SENSES = `
+crack: damage break
+dent: damage
+chip: damage
+scratch: damage
+smash: damage break
+shatter: damage break
+flatten: damage destroy
+snap: break damage
+judder: malfunction shake
+rattle: malfunction
+squeak: malfunction
+stall: malfunction stop
+flicker: malfunction
+glitch: malfunction fault
+bounce: fail reject
+decline: reject fail refuse
+arrears: debt
+offer: propose
+quote: offer price
+rival: competitor
+`;
+
+export const EVERYDAY_SENSES: Readonly<Record<string, readonly string[]>> = Object.fromEntries(
+  SENSES.trim()
+    .split('\n')
+    .map((line) => {
+      const [word = '', words = ''] = line.split(':');
+      return [word.trim(), words.trim().split(/\s+/u)];
+    }),
+);

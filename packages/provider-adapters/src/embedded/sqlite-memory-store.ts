@@ -16,7 +16,7 @@ import {
   type UserDirectory,
   type UserPage,
 } from '@agentic-memory/memory-core';
-import { ANSWER_TAGS, answerTags, moneyIntent, numberTerms, questionIntents } from './answer-types';
+import { ANSWER_TAGS, answerTags, asksForProblem, moneyIntent, numberTerms, questionIntents } from './answer-types';
 import { englishFor } from './cross-lingual';
 import { STOPWORDS } from './fts-query';
 import { type Lexicon, PLAIN_LEXICON, wordsOf } from './lexicon';
@@ -65,7 +65,7 @@ CREATE TRIGGER IF NOT EXISTS memory_terms_ad AFTER DELETE ON memories BEGIN
 END;
 `;
 /** Bumped when what is indexed changes; with the lexicon's id it decides whether a file is re-indexed on open. */
-const INDEX_VERSION = 'terms-11';
+const INDEX_VERSION = 'terms-12';
 
 /** How a stored text is indexed: its words' lemmas (and known compounds), and the broader terms of its nouns. */
 export function indexTerms(text: string, lexicon: Lexicon): { lemmas: string; concepts: string } {
@@ -362,6 +362,11 @@ export class SqliteMemoryStore implements MemoryStore, UserDirectory {
       typeof metadata.asked === 'string' ? contextTerms(metadata.asked, this.lexicon) : '',
       // What the call was about, whatever its words: its summary and the issue or lead it raised.
       metadata.source === 'summary' || ['issue', 'lead'].includes(String(metadata.memory_type)) ? ANSWER_TAGS.purpose : '',
+      // What is wrong: an issue the call raised, or the caller's answer when the agent asked what the problem was.
+      ['issue', 'technical'].includes(String(metadata.memory_type)) ||
+      (typeof metadata.asked === 'string' && asksForProblem(metadata.asked))
+        ? ANSWER_TAGS.problem
+        : '',
     ]
       .filter((t) => t.length > 0)
       .join(' ');
@@ -453,10 +458,12 @@ export class SqliteMemoryStore implements MemoryStore, UserDirectory {
       context: new Set((r.context ?? '').split(' ').filter((t) => t.length > 0)),
     }));
     // How rare each query word is among this caller's memories (any of its terms counts).
+    const documentFrequency = new Map<QueryConcept, number>();
     const rarity = concepts.map((c) => {
       const df = docs.filter((d) =>
         [...c.terms.keys()].some((t) => !c.defined?.has(t) && (d.lemmas.has(t) || d.concepts.has(t) || d.context.has(t))),
       ).length;
+      documentFrequency.set(c, df);
       return Math.log(1 + (total - df + 0.5) / (df + 0.5));
     });
     // The kind of answer asked for counts half as much as an average word of the question, however
@@ -482,8 +489,13 @@ export class SqliteMemoryStore implements MemoryStore, UserDirectory {
     // nor is one word of a stored word's definition (two are: "eat meat" and vegetarian).
     const content = concepts.filter((c) => !c.intent);
     const none: ReadonlySet<string> = new Set();
+    // "What is wrong with his supply?" when nothing this caller said names a supply: what the caller
+    // reported as wrong answers it (the object of a problem question often goes unnamed).
+    const problemOnly =
+      concepts.some((c) => c.intent && c.terms.has(ANSWER_TAGS.problem)) && content.every((c) => (documentFrequency.get(c) ?? 0) === 0);
     const about = (d: { lemmas: ReadonlySet<string>; concepts: ReadonlySet<string>; context: ReadonlySet<string> }) => {
       if (content.length === 0) return true;
+      if (problemOnly) return d.context.has(ANSWER_TAGS.problem);
       const direct = (c: QueryConcept) =>
         [...c.terms.keys()].some(
           (t) => !c.defined?.has(t) && (d.lemmas.has(t) || d.concepts.has(t) || d.context.has(t) || d.context.has(`${ASKED_KIND}${t}`)),
