@@ -216,3 +216,17 @@ describe('name words', () => {
     );
   });
 });
+
+describe('findCallerName: the transcript’s casing', () => {
+  it('in a cased call, a turn whose only capital is "I" is still cased ("I\'m paying…" is no name)', () => {
+    const turns = [
+      agent('Who am I speaking with?'),
+      caller("Hi, it's Brodie Nguyen."),
+      agent("Hey Brodie, what's happening?"),
+      caller("I'm paying for a hundred megabits but speed tests show around eight."),
+    ];
+    expect(name(turns)).toBe('Brodie Nguyen');
+    // An uncased call still reads "i'm priya nair" as a name.
+    expect(name([agent('Who am I speaking with?'), caller("yeah i'm priya nair")])).toBe('Priya Nair');
+  });
+});

@@ -139,6 +139,16 @@ describe('extractFields reads only the caller and the summary', () => {
     expect(extractFields(record, ['name', 'company'], { name: ['customer_first_name'] })).toEqual({ name: 'Lena', company: 'Acme Ltd' });
   });
 
+  it("reads the caller's name from a key naming their role on the call, after the listed keys", () => {
+    for (const key of ['tenant_name', 'patient_full_name', 'policyholder_name', 'Member Name'])
+      expect(extractFields(call([], { dataCollection: { [key]: 'Yusuf Hassan' } }), ['name'])).toEqual({ name: 'Yusuf Hassan' });
+    // Someone else's name is not the caller's; a listed key wins.
+    expect(extractFields(call([], { dataCollection: { landlord_name: 'Mrs Okoro' } }), ['name'])).toEqual({});
+    expect(extractFields(call([], { dataCollection: { tenant_name: 'A B', full_name: 'Yusuf Hassan' } }), ['name'])).toEqual({
+      name: 'Yusuf Hassan',
+    });
+  });
+
   it.each([
     ["I'm interested in your premium plan.", 'name', undefined],
     ["I'm Sorry, I'm calling about my bill", 'name', undefined],

@@ -69,6 +69,7 @@ describe('questionIntents', () => {
     ['what got damaged?', ['what is wrong']],
     ['what problem did she report?', ['what is wrong']],
     ['which fault did he mention?', ['what is wrong']],
+    ['what is the deadline?', ['when']],
   ])('%s → %j', (q, expected) => {
     expect(words(q)).toEqual(expected);
   });

@@ -49,6 +49,7 @@ export const DEV_CASES: readonly EvalCase[] = [
   ...loadCases('dev-fourth.json'),
   ...loadCases('dev-fifth.json'),
   ...loadCases('dev-sixth.json'),
+  ...loadCases('dev-seventh.json'),
 ];
 
 /** The holdout half: written with the dev half, before any tuning, and never read while tuning. */

@@ -253,6 +253,9 @@ function fromConversation(turns: readonly Turn[], excluded: ReadonlySet<string>)
     }
   };
   let previousAgent = '';
+  // Casing is the transcript's, not a turn's: in a cased call, "I'm paying for…" has no capital
+  // beyond its "I" and is still cased (uncased, "paying" would read as a name).
+  const casedCall = turns.some((t) => t.speaker === 'caller' && !isUncased(t.text));
   // "Leo, hi. Bongani Dlamini.": the agent's name said back to it, then greetings, before the caller's own.
   const opening = (text: string) => {
     let rest = text.replace(LEADING_INTERJECTION, '');
@@ -269,7 +272,7 @@ function fromConversation(turns: readonly Turn[], excluded: ReadonlySet<string>)
     }
     if (turn.speaker !== 'caller') continue;
     const text = apostrophes(turn.text);
-    const uncased = isUncased(text);
+    const uncased = !casedCall && isUncased(text);
     const askedName = NAME_QUESTIONS.some((q) => q.test(previousAgent));
     const start = opening(text);
     // "Is this Ms. Kowalczyk?" — "That's me."

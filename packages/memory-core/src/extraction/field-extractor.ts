@@ -69,12 +69,20 @@ export function scalarText(value: MetadataValue | undefined): string | null {
   return text.length > 200 ? text.slice(0, 200) : text;
 }
 
+/**
+ * A key naming the person the agent serves by their role on this kind of call (`tenant_name`,
+ * `patient_full_name`, `policyholder_name`): the caller's name when no listed key holds one.
+ */
+const ROLE_NAME_KEY =
+  /^(?:tenant|patient|member|guest|student|applicant|policy_?holder|account_?holder|owner|home_?owner|resident|subscriber|passenger|buyer|borrower|claimant|patron|visitor|prospect|requester|reporter|enquirer|inquirer|householder|occupant)_(?:full_)?name$/;
+
 /** The data-collection key that holds a field (the agent type's own keys first), if any holds a value. */
 function dataCollectionKey(field: ExtractField, byKey: ReadonlyMap<string, MetadataValue>, extraKeys: readonly string[]): string | null {
   for (const key of [...extraKeys, ...DATA_COLLECTION_KEYS[field]]) {
     const k = normaliseKey(key);
     if (scalarText(byKey.get(k)) !== null) return k;
   }
+  if (field === 'name') for (const [k, v] of byKey) if (ROLE_NAME_KEY.test(k) && scalarText(v) !== null) return k;
   return null;
 }
 

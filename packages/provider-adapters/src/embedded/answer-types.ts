@@ -172,8 +172,9 @@ const INTENTS: readonly {
     ],
   },
   {
-    pattern: /\bwhen\b|\bwhat (?:date|day|time|month|year)\b|\bwhich (?:date|day|month|year)\b|\bhow soon\b/iu,
+    pattern: /\bwhen\b|\bwhat (?:date|day|time|month|year)\b|\bwhich (?:date|day|month|year)\b|\bhow soon\b|\b(?:deadline|due date)\b/iu,
     word: 'when',
+    consumes: ['deadline'],
     terms: [
       [ANSWER_TAGS.date, 1],
       [ANSWER_TAGS.time, 0.8],

@@ -85,6 +85,8 @@ arrears: debt
 offer: propose
 quote: offer price
 rival: competitor
+engineer: technician repairman
+holiday: trip
 `;
 
 export const EVERYDAY_SENSES: Readonly<Record<string, readonly string[]>> = Object.fromEntries(
