@@ -149,6 +149,17 @@ describe('Lambda bundles (prod configuration)', () => {
     expect(inputs.some((p) => p.endsWith('builtins/crypto.cjs'))).toBe(true);
   });
 
+  it.each(['conversation-start', 'memory-search', 'webhook-intake'] as const)(
+    '%s requests its secret before Powertools and Middy are evaluated (the request is on its way while they load)',
+    (role) => {
+      const text = readFileSync(bundles[role].file, 'utf8');
+      const yieldAt = text.search(/await new Promise\(\w+=>setImmediate\(\w+\)\)/);
+      expect(text.indexOf('GetSecretValue')).toBeGreaterThan(0);
+      expect(yieldAt).toBeGreaterThan(text.indexOf('GetSecretValue'));
+      expect(yieldAt).toBeLessThan(text.indexOf('POWERTOOLS_'));
+    },
+  );
+
   it('load TLS only for an https endpoint (call start against a plain-http emulator never pays for it)', async () => {
     const runner = join(outDir, 'tls-probe.mjs');
     writeFileSync(

@@ -20,6 +20,7 @@ export * from './observability';
 export * from './post-call-intake';
 export * from './queue-stack';
 export * from './routes';
+export * from './secrets-prefetch';
 export * from './start-context';
 export * from './ttl-cache';
 export * from './waiting';

@@ -14,18 +14,25 @@ export function initAwaitsSecrets(env: Env): boolean {
 }
 
 /**
- * Fetches the environment's secret at init so the first request does not wait for it — waited
- * for by the init unless it is an on-demand cold start (see `initAwaitsSecrets`; the first request
- * then awaits the same fetch) — and never fails the init: Lambda would refuse the function (with
- * provisioned concurrency, the whole deploy). A request that needs a value fetches again; a
- * credential check that fails refetches once.
+ * Settles the init's fetch of the environment's secret (started by `prefetchSecrets`, or first
+ * thing by `init-secrets`): waited for unless this is an on-demand cold start (see
+ * `initAwaitsSecrets`; the first request then awaits the same fetch), a failure logged either way,
+ * and the init never fails for it: Lambda would refuse the function (with provisioned concurrency,
+ * the whole deploy). A request that needs a value fetches again; a credential check that fails
+ * refetches once.
  */
-export async function prefetchSecrets(secrets: { prefetch(): Promise<void> }, env: Env): Promise<void> {
-  const fetching = secrets.prefetch().catch((error: unknown) => {
-    logger.error('the environment secret could not be read at init; requests will fetch it again', { error: error as Error });
+export async function secretsAtInit(fetch: Promise<Error | null>, env: Env): Promise<void> {
+  const reported = fetch.then((error) => {
+    if (error) logger.error('the environment secret could not be read at init; requests will fetch it again', { error });
   });
-  if (initAwaitsSecrets(env)) await fetching;
-  // One turn of the event loop: the request leaves (connect, write) before the init ends, so the
-  // service answers while the runtime hands the event over instead of after the handler asks.
-  else await new Promise<void>((resolve) => setImmediate(resolve));
+  if (initAwaitsSecrets(env)) await reported;
+}
+
+/** Fetches the environment's secret at init (see `secretsAtInit`). */
+export async function prefetchSecrets(secrets: { prefetch(): Promise<void> }, env: Env): Promise<void> {
+  const fetch = secrets.prefetch().then(
+    () => null,
+    (error: unknown) => (error instanceof Error ? error : new Error(String(error))),
+  );
+  await secretsAtInit(fetch, env);
 }

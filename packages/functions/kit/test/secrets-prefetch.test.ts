@@ -1,4 +1,4 @@
-import { initAwaitsSecrets, prefetchSecrets } from '../src/secrets-prefetch';
+import { initAwaitsSecrets, prefetchSecrets, secretsAtInit } from '../src/secrets-prefetch';
 
 /** A secret fetch that ends when the test says (the Secrets port's prefetch, nothing else). */
 function pendingFetch() {
@@ -54,5 +54,19 @@ describe('the secret fetch at init', () => {
       fetch.reject(new Error('AccessDeniedException'));
       await expect(init).resolves.toBeUndefined();
     }
+  });
+});
+
+describe('secretsAtInit (the fetch init-secrets started first thing)', () => {
+  it('waits for it unless on demand, and never fails the init', async () => {
+    let settle: (error: Error | null) => void = () => undefined;
+    const fetch = new Promise<Error | null>((resolve) => {
+      settle = resolve;
+    });
+    const provisioned = secretsAtInit(fetch, { AWS_LAMBDA_INITIALIZATION_TYPE: 'provisioned-concurrency' });
+    expect(await state(secretsAtInit(fetch, { AWS_LAMBDA_INITIALIZATION_TYPE: 'on-demand' }))).toBe('settled');
+    expect(await state(provisioned)).toBe('pending');
+    settle(new Error('ResourceNotFoundException'));
+    await expect(provisioned).resolves.toBeUndefined();
   });
 });

@@ -19,7 +19,7 @@ import { representativeEvent, workerPayload } from '../../src/representative-eve
 import { invokeBundle, lambdaEnvironment, provisionFromTemplate, secretsAsDeployed, synthesize } from '../../src/synthesized-bundles';
 import type { BenchReport } from './report';
 
-const COLD_RUNS = 11;
+const COLD_RUNS = 15;
 const SECRETS = {
   ELEVENLABS_WORKSPACE_KEY: 'bench-workspace-key-0123456789',
   ELEVENLABS_HMAC_KEY: 'wsec_bench_0123456789abcdef0123456789abcdef',
@@ -68,9 +68,8 @@ export async function benchBundles(root: string, report: BenchReport, motoAvaila
       for (const values of Object.values(secrets)) Object.assign(values, SECRETS);
       const refs = await provisionFromTemplate(stack.template, moto.endpoint, secrets);
       const baseline: number[] = [];
-      const cold: Record<string, { wall: number[]; inProcess: number[]; imports: number[]; first: number[] }> = {};
+      const cold: Record<string, { wall: number[]; inProcess: number[]; imports: number[]; first: number[]; paired: number[] }> = {};
       for (let i = 0; i < COLD_RUNS; i += 1) {
-        baseline.push(await bareNode());
         for (const fn of stack.functions) {
           // Scheduled roles call third-party APIs (Cost Explorer, ElevenLabs) moto does not serve.
           if (ROLES[fn.role].trigger === 'schedule') continue;
@@ -89,13 +88,17 @@ export async function benchBundles(root: string, report: BenchReport, motoAvaila
               payload.body,
             );
           }
+          // Each cold start right after a bare Node start: the pair sees the same machine load.
+          const bare = await bareNode();
+          baseline.push(bare);
           const run = await invokeBundle(fn.file, env, representativeEvent(fn.role, SECRETS, { conversationId }), scratch);
           const status = (run.result as { statusCode?: number; batchItemFailures?: unknown[] } | null) ?? null;
           const ok = status?.statusCode === 200 || (Array.isArray(status?.batchItemFailures) && status.batchItemFailures.length === 0);
           if (run.error || !ok) throw new Error(`cold ${fn.role}: ${run.error ?? JSON.stringify(run.result)}\n${run.stderr.slice(0, 600)}`);
-          const entry = cold[fn.role] ?? { wall: [], inProcess: [], imports: [], first: [] };
+          const entry = cold[fn.role] ?? { wall: [], inProcess: [], imports: [], first: [], paired: [] };
           cold[fn.role] = entry;
           entry.wall.push(run.processMs);
+          entry.paired.push(run.processMs / bare);
           entry.inProcess.push((run.initMs ?? 0) + (run.firstRequestMs ?? 0));
           entry.imports.push(run.initMs ?? 0);
           entry.first.push(run.firstRequestMs ?? 0);
@@ -105,9 +108,9 @@ export async function benchBundles(root: string, report: BenchReport, motoAvaila
       report.record(
         'node_baseline_ms',
         base,
-        `wall time of a fresh \`node -e ''\`, median of ${COLD_RUNS}, interleaved with the runs below`,
+        `wall time of a fresh \`node -e ''\`, median of ${baseline.length}, each started right before one of the runs below`,
       );
-      for (const [role, { wall, inProcess, imports, first }] of Object.entries(cold)) {
+      for (const [role, { wall, inProcess, imports, first, paired }] of Object.entries(cold)) {
         const median = percentile(wall, 50) ?? 0;
         report.record(
           `cold_init_ms.${role}`,
@@ -115,6 +118,11 @@ export async function benchBundles(root: string, report: BenchReport, motoAvaila
           `fresh node process: import the prod bundle + serve one representative request against moto (secret prefetch, S3…), median of ${COLD_RUNS}`,
         );
         report.record(`cold_init_ratio.${role}`, median / base, 'that median ÷ node_baseline_ms');
+        report.record(
+          `cold_init_paired_ratio.${role}`,
+          percentile(paired, 50),
+          'median of (each cold start ÷ the bare Node start just before it): steadier when the machine’s load drifts',
+        );
         report.record(
           `cold_init_in_process_ms.${role}`,
           percentile(inProcess, 50),
