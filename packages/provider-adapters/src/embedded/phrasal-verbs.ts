@@ -49,14 +49,20 @@ turn down: refuse decline reject
 hold off: wait delay
 `;
 
-export const PHRASAL_VERBS: Readonly<Record<string, readonly string[]>> = Object.fromEntries(
-  TABLE.trim()
-    .split('\n')
-    .map((line) => {
-      const [phrase = '', words = ''] = line.split(':');
-      return [phrase.trim().replace(/\s+/gu, '_'), words.trim().split(/\s+/u)];
-    }),
-);
+/** A table of `words: meanings` lines, keyed by the words (a phrase joined with `_`). */
+function readTable(table: string): Readonly<Record<string, readonly string[]>> {
+  return Object.fromEntries(
+    table
+      .trim()
+      .split('\n')
+      .map((line) => {
+        const [words = '', meanings = ''] = line.split(':');
+        return [words.trim().replace(/\s+/gu, '_'), meanings.trim().split(/\s+/u)];
+      }),
+  );
+}
+
+export const PHRASAL_VERBS = readTable(TABLE);
 
 /**
  * Single words in the sense callers and agents use them on service calls, which WordNet does not
@@ -89,11 +95,4 @@ engineer: technician repairman
 holiday: trip
 `;
 
-export const EVERYDAY_SENSES: Readonly<Record<string, readonly string[]>> = Object.fromEntries(
-  SENSES.trim()
-    .split('\n')
-    .map((line) => {
-      const [word = '', words = ''] = line.split(':');
-      return [word.trim(), words.trim().split(/\s+/u)];
-    }),
-);
+export const EVERYDAY_SENSES = readTable(SENSES);
