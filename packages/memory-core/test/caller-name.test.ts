@@ -151,6 +151,15 @@ describe('findCallerName: agents, other people, outbound calls, summaries', () =
     ).toBe('Gwen Ashby');
   });
 
+  it('an agent naming itself "X from Company here" is never the caller, even when the summary names it first', () => {
+    const turns = [
+      agent('Hi, Sophie from Bondi Blinds here, thanks for calling back!'),
+      caller("Hi Sophie, yeah, I'm after blockout blinds."),
+    ];
+    expect(agentNames({ turns, agentName: null })).toEqual(new Set(['sophie']));
+    expect(name(turns, 'The caller wants blockout blinds. Sophie will email a quote.')).toBeNull();
+  });
+
   it('never uses someone the caller mentions', () => {
     expect(
       name(
@@ -226,7 +235,15 @@ describe('findCallerName: the transcript’s casing', () => {
       caller("I'm paying for a hundred megabits but speed tests show around eight."),
     ];
     expect(name(turns)).toBe('Brodie Nguyen');
-    // An uncased call still reads "i'm priya nair" as a name.
+    // An uncased call still reads "i'm priya nair" as a name, and letters spelled in capitals do not make it cased.
     expect(name([agent('Who am I speaking with?'), caller("yeah i'm priya nair")])).toBe('Priya Nair');
+    const spelled = [
+      agent('Your name please?'),
+      caller("it's caitlin o'sullivan"),
+      agent('Is that Kaitlyn with a K?'),
+      caller('no C A I T L I N'),
+    ];
+    expect(name(spelled)).toBe("Caitlin O'Sullivan");
+    expect(name(spelled, "Kaitlyn O'Sullivan reports a jammed lock.")).toBe("Caitlin O'Sullivan");
   });
 });

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { EXTRACT_FIELDS, extractFields, findBudget, findTimeline } from '../src';
+import { issueOfCall } from '../src/extraction/text-patterns';
 import { agent, call, caller, callFromFixture } from './helpers';
 
 describe('findBudget', () => {
@@ -132,6 +133,18 @@ describe('extractFields reads only the caller and the summary', () => {
 
   it('a channel named outside an answer about contact is no preference', () => {
     expect(extractFields(call([agent('How did you pay?'), caller('I paid by phone yesterday.')]), ['contact_preference'])).toEqual({});
+  });
+
+  it('a word of small talk late in a long call is not its issue when the summary names none', () => {
+    const small = ['Hello, it is Harriet, booking a check-up for my son.', 'We had a lovely weekend.', 'The weather was fine.'];
+    const late = [...small, 'The train this morning was cancelled again so I was late.'];
+    expect(issueOfCall(late, 'Harriet booked a check-up for her son on the 14th.')).toBeNull();
+    // Raised in the first turns, or named by the summary too, it is the issue; without a summary the caller decides.
+    expect(issueOfCall(['I need to cancel my membership.', ...small], 'The caller asked about opening hours.')).toBe('cancellation');
+    expect(issueOfCall(late, 'Harriet cancelled her appointment because her train was cancelled.')).toBe('cancellation');
+    expect(issueOfCall(late, null)).toBe('cancellation');
+    // The summary's own class when the caller's words point elsewhere late in the call.
+    expect(issueOfCall(late, 'Harriet was billed twice for the check-up.')).toBe('billing');
   });
 
   it('honours the agent type data-collection keys', () => {

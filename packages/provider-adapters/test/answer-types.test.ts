@@ -20,6 +20,8 @@ describe('answerTags', () => {
     ['Por correo electrónico, por favor.', ['_channel']],
     ['The box now comes on Fridays.', ['_date']],
     ['Weekday afternoons suit me, or weekends.', ['_date']],
+    ['I drive a delivery truck for a furniture company.', ['_occupation']],
+    ['She works at the county hospital.', ['_occupation']],
   ])('%s → %j', (text, expected) => {
     expect(tags(text)).toEqual(expect.arrayContaining(expected));
   });
@@ -134,6 +136,7 @@ describe('asksForProblem', () => {
     ['What happened?', true],
     ['Have you noticed anything else?', true],
     ['Any other symptoms?', true],
+    ['Thank you Caitlin. What needs repairing?', true],
     ['Can I take your name?', false],
     ['Do you have a claim reference?', false],
     ['Will someone be home on Friday?', false],

@@ -32,6 +32,13 @@ describe('parseElevenLabsPostCall', () => {
     expect(record.summary).toMatch(/^Maya Okafor, a premium customer/);
   });
 
+  it("carries the agent's display name (agent_name) when the payload has one, so it is never taken for the caller's", () => {
+    const sent = fixture('post-call-transcription.json') as { data: Record<string, unknown> };
+    expect(elevenLabsCallRecord(parseElevenLabsPostCall(sent)).agentName).toBeNull();
+    const named = { ...sent, data: { ...sent.data, agent_name: 'Ava' } };
+    expect(elevenLabsCallRecord(parseElevenLabsPostCall(named)).agentName).toBe('Ava');
+  });
+
   it('accepts a bare conversation object and a one-element array', () => {
     const { data } = fixture('post-call-transcription.json') as { data: unknown };
     expect(parseElevenLabsPostCall(data)).toMatchObject({ event: 'post_call_transcription', callerNumber: '+15550100123' });

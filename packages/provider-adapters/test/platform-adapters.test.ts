@@ -157,6 +157,10 @@ describe('Vapi messages', () => {
       startedAt: '2026-10-14T15:00:00.000Z',
     });
     expect(record.turns.map((t) => t.speaker)).toEqual(['agent', 'caller']);
+    // The assistant's name, when the message carries the assistant: never the caller's.
+    const sent = fixture('vapi/end-of-call-report.json') as { message: Record<string, unknown> };
+    expect(record.agentName).toBeNull();
+    expect(vapiAdapter.callRecord({ message: { ...sent.message, assistant: { name: 'Riley' } } }, {}).agentName).toBe('Riley');
     expect(vapiAdapter.parsePostCall({ message: { type: 'status-update', call: { id: 'c1' } } }, {})).toMatchObject({
       ingest: false,
       event: 'status-update',

@@ -382,6 +382,7 @@ describe('what is wrong: problem questions and everyday senses (English lexicon)
     expect(await first('p3', 'which payment failed?')).toBe('payment');
     expect(await first('p3', 'what did they propose?')).toBe('rival');
     expect(lexicon.related('damage').get('crack')).toBeGreaterThan(0);
+    expect(lexicon.related('break').get('jam')).toBeGreaterThan(0);
     expect(lexicon.related('crack').get('damage')).toBeGreaterThan(0);
   });
 });

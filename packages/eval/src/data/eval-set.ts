@@ -50,6 +50,7 @@ export const DEV_CASES: readonly EvalCase[] = [
   ...loadCases('dev-fifth.json'),
   ...loadCases('dev-sixth.json'),
   ...loadCases('dev-seventh.json'),
+  ...loadCases('dev-eighth.json'),
 ];
 
 /** The holdout half: written with the dev half, before any tuning, and never read while tuning. */

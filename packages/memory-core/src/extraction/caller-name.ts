@@ -204,7 +204,12 @@ export function agentNames(input: Pick<NameInput, 'turns' | 'agentName'>): Set<s
     const afterOpening = opening
       ? firstSentence(turn.text).replace(LEADING_INTERJECTION, '').split(/\s+/)[opening.words.length]
       : undefined;
+    // "Max here", "Sophie speaking", "Sophie from Bondi Blinds here": the agent naming itself.
+    const restOfOpening = opening
+      ? firstSentence(turn.text).replace(LEADING_INTERJECTION, '').split(/\s+/).slice(opening.words.length).join(' ')
+      : '';
     if (opening && afterOpening && /^(?:here|speaking)\b/i.test(afterOpening)) addWords(opening.words);
+    else if (opening && /^from\s+[^.!?]{1,60}?\s(?:here|speaking)\b/iu.test(restOfOpening)) addWords(opening.words);
   }
   return names;
 }
@@ -254,8 +259,9 @@ function fromConversation(turns: readonly Turn[], excluded: ReadonlySet<string>)
   };
   let previousAgent = '';
   // Casing is the transcript's, not a turn's: in a cased call, "I'm paying for…" has no capital
-  // beyond its "I" and is still cased (uncased, "paying" would read as a name).
-  const casedCall = turns.some((t) => t.speaker === 'caller' && !isUncased(t.text));
+  // beyond its "I" and is still cased (uncased, "paying" would read as a name). A capitalised word
+  // is the evidence — letters spelled in capitals ("C A I T L I N") are not.
+  const casedCall = turns.some((t) => t.speaker === 'caller' && /\p{Lu}\p{Ll}/u.test(t.text));
   // "Leo, hi. Bongani Dlamini.": the agent's name said back to it, then greetings, before the caller's own.
   const opening = (text: string) => {
     let rest = text.replace(LEADING_INTERJECTION, '');

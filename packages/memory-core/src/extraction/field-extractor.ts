@@ -8,6 +8,7 @@ import {
   channelAnswer,
   classifyIssue,
   escalationLevel,
+  issueOfCall,
   resolutionSteps,
   SENTENCE_RULES,
   satisfaction,
@@ -228,7 +229,12 @@ export function extractFieldsWithSources(
       }
       if (value === null) for (const s of summarySentences) value ??= summaryFallback(contactRule(s, 'summary'));
     } else if (field === 'issue_type' || field === 'issue_category') {
-      value = classifyIssue(callerSentences) ?? summaryFallback(classifyIssue(summarySentences));
+      value = issueOfCall(
+        callerTurns.map((t) => t.text),
+        call.summary,
+      );
+      if (value !== null && classifyIssue(callerSentences) !== value) fromSummary = true;
+      value ??= summaryFallback(classifyIssue(summarySentences));
     } else if (field === 'escalation_level') {
       value = escalationLevel(callerSentences);
     } else if (field === 'satisfaction') {

@@ -136,6 +136,23 @@ export function classifyIssue(texts: readonly string[]): string | null {
   return best;
 }
 
+/**
+ * The issue class of a call from what the caller said — unless the caller did not raise it in
+ * their first turns and the summary (what the call was about) names another class or none: a word
+ * of small talk in a long call ("the train was cancelled again") is not the call's issue. Then
+ * the summary's own class, if any.
+ */
+export function issueOfCall(callerTurns: readonly string[], summary: string | null): string | null {
+  const said = classifyIssue(callerTurns);
+  if (said === null || !summary) return said;
+  const summarised = classifyIssue([summary]);
+  if (summarised === said || classifyIssue(callerTurns.slice(0, EARLY_TURNS)) === said) return said;
+  return summarised;
+}
+
+/** The caller turns in which a call's issue is usually raised. */
+const EARLY_TURNS = 3;
+
 const HIGH =
   /\b(urgent\w*|emergency|critical|production (?:is )?down|outage|blocked|asap|immediately|right now|lawyer|legal action|unacceptable)\b/i;
 const MEDIUM = /\b(frustrat\w*|angry|upset|annoy\w*|disappoint\w*|third time|still not|fed up|ridiculous|complain\w*)\b/i;

@@ -5,7 +5,7 @@ import type { MemoryMetadata, MemoryType, MetadataValue, NewMemory } from '../do
 import { type ExtractedFields, type ExtractField, FIELD_LABELS } from '../extraction/extract-fields';
 import { extractFieldsWithSources, type FieldSource, platformFields } from '../extraction/field-extractor';
 import { findSpokenBudget } from '../extraction/money';
-import { classifyIssue, SENTENCE_RULES } from '../extraction/text-patterns';
+import { classifyIssue, issueOfCall, SENTENCE_RULES } from '../extraction/text-patterns';
 import { findTimeline } from '../extraction/timeline';
 import { timelineValue } from '../extraction/timeline-date';
 import type { Clock } from '../ports/clock';
@@ -188,7 +188,7 @@ export function memoriesFromCall(call: CallRecord, context: IngestContext): Call
   }
 
   const callerTexts = call.turns.filter((t) => t.speaker === 'caller').map((t) => t.text);
-  const issueLabel = fields.issue_type ?? fields.issue_category ?? classifyIssue(callerTexts);
+  const issueLabel = fields.issue_type ?? fields.issue_category ?? issueOfCall(callerTexts, call.summary);
   if (issueLabel) {
     const description = callerTexts.flatMap((t) => sentences(t)).find((s) => classifyIssue([s]) === issueLabel) ?? call.summary ?? '';
     const issueMeta = {

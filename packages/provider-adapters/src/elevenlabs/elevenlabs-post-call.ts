@@ -123,6 +123,8 @@ export function elevenLabsCallRecord(envelope: ElevenLabsPostCallEnvelope): Call
     conversationId: envelope.conversationId,
     callerNumber: envelope.callerNumber,
     agentId: envelope.agentId,
+    // The agent's display name (newer payloads): never the caller's name.
+    agentName: stringOrNull(data.agent_name),
     agentNumber: normaliseE164(at(metadata, 'phone_call.agent_number')),
     direction: direction === 'inbound' || direction === 'outbound' ? direction : 'unknown',
     turns,

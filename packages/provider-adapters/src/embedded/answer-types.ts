@@ -80,6 +80,13 @@ const CODE = /(?<![\p{L}\p{N}])(?:(?=[\p{L}-]*\p{N})(?=[\p{N}-]*\p{L})[\p{L}\p{N
 const CHANNEL =
   /\b(?:e-?mails?|emailed|mail|letters?|post|phone|telephone|calls?|ring|text(?:s|ed)?|sms|whats ?app|signal|telegram|correo|courriel|teléfono|telefono|telefone|téléphone|telefon|telefoon|llamada|appel|anruf|bellen|ligação|chiamata|mensaje|mensagem|messaggio|nachricht|bericht|brief|carta|lettre)\b/iu;
 
+/**
+ * Someone's work said without naming a trade: doing something for or at an employer ("I drive a
+ * delivery truck for a furniture company", "she works at the county hospital", "I'm at a law firm").
+ */
+const EMPLOYMENT =
+  /\b(?:i|i'm|i am|he|she|he's|she's|they|we)\b[^.!?]{0,60}?\b(?:for|at|with)\s+(?:a|an|the|our|my|his|her)\s+(?:[\p{L}'’-]+\s+){0,3}(?:company|firm|business|agency|shop|store|factory|warehouse|hospital|clinic|school|college|university|bank|restaurant|hotel|council|charity|startup|studio|practice|office|garage|salon|bakery|airline|railway|newspaper|supermarket|depot|plant|mill|site|ministry|department)\b/iu;
+
 /** A memory's label: `Caller said: "…`, `Issue (billing): …`, `Account status: …`. */
 const LABEL = /^[\p{L}\s'’()—-]{1,40}:\s*/u;
 /** Words after which a capitalised unknown word is a place ("a firm in Gdańsk"). */
@@ -98,6 +105,7 @@ const ASKS_FOR_PROBLEM = new RegExp(
     "\\bwhat(?:['’]s| is| was) (?:the )?(?:problem|issue|matter|trouble|fault|wrong|going on|happening)\\b",
     '\\bwhat(?: exactly)? (?:happened|went wrong|is going on|is happening)\\b',
     '\\bwhat brings you\\b|\\bwhat are you calling (?:about|for)\\b|\\bhow can i assist\\b',
+    '\\bwhat needs (?:repairing|fixing|fixed|doing|looking at|to be (?:fixed|repaired|looked at))\\b',
     "\\b(?:have you|you['’]ve|did you) noticed?\\b|\\banything (?:else )?(?:wrong|unusual|odd|strange)\\b",
     '\\b(?:any|what|which) (?:other )?(?:symptoms?|problems?|issues?|faults?|errors?)\\b',
   ].join('|'),
@@ -119,6 +127,7 @@ export function answerTags(stored: string, lexicon: Lexicon, lemmasOf: (word: st
   if (DURATION.test(text)) tags.add(ANSWER_TAGS.duration);
   if (REASON.test(text)) tags.add(ANSWER_TAGS.reason);
   if (CHANNEL.test(text)) tags.add(ANSWER_TAGS.channel);
+  if (EMPLOYMENT.test(text)) tags.add(ANSWER_TAGS.occupation);
   if (FREQUENCY.test(text)) tags.add(ANSWER_TAGS.frequency);
   if (CODE.test(text.replace(MONEY_AMOUNTS, ' '))) tags.add(ANSWER_TAGS.code);
   // Words with their case, and whether each starts a sentence (a label or a quote starts one too);

@@ -217,7 +217,7 @@ function parseIndex(text: string, pos: Pos, senses: Map<string, string[]>, tagge
 }
 
 class EnglishLexicon implements Lexicon {
-  readonly id = 'wordnet-3.1+wink-lemmatizer-3:10';
+  readonly id = 'wordnet-3.1+wink-lemmatizer-3:11';
   private readonly relatedCache = new Map<string, ReadonlyMap<string, number>>();
   private readonly broaderCache = new Map<string, readonly string[]>();
   private readonly lemmaCache = new Map<string, readonly string[]>();

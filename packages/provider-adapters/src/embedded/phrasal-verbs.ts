@@ -85,6 +85,7 @@ squeak: malfunction
 stall: malfunction stop
 flicker: malfunction
 glitch: malfunction fault
+jam: malfunction break stick
 bounce: fail reject
 decline: reject fail refuse
 arrears: debt

@@ -118,6 +118,8 @@ export const vapiAdapter: PlatformAdapter = {
       conversationId: callId(m),
       callerNumber: caller(m),
       agentId: stringOrNull(at(m, 'call.assistantId')) ?? stringOrNull(at(m, 'assistant.id')),
+      // The assistant's name: never the caller's name.
+      agentName: stringOrNull(at(m, 'assistant.name')),
       agentNumber: normaliseE164(at(m, 'phoneNumber.number')),
       direction: String(at(m, 'call.type') ?? '').startsWith('outbound')
         ? 'outbound'
