@@ -163,6 +163,9 @@ interface QueryConcept {
 /** How much a word of a query word's definition counts (eat → food finds shellfish, whose kind is food). */
 const QUERY_GLOSS_MATCH = 0.35;
 
+/** At most this many of a caller's words are related to one question word through word vectors. */
+const MAX_NEAR_WORDS = 8;
+
 /** Word vectors closer than this relate a question word to a stored one (GloVe cosine). */
 const VECTOR_MIN_SIMILARITY = 0.6;
 
@@ -460,17 +463,19 @@ export class SqliteMemoryStore implements MemoryStore, UserDirectory {
       for (const w of r.lemmas.split(' ')) if (w.length >= 3 && !STOPWORDS.has(w) && !w.includes('_')) vocabulary.add(w);
     return concepts.map((c) => {
       if (c.intent || !c.own || c.own.length === 0) return c;
-      const terms = new Map(c.terms);
-      const near = new Set<string>();
+      const found: [string, number][] = [];
       for (const word of vocabulary) {
-        if (terms.has(word)) continue;
+        if (c.terms.has(word)) continue;
         let best = -1;
         for (const lemma of c.own) best = Math.max(best, similarity(lemma, word) ?? -1);
-        if (best < VECTOR_MIN_SIMILARITY) continue;
-        terms.set(word, vectorWeight(best));
-        near.add(word);
+        if (best >= VECTOR_MIN_SIMILARITY) found.push([word, best]);
       }
-      return near.size === 0 ? c : { ...c, terms, near };
+      if (found.length === 0) return c;
+      // The closest few: each more term is scored against every sentence of every candidate.
+      const closest = found.sort((a, b) => b[1] - a[1]).slice(0, MAX_NEAR_WORDS);
+      const terms = new Map(c.terms);
+      for (const [word, cosine] of closest) terms.set(word, vectorWeight(cosine));
+      return { ...c, terms, near: new Set(closest.map(([word]) => word)) };
     });
   }
 
