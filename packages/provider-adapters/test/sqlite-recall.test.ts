@@ -6,23 +6,14 @@ import { FixedClock, type NewMemory } from '@agentic-memory/memory-core';
 import { PLAIN_LEXICON, queryTerms, SqliteMemoryStore } from '../src/embedded';
 import { compoundHead, loadEnglishLexicon } from '../src/embedded/english-lexicon';
 import { contextTerms, indexTerms, queryConcepts } from '../src/embedded/sqlite-memory-store';
+import { statement, useEnglishStore } from './english-store';
 
 /** Recall of the embedded store with the English lexicon: lemmas, synonyms, rarity, fallback, re-indexing. */
 
 const clock = new FixedClock('2026-12-01T00:00:00Z');
 const lexicon = loadEnglishLexicon();
 
-function memory(id: string, text: string, extra: Partial<NewMemory> = {}): NewMemory {
-  return {
-    id,
-    text,
-    type: 'semantic',
-    createdAt: '2026-11-01T10:00:00.000Z',
-    expiresAt: null,
-    metadata: { conversation_id: `c-${id}`, ...(extra.metadata ?? {}) },
-    ...extra,
-  };
-}
+const memory = statement;
 
 describe('SqliteMemoryStore recall with the English lexicon', () => {
   let dir: string;
@@ -335,26 +326,13 @@ describe('phrasal verbs in questions (English lexicon)', () => {
 });
 
 describe('what is wrong: problem questions and everyday senses (English lexicon)', () => {
-  let dir: string;
-  let store: SqliteMemoryStore;
-  beforeEach(() => {
-    dir = mkdtempSync(join(tmpdir(), 'am-problem-'));
-    store = new SqliteMemoryStore(join(dir, 'memory.db'), clock, { lexicon });
-  });
-  afterEach(() => {
-    store.close();
-    rmSync(dir, { recursive: true, force: true });
-  });
-  const first = async (userId: string, text: string) => {
-    const found = (await store.search({ userId, text, limit: 3 }))[0];
-    return found?.fallback ? `fallback:${found.id}` : found?.id;
-  };
+  const { store, first } = useEnglishStore('am-problem');
 
   it('a problem question finds what the caller said when asked what the problem was, though it names no damage', async () => {
-    await store.add('p1', [
-      memory('fence', 'Caller said: "The storm last weekend flattened our garden fence."', { metadata: { asked: 'How can I help?' } }),
-      memory('ref', 'Caller said: "Yes, the reference is HL40982."', { metadata: { asked: 'Do you have a claim reference?' } }),
-      memory('chat', 'Caller said: "We had friends over for a barbecue on Saturday."', { metadata: { asked: 'Anything else?' } }),
+    await store().add('p1', [
+      statement('fence', 'Caller said: "The storm last weekend flattened our garden fence."', { metadata: { asked: 'How can I help?' } }),
+      statement('ref', 'Caller said: "Yes, the reference is HL40982."', { metadata: { asked: 'Do you have a claim reference?' } }),
+      statement('chat', 'Caller said: "We had friends over for a barbecue on Saturday."', { metadata: { asked: 'Anything else?' } }),
     ]);
     expect(await first('p1', 'what got damaged?')).toBe('fence');
     expect(await first('p1', 'what was the problem?')).toBe('fence');
@@ -365,18 +343,20 @@ describe('what is wrong: problem questions and everyday senses (English lexicon)
   });
 
   it('a question about something else is not answered by the problem statement', async () => {
-    await store.add('p2', [
-      memory('leak', 'Caller said: "There is water dripping from the ceiling."', { metadata: { asked: 'What seems to be the problem?' } }),
+    await store().add('p2', [
+      statement('leak', 'Caller said: "There is water dripping from the ceiling."', {
+        metadata: { asked: 'What seems to be the problem?' },
+      }),
     ]);
     expect(await first('p2', 'which football team does she support?')).toBe('fallback:leak');
     expect(await first('p2', 'what is wrong with the ceiling?')).toBe('leak');
   });
 
   it('words in their everyday sense on a call find the word a question uses, both ways', async () => {
-    await store.add('p3', [
-      memory('worktop', 'Caller said: "The worktop is cracked right next to the hob."'),
-      memory('payment', 'Caller said: "My direct debit bounced twice this month."'),
-      memory('rival', 'Caller said: "Another network offered me unlimited data for twenty-nine a month."'),
+    await store().add('p3', [
+      statement('worktop', 'Caller said: "The worktop is cracked right next to the hob."'),
+      statement('payment', 'Caller said: "My direct debit bounced twice this month."'),
+      statement('rival', 'Caller said: "Another network offered me unlimited data for twenty-nine a month."'),
     ]);
     expect(await first('p3', 'what is damaged?')).toBe('worktop');
     expect(await first('p3', 'which payment failed?')).toBe('payment');

