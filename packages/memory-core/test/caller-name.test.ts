@@ -86,6 +86,15 @@ describe('findCallerName: self-repairs and casing', () => {
     expect(name([agent('Can I take your name please?'), caller(said)])).toBe(expected.replace('Mcgee', 'McGee'));
   });
 
+  it('a word said twice is a stutter, unless the summary writes the name with it doubled (Dee Dee)', () => {
+    const turns = [agent('Can I have your name?'), caller('yeah um its dee dee walker')];
+    expect(name(turns)).toBe('Dee Walker');
+    expect(name(turns, "Dee Dee Walker's insulin delivery did not arrive.")).toBe('Dee Dee Walker');
+    expect(name([agent('Who am I speaking with?'), caller('uh yeah its its ray ray delgado')], 'Ray Delgado reports a paper jam.')).toBe(
+      'Ray Delgado',
+    );
+  });
+
   it('a repair marker with no name after it keeps the name said before', () => {
     expect(name([agent('Can I take your name please?'), caller('its sharon mcgee well i was calling about my card')])).toBe('Sharon McGee');
   });

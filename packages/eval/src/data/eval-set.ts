@@ -51,6 +51,7 @@ export const DEV_CASES: readonly EvalCase[] = [
   ...loadCases('dev-sixth.json'),
   ...loadCases('dev-seventh.json'),
   ...loadCases('dev-eighth.json'),
+  ...loadCases('dev-ninth.json'),
 ];
 
 /** The holdout half: written with the dev half, before any tuning, and never read while tuning. */

@@ -421,8 +421,23 @@ export function findCallerName(input: NameInput): string | null {
     if (spokenLower.every((w) => summaryLower.includes(w)) && summaryLower.length > spokenLower.length) return joined(summarised);
     // The same words: written as the summary writes them (uncased speech gives "Mcgee", the summary "McGee").
     const cased = spoken.words.map((w) => summarised.words.find((s) => s.toLowerCase() === w.toLowerCase()) ?? w);
-    return joined({ ...spoken, words: cased });
+    return joined(doubledAsSummarised({ ...spoken, words: cased }, input.summary ?? null));
   }
-  if (spoken) return joined(spoken);
+  if (spoken) return joined(doubledAsSummarised(spoken, input.summary ?? null));
   return summarised ? joined(summarised) : null;
+}
+
+/**
+ * A name with a word said twice (Dee Dee, Jo Jo) reads as a stutter in speech ("ray ray delgado"
+ * is Ray Delgado): when the summary writes the name with that word doubled, it is the name.
+ */
+function doubledAsSummarised(spoken: NameWords, summary: string | null): NameWords {
+  if (!summary) return spoken;
+  for (let i = 0; i < spoken.words.length; i += 1) {
+    const doubled = [...spoken.words.slice(0, i + 1), ...spoken.words.slice(i)];
+    const escaped = doubled.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+    const found = new RegExp(`(?<![\\p{L}])${escaped.join('\\s+')}(?![\\p{L}])`, 'iu').exec(summary);
+    if (found) return { words: found[0].split(/\s+/), title: spoken.title };
+  }
+  return spoken;
 }
