@@ -17,3 +17,11 @@ export async function eachLimited<T>(items: readonly T[], limit: number, work: (
   );
   if (failures.length > 0) throw failures[0];
 }
+
+/** What `work` ended with: null when it succeeded, else its error — a promise that never rejects (nothing is left unhandled while no one awaits it yet). */
+export function failureOf(work: Promise<unknown>): Promise<Error | null> {
+  return work.then(
+    () => null,
+    (error: unknown) => (error instanceof Error ? error : new Error(String(error))),
+  );
+}

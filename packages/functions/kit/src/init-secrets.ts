@@ -9,6 +9,7 @@
  * Import as `@agentic-memory/function-kit/init-secrets`.
  */
 import { LiteSecretsManagerSecrets } from '@agentic-memory/provider-adapters/aws-lite';
+import { failureOf } from './concurrency';
 import { systemClock } from './dependencies';
 import { liteAwsClient } from './lambda-ports';
 import { lambdaSetting } from './lambda-settings';
@@ -20,9 +21,6 @@ export const aws = liteAwsClient(process.env);
 export const secrets = new LiteSecretsManagerSecrets(aws, lambdaSetting(process.env, 'SECRET_ARN'), systemClock);
 
 /** The init's fetch of the secret: the error when it failed (never a rejection), else null. */
-export const secretFetch: Promise<Error | null> = secrets.prefetch().then(
-  () => null,
-  (error: unknown) => (error instanceof Error ? error : new Error(String(error))),
-);
+export const secretFetch: Promise<Error | null> = failureOf(secrets.prefetch());
 
 await new Promise<void>((resolve) => setImmediate(resolve));

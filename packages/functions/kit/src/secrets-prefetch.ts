@@ -1,3 +1,4 @@
+import { failureOf } from './concurrency';
 import { logger } from './observability';
 
 type Env = Readonly<Record<string, string | undefined>>;
@@ -30,9 +31,5 @@ export async function secretsAtInit(fetch: Promise<Error | null>, env: Env): Pro
 
 /** Fetches the environment's secret at init (see `secretsAtInit`). */
 export async function prefetchSecrets(secrets: { prefetch(): Promise<void> }, env: Env): Promise<void> {
-  const fetch = secrets.prefetch().then(
-    () => null,
-    (error: unknown) => (error instanceof Error ? error : new Error(String(error))),
-  );
-  await secretsAtInit(fetch, env);
+  await secretsAtInit(failureOf(secrets.prefetch()), env);
 }

@@ -201,15 +201,11 @@ export function agentNames(input: Pick<NameInput, 'turns' | 'agentName'>): Set<s
     for (const { name } of namesAfter(turn.text, AGENT_INTRO, uncased, 2))
       if (!asked.has(name.words[0]?.toLowerCase() ?? '')) addWords(name.words);
     const opening = readName(firstSentence(turn.text).replace(LEADING_INTERJECTION, ''), uncased, 2);
-    const afterOpening = opening
-      ? firstSentence(turn.text).replace(LEADING_INTERJECTION, '').split(/\s+/)[opening.words.length]
-      : undefined;
     // "Max here", "Sophie speaking", "Sophie from Bondi Blinds here": the agent naming itself.
-    const restOfOpening = opening
+    const afterOpening = opening
       ? firstSentence(turn.text).replace(LEADING_INTERJECTION, '').split(/\s+/).slice(opening.words.length).join(' ')
       : '';
-    if (opening && afterOpening && /^(?:here|speaking)\b/i.test(afterOpening)) addWords(opening.words);
-    else if (opening && /^from\s+[^.!?]{1,60}?\s(?:here|speaking)\b/iu.test(restOfOpening)) addWords(opening.words);
+    if (opening && /^(?:(?:here|speaking)\b|from\s+[^.!?]{1,60}?\s(?:here|speaking)\b)/iu.test(afterOpening)) addWords(opening.words);
   }
   return names;
 }

@@ -116,19 +116,18 @@ const MONEY_GLOSS = /\b(?:money|price|pay|paid|payment|spent)\b/u;
 /** WordNet lexicographer files of possession (verb.possession, noun.possession). */
 const POSSESSION = new Set([40, 21]);
 
-/** The phrasal verbs of each single-word verb of the table (postpone → push_back, move_back, put_back). */
-const PHRASES_FOR: ReadonlyMap<string, readonly string[]> = (() => {
+/** A `word → meanings` table turned round: each meaning with the words that mean it. */
+function byMeaning(table: Readonly<Record<string, readonly string[]>>): ReadonlyMap<string, readonly string[]> {
   const out = new Map<string, string[]>();
-  for (const [phrase, words] of Object.entries(PHRASAL_VERBS)) for (const w of words) out.set(w, [...(out.get(w) ?? []), phrase]);
+  for (const [word, meanings] of Object.entries(table)) for (const m of meanings) out.set(m, [...(out.get(m) ?? []), word]);
   return out;
-})();
+}
+
+/** The phrasal verbs of each single-word verb of the table (postpone → push_back, move_back, put_back). */
+const PHRASES_FOR = byMeaning(PHRASAL_VERBS);
 
 /** The everyday words of each word they mean (damage → crack, dent, chip…), for the way back. */
-const SENSES_FOR: ReadonlyMap<string, readonly string[]> = (() => {
-  const out = new Map<string, string[]>();
-  for (const [word, meanings] of Object.entries(EVERYDAY_SENSES)) for (const m of meanings) out.set(m, [...(out.get(m) ?? []), word]);
-  return out;
-})();
+const SENSES_FOR = byMeaning(EVERYDAY_SENSES);
 
 /** The most frequent words of the word vectors, which relate nothing (their vectors sit close to every word). */
 const FREQUENT_WORDS = 300;

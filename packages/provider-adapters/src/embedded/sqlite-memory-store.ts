@@ -516,16 +516,15 @@ export class SqliteMemoryStore implements MemoryStore, UserDirectory {
       context: new Set((r.context ?? '').split(' ').filter((t) => t.length > 0)),
     }));
     // How rare each query word is among this caller's memories (any of its terms counts).
-    const documentFrequency = new Map<QueryConcept, number>();
-    const rarity = concepts.map((c) => {
-      const df = docs.filter((d) =>
-        [...c.terms.keys()].some(
-          (t) => !c.defined?.has(t) && !c.near?.has(t) && (d.lemmas.has(t) || d.concepts.has(t) || d.context.has(t)),
-        ),
-      ).length;
-      documentFrequency.set(c, df);
-      return Math.log(1 + (total - df + 0.5) / (df + 0.5));
-    });
+    const documentFrequency = concepts.map(
+      (c) =>
+        docs.filter((d) =>
+          [...c.terms.keys()].some(
+            (t) => !c.defined?.has(t) && !c.near?.has(t) && (d.lemmas.has(t) || d.concepts.has(t) || d.context.has(t)),
+          ),
+        ).length,
+    );
+    const rarity = documentFrequency.map((df) => Math.log(1 + (total - df + 0.5) / (df + 0.5)));
     // The kind of answer asked for counts half as much as an average word of the question, however
     // many memories hold that kind (most mention a person or a number; the question still wants one).
     const words = rarity.filter((_, i) => !concepts[i]?.intent);
@@ -552,7 +551,8 @@ export class SqliteMemoryStore implements MemoryStore, UserDirectory {
     // "What is wrong with his supply?" when nothing this caller said names a supply: what the caller
     // reported as wrong answers it (the object of a problem question often goes unnamed).
     const problemOnly =
-      concepts.some((c) => c.intent && c.terms.has(ANSWER_TAGS.problem)) && content.every((c) => (documentFrequency.get(c) ?? 0) === 0);
+      concepts.some((c) => c.intent && c.terms.has(ANSWER_TAGS.problem)) &&
+      concepts.every((c, i) => c.intent || documentFrequency[i] === 0);
     const about = (d: { lemmas: ReadonlySet<string>; concepts: ReadonlySet<string>; context: ReadonlySet<string> }) => {
       if (content.length === 0) return true;
       if (problemOnly) return d.context.has(ANSWER_TAGS.problem);

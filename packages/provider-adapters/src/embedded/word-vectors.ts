@@ -44,9 +44,9 @@ export class WordVectors {
 
   /** Loads the vectors (from the temp-folder copy when there is one); null when the package is not installed. */
   static load(size = DEFAULT_SIZE): WordVectors | null {
-    const source = packageFile();
-    if (!source) return null;
-    const cache = join(tmpdir(), 'agentic-memory', `${CACHE_NAME}-${size}.bin`);
+    if (typeof vectorsFile !== 'string') return null;
+    const folder = join(tmpdir(), 'agentic-memory');
+    const cache = join(folder, `${CACHE_NAME}-${size}.bin`);
     if (existsSync(cache)) {
       try {
         return WordVectors.fromCache(readFileSync(cache));
@@ -54,9 +54,9 @@ export class WordVectors {
         // A damaged copy is read again from the package.
       }
     }
-    const vectors = WordVectors.scan(source, size);
+    const vectors = WordVectors.scan(vectorsFile, size);
     try {
-      mkdirSync(join(tmpdir(), 'agentic-memory'), { recursive: true });
+      mkdirSync(folder, { recursive: true });
       const partial = `${cache}.${process.pid}.tmp`;
       writeFileSync(partial, vectors.toCache());
       renameSync(partial, cache);
@@ -151,7 +151,3 @@ const CACHE_NAME = 'glove-100d-wink-1.1.0';
 const CACHE_VERSION = 1;
 /** Lower-case words only (the file also holds punctuation, numbers and tokens with dots). */
 const WORD = /^[a-z][a-z'-]*[a-z]$/;
-
-function packageFile(): string | null {
-  return typeof vectorsFile === 'string' ? vectorsFile : null;
-}
