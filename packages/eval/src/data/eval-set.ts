@@ -52,6 +52,7 @@ export const DEV_CASES: readonly EvalCase[] = [
   ...loadCases('dev-seventh.json'),
   ...loadCases('dev-eighth.json'),
   ...loadCases('dev-ninth.json'),
+  ...loadCases('dev-tenth.json'),
 ];
 
 /** The holdout half: written with the dev half, before any tuning, and never read while tuning. */
