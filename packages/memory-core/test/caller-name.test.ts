@@ -256,3 +256,47 @@ describe('findCallerName: the transcript’s casing', () => {
     expect(name(spelled, "Kaitlyn O'Sullivan reports a jammed lock.")).toBe("Caitlin O'Sullivan");
   });
 });
+
+describe('findCallerName: numbers, spelling alphabets and names asked of others', () => {
+  it('never reads a number said in words as a name', () => {
+    expect(name([agent('Name and date of birth please?'), caller('yeah its kofi kofi mensah uh third of the sixth eighty one')])).toBe(
+      'Kofi Mensah',
+    );
+    expect(name([caller('its ronan byrne'), agent('And the address?'), caller('its um sixty eight harbour view')])).toBe('Ronan Byrne');
+  });
+
+  it('reads a run of the spelling alphabet as letters, not a name', () => {
+    expect(name([agent('And the reference?'), caller('its uh lima delta four four echo')])).toBeNull();
+    expect(name([agent('The postcode?'), caller('its romeo golf nine two')])).toBeNull();
+    // A name that is also a letter of the alphabet, said on its own, is still a name.
+    expect(name([agent('Who am I speaking with?'), caller('its victor oyelowo')])).toBe('Victor Oyelowo');
+  });
+
+  it.each([
+    ["What's her name?", 'Amara.'],
+    ["And your husband's name?", 'Ifeanyi Obi.'],
+    ['Can I take the name of your daughter?', "It's Zainab."],
+    ["What's the patient's first name?", 'Tolu, Toluwani Adeyemi.'],
+  ])('an answer to "%s" names someone else', (question, answer) => {
+    expect(name([agent(question), caller(answer)])).toBeNull();
+  });
+
+  it('takes the name after the caller names their own role ("I\'m his dad, …")', () => {
+    expect(name([agent("What's his name?"), caller("Kai. And I'm his dad, Lars Eriksen.")])).toBe('Lars Eriksen');
+    expect(name([caller('Hello, this is her mother, Grainne Walsh, calling about the booking.')])).toBe('Grainne Walsh');
+  });
+
+  it('trusts the summary’s opening over a different first name read from one phrase, when the call says it', () => {
+    const turns = [agent('What was the name?'), caller('Marek. Sorry, I mean the booking is for Marek, I am Ilse, Ilse Brandt.')];
+    expect(name([agent('What was the name?'), caller('Marek Brandt, please.')], 'Ilse Brandt called to book a table.')).toBe(
+      'Marek Brandt',
+    );
+    expect(name(turns, 'Ilse Brandt called to book a table for her son Marek.')).toBe('Ilse Brandt');
+    // A later sentence's subject is not the caller: the spoken name stands.
+    expect(name([agent('Your name?'), caller('Odette Lamarr.')], 'The booking was changed. Pierre is her son.')).toBe('Odette Lamarr');
+    // A respelling is the same person: the spoken (corrected) form stands.
+    expect(name([agent('Your name?'), caller("Stephen Clarke, that's Stephen with a P H.")], 'Steven Clarke called about a refund.')).toBe(
+      'Stephen Clarke',
+    );
+  });
+});

@@ -9,6 +9,7 @@ import {
   NAME_THEN,
   NOT_NAMES,
   SELF_INTRODUCTIONS,
+  SPELLING_ALPHABET,
   SURNAME_INTRODUCTIONS,
   TITLES,
 } from './name-lexicon';
@@ -72,6 +73,12 @@ function phraseRegex(phrases: readonly string[]): RegExp {
 }
 
 const CALLER_INTRO = phraseRegex(Object.values(SELF_INTRODUCTIONS).flat());
+/** Introductions that can only be the speaker's own name ("my name is", "I'm", "call me"), not "it's" or "this is". */
+const OWN_INTRO = phraseRegex(
+  Object.values(SELF_INTRODUCTIONS)
+    .flat()
+    .filter((p) => !/^(?:it'?s|its|it is|this is|c'est|ici|hier ist|aqui é|qui è|habla|fala|parla)$/iu.test(p)),
+);
 const AGENT_INTRO = phraseRegex([...Object.values(SELF_INTRODUCTIONS).flat(), "you're through to", 'you are through to', 'through to']);
 const SURNAME_INTRO = phraseRegex(SURNAME_INTRODUCTIONS);
 const IDENTITY = phraseRegex(IDENTITY_QUESTIONS);
@@ -109,6 +116,33 @@ function selfRepairAt(tokens: readonly string[], i: number): number {
   const lower = (t: string | undefined) => (t ?? '').replace(/[.,!?;:"”)…]+$/, '').toLowerCase();
   const found = SELF_REPAIRS.find((words) => words.every((w, k) => lower(tokens[i + k]) === w));
   return found?.length ?? 0;
+}
+
+/** A token as compared with word lists: lower case, without surrounding punctuation. */
+function bare(token: string | undefined): string {
+  return (token ?? '')
+    .replace(/^["“'(¿¡]+/, '')
+    .replace(/[.,!?;:"”)…]+$/, '')
+    .toLowerCase();
+}
+
+/**
+ * Whether the token at `i` spells a letter of the spelling alphabet ("yankee kilo one seven"): a
+ * word of the alphabet beside another one, a number or a single letter (fillers between skipped).
+ */
+function spellsLetter(tokens: readonly string[], i: number): boolean {
+  if (!SPELLING_ALPHABET.has(bare(tokens[i]))) return false;
+  const letterOrNumber = (t: string) =>
+    SPELLING_ALPHABET.has(t) ||
+    /^(?:\p{L}|\p{N}+)$/u.test(t) ||
+    (NOT_NAMES.has(t) && /^(?:one|two|three|four|five|six|seven|eight|nine|zero|oh|double)$/.test(t));
+  for (const step of [-1, 1]) {
+    let j = i + step;
+    while (j >= 0 && j < tokens.length && FILLERS.has(bare(tokens[j]))) j += step;
+    const t = bare(tokens[j]);
+    if (t.length > 0 && letterOrNumber(t)) return true;
+  }
+  return false;
 }
 
 function isSpelled(token: string): boolean {
@@ -161,6 +195,8 @@ function readName(rest: string, uncased: boolean, max = 3): NameWords | null {
       }
     }
     if (!isNameWord(core, uncased)) break;
+    // "its uh yankee kilo one seven": a registration spelled, not a name.
+    if (spellsLetter(tokens, i)) return words.length > 0 ? { words, title } : null;
     words.push(uncased ? properCase(core) : core);
     // "Lena, Lena Sayegh": the name restated with more of it.
     const next = (tokens[i + 1] ?? '').replace(/[.,!?;:"”)…]+$/, '').toLowerCase();
@@ -212,7 +248,24 @@ export function agentNames(input: Pick<NameInput, 'turns' | 'agentName'>): Set<s
 
 const RELATIONS =
   'husband|wife|partner|spouse|son|daughter|child|kid|mother|mum|mom|father|dad|brother|sister|aunt|uncle|cousin|grandson|granddaughter|grandmother|grandfather|nan|gran|friend|neighbour|neighbor|colleague|coworker|co-worker|boss|manager|assistant|secretary|landlord|tenant|lawyer|accountant|doctor|dr|agent|representative|rep|technician|engineer|fiancé|fiance|fiancée|girlfriend|boyfriend';
+/** People a caller speaks for or about, besides relations: whose name an agent may ask. */
+const WARDS = 'child|baby|kid|pet|dog|cat|puppy|horse|patient|student|pupil|tenant|guest|passenger|driver|employee|friend|partner';
+/** An agent asking someone else's name ("What's his name?", "And your wife's name?", "the name of your son"). */
+const OTHER_NAME_QUESTION = new RegExp(
+  String.raw`\b(?:(?:his|her|their)\s+(?:(?:full|first|last|sur)\s*)?names?|(?:your|the|his|her|their)\s+(?:\p{L}+\s+)?(?:${RELATIONS}|${WARDS})['’]s\s+(?:(?:full|first|last|sur)\s*)?names?|names?\s+of\s+(?:your|the|his|her|their)\s+(?:\p{L}+\s+)?(?:${RELATIONS}|${WARDS}))\b`,
+  'iu',
+);
+/** "I'm his mum, Yewande Bakare", "this is her husband, Tom": a self-introduction by the caller's role, then the name. */
+const ROLE_INTRO = new RegExp(
+  String.raw`\b(?:i'm|im|i am|this is|it's)\s+(?:his|her|their|the|your)\s+(?:\p{L}+\s+)?(?:${RELATIONS}|parent|guardian|carer|caregiver|owner|holder|mother|father)\s*,?\s+`,
+  'giu',
+);
 const RELATION_BEFORE = new RegExp(String.raw`\b(?:my|our|his|her|their|your|the)\s+(?:\p{L}+\s+)?(?:${RELATIONS})\.?,?\s+$`, 'iu');
+
+const SELF_ROLE_BEFORE = new RegExp(
+  String.raw`\b(?:i'm|im|i am|this is)\s+(?:his|her|their|the|your)\s+(?:\p{L}+\s+)?(?:${RELATIONS})\.?,?\s+$`,
+  'iu',
+);
 
 /** First names the caller or the summary gives to someone else ("my husband Tom", "your colleague Rachel", "Dr. Okafor"). */
 export function otherPeople(input: Pick<NameInput, 'turns' | 'summary'>): Set<string> {
@@ -222,6 +275,8 @@ export function otherPeople(input: Pick<NameInput, 'turns' | 'summary'>): Set<st
     const source = apostrophes(text);
     for (const m of source.matchAll(/\p{Lu}[\p{L}'-]+/gu)) {
       const before = source.slice(Math.max(0, (m.index ?? 0) - 40), m.index ?? 0);
+      // "I'm his mum, Yewande": the speaker's own role, not someone else.
+      if (SELF_ROLE_BEFORE.test(before)) continue;
       if (RELATION_BEFORE.test(before) || /\b(?:Dr|Mr|Mrs|Ms)\.?\s+$/.test(before)) names.add(m[0].toLowerCase());
     }
   }
@@ -275,7 +330,9 @@ function fromConversation(turns: readonly Turn[], excluded: ReadonlySet<string>)
     if (turn.speaker !== 'caller') continue;
     const text = apostrophes(turn.text);
     const uncased = !casedCall && isUncased(text);
-    const askedName = NAME_QUESTIONS.some((q) => q.test(previousAgent));
+    // "What's his name?" — "Tobi.": someone else's name, not the caller's.
+    const askedOther = OTHER_NAME_QUESTION.test(previousAgent);
+    const askedName = !askedOther && NAME_QUESTIONS.some((q) => q.test(previousAgent));
     const start = opening(text);
     // "Is this Ms. Kowalczyk?" — "That's me."
     const identity = namesAfter(previousAgent, IDENTITY, isUncased(previousAgent)).at(-1);
@@ -288,7 +345,10 @@ function fromConversation(turns: readonly Turn[], excluded: ReadonlySet<string>)
         .replace(/^[\s,.!-]+/, '');
       if (!/^(?:it'?s|it is|this is|my name)/i.test(rest)) accept(readName(rest, uncased), 'correction');
     }
-    const intros = namesAfter(text, CALLER_INTRO, uncased);
+    // After a question about someone else's name, "it's Tobi" / "this is Dami" name that person.
+    const intros = [...namesAfter(text, askedOther ? OWN_INTRO : CALLER_INTRO, uncased), ...namesAfter(text, ROLE_INTRO, uncased)].sort(
+      (a, b) => a.at - b.at,
+    );
     // A name on its own as the answer to "who am I speaking with?" ("Ravi Subramaniam.", "Sure, Marisol Ibarra.").
     if (askedName && intros.every((i) => i.at > 60)) {
       const bare = readName(start, uncased);
@@ -368,7 +428,11 @@ const AGENT_ACTION =
   /\b(?:called|phoned|rang|spoke (?:with|to)|followed up with|reached|contacted|reminded|talked (?:with|to))\s+((?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?)/u;
 
 /** The caller's name as the platform's summary gives it (third person), or null. */
-function fromSummary(summary: string, agents: ReadonlySet<string>, others: ReadonlySet<string>): NameWords | null {
+function fromSummary(
+  summary: string,
+  agents: ReadonlySet<string>,
+  others: ReadonlySet<string>,
+): (NameWords & { readonly lead: boolean }) | null {
   const sentences = apostrophes(summary).split(/(?<=[.!?])\s+/);
   const usable = (run: string | undefined, title: string | null = null): NameWords | null => {
     if (!run) return null;
@@ -378,10 +442,11 @@ function fromSummary(summary: string, agents: ReadonlySet<string>, others: Reado
     if (agents.has(first) || others.has(first)) return null;
     return { words, title };
   };
-  for (const sentence of sentences) {
-    for (const pattern of SUMMARY_PATTERNS) {
+  for (const [index, sentence] of sentences.entries()) {
+    for (const [p, pattern] of SUMMARY_PATTERNS.entries()) {
       const found = usable(pattern.exec(sentence)?.[1]);
-      if (found) return found;
+      // The opening sentence, or a sentence that says "the caller …", names the caller for certain.
+      if (found) return { ...found, lead: index === 0 || p !== 1 };
     }
     // "Marco spoke with Gwen Ashby", "Robin from Northgate Water called Mr. Adeyemi".
     const subject = sentence.split(/\s+/)[0]?.toLowerCase() ?? '';
@@ -392,7 +457,7 @@ function fromSummary(summary: string, agents: ReadonlySet<string>, others: Reado
         const rest = sentence.slice((m.index ?? 0) + m[0].length);
         const run = new RegExp(`^${NAME_RUN}`, 'u').exec(rest)?.[0];
         const found = usable(run, title ? (TITLES[title.toLowerCase().replace('.', '')] ?? null) : null);
-        if (found) return found;
+        if (found) return { ...found, lead: index === 0 };
       }
     }
   }
@@ -413,6 +478,11 @@ export function findCallerName(input: NameInput): string | null {
   if (spoken && summarised) {
     const spokenLower = spoken.words.map((w) => w.toLowerCase());
     const summaryLower = summarised.words.map((w) => w.toLowerCase());
+    // Another first name altogether (not a respelling): the summary, written from the whole call,
+    // knows who called better than one phrase read from it — a relative's name given as an answer,
+    // a misheard word taken for a name — when the caller's call says that name too.
+    if (summarised.lead && !spoken.title && differentPerson(spoken, summarised) && saidInCall(summarised, input.turns))
+      return joined(doubledAsSummarised(summarised, input.summary ?? null));
     // The summary's fuller form of the same name ("Rosa" → "Rosa Delgado") completes it.
     if (spokenLower.every((w) => summaryLower.includes(w)) && summaryLower.length > spokenLower.length) return joined(summarised);
     // The same words: written as the summary writes them (uncased speech gives "Mcgee", the summary "McGee").
@@ -421,6 +491,31 @@ export function findCallerName(input: NameInput): string | null {
   }
   if (spoken) return joined(doubledAsSummarised(spoken, input.summary ?? null));
   return summarised ? joined(summarised) : null;
+}
+
+/** Whether two names' first words are different names, not one name heard or spelled two ways. */
+function differentPerson(a: NameWords, b: NameWords): boolean {
+  const x = a.words[0] ?? '';
+  const y = b.words[0] ?? '';
+  return likeness(x, y) < 0.5 && !b.words.some((w) => w.toLowerCase() === x.toLowerCase());
+}
+
+/** Whether a name's first word is said in the call (folded: "Zoë" is said as "zoe" in ASR). */
+function saidInCall(name: NameWords, turns: readonly Turn[]): boolean {
+  const fold = (t: string) =>
+    t
+      .normalize('NFKD')
+      .replace(/\p{M}+/gu, '')
+      .toLowerCase();
+  const first = fold(name.words[0] ?? '');
+  return (
+    first.length > 0 &&
+    turns.some((t) =>
+      fold(t.text)
+        .split(/[^\p{L}'-]+/u)
+        .includes(first),
+    )
+  );
 }
 
 /**

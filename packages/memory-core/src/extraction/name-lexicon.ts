@@ -203,6 +203,11 @@ const NOT_NAMES_TEXT = [
   'about around regarding re following calling called call phone number account order bill problem issue question',
   'gonna wanna gotta kinda um uh er erm ah hmm mm like',
   "i'm i'll i've i'd it's that's there's here's what's who's he's she's we're they're you're let's don't can't won't isn't",
+  // Numbers, said as words, are never names ("its um forty two ashgrove road", "twelfth of the eleventh")
+  'zero nought eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty',
+  'seventy eighty ninety hundred thousand million four five six seven eight nine ten double treble triple second third fourth',
+  'fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth',
+  'nineteenth twentieth thirtieth fortieth fiftieth sixtieth seventieth eightieth ninetieth hundredth thousandth',
   'monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september',
   'october november december spring summer autumn fall winter christmas easter',
   'english spanish french german italian portuguese dutch polish british american canadian australian irish scottish welsh',
@@ -215,5 +220,16 @@ const NOT_NAMES_TEXT = [
   'io tu lui lei noi voi cliente nuovo nuova qui già di del della il lo la un una molto bene contento contenta',
   'ik jij hij zij wij u klant nieuw nieuwe hier al van de het een heel goed blij',
 ].join(' ');
+
+/**
+ * The spelling alphabet (NATO/ICAO): "yankee kilo one seven hotel bravo" spells a registration or a
+ * reference, not a name. Some are also given names (Victor, Oscar, Juliet): such a word is a letter
+ * only beside another letter of the alphabet or a number.
+ */
+export const SPELLING_ALPHABET = new Set(
+  'alfa alpha bravo charlie delta echo foxtrot golf hotel india juliett juliet kilo lima mike november oscar papa quebec romeo sierra tango uniform victor whiskey whisky xray x-ray yankee zulu'.split(
+    ' ',
+  ),
+);
 
 export const NOT_NAMES = new Set(NOT_NAMES_TEXT.split(/\s+/).filter((w) => w.length > 0));
