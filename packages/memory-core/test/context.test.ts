@@ -1,10 +1,11 @@
 import fc from 'fast-check';
-import type { AgentType, ProfileSnapshot } from '../src';
+import type { AgentType, Memory, ProfileSnapshot } from '../src';
 import {
   buildElevenLabsReply,
   buildGenericReply,
   buildProfileSnapshot,
   buildSearchAnswer,
+  excerpt,
   buildStartContent,
   contextFromSnapshot,
   FixedClock,
@@ -168,5 +169,39 @@ describe('buildSearchAnswer', () => {
       memories: [{ text: 'Router drops wifi', type: 'issue', date: '2026-10-14' }],
     });
     expect(buildSearchAnswer([]).result).toBe('No relevant memories found for this caller.');
+  });
+
+  const opening = `Tamsin Hale called about ${'a long run of small talk about the weather and the garden, '.repeat(9)}and the boiler.`;
+  const summary = `${opening} The engineer is booked for Tuesday. Tamsin is allergic to latex gloves. She pays by direct debit.`;
+
+  it('shows a long memory around the sentence that answered, never cut before it', () => {
+    const memory: Memory = { id: '1', text: summary, type: 'factual', createdAt: '2026-10-14T15:01:15.000Z', expiresAt: null, metadata: {} };
+    const cut = buildSearchAnswer([memory]).memories[0]?.text ?? '';
+    expect(cut).not.toContain('latex');
+    const shown = buildSearchAnswer([{ ...memory, passage: 'Tamsin is allergic to latex gloves.' }]).memories[0]?.text ?? '';
+    expect(shown).toContain('Tamsin is allergic to latex gloves. She pays by direct debit.');
+    expect(shown.length).toBeLessThanOrEqual(500);
+  });
+
+  it('excerpt: keeps the opening when it fits, marks the gaps, and never exceeds the budget', () => {
+    const text = 'Ana called about her order. It was late. The courier lost it. A refund of £40 was agreed. She wants email updates.';
+    expect(excerpt(text, 'A refund of £40 was agreed.', 90)).toBe(
+      'Ana called about her order. … A refund of £40 was agreed. She wants email updates.',
+    );
+    expect(excerpt(text, 'A refund of £40 was agreed.', 60)).toBe('Ana called about her order. … A refund of £40 was agreed. …');
+    expect(excerpt(text, undefined, 30)).toBe('Ana called about her order. I…');
+    expect(excerpt('Short.', 'Short.', 30)).toBe('Short.');
+    fc.assert(
+      fc.property(
+        fc.array(fc.string({ minLength: 1, maxLength: 80 }), { minLength: 1, maxLength: 12 }),
+        fc.nat(11),
+        fc.integer({ min: 20, max: 400 }),
+        (parts, k, max) => {
+          const sentences = parts.map((p) => `${p.replace(/[.!?\s]/g, 'x')}.`);
+          const out = excerpt(sentences.join(' '), sentences[k % sentences.length], max);
+          return out.length <= max;
+        },
+      ),
+    );
   });
 });

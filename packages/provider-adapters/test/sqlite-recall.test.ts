@@ -46,6 +46,17 @@ describe('SqliteMemoryStore recall with the English lexicon', () => {
     };
   };
 
+  it('marks the sentence of a long memory that answered (the passage), so an answer can show it', async () => {
+    const summary =
+      'Imogen Tate called the clinic about her cat Pixel, who has stopped eating. An appointment was booked for Friday. Pixel is allergic to amoxicillin. She will bring the vaccination card.';
+    await store.add('u2', [memory('s', summary, { type: 'factual', metadata: { source: 'summary' } })]);
+    const [found] = await store.search({ userId: 'u2', text: 'is the cat allergic to any medicine?', limit: 3 });
+    expect(found?.id).toBe('s');
+    expect(found?.passage).toBe('Pixel is allergic to amoxicillin.');
+    // A memory of one sentence needs no passage.
+    expect((await top('what did she purchase?'))?.passage).toBeUndefined();
+  });
+
   it.each([
     ['what did she purchase?', 'a'], // bought → buy ↔ purchase
     ['what is wrong with the couch?', 'a'], // couch ↔ sofa

@@ -10,6 +10,33 @@ export interface SearchAnswer {
   readonly fallback?: true;
 }
 
+/** How much of one memory an answer shows. */
+const MEMORY_CHARS = 500;
+
+/**
+ * A memory's text within `max` characters. A longer one (a platform summary of a long call) keeps
+ * the sentence that answered the query — the store's `passage` — and its opening sentence (who
+ * called, what about) when both fit, then the sentences after the passage, in their order, gaps
+ * marked "…": never the opening alone when the answer is further on.
+ */
+export function excerpt(text: string, passage: string | undefined, max: number): string {
+  const line = singleLine(text, Number.MAX_SAFE_INTEGER);
+  if (line.length <= max) return line;
+  const sentences = line.split(/(?<=[.!?]["'”’)]*)\s+/u);
+  const at = passage ? sentences.findIndex((s) => s.includes(singleLine(passage, Number.MAX_SAFE_INTEGER))) : -1;
+  if (at <= 0) return singleLine(line, max);
+  const chosen = new Set([at]);
+  const length = () => [...chosen].reduce((n, i) => n + (sentences[i]?.length ?? 0) + 3, 0);
+  for (const i of [0, ...sentences.keys()].filter((i) => i > at || i === 0)) {
+    chosen.add(i);
+    if (length() > max) chosen.delete(i);
+  }
+  const order = [...chosen].sort((a, b) => a - b);
+  const parts = order.map((i, k) => (k > 0 && i !== (order[k - 1] as number) + 1 ? `… ${sentences[i]}` : sentences[i]));
+  const shown = `${parts.join(' ')}${(order.at(-1) as number) < sentences.length - 1 ? ' …' : ''}`;
+  return singleLine(shown, max);
+}
+
 /**
  * The answer to a mid-call memory search: a few memories, single-line texts, dated. When the
  * store found nothing that matches and returned recent memories instead, the answer says so (and
@@ -17,7 +44,7 @@ export interface SearchAnswer {
  */
 export function buildSearchAnswer(memories: readonly Memory[]): SearchAnswer {
   const items = memories.map((m) => ({
-    text: singleLine(m.text, 300),
+    text: excerpt(m.text, m.passage, MEMORY_CHARS),
     type: m.type,
     date: m.createdAt.slice(0, 10),
     ...(m.fallback === true ? { fallback: true as const } : {}),

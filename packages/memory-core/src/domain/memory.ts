@@ -27,6 +27,11 @@ export interface Memory extends NewMemory {
    * recent memories instead: context, never an answer.
    */
   readonly fallback?: boolean;
+  /**
+   * Set by a store that searched sentence by sentence: the sentence of `text` that best matches
+   * the query. A long memory (a platform summary) is shown around it, not cut after its opening.
+   */
+  readonly passage?: string;
 }
 
 export function isMemoryType(value: string): value is MemoryType {

@@ -89,6 +89,21 @@ export function withoutSuperseded(
   return out;
 }
 
+/**
+ * A summary without its sentences that mention a replaced value ("…after her purchase of 14 Elm
+ * Grove fell through. She is now moving to 3 Skelton Lane."): the call-start reply shows only
+ * current values; the summary itself stays in the store, whole. Null when no sentence is left.
+ */
+export function withoutSupersededSentences(
+  summary: string,
+  superseded: Readonly<Record<string, readonly string[]>>,
+  mentions: Mentions = mentionsSaid,
+): string | null {
+  if (Object.keys(superseded).length === 0) return summary;
+  const kept = summary.split(/(?<=[.!?])\s+(?=\p{Lu}|\p{N})/u).filter((s) => !mentionsSuperseded(s, superseded, mentions));
+  return kept.length > 0 ? kept.join(' ') : null;
+}
+
 /** Adds `old` to the replaced values of `field` (unless it is the current value again). */
 function supersede(into: Record<string, string[]>, field: string, old: string, current: string): void {
   if (PER_CALL_FIELDS.has(field) || old === current) return;
@@ -173,7 +188,7 @@ function assemble(
     lastCallAt: newest ? newest.createdAt : null,
     fields: current,
     topMemories,
-    lastSummary,
+    lastSummary: lastSummary === null ? null : withoutSupersededSentences(lastSummary, superseded, mentions),
     validUntil: expiries[0] ?? null,
     ...(Object.keys(superseded).length > 0 ? { supersededValues: superseded } : {}),
     recentConversations,

@@ -591,7 +591,7 @@ export class SqliteMemoryStore implements MemoryStore, UserDirectory {
       // Shorter memories that say the same are a little better answers.
       const length = d.lemmas.size;
       const score = (SENTENCE_SHARE * bestCoverage + (1 - SENTENCE_SHARE) * whole) * (1 / (1 + Math.max(0, length - 40) / 200));
-      return { row: d.row, score: Math.min(1, Math.max(0, score)), sentence: normalisedSentence(bestSentence) };
+      return { row: d.row, score: Math.min(1, Math.max(0, score)), sentence: normalisedSentence(bestSentence), passage: bestSentence };
     });
     const seen = new Set<string>();
     return scored
@@ -605,7 +605,10 @@ export class SqliteMemoryStore implements MemoryStore, UserDirectory {
         if (s.sentence.length > 0) seen.add(`sentence:${s.sentence}`);
         return true;
       })
-      .map((s) => toMemory(s.row, Math.round(s.score * 1e4) / 1e4));
+      .map((s) => {
+        const memory = toMemory(s.row, Math.round(s.score * 1e4) / 1e4);
+        return s.passage.length > 0 && s.passage !== memory.text ? { ...memory, passage: s.passage } : memory;
+      });
   }
 
   /** A sentence's index terms (memoised: the same sentences are scored again and again). */
