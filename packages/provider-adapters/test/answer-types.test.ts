@@ -30,6 +30,13 @@ describe('answerTags', () => {
     expect(tags('Caller said: "Honestly it is fine." Sure.')).not.toContain(ANSWER_TAGS.name);
   });
 
+  it('a word English does not know is a name even where a sentence starts; an adverb is English', () => {
+    expect(tags('Caller said: "Ziggy. A ginger tom."')).toContain(ANSWER_TAGS.name);
+    expect(tags('Caller said: "Nearly. Seldom. Abroad, mostly."')).not.toContain(ANSWER_TAGS.name);
+    expect(lexicon.isEnglish('nearly')).toBe(true);
+    expect(lexicon.isEnglish('seldom')).toBe(true);
+  });
+
   it('needs no lexicon for numbers, amounts, dates, durations and reasons', () => {
     expect(answerTags('Paid $40 on 3 May since it was due, two days late.', PLAIN_LEXICON, (w) => [w])).toEqual(
       expect.arrayContaining(['_number', '_money', '_date', '_duration', '_reason']),
@@ -58,6 +65,9 @@ describe('questionIntents', () => {
     ['how long has it been leaking?', ['how long']],
     ['who installed it?', ['who']],
     ['why did he cancel?', ['why']],
+    ["what's the horse called?", ['what is it called']],
+    ['what do they call the boat?', ['what is it called']],
+    ["what is her tortoise's name?", ['what is it called']],
     ['what does her husband do?', ['occupation']],
     ['what does she do for a living?', ['occupation']],
     ['what is his job?', ['occupation']],

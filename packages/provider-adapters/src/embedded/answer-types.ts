@@ -147,7 +147,9 @@ export function answerTags(stored: string, lexicon: Lexicon, lemmasOf: (word: st
     }
     const before = text.slice(0, match.index).trimEnd();
     const startsSentence = before.length === 0 || /[.!?:;"“(]$/u.test(before);
-    if (!startsSentence && /^\p{Lu}\p{Ll}/u.test(raw) && raw !== 'I') {
+    // A capital mid-sentence, or a capitalised word English does not know at its start ("Mabel. Black lab.").
+    const named = /^\p{Lu}\p{Ll}/u.test(raw) && raw !== 'I' && (!startsSentence || !lexicon.isEnglish(folded));
+    if (named) {
       tags.add(ANSWER_TAGS.name);
       const previous = tokens[i - 1]?.[0]?.toLowerCase();
       if (previous && PLACE_BEFORE.has(previous)) tags.add(ANSWER_TAGS.place);
@@ -221,6 +223,14 @@ const INTENTS: readonly {
       [ANSWER_TAGS.duration, 1],
       [ANSWER_TAGS.number, 0.5],
     ],
+  },
+  {
+    // "What's the dog called?", "what do they call the boat?", "the name of her horse": a name.
+    pattern:
+      /\bwhat(?:['’]s|\s+is|\s+was|\s+are|\s+were)\s+(?:[\p{L}'’]+\s+){1,4}(?:called|named)\b|\bwhat (?:do|did|does) (?:you|they|he|she|we) call\b|\bwhat(?:['’]s|\s+is|\s+was)\s+(?:[\p{L}'’]+\s+){1,4}names?\b|\bnames? of\b/iu,
+    word: 'what is it called',
+    terms: [[ANSWER_TAGS.name, 1]],
+    consumes: ['called', 'call', 'named', 'name', 'names'],
   },
   {
     pattern: /\bwho(?:m|se)?\b|\bwhich person\b/iu,

@@ -220,7 +220,7 @@ function parseIndex(text: string, pos: Pos, senses: Map<string, string[]>, tagge
 }
 
 class EnglishLexicon implements Lexicon {
-  readonly id = 'wordnet-3.1+wink-lemmatizer-3:11';
+  readonly id = 'wordnet-3.1+wink-lemmatizer-3:12';
   private readonly relatedCache = new Map<string, ReadonlyMap<string, number>>();
   private readonly broaderCache = new Map<string, readonly string[]>();
   private readonly lemmaCache = new Map<string, readonly string[]>();
@@ -234,6 +234,8 @@ class EnglishLexicon implements Lexicon {
     private readonly senses: ReadonlyMap<string, readonly string[]>,
     private readonly tagged: ReadonlyMap<string, number> = new Map(),
     private readonly vectors: WordVectors | null = null,
+    /** Adverbs WordNet lists (nearly, abroad, often): English words with no noun, verb or adjective sense. */
+    private readonly adverbs: ReadonlySet<string> = new Set(),
   ) {}
 
   similarity(a: string, b: string): number | null {
@@ -338,7 +340,7 @@ class EnglishLexicon implements Lexicon {
   }
 
   isEnglish(word: string): boolean {
-    return this.lemmasOf(word).some((l) => this.known(l)) || STOPWORD_LIKE.test(word);
+    return this.lemmasOf(word).some((l) => this.known(l)) || this.adverbs.has(word) || STOPWORD_LIKE.test(word);
   }
 
   isCompound(term: string): boolean {
@@ -508,7 +510,10 @@ export function loadEnglishLexicon(dictDir: string = wordnet.path): Lexicon {
     data[pos] = readFileSync(join(dictDir, FILES[pos].data));
     parseIndex(readFileSync(join(dictDir, FILES[pos].index), 'latin1'), pos, senses, tagged);
   }
+  const adverbs = new Set<string>();
+  for (const line of readFileSync(join(dictDir, 'index.adv'), 'latin1').split('\n'))
+    if (line.length > 0 && !line.startsWith(' ')) adverbs.add(line.slice(0, line.indexOf(' ')));
   // Word vectors when their package is installed (a dependency of this one): relatedness WordNet lacks.
-  loaded = new EnglishLexicon(data, senses, tagged, WordVectors.load());
+  loaded = new EnglishLexicon(data, senses, tagged, WordVectors.load(), adverbs);
   return loaded;
 }
