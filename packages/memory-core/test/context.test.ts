@@ -5,9 +5,9 @@ import {
   buildGenericReply,
   buildProfileSnapshot,
   buildSearchAnswer,
-  excerpt,
   buildStartContent,
   contextFromSnapshot,
+  excerpt,
   FixedClock,
   memoriesFromCall,
   NEW_CALLER,
@@ -175,7 +175,14 @@ describe('buildSearchAnswer', () => {
   const summary = `${opening} The engineer is booked for Tuesday. Tamsin is allergic to latex gloves. She pays by direct debit.`;
 
   it('shows a long memory around the sentence that answered, never cut before it', () => {
-    const memory: Memory = { id: '1', text: summary, type: 'factual', createdAt: '2026-10-14T15:01:15.000Z', expiresAt: null, metadata: {} };
+    const memory: Memory = {
+      id: '1',
+      text: summary,
+      type: 'factual',
+      createdAt: '2026-10-14T15:01:15.000Z',
+      expiresAt: null,
+      metadata: {},
+    };
     const cut = buildSearchAnswer([memory]).memories[0]?.text ?? '';
     expect(cut).not.toContain('latex');
     const shown = buildSearchAnswer([{ ...memory, passage: 'Tamsin is allergic to latex gloves.' }]).memories[0]?.text ?? '';

@@ -59,6 +59,7 @@ export const FIELD_DESCRIPTIONS: Readonly<Record<ExtractField, string>> = {
   objections: 'Objections or concerns the caller raised.',
   decision_maker: 'Who makes the buying decision (the caller, their manager…), if said.',
   company: 'The company or organisation the caller works for, if said.',
+  address: "The caller's own street address (the newest one if it changed during the call), with town and postcode if said.",
 };
 
 export interface SetupContext {

@@ -1,4 +1,5 @@
 import type { AgentType } from '../config/agent-type-schema';
+import { addressForms } from '../extraction/address';
 import { EXTRACT_FIELDS, PER_CALL_FIELDS } from '../extraction/extract-fields';
 import type { Clock } from '../ports/clock';
 import { isExpired, rankMemories } from '../ranking/memory-ranker';
@@ -107,8 +108,14 @@ export function withoutSupersededSentences(
 /** Adds `old` to the replaced values of `field` (unless it is the current value again). */
 function supersede(into: Record<string, string[]>, field: string, old: string, current: string): void {
   if (PER_CALL_FIELDS.has(field) || old === current) return;
-  const list = into[field] ?? [];
-  if (!list.includes(old)) into[field] = [...list, old].slice(-10);
+  // A replaced address is also mentioned by its street alone ("the Elm Grove purchase fell through"),
+  // unless the current one is on the same street.
+  const forms =
+    field === 'address' ? addressForms(old).filter((f) => f === old || !current.toLowerCase().includes(f.toLowerCase())) : [old];
+  for (const form of forms) {
+    const list = into[field] ?? [];
+    if (!list.includes(form)) into[field] = [...list, form].slice(-10);
+  }
 }
 
 /** The transcript layer is searched, not shown: only its key statements may appear at call start. */

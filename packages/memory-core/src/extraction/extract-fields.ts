@@ -18,6 +18,7 @@ export const EXTRACT_FIELDS = [
   'satisfaction',
   'technical_details',
   'resolution_steps',
+  'address',
 ] as const;
 
 export type ExtractField = (typeof EXTRACT_FIELDS)[number];
@@ -64,4 +65,5 @@ export const FIELD_LABELS: Readonly<Record<ExtractField, string>> = {
   satisfaction: 'Satisfaction',
   technical_details: 'Technical details',
   resolution_steps: 'Steps already taken',
+  address: 'Address',
 };

@@ -49,6 +49,7 @@ export const DATA_COLLECTION_KEYS: Readonly<Record<ExtractField, readonly string
   satisfaction: ['satisfaction', 'customer_satisfaction', 'csat', 'sentiment', 'caller_sentiment'],
   technical_details: ['technical_details', 'error_code', 'device', 'device_model', 'operating_system', 'os'],
   resolution_steps: ['resolution_steps', 'steps_taken', 'troubleshooting_steps', 'steps_tried'],
+  address: ['address', 'home_address', 'street_address', 'postal_address', 'property_address', 'current_address', 'new_address'],
 };
 
 export type ExtractionInput = Pick<CallRecord, 'turns' | 'summary' | 'dataCollection'> &
@@ -144,7 +145,16 @@ const contactRule = (sentence: string, from: 'caller' | 'summary') => SENTENCE_R
 
 const WHEN_QUESTION = /\b(?:when|how soon|by when|what timeline|what timeframe|what time frame|what's the timing|timing)\b/i;
 /** Fields where the caller's latest statement wins (a later correction replaces an earlier value). */
-const LATEST_WINS = new Set<ExtractField>(['contact_preference', 'account_status', 'company', 'technical_skill', 'decision_maker']);
+const LATEST_WINS = new Set<ExtractField>([
+  'contact_preference',
+  'account_status',
+  'company',
+  'technical_skill',
+  'decision_maker',
+  'address',
+]);
+/** Fields whose summary states the latest value last ("…her purchase of 14 Elm Grove fell through. She is now moving to 3 Skelton Lane."). */
+const SUMMARY_LAST_WINS = new Set<ExtractField>(['address']);
 
 /** Where an extracted value came from: the platform's own analysis, the caller's words, or the call summary. */
 export type FieldSource = 'data_collection' | 'transcript' | 'summary';
@@ -256,8 +266,8 @@ export function extractFieldsWithSources(
         }
         if (value === null) {
           for (const s of summarySentences) {
-            value = summaryFallback(rule(s, 'summary'));
-            if (value !== null) break;
+            value = summaryFallback(rule(s, 'summary')) ?? value;
+            if (value !== null && !SUMMARY_LAST_WINS.has(field)) break;
           }
         }
       }

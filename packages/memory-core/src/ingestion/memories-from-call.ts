@@ -35,7 +35,15 @@ export interface IngestContext {
 }
 
 /** Fields that describe the caller and become one factual memory each. */
-const FACT_FIELDS: readonly ExtractField[] = ['name', 'account_status', 'contact_preference', 'company', 'technical_skill', 'preferences'];
+const FACT_FIELDS: readonly ExtractField[] = [
+  'name',
+  'account_status',
+  'contact_preference',
+  'company',
+  'technical_skill',
+  'preferences',
+  'address',
+];
 const LEAD_FIELDS: readonly ExtractField[] = ['interests', 'budget', 'timeline', 'objections', 'decision_maker', 'company'];
 
 function factText(field: ExtractField, value: string): string {
@@ -95,7 +103,7 @@ function statementFields(text: string, wanted: readonly ExtractField[], at: numb
     const budget = findSpokenBudget(text);
     if (budget) out.budget = budget;
   }
-  for (const field of ['contact_preference', 'account_status'] as const) {
+  for (const field of ['contact_preference', 'account_status', 'address'] as const) {
     const rule = SENTENCE_RULES[field];
     if (!wanted.includes(field) || !rule) continue;
     for (const sentence of sentences(text)) {
