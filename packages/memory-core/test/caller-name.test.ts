@@ -300,3 +300,39 @@ describe('findCallerName: numbers, spelling alphabets and names asked of others'
     );
   });
 });
+
+describe('findCallerName: double-barrelled spellings, repeats and short forms', () => {
+  it('a part of a double-barrelled surname spelled confirms it', () => {
+    const turns = [
+      agent('Who am I speaking with?'),
+      caller('Mei Fairfax-Oduya.'),
+      agent('Thanks, and the surname was Fairfax?'),
+      caller("It's double-barrelled: Fairfax, hyphen, Oduya. F-A-I-R-F-A-X, then O-D-U-Y-A."),
+    ];
+    expect(name(turns)).toBe('Mei Fairfax-Oduya');
+  });
+
+  it('the name said again after "could you repeat that?" replaces a misheard one', () => {
+    const turns = [
+      agent('Can I take a name?'),
+      caller('its theo dor ah kiss'),
+      agent('Sorry, could you repeat that?'),
+      caller('theodora kis k i s'),
+    ];
+    expect(name(turns)).toBe('Theodora Kis');
+    // Not after a request to repeat something else.
+    expect(name([caller("It's Ravi Shah."), agent('Could you repeat the postcode?'), caller('Maple Court.')])).toBe('Ravi Shah');
+  });
+
+  it('the summary’s formal given name replaces a short form said ("Sam Baxter" → "Samuel Baxter")', () => {
+    expect(name([agent('Your name?'), caller('Sam Baxter.')], 'Samuel Baxter called about his pension.')).toBe('Samuel Baxter');
+    expect(name([agent('Your name?'), caller('Joe Baxter.')], 'Joseph Baxter called about his pension.')).toBe('Joseph Baxter');
+    // Another surname is another person: the spoken name stands.
+    expect(name([agent('Your name?'), caller('Sam Baxter.')], 'Samuel Reid called about his pension.')).toBe('Sam Baxter');
+  });
+});
+
+it('a summary that keeps a first spelling one letter longer does not undo the caller’s correction', () => {
+  const turns = [agent('Your name?'), caller('Jon Ashby.'), agent('John with an H?'), caller('No, Jon without the H.')];
+  expect(name(turns, 'John Ashby called about a refund.')).toBe('Jon Ashby');
+});

@@ -73,6 +73,10 @@ function phraseRegex(phrases: readonly string[]): RegExp {
 }
 
 const CALLER_INTRO = phraseRegex(Object.values(SELF_INTRODUCTIONS).flat());
+/** An agent asking to hear the last words again. */
+const REPEAT_REQUEST =
+  /\b(?:repeat (?:that|it|your name)|say (?:that|it) again|come again|pardon|(?:didn['’]?t|did not|couldn['’]?t) (?:quite )?(?:catch|hear)|one more time)\b/iu;
+
 /** Introductions that can only be the speaker's own name ("my name is", "I'm", "call me"), not "it's" or "this is". */
 const OWN_INTRO = phraseRegex(
   Object.values(SELF_INTRODUCTIONS)
@@ -322,6 +326,7 @@ function fromConversation(turns: readonly Turn[], excluded: ReadonlySet<string>)
       rest = rest.slice(first[0].length).replace(LEADING_INTERJECTION, '');
     }
   };
+  let namedLastTurn = false;
   for (const turn of turns) {
     if (turn.speaker === 'agent') {
       previousAgent = apostrophes(turn.text);
@@ -332,7 +337,10 @@ function fromConversation(turns: readonly Turn[], excluded: ReadonlySet<string>)
     const uncased = !casedCall && isUncased(text);
     // "What's his name?" — "Tobi.": someone else's name, not the caller's.
     const askedOther = OTHER_NAME_QUESTION.test(previousAgent);
-    const askedName = !askedOther && NAME_QUESTIONS.some((q) => q.test(previousAgent));
+    // "Sorry, could you repeat that?" right after the caller gave a name: the answer says it again.
+    const askedAgain = current !== null && namedLastTurn && REPEAT_REQUEST.test(previousAgent);
+    const askedName = !askedOther && (askedAgain || NAME_QUESTIONS.some((q) => q.test(previousAgent)));
+    const before: NameWords | null = current;
     const start = opening(text);
     // "Is this Ms. Kowalczyk?" — "That's me."
     const identity = namesAfter(previousAgent, IDENTITY, isUncased(previousAgent)).at(-1);
@@ -356,7 +364,11 @@ function fromConversation(turns: readonly Turn[], excluded: ReadonlySet<string>)
       const sentenceEnds = bare && /[.,!?]$/.test(start.split(/\s+/)[(bare.words.length ?? 1) - 1] ?? '');
       if (
         bare &&
-        (sentenceEnds || start.split(/\s+/).length === bare.words.length || /^(?:from|with|at|again|here|speaking)\b/i.test(next))
+        (sentenceEnds ||
+          start.split(/\s+/).length === bare.words.length ||
+          /^(?:from|with|at|again|here|speaking)\b/i.test(next) ||
+          // "joseph nowak n o w a k": the name, then its spelling.
+          /^\p{L}[.,]?$/u.test(next))
       )
         accept(bare, 'full');
     }
@@ -384,8 +396,11 @@ function fromConversation(turns: readonly Turn[], excluded: ReadonlySet<string>)
       const asksFirst = /\bfirst name\b/i.test(previousAgent);
       const asksSurname = /\b(?:sur|last |family )name\b/i.test(previousAgent) || surnameIntro !== undefined;
       const same = cur.words.findIndex((w) => w.toLowerCase() === surname.toLowerCase());
+      // "Lloyd, hyphen, Ashworth. L-L-O-Y-D, then A-S-H-W-O-R-T-H": a part of a double-barrelled name spelled.
+      const part = cur.words.some((w) => w.includes('-') && w.toLowerCase().split('-').includes(surname.toLowerCase()));
       const alike = likelyTarget(cur.words, surname);
-      if (same >= 0) current = { words: cur.words.map((w, i) => (i === same ? surname : w)), title: cur.title };
+      if (part) current = cur;
+      else if (same >= 0) current = { words: cur.words.map((w, i) => (i === same ? surname : w)), title: cur.title };
       else if (asksFirst) current = { words: [surname, ...cur.words.slice(1)], title: null };
       // A surname spelled after it was misheard ("du Bwa" → D-U-B-O-I-S) replaces all of it.
       else if (asksSurname && cur.words.length >= 2) current = { words: [cur.words[0] as string, surname], title: null };
@@ -403,6 +418,7 @@ function fromConversation(turns: readonly Turn[], excluded: ReadonlySet<string>)
       const written = uncased ? properCase(word) : word;
       if (alike >= 0) current = { words: cur.words.map((w, i) => (i === alike ? written : w)), title: cur.title };
     }
+    namedLastTurn = current !== before;
   }
   return current;
 }
@@ -485,6 +501,17 @@ export function findCallerName(input: NameInput): string | null {
       return joined(doubledAsSummarised(summarised, input.summary ?? null));
     // The summary's fuller form of the same name ("Rosa" → "Rosa Delgado") completes it.
     if (spokenLower.every((w) => summaryLower.includes(w)) && summaryLower.length > spokenLower.length) return joined(summarised);
+    // The formal given name the summary writes for a short form said ("Joe Nowak" → "Joseph Nowak").
+    const [spokenFirst = '', ...spokenRest] = spokenLower;
+    const [summaryFirst = '', ...summaryRest] = summaryLower;
+    if (
+      summaryFirst.length >= spokenFirst.length + 2 &&
+      spokenFirst.length >= 2 &&
+      (summaryFirst.startsWith(spokenFirst) || (spokenFirst.length <= 4 && summaryFirst.slice(0, 2) === spokenFirst.slice(0, 2))) &&
+      spokenRest.length > 0 &&
+      spokenRest.join(' ') === summaryRest.join(' ')
+    )
+      return joined(summarised);
     // The same words: written as the summary writes them (uncased speech gives "Mcgee", the summary "McGee").
     const cased = spoken.words.map((w) => summarised.words.find((s) => s.toLowerCase() === w.toLowerCase()) ?? w);
     return joined(doubledAsSummarised({ ...spoken, words: cased }, input.summary ?? null));
