@@ -1,8 +1,9 @@
 import type { AgentType } from '../config/agent-type-schema';
 import { addressForms } from '../extraction/address';
 import { EXTRACT_FIELDS, PER_CALL_FIELDS } from '../extraction/extract-fields';
+import { withoutReplaced } from '../extraction/replacements';
 import type { Clock } from '../ports/clock';
-import { isExpired, rankMemories } from '../ranking/memory-ranker';
+import { isExpired, rankMemories, replacedIn } from '../ranking/memory-ranker';
 import { mentionsSaid } from '../text/value-said';
 import type { Memory } from './memory';
 import type { ProfileSnapshot } from './profile-snapshot';
@@ -105,6 +106,31 @@ export function withoutSupersededSentences(
   return kept.length > 0 ? kept.join(' ') : null;
 }
 
+/** Where the snapshot keeps the things calls said were replaced (not a field: no value is current). */
+export const REPLACED = 'replaced_phrases';
+
+/** Adds what the memories' calls said was replaced to the superseded values (the newest kept). */
+function collectReplaced(into: Record<string, string[]>, memories: readonly Memory[]): void {
+  for (const memory of memories) {
+    for (const phrase of replacedIn(memory)) {
+      const list = (into[REPLACED] ?? []).filter((p) => p !== phrase);
+      into[REPLACED] = [...list, phrase].slice(-20);
+    }
+  }
+}
+
+/** The last summary as the call start shows it: no sentence about a replaced field value, no clause about a replaced thing. */
+function shownSummary(
+  summary: string | null,
+  fieldValues: Readonly<Record<string, readonly string[]>>,
+  replaced: readonly string[],
+  mentions: Mentions,
+): string | null {
+  if (summary === null) return null;
+  const current = withoutSupersededSentences(summary, fieldValues, mentions);
+  return current === null ? null : withoutReplaced(current, replaced);
+}
+
 /** Adds `old` to the replaced values of `field` (unless it is the current value again). */
 function supersede(into: Record<string, string[]>, field: string, old: string, current: string): void {
   if (PER_CALL_FIELDS.has(field) || old === current) return;
@@ -148,6 +174,7 @@ export function buildProfileSnapshot(allMemories: readonly Memory[], context: Sn
   }
   const superseded: Record<string, string[]> = {};
   for (const [field, values] of Object.entries(history)) for (const v of values) supersede(superseded, field, v, fields[field] ?? v);
+  collectReplaced(superseded, live);
   const recentConversations = [...conversations.entries()]
     .sort((a, b) => b[1] - a[1])
     .map(([id]) => id)
@@ -169,7 +196,14 @@ function assemble(
   const { memory_config: mc, response_config: rc } = context.agentType;
   const mentions = context.mentions ?? mentionsSaid;
   const current = withoutSuperseded(fields, superseded, mentions);
-  const shown = live.filter((m) => shownAtCallStart(m) && !isSuperseded(m, fields) && !mentionsSuperseded(m.text, superseded, mentions));
+  // Field values a newer one replaced drop the memories that state them; things the caller said were
+  // replaced ("a Picanto instead of the Fiesta") are cut from what is shown, clause by clause.
+  const { [REPLACED]: replacedPhrases = [], ...fieldValues } = superseded;
+  const shown = live.flatMap((m) => {
+    if (!shownAtCallStart(m) || isSuperseded(m, fields) || mentionsSuperseded(m.text, fieldValues, mentions)) return [];
+    const text = withoutReplaced(m.text, replacedPhrases);
+    return text === null ? [] : [text === m.text ? m : { ...m, text }];
+  });
   const topMemories = rankMemories(
     shown,
     {
@@ -195,7 +229,7 @@ function assemble(
     lastCallAt: newest ? newest.createdAt : null,
     fields: current,
     topMemories,
-    lastSummary: lastSummary === null ? null : withoutSupersededSentences(lastSummary, superseded, mentions),
+    lastSummary: shownSummary(lastSummary, fieldValues, replacedPhrases, mentions),
     validUntil: expiries[0] ?? null,
     ...(Object.keys(superseded).length > 0 ? { supersededValues: superseded } : {}),
     recentConversations,
@@ -234,6 +268,7 @@ export function updateProfileSnapshot(
     if (newest && memory.metadata.source === 'summary') lastSummary = memory.text;
   }
   for (const [field, old] of Object.entries(before)) supersede(superseded, field, old, fields[field] ?? old);
+  collectReplaced(superseded, [...fresh].sort(byCreatedAsc));
   // A value that is current again is no longer superseded.
   for (const [field, values] of Object.entries(superseded)) superseded[field] = values.filter((v) => v !== fields[field]);
   const callCount = (previous?.callCount ?? 0) + (isNew && fresh.length > 0 ? 1 : 0);

@@ -5,6 +5,7 @@ import type { MemoryMetadata, MemoryType, MetadataValue, NewMemory } from '../do
 import { type ExtractedFields, type ExtractField, FIELD_LABELS } from '../extraction/extract-fields';
 import { extractFieldsWithSources, type FieldSource, platformFields } from '../extraction/field-extractor';
 import { findSpokenBudget } from '../extraction/money';
+import { replacedPhrases } from '../extraction/replacements';
 import { classifyIssue, issueOfCall, SENTENCE_RULES } from '../extraction/text-patterns';
 import { findTimeline } from '../extraction/timeline';
 import { timelineValue } from '../extraction/timeline-date';
@@ -148,6 +149,11 @@ export function memoriesFromCall(call: CallRecord, context: IngestContext): Call
     agent_id: call.agentId,
     direction: call.direction,
   };
+  // What the caller or the summary says this call replaced ("a Picanto instead of the Fiesta").
+  const replaced = [
+    ...new Set([...call.turns.filter((t) => t.speaker === 'caller').map((t) => t.text), call.summary ?? ''].flatMap(replacedPhrases)),
+  ];
+  if (replaced.length > 0) baseMetadata.replaced = replaced.join('; ');
 
   const memories: NewMemory[] = [];
   const add = (type: MemoryType, text: string, extra: Record<string, MetadataValue> = {}) => {

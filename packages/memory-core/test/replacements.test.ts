@@ -1,0 +1,107 @@
+import fc from 'fast-check';
+import {
+  buildProfileSnapshot,
+  buildStartContent,
+  contextFromSnapshot,
+  FixedClock,
+  type Memory,
+  memoriesFromCall,
+  rankMemories,
+} from '../src';
+import { mentionsPhrase, replacedPhrases, withoutReplaced } from '../src/extraction/replacements';
+import { agentType, call, caller } from './helpers';
+
+describe('replacedPhrases', () => {
+  it.each([
+    ['We went with the Octavia estate instead of the Golf.', ['Golf']],
+    ["I'd like the quote by text rather than email, please.", ['email']],
+    ['She chose a standing desk in place of her old bureau.', ['old bureau']],
+    ['We switched from Northwind Energy to Brightspark last month.', ['Northwind Energy', 'Energy']],
+    ['Pónganlo a nombre de mi hija en lugar de mi marido.', ['mi marido']],
+    ['Livrez-le au bureau au lieu de la maison.', ['maison']],
+  ])('%s', (text, expected) => {
+    expect(replacedPhrases(text)).toEqual(expected);
+  });
+
+  it('names nothing for "instead" without a thing, or a pronoun', () => {
+    expect(replacedPhrases('Can you text me instead?')).toEqual([]);
+    expect(replacedPhrases('I will do that instead of this.')).toEqual([]);
+    expect(replacedPhrases('We moved from Denver to Portland.')).toEqual([]);
+  });
+});
+
+describe('withoutReplaced', () => {
+  it('cuts "instead of X" and the clauses that still mention X, keeping the rest', () => {
+    expect(withoutReplaced('He bought a Skoda Octavia instead of the VW Golf, because the Golf failed its MOT.', ['VW Golf', 'Golf'])).toBe(
+      'He bought a Skoda Octavia.',
+    );
+    expect(withoutReplaced('Caller said: "Text me. I never read emails, honestly."', ['email'])).toBe('Caller said: "Text me. Honestly."');
+    expect(withoutReplaced('Caller said: "The Golf."', ['Golf'])).toBeNull();
+    expect(withoutReplaced('Nothing about it.', ['Golf'])).toBe('Nothing about it.');
+  });
+
+  it('matches a name as written, a word in any case', () => {
+    expect(withoutReplaced('Our energy bills doubled.', ['Energy'])).toBe('Our energy bills doubled.');
+    expect(withoutReplaced('We were with Northwind Energy, and it was fine.', ['Energy'])).toBe('It was fine.');
+    expect(mentionsPhrase('I never read EMAILS or emails', 'email')).toBe(true);
+  });
+
+  it('never leaves a replaced phrase it was given, whatever the text', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.constantFrom('the Golf', 'a Skoda', 'instead of', 'because', ',', '.', 'we', 'bought', 'and'), { maxLength: 30 }),
+        (words) => {
+          const out = withoutReplaced(words.join(' '), ['Golf']);
+          return out === null || !mentionsPhrase(out, 'Golf');
+        },
+      ),
+    );
+  });
+});
+
+describe('a thing replaced in a later call', () => {
+  const clock = new FixedClock('2026-10-20T00:00:00Z');
+  const sales = agentType('elevenlabs_sales_agent');
+  const ctx = { agentTypeName: 'elevenlabs_sales_agent', agentType: sales, clock };
+  const at = (day: string) => ({ startedAt: `${day}T10:00:00Z`, endedAt: `${day}T10:05:00Z` });
+  const first = memoriesFromCall(
+    call([caller("I'm Priya Raman. I'd like cover for a 2019 VW Golf.")], {
+      conversationId: 'c1',
+      summary: 'Priya Raman asked for a quote for her 2019 VW Golf.',
+      ...at('2026-09-01'),
+    }),
+    ctx,
+  ).memories;
+  const second = memoriesFromCall(
+    call([caller('Change of plan, the Golf failed its MOT, so I bought a Skoda Octavia instead.')], {
+      conversationId: 'c2',
+      summary: 'Priya Raman bought a Skoda Octavia instead of the VW Golf, because the Golf failed its MOT. She wants cover from Monday.',
+      ...at('2026-10-01'),
+    }),
+    ctx,
+  ).memories;
+  const stored: Memory[] = [...first, ...second].map((m, i) => ({ ...m, id: `m${i}` }));
+
+  it('is named in the replacing call’s metadata', () => {
+    expect(second.every((m) => m.metadata.replaced === 'VW Golf; Golf')).toBe(true);
+    expect(first.some((m) => m.metadata.replaced !== undefined)).toBe(false);
+  });
+
+  it('never appears in the call start; the new one does', () => {
+    const snapshot = buildProfileSnapshot(stored, { callerKey: 'k', agentTypeName: 'elevenlabs_sales_agent', agentType: sales, clock });
+    const reply = JSON.stringify(buildStartContent(contextFromSnapshot(snapshot, clock.now()), sales, clock.now()));
+    expect(reply).toContain('Skoda Octavia');
+    expect(reply).not.toContain('Golf');
+  });
+
+  it('ranks below in search, and the replacing call’s memories show only what is current', () => {
+    const rules = { searchWeights: {}, priorityFields: [], limit: 10, threshold: 0, supersededFactor: 0.4 };
+    const scored = stored.map((m) => ({ ...m, score: m.text.includes('Golf') ? 0.9 : 0.5 }));
+    const ranked = rankMemories(scored, rules, clock.now());
+    const firstAboutACar = ranked.find((m) => /Golf|Octavia/.test(m.text));
+    expect(firstAboutACar?.text).toContain('Skoda Octavia');
+    expect(firstAboutACar?.text).not.toContain('Golf');
+    // History is kept: the old call's memories are still there, below.
+    expect(ranked.some((m) => m.text.includes('2019 VW Golf'))).toBe(true);
+  });
+});
