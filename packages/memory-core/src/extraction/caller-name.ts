@@ -1,4 +1,5 @@
 import type { CallDirection, Turn } from '../domain/call-record';
+import { escapeRegex } from '../text/text-utils';
 import {
   CONFIRMATIONS,
   DENIALS,
@@ -64,7 +65,6 @@ function likelyTarget(words: readonly string[], word: string): number {
   return best;
 }
 
-const escapeRegex = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const apostrophes = (s: string) => s.replace(/[’‘`´]/g, "'");
 
 function phraseRegex(phrases: readonly string[]): RegExp {
@@ -553,7 +553,7 @@ function doubledAsSummarised(spoken: NameWords, summary: string | null): NameWor
   if (!summary) return spoken;
   for (let i = 0; i < spoken.words.length; i += 1) {
     const doubled = [...spoken.words.slice(0, i + 1), ...spoken.words.slice(i)];
-    const escaped = doubled.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+    const escaped = doubled.map(escapeRegex);
     const found = new RegExp(`(?<![\\p{L}])${escaped.join('\\s+')}(?![\\p{L}])`, 'iu').exec(summary);
     if (found) return { words: found[0].split(/\s+/), title: spoken.title };
   }

@@ -1,3 +1,5 @@
+import { escapeRegex } from '../text/text-utils';
+
 /**
  * What a call says was replaced, whatever the fact: "I've bought a Picanto instead of the Fiesta",
  * "text me rather than email", "we switched from Octopus to Ovo" — the old thing is no longer
@@ -6,8 +8,9 @@
  */
 
 /** Words after which the replaced thing is named, in the languages of the product's callers. */
-const REPLACED_AFTER =
-  /\b(?:instead of|rather than|in place of|in lieu of|en lugar de|en vez de|au lieu de|plutôt que|anstatt|statt|in plaats van|invece di|anziché|em vez de|ao invés de)\s+/giu;
+const REPLACED_WORDS =
+  'instead of|rather than|in place of|in lieu of|en lugar de|en vez de|au lieu de|plutôt que|anstatt|statt|in plaats van|invece di|anziché|em vez de|ao invés de';
+const REPLACED_AFTER = new RegExp(`\\b(?:${REPLACED_WORDS})\\s+`, 'giu');
 /** "switched from X to Y", "changed from X to Y", "swapped the X for …". */
 const REPLACED_FROM =
   /\b(?:switch(?:ed|ing)?|chang(?:ed|ing)|swapp?(?:ed|ing)?|upgrad(?:ed|ing)|downgrad(?:ed|ing))\s+(?:over\s+)?from\s+/giu;
@@ -56,13 +59,11 @@ export function replacedPhrases(text: string): string[] {
   return [...found];
 }
 
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
 /** Whether a text mentions a phrase as words (a plural too: "emails" mentions "email"; "Energy" only as a name). */
 export function mentionsPhrase(text: string, phrase: string): boolean {
   // A name is matched as written ("Energy" of "Northwind Energy" is not the word energy); a word in any case.
   const flags = /^\p{Lu}/u.test(phrase) ? 'u' : 'iu';
-  return new RegExp(`(?<![\\p{L}\\p{N}])${escape(phrase)}(?:s|es)?(?![\\p{L}\\p{N}])`, flags).test(text);
+  return new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegex(phrase)}(?:s|es)?(?![\\p{L}\\p{N}])`, flags).test(text);
 }
 
 /**
@@ -75,10 +76,10 @@ export function withoutReplaced(text: string, phrases: readonly string[]): strin
   if (live.length === 0) return text;
   let out = text;
   for (const phrase of live) {
-    const lead = `(?:instead of|rather than|in place of|in lieu of|en lugar de|en vez de|au lieu de|plutôt que|anstatt|statt|in plaats van|invece di|anziché|em vez de|ao invés de|from)`;
+    const lead = `(?:${REPLACED_WORDS}|from)`;
     out = out.replace(
       new RegExp(
-        `,?\\s*${lead}\\s+(?:(?:the|a|an|my|our|his|her|their|your)\\s+)?(?:${escape(phrase)})(?:s|es)?(?![\\p{L}\\p{N}])`,
+        `,?\\s*${lead}\\s+(?:(?:the|a|an|my|our|his|her|their|your)\\s+)?(?:${escapeRegex(phrase)})(?:s|es)?(?![\\p{L}\\p{N}])`,
         /^\p{Lu}/u.test(phrase) ? 'gu' : 'giu',
       ),
       '',

@@ -68,3 +68,8 @@ export function capitalisedWordsAfter(text: string, leadIn: RegExp, maxWords: nu
   }
   return null;
 }
+
+/** A text as a regular expression that matches it literally. */
+export function escapeRegex(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
