@@ -167,11 +167,11 @@ const QUERY_GLOSS_MATCH = 0.35;
 const MAX_NEAR_WORDS = 8;
 
 /** Word vectors closer than this relate a question word to a stored one (GloVe cosine). */
-const VECTOR_MIN_SIMILARITY = 0.55;
+const VECTOR_MIN_SIMILARITY = 0.6;
 
 /**
  * How much a stored word found through word vectors counts: 0.2 at the threshold, rising to 0.45
- * at a cosine of 0.85 — below a WordNet related term (0.5). Chosen on the dev half (rounds one to
+ * at a cosine of 0.9 — below a WordNet related term (0.5). Chosen on the dev half (rounds one to
  * eleven): more weight or a lower threshold let small talk in long calls outrank the answer.
  */
 function vectorWeight(similarity: number): number {
@@ -444,7 +444,7 @@ export class SqliteMemoryStore implements MemoryStore, UserDirectory {
 
   /**
    * Each question word also finds the words of this caller's memories that its word vector is
-   * close to (GloVe cosine ≥ 0.55: evening ~ night, injury ~ ankle, car ~ truck), weaker than a
+   * close to (GloVe cosine ≥ 0.6: evening ~ night, injury ~ ankle, car ~ truck), weaker than a
    * synonym — the gap WordNet leaves between what was said and how it is asked. Only the caller's
    * own vocabulary is compared (a few thousand words), so it costs a millisecond or two.
    */
