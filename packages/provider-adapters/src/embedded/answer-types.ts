@@ -66,7 +66,7 @@ const DURATION = new RegExp(
   'iu',
 );
 const REASON =
-  /\b(?:because|cause|since|due to|so that|in order to|as a result|that's why|that is why|thanks to|caused by|owing to|the reason)\b|,\s*so\b|\bso (?:i|we|he|she|they)\b/iu;
+  /\b(?:because|cause|since|due to|so that|in order to|as a result|that's why|that is why|thanks to|caused by|owing to|the reason)\b|,\s*so\b|\bso (?:i|we|he|she|they)\b|\b(?:going|go|goes|went|travel(?:l?ing|s)?|fly(?:ing)?|flew|heading|off)\b(?:\s+(?:out|over|up|down|back|home|abroad|away))?\s+(?:there\s+)?for\s+(?:my|our|his|her|their|a|an|the)\b/iu;
 /** How often something happens ("every ten minutes", "twice a week", "nightly"). */
 const FREQUENCY = new RegExp(
   `\\b(?:every|each)\\s+(?:other\\s+|few\\s+|single\\s+|\\d+\\s+|(?:${NUMBER_WORDS.split(' ').join('|')})\\s+)?(?:second|minute|hour|day|night|morning|afternoon|evening|week|weekend|month|year|time|monday|tuesday|wednesday|thursday|friday|saturday|sunday)s?\\b|\\b(?:hourly|daily|nightly|weekly|fortnightly|monthly|quarterly|yearly|annually|once|twice|constantly|always|repeatedly|all the time|on and off)\\b|\\btimes (?:a|an|per)\\b`,
@@ -258,10 +258,10 @@ const INTENTS: readonly {
     consumes: ['wrong', 'problem', 'problems', 'issue', 'issues', 'trouble', 'matter', 'working'],
   },
   {
-    pattern: /\bwhy\b|\bwhat (?:made|caused|led)\b|\bhow come\b|\breason\b/iu,
+    pattern: /\bwhy\b|\bwhat (?:made|caused|led)\b|\bhow come\b|\breason\b|\bpurpose\b|\bwhat\b[^?]*\bfor\s*\?\s*$/iu,
     word: 'why',
     terms: [[ANSWER_TAGS.reason, 1]],
-    consumes: ['reason'],
+    consumes: ['reason', 'purpose'],
   },
   {
     pattern:
