@@ -54,6 +54,7 @@ export const DEV_CASES: readonly EvalCase[] = [
   ...loadCases('dev-ninth.json'),
   ...loadCases('dev-tenth.json'),
   ...loadCases('dev-eleventh.json'),
+  ...loadCases('dev-twelfth.json'),
 ];
 
 /** The holdout half: written with the dev half, before any tuning, and never read while tuning. */
