@@ -2,9 +2,10 @@
  * `pnpm eval:quality`: replays the evaluation calls through the local runtime over HTTP (signed
  * post-call webhooks, ingestion, then call start and memory search as a platform would) and
  * prints the figures of issue 18 for the dev and holdout halves, a per-category table, and the
- * multi-session benchmark beside a plain BM25 baseline computed in the same run.
+ * multi-session benchmark and the peer conversations (LoCoMo-style) beside a plain BM25 baseline
+ * computed in the same run.
  *
- *   pnpm eval:quality [--set dev|holdout|both] [--no-multi] [--failures] [--holdout-failures] [--case <dev id prefix>]
+ *   pnpm eval:quality [--set dev|holdout|both] [--no-multi] [--no-peer] [--failures] [--holdout-failures] [--case <dev id prefix>]
  *
  * Failures of the dev half (calls and the first half of the benchmark's personas) are listed with
  * `--failures`; the holdout's only with `--holdout-failures` (tune on dev, never on holdout).
@@ -20,7 +21,10 @@ const option = (name: string, fallback: string) => {
 };
 
 const { CATEGORIES } = await import('./eval-types');
-const { DEV_CASES, HOLDOUT_CASES, evaluateCases, evaluateMultiSession, startProduct } = await import('./quality-eval');
+const { DEV_CASES, HOLDOUT_CASES, evaluateCases, evaluateMultiSession, evaluatePeerConversations, startProduct } = await import(
+  './quality-eval'
+);
+const { loadPeerConversations } = await import('./data/peer-conversations');
 type SetResult = Awaited<ReturnType<typeof evaluateCases>>;
 
 const pct = (t: { passed: number; total: number }) =>
@@ -98,6 +102,38 @@ try {
         console.log(`\nmulti-session misses (${name} personas):`);
         for (const f of half.failures) console.log(`  - ${f}`);
       }
+    }
+  }
+  if (!flag('--no-peer') && !only) {
+    const peer = await evaluatePeerConversations(product.client, loadPeerConversations());
+    const types = Object.keys(peer.byType);
+    console.log(
+      `\n── peer conversations, LoCoMo-style (${peer.product.total} questions about what speaker A said, answer in the top 5) ──`,
+    );
+    printTable(
+      ['system', ...types, 'all'],
+      [
+        [
+          'product (memory search, fallback never counted)',
+          ...types.map(
+            (t) =>
+              `${pct(peer.byType[t]?.product ?? { passed: 0, total: 0 })} (${frac(peer.byType[t]?.product ?? { passed: 0, total: 0 })})`,
+          ),
+          `${pct(peer.product)} (${frac(peer.product)})`,
+        ],
+        [
+          'plain BM25 over raw caller turns + summaries',
+          ...types.map(
+            (t) =>
+              `${pct(peer.byType[t]?.baseline ?? { passed: 0, total: 0 })} (${frac(peer.byType[t]?.baseline ?? { passed: 0, total: 0 })})`,
+          ),
+          `${pct(peer.baseline)} (${frac(peer.baseline)})`,
+        ],
+      ],
+    );
+    if (flag('--failures') && peer.failures.length > 0) {
+      console.log('\npeer-conversation misses:');
+      for (const f of peer.failures) console.log(`  - ${f}`);
     }
   }
   console.log(`\n(${((performance.now() - started) / 1000).toFixed(1)} s)`);

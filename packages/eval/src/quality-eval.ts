@@ -8,6 +8,7 @@ import { signElevenLabs } from '@agentic-memory/provider-adapters';
 import { PlainBm25 } from './bm25';
 import { DEV_CASES, HOLDOUT_CASES } from './data/eval-set';
 import { PERSONAS, sessionsOf } from './data/multi-session';
+import type { PeerConversation } from './data/peer-conversations';
 import { elevenLabsPostCall } from './elevenlabs-payload';
 import { CATEGORIES, type Category, type EvalAgent, type EvalCallSpec, type EvalCase } from './eval-types';
 import { containsAny, judgeName } from './matching';
@@ -261,6 +262,48 @@ export async function evaluateMultiSession(client: ProductClient): Promise<Multi
     dev: { ...result.dev, questions: result.dev.product.total },
     holdout: { ...result.holdout, questions: result.holdout.product.total },
   };
+}
+
+export interface PeerResult {
+  readonly product: Tally;
+  readonly baseline: Tally;
+  /** Per question type (single-hop, multi-hop, temporal, paraphrase). */
+  readonly byType: Record<string, { product: Tally; baseline: Tally }>;
+  readonly failures: string[];
+}
+
+/**
+ * Peer conversations (LoCoMo-style): each session posted as a call, then every question put to the
+ * memory search; the answer must be in the top 5 (fallback never counts), beside a plain BM25 over
+ * the caller's raw turns and the summaries.
+ */
+export async function evaluatePeerConversations(client: ProductClient, conversations: readonly PeerConversation[]): Promise<PeerResult> {
+  for (const c of conversations)
+    for (const [i, s] of c.sessions.entries()) await client.postCall(`peer_${c.id}`, i, 'support', c.caller, { ...s, turns: s.turns });
+  await client.waitForIngestion();
+  const result: PeerResult = { product: tally(), baseline: tally(), byType: {}, failures: [] };
+  for (const c of conversations) {
+    const bm25 = new PlainBm25([
+      ...c.sessions.flatMap((s) => s.turns.filter((t) => t.startsWith('u: ')).map((t) => t.slice(3))),
+      ...c.sessions.map((s) => s.summary),
+    ]);
+    for (const question of c.questions) {
+      const type = result.byType[question.type] ?? { product: tally(), baseline: tally() };
+      result.byType[question.type] = type;
+      const baseHit = bm25.search(question.q, 5).some((d) => containsAny(d, question.a));
+      add(result.baseline, baseHit);
+      add(type.baseline, baseHit);
+      const found = answers(await client.search('support', c.caller, question.q), 5);
+      const hit = found.some((m) => containsAny(m.text, question.a));
+      add(result.product, hit);
+      add(type.product, hit);
+      if (!hit)
+        result.failures.push(
+          `${c.id}: "${question.q}" (${question.a.join(' | ')}) → ${found.map((m) => JSON.stringify(m.text.slice(0, 60))).join(', ')}`,
+        );
+    }
+  }
+  return result;
 }
 
 export { DEV_CASES, HOLDOUT_CASES };
