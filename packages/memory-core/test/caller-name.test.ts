@@ -336,3 +336,68 @@ it('a summary that keeps a first spelling one letter longer does not undo the ca
   const turns = [agent('Your name?'), caller('Jon Ashby.'), agent('John with an H?'), caller('No, Jon without the H.')];
   expect(name(turns, 'John Ashby called about a refund.')).toBe('Jon Ashby');
 });
+
+describe('findCallerName: references spelled, nicknames, marks, particles, more languages', () => {
+  it('a confirmed "was that …?" names the caller; a reference spelled later is no surname', () => {
+    const turns = [
+      caller('hi its nee av oh brady calling about my claim'),
+      agent('Sorry, was that Niamh O’Brady?'),
+      caller('yes thats me'),
+      agent('And the reference?'),
+      caller('its k l m p t 4 4 0 9'),
+    ];
+    expect(name(turns)).toBe("Niamh O'Brady");
+  });
+
+  it('letters spelled with no talk of the name are not the name', () => {
+    const turns = [agent('Your name?'), caller('Ravi Menon.'), agent('And the postcode?'), caller('S-W-one, then K-X-N.')];
+    expect(name(turns)).toBe('Ravi Menon');
+  });
+
+  it('"friends call me …" is a nickname, not the name', () => {
+    expect(name([agent('Your name?'), caller('Aleksandra Nowicka. Friends call me Ola, but the account is the full name.')])).toBe(
+      'Aleksandra Nowicka',
+    );
+  });
+
+  it('writes the name with the marks the call writes it with, and a word said again with its marks keeps its place', () => {
+    const turns = [
+      agent('Your name?'),
+      caller('Malgorzata Wroblewska.'),
+      agent('Could you spell the surname?'),
+      caller('W-R-O-B-L-E-W-S-K-A, with an accent on the O, so it is Wróblewska.'),
+      agent('So Małgorzata Wróblewska, with the Polish letters.'),
+    ];
+    expect(name(turns)).toBe('Małgorzata Wróblewska');
+  });
+
+  it('reads particles in a row ("de la Cruz", "van der Berg")', () => {
+    expect(name([agent('Can I take your name?'), caller('Ines Nunez de la Cruz. Lowercase de la.')])).toBe('Ines Nunez de la Cruz');
+    expect(name([agent('Your name, please?'), caller('Pieter van der Berg.')])).toBe('Pieter van der Berg');
+  });
+
+  it('a later sentence of the summary names the caller only with a full name', () => {
+    expect(name([caller('Bună ziua, vreau să trimit un colet.')], 'A parcel booking was made. Collection is on Thursday.')).toBeNull();
+  });
+
+  it('the summary’s surname wins over one said otherwise when the call spells or says it', () => {
+    const turns = [agent('Your name?'), caller("It's Imogen Fanshaw, that's how you say it."), caller('It is spelled Featherstonehaugh.')];
+    expect(name(turns, "Imogen Featherstonehaugh (pronounced 'Fanshaw') registered for temp work.")).toBe('Imogen Featherstonehaugh');
+  });
+
+  it.each([
+    ['ro', 'Bună ziua, mă numesc Ioana Țăranu.', 'Ioana Țăranu'],
+    ['pl', 'Dzień dobry, nazywam się Bartosz Wiśniewski.', 'Bartosz Wiśniewski'],
+    ['sv', 'Hej, jag heter Åsa Lindqvist.', 'Åsa Lindqvist'],
+    ['tr', 'Merhaba, benim adım Elif Yılmaz.', 'Elif Yılmaz'],
+  ])('%s introduction', (_lang, text, expected) => {
+    expect(name([caller(text)])).toBe(expected);
+  });
+
+  it('a bare name answers a name question in Romanian, Polish, Swedish and Turkish too', () => {
+    expect(name([agent('Pe ce nume fac rezervarea?'), caller('Ioana Țăranu.')])).toBe('Ioana Țăranu');
+    expect(name([agent('Jak się pan nazywa?'), caller('Tomasz Zieliński.')])).toBe('Tomasz Zieliński');
+    expect(name([agent('Vad heter du?'), caller('Karin Berg.')])).toBe('Karin Berg');
+    expect(name([agent('Adınız nedir?'), caller('Mert Kaya.')])).toBe('Mert Kaya');
+  });
+});

@@ -23,6 +23,26 @@ export interface NameInput {
   readonly agentName?: string | null;
 }
 
+/** A name word as compared: lower case, without diacritics or special letters ("Małgorzata" = "malgorzata"). */
+export function foldName(word: string): string {
+  return word
+    .normalize('NFKD')
+    .replace(/\p{M}+/gu, '')
+    .toLowerCase()
+    .replace(/ł/gu, 'l')
+    .replace(/ø/gu, 'o')
+    .replace(/đ/gu, 'd')
+    .replace(/ß/gu, 'ss')
+    .replace(/æ/gu, 'ae')
+    .replace(/ı/gu, 'i');
+}
+
+/** The word written with more of its letters' marks: "Wróblewska" over "Wroblewska" (the same name folded). */
+function fuller(a: string, b: string): string {
+  const marks = (w: string) => [...w.toLowerCase()].filter((c) => c !== foldName(c)).length;
+  return marks(b) > marks(a) ? b : a;
+}
+
 /** A name read from text: its words as they should be written, and a title when one preceded it. */
 interface NameWords {
   readonly words: string[];
@@ -73,6 +93,10 @@ function phraseRegex(phrases: readonly string[]): RegExp {
 }
 
 const CALLER_INTRO = phraseRegex(Object.values(SELF_INTRODUCTIONS).flat());
+/** "Friends call me", "everyone calls me", "my mates call me": what follows is a nickname. */
+const NICKNAME_BEFORE =
+  /\b(?:friends|everyone|everybody|people|family|mates|they|most people|my (?:friends|family|mates|mum|mom|dad|kids|wife|husband|partner))\s+(?:all\s+)?calls?\s+me,?\s+$/iu;
+
 /** An agent asking to hear the last words again. */
 const REPEAT_REQUEST =
   /\b(?:repeat (?:that|it|your name)|say (?:that|it) again|come again|pardon|(?:didn['’]?t|did not|couldn['’]?t) (?:quite )?(?:catch|hear)|one more time)\b/iu;
@@ -87,6 +111,8 @@ const AGENT_INTRO = phraseRegex([...Object.values(SELF_INTRODUCTIONS).flat(), "y
 const SURNAME_INTRO = phraseRegex(SURNAME_INTRODUCTIONS);
 const IDENTITY = phraseRegex(IDENTITY_QUESTIONS);
 const SPELLED = /(?<![\p{L}\p{N}-])(\p{L}(?:-\p{L}){2,}|\p{L}(?:\.\p{L}){2,}|\p{Lu}(?: \p{Lu}){2,})(?![\p{L}\p{N}])/gu;
+/** Whether a text spells anything (SPELLED, without the global flag's state). */
+const SPELLED_ANY = new RegExp(SPELLED.source, 'u');
 /** Letters spelled out one by one in an uncased ASR transcript ("d u b o i s"). */
 const SPELLED_UNCASED = /(?<![\p{L}\p{N}'])(\p{L}(?: \p{L}){3,})(?![\p{L}\p{N}])/gu;
 /** "Marc is with a C", "it's Zoe with a Z", "Ann without an E": a name and how one of its letters goes. */
@@ -192,7 +218,10 @@ function readName(rest: string, uncased: boolean, max = 3): NameWords | null {
       continue;
     }
     if (words.length > 0 && NAME_PARTICLES.has(lower) && !closes) {
-      const next = (tokens[i + 1] ?? '').replace(/[.,!?;:"”)…]+$/, '');
+      // "de la Cruz", "van der Berg", "de los Santos": particles, then a name word.
+      let j = i + 1;
+      while (j < tokens.length && NAME_PARTICLES.has(bare(tokens[j]))) j += 1;
+      const next = (tokens[j] ?? '').replace(/[.,!?;:"”)…]+$/, '');
       if (isNameWord(next, uncased)) {
         words.push(lower);
         continue;
@@ -307,9 +336,16 @@ function fromConversation(turns: readonly Turn[], excluded: ReadonlySet<string>)
       current = n.words.length === 1 && current && current.words.length >= 2 && sameFirst(current, n) ? current : n;
       return;
     }
-    // One word after a full name: the same first name (nothing changes) or a corrected one.
-    if (mode === 'correction' || !current.words.some((w) => w.toLowerCase() === n.words[0]?.toLowerCase())) {
-      current = { words: [n.words[0] as string, ...current.words.slice(1)], title: null };
+    // One word after a full name: a word of it again, written with its marks ("it's Wróblewska"),
+    // the same first name (nothing changes) or a corrected one.
+    const said = n.words[0] as string;
+    const again = current.words.findIndex((w) => foldName(w) === foldName(said));
+    if (again >= 0 && mode !== 'correction') {
+      current = { ...current, words: current.words.map((w, i) => (i === again ? fuller(w, said) : w)) };
+      return;
+    }
+    if (mode === 'correction' || again < 0) {
+      current = { words: [said, ...current.words.slice(1)], title: null };
     }
   };
   let previousAgent = '';
@@ -338,8 +374,8 @@ function fromConversation(turns: readonly Turn[], excluded: ReadonlySet<string>)
     // "What's his name?" — "Tobi.": someone else's name, not the caller's.
     const askedOther = OTHER_NAME_QUESTION.test(previousAgent);
     // "Sorry, could you repeat that?" right after the caller gave a name: the answer says it again.
-    const askedAgain = current !== null && namedLastTurn && REPEAT_REQUEST.test(previousAgent);
-    const askedName = !askedOther && (askedAgain || NAME_QUESTIONS.some((q) => q.test(previousAgent)));
+    const askedAgain: boolean = current !== null && namedLastTurn && REPEAT_REQUEST.test(previousAgent);
+    const askedName: boolean = !askedOther && (askedAgain || NAME_QUESTIONS.some((q) => q.test(previousAgent)));
     const before: NameWords | null = current;
     const start = opening(text);
     // "Is this Ms. Kowalczyk?" — "That's me."
@@ -354,9 +390,10 @@ function fromConversation(turns: readonly Turn[], excluded: ReadonlySet<string>)
       if (!/^(?:it'?s|it is|this is|my name)/i.test(rest)) accept(readName(rest, uncased), 'correction');
     }
     // After a question about someone else's name, "it's Tobi" / "this is Dami" name that person.
-    const intros = [...namesAfter(text, askedOther ? OWN_INTRO : CALLER_INTRO, uncased), ...namesAfter(text, ROLE_INTRO, uncased)].sort(
-      (a, b) => a.at - b.at,
-    );
+    const intros = [...namesAfter(text, askedOther ? OWN_INTRO : CALLER_INTRO, uncased), ...namesAfter(text, ROLE_INTRO, uncased)]
+      // "Friends call me Gosia": a nickname, not the name the caller goes by here.
+      .filter(({ at }) => !NICKNAME_BEFORE.test(text.slice(Math.max(0, at - 40), at)))
+      .sort((a, b) => a.at - b.at);
     // A name on its own as the answer to "who am I speaking with?" ("Ravi Subramaniam.", "Sure, Marisol Ibarra.").
     if (askedName && intros.every((i) => i.at > 60)) {
       const bare = readName(start, uncased);
@@ -386,21 +423,36 @@ function fromConversation(turns: readonly Turn[], excluded: ReadonlySet<string>)
     // "The surname is K-O-W-A-L-C-Z-Y-K", "Kowalczyk", or a spelling on its own after "spell your last name".
     const surnameIntro = namesAfter(text, SURNAME_INTRO, uncased, 1).at(-1);
     const spelledRuns = [...text.matchAll(SPELLED), ...(uncased ? text.matchAll(SPELLED_UNCASED) : [])];
-    const spelled = spelledRuns
+    // A spelling is of the name when the agent asked for the name or a spelling, the caller speaks of
+    // the name, or it corrects a word of it — not a reference, a postcode or a plate ("b r s t p 4 4").
+    const nameTalk: boolean =
+      askedName ||
+      askedAgain ||
+      // The agent spelled a guess back ("So F-A-N-S-H-A-W?"): the caller's spelling answers it.
+      SPELLED_ANY.test(previousAgent) ||
+      /\bspell|\bletters?\b/i.test(previousAgent) ||
+      /\b(?:name|surname|spelt|spelled|spelling|with an?|without an?)\b/i.test(text);
+    const spelledName: string[] = spelledRuns
+      .filter(
+        (m) =>
+          !/^[\s,.-]*(?:\d|(?:one|two|three|four|five|six|seven|eight|nine|zero|oh|double)\b)/iu.test(
+            text.slice((m.index ?? 0) + m[0].length),
+          ),
+      )
       .sort((a, b) => (a.index ?? 0) - (b.index ?? 0))
       .map((m) => properCase((m[1] ?? '').replace(/[-. ]/g, '')))
-      .filter((w) => w.length >= 3);
-    const surname = spelled.at(-1) ?? surnameIntro?.name.words[0];
+      .filter((w) => w.length >= 3 && (nameTalk || (current !== null && likelyTarget(current.words, w) >= 0)));
+    const surname: string | undefined = spelledName.at(-1) ?? surnameIntro?.name.words[0];
     if (surname && current !== null) {
       const cur: NameWords = current;
       const asksFirst = /\bfirst name\b/i.test(previousAgent);
       const asksSurname = /\b(?:sur|last |family )name\b/i.test(previousAgent) || surnameIntro !== undefined;
-      const same = cur.words.findIndex((w) => w.toLowerCase() === surname.toLowerCase());
+      const same = cur.words.findIndex((w) => foldName(w) === foldName(surname));
       // "Lloyd, hyphen, Ashworth. L-L-O-Y-D, then A-S-H-W-O-R-T-H": a part of a double-barrelled name spelled.
       const part = cur.words.some((w) => w.includes('-') && w.toLowerCase().split('-').includes(surname.toLowerCase()));
       const alike = likelyTarget(cur.words, surname);
       if (part) current = cur;
-      else if (same >= 0) current = { words: cur.words.map((w, i) => (i === same ? surname : w)), title: cur.title };
+      else if (same >= 0) current = { words: cur.words.map((w, i) => (i === same ? fuller(surname, w) : w)), title: cur.title };
       else if (asksFirst) current = { words: [surname, ...cur.words.slice(1)], title: null };
       // A surname spelled after it was misheard ("du Bwa" → D-U-B-O-I-S) replaces all of it.
       else if (asksSurname && cur.words.length >= 2) current = { words: [cur.words[0] as string, surname], title: null };
@@ -462,7 +514,9 @@ function fromSummary(
     for (const [p, pattern] of SUMMARY_PATTERNS.entries()) {
       const found = usable(pattern.exec(sentence)?.[1]);
       // The opening sentence, or a sentence that says "the caller …", names the caller for certain.
-      if (found) return { ...found, lead: index === 0 || p !== 1 };
+      // Past the opening, "Collection is on Thursday" or "Tobi has…" is not the caller: a later
+      // sentence names the caller only with a full name or an explicit "the caller …".
+      if (found && (index === 0 || p !== 1 || found.words.length >= 2)) return { ...found, lead: index === 0 || p !== 1 };
     }
     // "Marco spoke with Gwen Ashby", "Robin from Northgate Water called Mr. Adeyemi".
     const subject = sentence.split(/\s+/)[0]?.toLowerCase() ?? '';
@@ -487,13 +541,39 @@ function fromSummary(
  * or someone the caller mentions. Works on uncased ASR text (the result is properly cased).
  */
 export function findCallerName(input: NameInput): string | null {
+  const name = nameOfCall(input);
+  return name === null ? null : bestWritten(name, input);
+}
+
+/**
+ * A name written with the marks the call writes it with anywhere — the agent's "so Małgorzata
+ * Wróblewska, with the Polish letters", the summary — when the caller's words lack them.
+ */
+function bestWritten(name: string, input: NameInput): string {
+  const written = new Map<string, string>();
+  for (const text of [...input.turns.map((t) => t.text), input.summary ?? '']) {
+    for (const m of text.matchAll(/\p{Lu}[\p{L}'’-]+/gu)) {
+      const key = foldName(m[0]);
+      written.set(key, fuller(written.get(key) ?? m[0], m[0]));
+    }
+  }
+  return name
+    .split(' ')
+    .map((w) => {
+      const best = written.get(foldName(w));
+      return best && fuller(w, best) !== w ? best : w;
+    })
+    .join(' ');
+}
+
+function nameOfCall(input: NameInput): string | null {
   const agents = agentNames(input);
   const others = otherPeople(input);
   const spoken = fromConversation(input.turns, new Set([...agents]));
   const summarised = input.summary ? fromSummary(input.summary, agents, others) : null;
   if (spoken && summarised) {
-    const spokenLower = spoken.words.map((w) => w.toLowerCase());
-    const summaryLower = summarised.words.map((w) => w.toLowerCase());
+    const spokenLower = spoken.words.map(foldName);
+    const summaryLower = summarised.words.map(foldName);
     // Another first name altogether (not a respelling): the summary, written from the whole call,
     // knows who called better than one phrase read from it — a relative's name given as an answer,
     // a misheard word taken for a name — when the caller's call says that name too.
@@ -501,6 +581,18 @@ export function findCallerName(input: NameInput): string | null {
       return joined(doubledAsSummarised(summarised, input.summary ?? null));
     // The summary's fuller form of the same name ("Rosa" → "Rosa Delgado") completes it.
     if (spokenLower.every((w) => summaryLower.includes(w)) && summaryLower.length > spokenLower.length) return joined(summarised);
+    // The same first name with a surname unlike the one read ("Imogen Fanshaw", as it is said, and
+    // "Imogen Featherstonehaugh"): the summary's, when the call says it too.
+    const spokenLast = spoken.words.at(-1) ?? '';
+    const summaryLast = summarised.words.at(-1) ?? '';
+    if (
+      spoken.words.length >= 2 &&
+      summarised.words.length >= 2 &&
+      foldName(spoken.words[0] ?? '') === foldName(summarised.words[0] ?? '') &&
+      likeness(spokenLast, summaryLast) < 0.5 &&
+      saidInCall({ words: [summaryLast], title: null }, input.turns)
+    )
+      return joined(summarised);
     // The formal given name the summary writes for a short form said ("Joe Nowak" → "Joseph Nowak").
     const [spokenFirst = '', ...spokenRest] = spokenLower;
     const [summaryFirst = '', ...summaryRest] = summaryLower;
@@ -513,7 +605,7 @@ export function findCallerName(input: NameInput): string | null {
     )
       return joined(summarised);
     // The same words: written as the summary writes them (uncased speech gives "Mcgee", the summary "McGee").
-    const cased = spoken.words.map((w) => summarised.words.find((s) => s.toLowerCase() === w.toLowerCase()) ?? w);
+    const cased = spoken.words.map((w) => summarised.words.find((s) => foldName(s) === foldName(w)) ?? w);
     return joined(doubledAsSummarised({ ...spoken, words: cased }, input.summary ?? null));
   }
   if (spoken) return joined(doubledAsSummarised(spoken, input.summary ?? null));

@@ -33,6 +33,10 @@ export const SELF_INTRODUCTIONS: Readonly<Record<string, readonly string[]>> = {
   pt: ['o meu nome é', 'meu nome é', 'chamo-me', 'me chamo', 'sou', 'aqui é', 'fala'],
   it: ['mi chiamo', 'il mio nome è', 'sono', 'parla', 'qui è'],
   nl: ['mijn naam is', 'ik heet', 'u spreekt met', 'je spreekt met', 'spreekt met', 'ik ben'],
+  pl: ['nazywam się', 'mam na imię', 'mówi', 'z tej strony'],
+  sv: ['jag heter', 'mitt namn är', 'det är'],
+  ro: ['mă numesc', 'numele meu este', 'mă cheamă'],
+  tr: ['benim adım', 'adım'],
 };
 
 /** Words that follow a name when a speaker introduces themselves: "Åsa Lindqvist speaking", "Hamish Baird here". */
@@ -79,6 +83,11 @@ export const NAME_QUESTIONS = [
   /\bil suo nome\b/i,
   /\bmet wie spreek ik\b/i,
   /\buw naam\b/i,
+  /\bjak (?:się )?(?:pan|pani) nazywa\b/iu,
+  /\bpana imię\b|\bpani imię\b|\bnazwisko\b/iu,
+  /\bvad heter (?:du|ni)\b|\bditt namn\b|\bert namn\b/iu,
+  /\bpe ce nume\b|\bnumele dumneavoastră\b|\bcum vă numiți\b|\bnumele complet\b/iu,
+  /\badınız\b|\bisminiz\b|\badınızı\b|\bisminizi\b/iu,
 ];
 
 /** An agent asking whether it is speaking to a named person: the name follows the phrase. */
@@ -89,6 +98,9 @@ export const IDENTITY_QUESTIONS = [
   'am i speaking to',
   'am i talking to',
   'am i talking with',
+  'was that',
+  'was it',
+  'did you say',
   'could i speak to',
   'could i speak with',
   'can i speak to',
@@ -178,6 +190,10 @@ export const NAME_PARTICLES = new Set([
   'ter',
   'ten',
   'y',
+  'los',
+  'las',
+  'ní',
+  'nic',
 ]);
 
 /** Sounds and words speakers put between the words of their name in speech. */
@@ -219,6 +235,10 @@ const NOT_NAMES_TEXT = [
   'eu tu ele ela você voce nós cliente novo nova aqui já de do da o a um uma muito bem',
   'io tu lui lei noi voi cliente nuovo nuova qui già di del della il lo la un una molto bene contento contenta',
   'ik jij hij zij wij u klant nieuw nieuwe hier al van de het een heel goed blij',
+  'ja ty on ona pan pani klient klientka nowy nowa tutaj już bardzo dobrze',
+  'jag du han hon vi ni kund ny nya här redan mycket bra',
+  'eu tu el ea dumneavoastră client clientă nou nouă aici deja foarte bine',
+  'o biz siz müşteri yeni burada zaten çok iyi',
 ].join(' ');
 
 /**
