@@ -10,7 +10,7 @@ import { DEV_CASES, HOLDOUT_CASES } from './data/eval-set';
 import { PERSONAS, sessionsOf } from './data/multi-session';
 import type { PeerConversation } from './data/peer-conversations';
 import { elevenLabsPostCall } from './elevenlabs-payload';
-import { CATEGORIES, type Category, type EvalAgent, type EvalCallSpec, type EvalCase } from './eval-types';
+import { CATEGORIES, type Category, type EvalAgent, type EvalCallSpec, type EvalCase, type Expected } from './eval-types';
 import { containsAny, judgeName } from './matching';
 
 /** Every eval call is in the past of this instant (the runtime's clock during the run). */
@@ -139,6 +139,26 @@ export interface SetResult {
   readonly failures: string[];
 }
 
+/** Words before an old value that say it was replaced, and after it. */
+const REPLACED_BEFORE =
+  /(?:instead of|rather than|from|no longer|not|scrap|scrapped|cancel|cancelled|purchase of|sale of)\s+(?:the\s+|a\s+|an\s+|my\s+|his\s+|her\s+|their\s+|our\s+)?(?:\S+\s+){0,2}$/iu;
+const REPLACED_AFTER = /^\S*\s+(?:\S+\s+){0,2}(?:fell through|(?:is|are|was|were) no (?:good|longer)|(?:is|are) gone|to\b|instead\b)/iu;
+
+/** Whether a text mentions none of `was`, or each mention as replaced (a judgement of the eval, independent of the product's rules). */
+function onlyAsReplaced(text: string, was: Expected): boolean {
+  const values = typeof was === 'string' ? [was] : was;
+  const lower = text.toLowerCase();
+  for (const value of values) {
+    const v = value.toLowerCase();
+    for (let at = lower.indexOf(v); at >= 0; at = lower.indexOf(v, at + v.length)) {
+      const before = text.slice(Math.max(0, at - 40), at);
+      const after = text.slice(at, at + v.length + 40);
+      if (!REPLACED_BEFORE.test(before) && !REPLACED_AFTER.test(after)) return false;
+    }
+  }
+  return true;
+}
+
 const answers = (found: readonly SearchedMemory[], k: number) => found.filter((m) => m.fallback !== true).slice(0, k);
 
 /** Replays a set of cases and scores them (the figures of issue 18). */
@@ -173,8 +193,10 @@ export async function evaluateCases(client: ProductClient, cases: readonly EvalC
     for (const change of c.expect.changed ?? []) {
       const found = answers(await client.search(c.agent, c.caller, change.q), 3);
       const firstRelevant = found.find((m) => containsAny(m.text, change.now) || containsAny(m.text, change.was));
+      // The old value may be said only as what was replaced ("a Picanto instead of the Fiesta",
+      // "from three to four", "the Elm Grove purchase fell through"): the newer one is still the current one.
       const searchOk =
-        firstRelevant !== undefined && containsAny(firstRelevant.text, change.now) && !containsAny(firstRelevant.text, change.was);
+        firstRelevant !== undefined && containsAny(firstRelevant.text, change.now) && onlyAsReplaced(firstRelevant.text, change.was);
       const replyOk = containsAny(start.text, change.now) && !containsAny(start.text, change.was);
       if (process.env.EVAL_SHOW_REPLY === '1' && !replyOk) result.failures.push(`${c.id}: call-start reply:\n${start.text}`);
       add(result.newer, searchOk && replyOk);

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { agentPrompt, callerStatements, keyStatements, type Turn } from '../src';
+import { agentPrompt, callerStatements, informationScore, keyStatements, type Turn } from '../src';
 
 /** The transcript layer: what the caller said, with what the agent had asked. */
 
@@ -75,5 +75,14 @@ describe('keyStatements', () => {
     ];
     const key = keyStatements(callerStatements(turns), 4);
     expect(key.map((s) => s.text)).toContain('I take 20 mg of lisinopril every morning.');
+  });
+});
+
+describe('a change of fact tells more', () => {
+  it('a statement that something changed scores above small talk of the same length', () => {
+    expect(informationScore('Tuesdays are no good now, can we do Fridays instead?')).toBeGreaterThan(
+      informationScore('It has been a long week and the weather is awful.'),
+    );
+    expect(informationScore('Scrap the three recipes, make it four.')).toBeGreaterThan(informationScore('That sounds good, thank you.'));
   });
 });

@@ -23,6 +23,22 @@ describe('replacedPhrases', () => {
     expect(replacedPhrases(text)).toEqual(expected);
   });
 
+  it.each([
+    ['Please move my deliveries from Mondays to Thursdays.', ['Mondays', 'Monday']],
+    ['We increased the order from two to three crates.', ['two crates']],
+    ['Scrap the landline, I only use the mobile.', ['landline']],
+    ['Weekends are no good for me now.', ['weekends']],
+    ['No more paper statements, please.', ['paper statements']],
+  ])('a change said another way: %s', (text, expected) => {
+    expect(replacedPhrases(text)).toEqual(expected);
+  });
+
+  it('cuts "from two" of "from two to three crates", keeping the new count', () => {
+    expect(withoutReplaced('He increased the order from two to three crates.', ['two crates'])).toBe(
+      'He increased the order to three crates.',
+    );
+  });
+
   it('names nothing for "instead" without a thing, or a pronoun', () => {
     expect(replacedPhrases('Can you text me instead?')).toEqual([]);
     expect(replacedPhrases('I will do that instead of this.')).toEqual([]);
@@ -94,13 +110,16 @@ describe('a thing replaced in a later call', () => {
     expect(reply).not.toContain('Golf');
   });
 
-  it('ranks below in search, and the replacing call’s memories show only what is current', () => {
+  it('ranks below in search; the replacing call’s memories keep their words (why it changed answers too)', () => {
     const rules = { searchWeights: {}, priorityFields: [], limit: 10, threshold: 0, supersededFactor: 0.4 };
     const scored = stored.map((m) => ({ ...m, score: m.text.includes('Golf') ? 0.9 : 0.5 }));
     const ranked = rankMemories(scored, rules, clock.now());
     const firstAboutACar = ranked.find((m) => /Golf|Octavia/.test(m.text));
     expect(firstAboutACar?.text).toContain('Skoda Octavia');
-    expect(firstAboutACar?.text).not.toContain('Golf');
+    expect(firstAboutACar?.metadata.conversation_id).toBe('c2');
+    // Every memory of the first call ranks below every memory of the second that is as relevant.
+    const firstCall = ranked.findIndex((m) => m.metadata.conversation_id === 'c1');
+    expect(ranked.slice(firstCall).every((m) => m.metadata.conversation_id === 'c1' || !m.text.includes('Golf'))).toBe(true);
     // History is kept: the old call's memories are still there, below.
     expect(ranked.some((m) => m.text.includes('2019 VW Golf'))).toBe(true);
   });

@@ -117,7 +117,7 @@ function recentCall(record: ConversationRecord): RecentCall {
 /**
  * `GET /v1/calls`: the calls ingested, newest first by call time, from the per-conversation
  * records (`analytics/<day>/…`), walking back day by day from tomorrow (clock skew) until `limit`
- * calls are found or `days` days are covered. `?limit=` (1–500, default 50), `?days=` (1–730,
+ * calls are found or the last `days` × 24 hours are covered. `?limit=` (1–500, default 50), `?days=` (1–730,
  * default 366), `?platform=`, `?agent_type=`.
  */
 export async function recentCalls(deps: InspectionDependencies, query: string): Promise<Record<string, unknown>> {
@@ -131,8 +131,12 @@ export async function recentCalls(deps: InspectionDependencies, query: string): 
   if (agentType !== null && !Object.hasOwn(deps.agentTypes, agentType))
     throw new HttpError(404, 'unknown_agent_type', agentType.slice(0, 64));
 
-  const first = Math.floor(deps.clock.now() / DAY_MS) + 1;
-  const dayList = Array.from({ length: days + 1 }, (_, i) => new Date((first - i) * DAY_MS).toISOString().slice(0, 10));
+  // The last `days` × 24 hours, not calendar days: at 00:30 "the last day" still holds yesterday evening.
+  const now = deps.clock.now();
+  const since = now - days * DAY_MS;
+  const first = Math.floor(now / DAY_MS) + 1;
+  const last = Math.floor(since / DAY_MS);
+  const dayList = Array.from({ length: first - last + 1 }, (_, i) => new Date((first - i) * DAY_MS).toISOString().slice(0, 10));
   const found: ConversationRecord[] = [];
   let read = 0;
   let truncated = false;
@@ -146,7 +150,8 @@ export async function recentCalls(deps: InspectionDependencies, query: string): 
     if (toRead.length < keys.length) truncated = true;
     read += toRead.length;
     const records = await mapLimited(toRead, READ_CONCURRENCY, (key) => readJson<ConversationRecord>(deps, key));
-    for (const r of records) if (r && (platform === null || r.provider === platform)) found.push(r);
+    for (const r of records)
+      if (r && (platform === null || r.provider === platform) && !(Date.parse(r.at) < since)) found.push(r);
   }
   found.sort((a, b) => b.at.localeCompare(a.at) || a.conversation_id.localeCompare(b.conversation_id));
   return {

@@ -1,7 +1,7 @@
 import type { AgentType } from '../config/agent-type-schema';
 import { addressForms } from '../extraction/address';
 import { EXTRACT_FIELDS, PER_CALL_FIELDS } from '../extraction/extract-fields';
-import { withoutReplaced } from '../extraction/replacements';
+import { mentionsPhrase, withoutReplaced } from '../extraction/replacements';
 import type { Clock } from '../ports/clock';
 import { isExpired, rankMemories, replacedIn } from '../ranking/memory-ranker';
 import { mentionsSaid } from '../text/value-said';
@@ -201,11 +201,16 @@ function assemble(
   const { [REPLACED]: replacedPhrases = [], ...fieldValues } = superseded;
   const shown = live.flatMap((m) => {
     if (!shownAtCallStart(m) || isSuperseded(m, fields) || mentionsSuperseded(m.text, fieldValues, mentions)) return [];
-    const text = withoutReplaced(m.text, replacedPhrases);
+    // The call that replaced a thing is shown without it; another call's memory about it is history.
+    const own = replacedIn(m);
+    if (replacedPhrases.some((p) => !own.includes(p) && mentionsPhrase(m.text, p))) return [];
+    const text = withoutReplaced(m.text, own);
     return text === null ? [] : [text === m.text ? m : { ...m, text }];
   });
   const topMemories = rankMemories(
-    shown,
+    // Among a call's statements, those that tell more are shown first ("delivered on Fridays,
+    // starting the 24th" before "shall I apply that?"); other memories count as fully relevant.
+    shown.map((m) => (typeof m.metadata.information === 'number' ? { ...m, score: Math.min(1, 0.4 + m.metadata.information / 10) } : m)),
     {
       searchWeights: mc.search_weights,
       priorityFields: mc.priority_fields,

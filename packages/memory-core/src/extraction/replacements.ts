@@ -11,9 +11,21 @@ import { escapeRegex } from '../text/text-utils';
 const REPLACED_WORDS =
   'instead of|rather than|in place of|in lieu of|en lugar de|en vez de|au lieu de|plutôt que|anstatt|statt|in plaats van|invece di|anziché|em vez de|ao invés de';
 const REPLACED_AFTER = new RegExp(`\\b(?:${REPLACED_WORDS})\\s+`, 'giu');
-/** "switched from X to Y", "changed from X to Y", "swapped the X for …". */
+/** "switched from X to Y", "changed from X to Y", "increased it from three to four". */
 const REPLACED_FROM =
-  /\b(?:switch(?:ed|ing)?|chang(?:ed|ing)|swapp?(?:ed|ing)?|upgrad(?:ed|ing)|downgrad(?:ed|ing))\s+(?:over\s+)?from\s+/giu;
+  /\b(?:switch(?:ed|ing)?|chang(?:ed|ing)|swapp?(?:ed|ing)?|upgrad(?:ed|ing)|downgrad(?:ed|ing)|increas(?:ed|ing)|decreas(?:ed|ing)|reduc(?:ed|ing)|rais(?:ed|ing)|lower(?:ed|ing)|bump(?:ed|ing)|push(?:ed|ing)|reschedul(?:ed|ing)|shift(?:ed|ing))\s+(?:(?:it|them|my|his|her|their|our|the|its|this|that)\s+(?:[\p{L}'’-]+\s+){0,3})?(?:over\s+)?from\s+/giu;
+/** "moved his deliveries from Tuesdays to Fridays": a thing moved (a person who "moved from Denver" only relocated). */
+const MOVED_FROM = /\bmov(?:e|ed|es|ing)\s+(?:it|them|(?:my|his|her|their|our|the|its|this|that)\s+(?:[\p{L}'’-]+\s+){0,3})from\s+/giu;
+/** "scrap the three recipes", "cancel the landline", "no more emails": the thing is dropped. */
+const DISCARDED = /\b(?:scrap|ditch|cancel(?:led|ling)?|get rid of|no more)\s+/giu;
+/** "Tuesdays are no good", "the Fiesta is no longer an option": the words before say what is replaced. */
+const NO_GOOD =
+  /\b((?:[\p{L}'’-]+\s+){0,2}[\p{L}'’-]+)\s+(?:is|are|'s|’s|'re|’re)\s+no (?:good|use|longer (?:any good|an option|possible|needed|wanted))\b/giu;
+/** A memory's label and opening quote: `Caller said: "`, `Issue (billing): `. */
+const LABEL = /^[\p{L}\s'’(),—-]{1,60}:\s*["“]?/u;
+/** Number words, for "from three to four recipes" (the replaced thing is "three recipes"). */
+const NUMBER_WORD =
+  /^(?:\d+(?:[.,]\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred)$/iu;
 /** Determiners and possessives before the replaced thing. */
 const DETERMINER =
   /^(?:the|a|an|my|our|his|her|their|your|that|this|el|la|los|las|le|les|un|une|der|die|das|dem|den|een|het|de|il|lo|gli|o|os|as|um|uma)\s+/iu;
@@ -44,17 +56,33 @@ function phraseAt(rest: string): string | null {
 function shortForms(phrase: string): string[] {
   const words = phrase.split(/\s+/u);
   const last = words.at(-1) ?? '';
-  return words.length > 1 && /^\p{Lu}\p{L}{2,}$/u.test(last) ? [phrase, last] : [phrase];
+  const forms = words.length > 1 && /^\p{Lu}\p{L}{2,}$/u.test(last) ? [phrase, last] : [phrase];
+  // "Tuesdays" is also "Tuesday" ("Tuesday's my work-from-home day").
+  if (words.length === 1 && /^\p{Lu}\p{Ll}{3,}s$/u.test(phrase)) forms.push(phrase.slice(0, -1));
+  return forms;
 }
 
 /** The things a text says were replaced ("a Picanto instead of the Ford Fiesta" → "Ford Fiesta"), in the order said. */
 export function replacedPhrases(text: string): string[] {
   const found = new Set<string>();
-  for (const re of [REPLACED_AFTER, REPLACED_FROM]) {
+  const add = (phrase: string | null) => {
+    if (phrase) for (const form of shortForms(phrase)) found.add(form);
+  };
+  for (const re of [REPLACED_AFTER, REPLACED_FROM, MOVED_FROM, DISCARDED]) {
     for (const m of text.matchAll(re)) {
-      const phrase = phraseAt(text.slice((m.index ?? 0) + m[0].length));
-      if (phrase) for (const form of shortForms(phrase)) found.add(form);
+      const rest = text.slice((m.index ?? 0) + m[0].length);
+      const phrase = phraseAt(rest);
+      // "from three to four recipes": the thing counted is said after the new number.
+      const counted =
+        phrase && NUMBER_WORD.test(phrase) ? new RegExp(`^${escapeRegex(phrase)}\\s+to\\s+\\S+\\s+(\\p{L}{3,})`, 'iu').exec(rest) : null;
+      add(counted ? `${phrase} ${counted[1]}` : phrase);
     }
+  }
+  for (const m of text.matchAll(NO_GOOD)) {
+    const words = (m[1] ?? '').replace(/^(?:so|and|but|now|then|well|the|my|our|his|her)\s+/iu, '');
+    // A capital only because a sentence starts there is no name ("Weekends are no good").
+    const starts = /(?:^|[.!?]\s+)$/u.test(text.slice(0, (m.index ?? 0) + (m[1] ?? '').length - words.length));
+    add(phraseAt(starts ? `${words.charAt(0).toLowerCase()}${words.slice(1)}` : words));
   }
   return [...found];
 }
@@ -66,15 +94,24 @@ export function mentionsPhrase(text: string, phrase: string): boolean {
   return new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegex(phrase)}(?:s|es)?(?![\\p{L}\\p{N}])`, flags).test(text);
 }
 
+/** For a counted thing ("three recipes"), the words that say it was changed: " from three" before "to four". */
+function countedFrom(phrase: string): RegExp | null {
+  const [count, ...thing] = phrase.split(' ');
+  return thing.length > 0 && count && NUMBER_WORD.test(count) ? new RegExp(`\\s+from\\s+${escapeRegex(count)}(?=\\s+to\\b)`, 'giu') : null;
+}
+
 /**
  * A text without what it says about replaced things: "instead of the Fiesta" and the like are
  * removed, then every clause that still mentions one ("because the Fiesta had a faulty clutch").
  * Null when nothing is left to say.
  */
 export function withoutReplaced(text: string, phrases: readonly string[]): string | null {
-  const live = phrases.filter((p) => mentionsPhrase(text, p));
+  const live = phrases.filter((p) => mentionsPhrase(text, p) || countedFrom(p)?.test(text) === true);
   if (live.length === 0) return text;
-  let out = text;
+  // A memory's label ('Caller said: "') is not a clause of what was said.
+  const label = LABEL.exec(text)?.[0] ?? '';
+  const quoted = /^["“]/u.test(text.slice(label.length - 1)) && /["”]$/u.test(text);
+  let out = text.slice(label.length).replace(quoted ? /["”]$/u : /$^/u, '');
   for (const phrase of live) {
     const lead = `(?:${REPLACED_WORDS}|from)`;
     out = out.replace(
@@ -84,24 +121,24 @@ export function withoutReplaced(text: string, phrases: readonly string[]): strin
       ),
       '',
     );
+    const from = countedFrom(phrase);
+    if (from) out = out.replace(from, '');
   }
   const sentences = out.split(/(?<=[.!?]["'”’)]*)\s+/u).flatMap((sentence) => {
-    const clauses = sentence.split(/(?=,\s|;\s|\s(?:because|since|so|but|as|which|and)\s)/u);
+    const clauses = sentence.split(/(?=,\s|;\s|:\s|\s(?:because|since|so|but|which)\s)/u);
     const kept = clauses.filter((c) => !live.some((p) => mentionsPhrase(c, p)));
     if (kept.length === clauses.length) return [sentence];
     const joined = kept
       .join('')
-      .replace(/^[\s,;]+/u, '')
-      .replace(/^(?:because|since|so|but|as|which|and)\s+/iu, '')
-      .replace(/[\s,;]+$/u, '')
+      .replace(/^[\s,;:]+/u, '')
+      .replace(/^(?:because|since|so|but|which|and)\s+/iu, '')
+      .replace(/[\s,;:]+$/u, '')
       .trim();
     if (!/\p{L}{2}/u.test(joined)) return [];
     const capitalised = `${joined.charAt(0).toUpperCase()}${joined.slice(1)}`;
-    const ended = /[.!?]["'”’)]*$/u.test(capitalised) ? capitalised : `${capitalised}.`;
-    // A quotation closed in a clause that was removed is closed again.
-    const quote = /["”]$/u.exec(sentence)?.[0];
-    return [quote && !ended.endsWith(quote) ? `${ended}${quote}` : ended];
+    return [/[.!?]["'”’)]*$/u.test(capitalised) ? capitalised : `${capitalised}.`];
   });
-  const result = sentences.join(' ').trim();
-  return /\p{L}{3}/u.test(result) ? result : null;
+  const body = sentences.join(' ').trim();
+  if (!/\p{L}{3}/u.test(body)) return null;
+  return `${label}${body}${quoted ? (text.at(-1) ?? '') : ''}`;
 }

@@ -186,6 +186,7 @@ export function memoriesFromCall(call: CallRecord, context: IngestContext): Call
       source: 'transcript',
       layer: 'transcript',
       key_statement: keys.has(statement),
+      information: statement.information,
       turn: statement.turn,
       ...(statement.asked ? { asked: statement.asked } : {}),
     });

@@ -1,6 +1,6 @@
 import type { Memory } from '../domain/memory';
 import { EXTRACT_FIELDS, PER_CALL_FIELDS } from '../extraction/extract-fields';
-import { mentionsPhrase, withoutReplaced } from '../extraction/replacements';
+import { mentionsPhrase } from '../extraction/replacements';
 import { mentionsSaid } from '../text/value-said';
 
 const FIELD_KEYS = new Set<string>(EXTRACT_FIELDS);
@@ -152,13 +152,12 @@ export function rankMemories(memories: readonly Memory[], rules: RankingRules, n
   const live = memories.filter((m) => !isExpired(m, now));
   const current = superseded === 1 ? new Map<string, string>() : currentValues(live);
   const replacedByNewer = superseded === 1 ? new Map<string, string[]>() : replacedValues(live, current);
-  // Things a call said it replaced ("a Picanto instead of the Fiesta"): other memories that mention
-  // them rank below; the replacing call's own memories show only what is current.
+  // Things a call said it replaced ("a Picanto instead of the Fiesta"): other calls' memories that
+  // mention them rank below.
   const replacedThings = superseded === 1 ? [] : [...new Set(live.flatMap(replacedIn))];
-  for (const original of memories) {
-    const own = replacedIn(original);
-    const shown = own.length > 0 ? withoutReplaced(original.text, own) : original.text;
-    const memory = shown === null || shown === original.text ? original : { ...original, text: shown };
+  for (const memory of memories) {
+    // The replacing call's own memories keep their words (why it changed is an answer too).
+    const own = replacedIn(memory);
     if (isExpired(memory, now)) continue;
     const relevance = memory.score ?? 1;
     // A fallback (nothing matched) carries no relevance; it is context, ranked by recency.
@@ -168,7 +167,7 @@ export function rankMemories(memories: readonly Memory[], rules: RankingRules, n
     const weight = weightOf(memory, rules.searchWeights) ** weightStrength;
     const recency = 1 + (recencyBoost(memory.createdAt, now) - 1) * recencyStrength;
     const layer = memory.metadata.layer === 'transcript' && memory.metadata.key_statement !== true ? (rules.transcriptWeight ?? 1) : 1;
-    const mentionsReplaced = replacedThings.some((p) => !own.includes(p) && mentionsPhrase(original.text, p));
+    const mentionsReplaced = replacedThings.some((p) => !own.includes(p) && mentionsPhrase(memory.text, p));
     const replaced =
       superseded !== 1 && (mentionsReplaced || aboutReplacedValue(memory, current, replacedByNewer, rules.mentions)) ? superseded : 1;
     const rankScore = Math.max(relevance, 1e-6) * weight * recency * priority * layer * replaced;
