@@ -150,8 +150,7 @@ export async function recentCalls(deps: InspectionDependencies, query: string): 
     if (toRead.length < keys.length) truncated = true;
     read += toRead.length;
     const records = await mapLimited(toRead, READ_CONCURRENCY, (key) => readJson<ConversationRecord>(deps, key));
-    for (const r of records)
-      if (r && (platform === null || r.provider === platform) && !(Date.parse(r.at) < since)) found.push(r);
+    for (const r of records) if (r && (platform === null || r.provider === platform) && !(Date.parse(r.at) < since)) found.push(r);
   }
   found.sort((a, b) => b.at.localeCompare(a.at) || a.conversation_id.localeCompare(b.conversation_id));
   return {
