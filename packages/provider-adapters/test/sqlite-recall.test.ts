@@ -5,7 +5,7 @@ import { DatabaseSync } from 'node:sqlite';
 import { FixedClock, type NewMemory } from '@agentic-memory/memory-core';
 import { PLAIN_LEXICON, queryTerms, SqliteMemoryStore } from '../src/embedded';
 import { compoundHead, loadEnglishLexicon } from '../src/embedded/english-lexicon';
-import { contextTerms, indexTerms, queryConcepts } from '../src/embedded/sqlite-memory-store';
+import { contextTerms, indexTerms, queryConcepts, topicTerms } from '../src/embedded/sqlite-memory-store';
 import { statement, useEnglishStore } from './english-store';
 
 /** Recall of the embedded store with the English lexicon: lemmas, synonyms, rarity, fallback, re-indexing. */
@@ -375,5 +375,42 @@ describe('what is wrong: problem questions and everyday senses (English lexicon)
     expect(lexicon.related('damage').get('crack')).toBeGreaterThan(0);
     expect(lexicon.related('break').get('jam')).toBeGreaterThan(0);
     expect(lexicon.related('crack').get('damage')).toBeGreaterThan(0);
+  });
+});
+
+describe('what a call was about (its summary) orders the calls', () => {
+  const { store, first } = useEnglishStore('am-topic');
+  const call = (id: string, at: string, summary: string, said: string) => {
+    const meta = { conversation_id: id };
+    return [
+      statement(`${id}-summary`, summary, { type: 'factual', createdAt: at, metadata: { ...meta, source: 'summary' } }),
+      statement(`${id}-said`, `Caller said: "${said}"`, { createdAt: at, metadata: { ...meta, layer: 'transcript' } }),
+    ];
+  };
+
+  it('finds a statement through its call’s summary when the statement does not say the topic', async () => {
+    await store().add(
+      't1',
+      call('c1', '2026-03-10T10:00:00Z', 'Nora told Sam about her first week at the aquarium.', 'I started on the 3rd of March.'),
+      {
+        conversation: { id: 'c1', turns: [] },
+      },
+    );
+    await store().add('t1', call('c2', '2026-04-12T10:00:00Z', 'Nora told Sam about her new bike.', 'I started on the 9th of April.'), {
+      conversation: { id: 'c2', turns: [] },
+    });
+    expect(await first('t1', 'when did she start working at the aquarium?')).not.toBe('c2-said');
+    const found = await store().search({ userId: 't1', text: 'when did she start working at the aquarium?', limit: 3 });
+    const at = (id: string) => {
+      const i = found.findIndex((m) => m.id === id);
+      return i === -1 ? found.length : i;
+    };
+    expect(at('c1-said')).toBeLessThan(at('c2-said'));
+  });
+
+  it('files a summary’s content words as topic terms', () => {
+    expect(topicTerms('Nora told Sam about her first week at the aquarium.', lexicon).split(' ')).toEqual(
+      expect.arrayContaining(['°aquarium', '°week', '°tell']),
+    );
   });
 });

@@ -65,7 +65,7 @@ CREATE TRIGGER IF NOT EXISTS memory_terms_ad AFTER DELETE ON memories BEGIN
 END;
 `;
 /** Bumped when what is indexed changes; with the lexicon's id it decides whether a file is re-indexed on open. */
-const INDEX_VERSION = 'terms-13';
+const INDEX_VERSION = 'terms-14';
 
 /** How a stored text is indexed: its words' lemmas (and known compounds), and the broader terms of its nouns. */
 export function indexTerms(text: string, lexicon: Lexicon): { lemmas: string; concepts: string } {
@@ -123,6 +123,23 @@ function compoundsAt(words: readonly string[], i: number, lexicon: Lexicon): str
 
 /** Marks a broader term of a word the agent asked in the context column (FTS reads past the mark). */
 const ASKED_KIND = '^';
+
+/** Marks a word of the call's summary in a statement's context column: what the call was about (FTS reads past the mark). */
+const TOPIC = '°';
+
+/**
+ * What a call was about, as context terms of each of its statements: the lemmas of its summary's
+ * content words ("I started on the 2nd of June" in the call whose summary says "his first week at
+ * the museum" is about the museum).
+ */
+export function topicTerms(summary: string, lexicon: Lexicon): string {
+  const out = new Set<string>();
+  for (const word of wordsOf(summary)) {
+    if (STOPWORDS.has(word) || word.length < 3 || /^\d/u.test(word)) continue;
+    for (const lemma of lexicon.lemmas(word)) out.add(`${TOPIC}${lemma}`);
+  }
+  return [...out].join(' ');
+}
 
 /**
  * What the agent had asked before a caller's answer, as index terms: the lemmas of its content
@@ -252,6 +269,12 @@ const GLOSS_MATCH = 0.4;
 const INTENT_SHARE = 0.5;
 /** How much a word of what the agent had asked counts, when the caller's answer does not say it. */
 const CONTEXT_MATCH = 0.7;
+/**
+ * How much more a statement counts when its call was about the question (its call's summary covers
+ * the question's words): at most ×(1 + this). The same for every statement of a call, so it orders
+ * calls, not the statements within one.
+ */
+const TOPIC_BOOST = 1;
 /** How much the best sentence of a memory counts against the memory as a whole. */
 const SENTENCE_SHARE = 0.8;
 
@@ -366,16 +389,22 @@ export class SqliteMemoryStore implements MemoryStore, UserDirectory {
         text: string;
         metadata: string;
       }[];
-      for (const r of rows) this.index(r.rowid, r.text, JSON.parse(r.metadata) as MemoryMetadata);
+      const parsed = rows.map((r) => ({ ...r, meta: JSON.parse(r.metadata) as MemoryMetadata }));
+      const summaries = new Map<string, string>();
+      for (const r of parsed)
+        if (r.meta.source === 'summary' && typeof r.meta.conversation_id === 'string') summaries.set(r.meta.conversation_id, r.text);
+      for (const r of parsed) this.index(r.rowid, r.text, r.meta, summaries.get(String(r.meta.conversation_id)));
       this.db
         .prepare("INSERT INTO store_meta (key, value) VALUES ('index', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value")
         .run(wanted);
     });
   }
 
-  private index(rowid: number, text: string, metadata: MemoryMetadata): void {
+  private index(rowid: number, text: string, metadata: MemoryMetadata, summary?: string): void {
     const { lemmas, concepts } = indexTerms(text, this.lexicon);
     const asked = [
+      // Every memory of a call is also about what the call was about (its summary): it orders calls.
+      summary ? topicTerms(summary, this.lexicon) : '',
       typeof metadata.asked === 'string' ? contextTerms(metadata.asked, this.lexicon) : '',
       // What the call was about, whatever its words: its summary and the issue or lead it raised.
       metadata.source === 'summary' || ['issue', 'lead'].includes(String(metadata.memory_type)) ? ANSWER_TAGS.purpose : '',
@@ -399,6 +428,7 @@ export class SqliteMemoryStore implements MemoryStore, UserDirectory {
       if (m.expiresAt !== null && Number.isNaN(Date.parse(m.expiresAt))) throw new Error(`memory ${m.id}: expiresAt is not a date`);
     }
     const conversationId = options.conversation?.id;
+    const summary = memories.find((m) => m.metadata.source === 'summary')?.text;
     transaction(this.db, () => {
       // Re-ingesting a conversation replaces what it wrote before, even if the rules changed.
       if (conversationId) this.deleteConversationStmt.run(userId, conversationId);
@@ -414,7 +444,7 @@ export class SqliteMemoryStore implements MemoryStore, UserDirectory {
           $expires_ms: m.expiresAt === null ? null : Date.parse(m.expiresAt),
           $metadata: JSON.stringify(m.metadata),
         }) as { rowid: number };
-        this.index(Number(row.rowid), m.text, m.metadata);
+        this.index(Number(row.rowid), m.text, m.metadata, summary);
       }
     });
   }
@@ -544,6 +574,17 @@ export class SqliteMemoryStore implements MemoryStore, UserDirectory {
     };
     const coverage = (lemmas: ReadonlySet<string>, broader: ReadonlySet<string>, context: ReadonlySet<string>) =>
       concepts.reduce((got, c, i) => got + best(c, lemmas, broader, context) * (weights[i] ?? 0), 0) / possible;
+    // How much of the question the statement's call was about (its summary's words, marked in the context).
+    const topicCoverage = (context: ReadonlySet<string>) => {
+      let got = 0;
+      concepts.forEach((c, i) => {
+        if (c.intent) return;
+        let found = 0;
+        for (const [term, w] of c.terms) if (!c.near?.has(term) && context.has(`${TOPIC}${term}`)) found = Math.max(found, w);
+        got += found * (weights[i] ?? 0);
+      });
+      return got / possible;
+    };
     // Holding the kind of answer asked for is not enough when the question also says what about;
     // nor is one word of a stored word's definition (two are: "eat meat" and vegetarian).
     const content = concepts.filter((c) => !c.intent);
@@ -590,7 +631,11 @@ export class SqliteMemoryStore implements MemoryStore, UserDirectory {
       const whole = coverage(d.lemmas, d.concepts, d.context);
       // Shorter memories that say the same are a little better answers.
       const length = d.lemmas.size;
-      const score = (SENTENCE_SHARE * bestCoverage + (1 - SENTENCE_SHARE) * whole) * (1 / (1 + Math.max(0, length - 40) / 200));
+      const topic = topicCoverage(d.context);
+      const score =
+        (SENTENCE_SHARE * bestCoverage + (1 - SENTENCE_SHARE) * whole) *
+        (1 / (1 + Math.max(0, length - 40) / 200)) *
+        (1 + TOPIC_BOOST * topic);
       return { row: d.row, score: Math.min(1, Math.max(0, score)), sentence: normalisedSentence(bestSentence), passage: bestSentence };
     });
     const seen = new Set<string>();
