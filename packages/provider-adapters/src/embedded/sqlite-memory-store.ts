@@ -283,9 +283,9 @@ function sentencesOf(text: string): string[] {
   return text.split(/(?<=[.!?])["'”’)]*\s+/u).filter((s) => /[\p{L}\p{N}]/u.test(s));
 }
 
-/** A sentence as compared for duplicates: its words only, without a label (`Caller said: "…`). */
+/** A sentence as compared for duplicates: its words only, without a label (`Caller said: "…`, `Issue (billing): …`). */
 function normalisedSentence(sentence: string): string {
-  return wordsOf(sentence.replace(/^[^"“:]{0,40}:\s*["“]/u, '')).join(' ');
+  return wordsOf(sentence.replace(/^[^"“:]{0,40}:\s*["“]?/u, '')).join(' ');
 }
 
 const COLUMNS = 'm.rowid AS rowid, m.id, m.text, m.type, m.created_at, m.created_ms, m.expires_at, m.metadata';
