@@ -65,7 +65,7 @@ CREATE TRIGGER IF NOT EXISTS memory_terms_ad AFTER DELETE ON memories BEGIN
 END;
 `;
 /** Bumped when what is indexed changes; with the lexicon's id it decides whether a file is re-indexed on open. */
-const INDEX_VERSION = 'terms-14';
+const INDEX_VERSION = 'terms-15';
 
 /** How a stored text is indexed: its words' lemmas (and known compounds), and the broader terms of its nouns. */
 export function indexTerms(text: string, lexicon: Lexicon): { lemmas: string; concepts: string } {
@@ -124,8 +124,12 @@ function compoundsAt(words: readonly string[], i: number, lexicon: Lexicon): str
 /** Marks a broader term of a word the agent asked in the context column (FTS reads past the mark). */
 const ASKED_KIND = '^';
 
-/** Marks a word of the call's summary in a statement's context column: what the call was about (FTS reads past the mark). */
-const TOPIC = '°';
+/**
+ * Marks a word of the call's summary in a memory's context column: what the call was about. The
+ * mark is part of the token (`_` is a token character), so a topic word never makes a memory a
+ * candidate on its own — it only weighs the candidates the question's words found.
+ */
+const TOPIC = '__';
 
 /**
  * What a call was about, as context terms of each of its statements: the lemmas of its summary's
@@ -575,12 +579,14 @@ export class SqliteMemoryStore implements MemoryStore, UserDirectory {
     const coverage = (lemmas: ReadonlySet<string>, broader: ReadonlySet<string>, context: ReadonlySet<string>) =>
       concepts.reduce((got, c, i) => got + best(c, lemmas, broader, context) * (weights[i] ?? 0), 0) / possible;
     // How much of the question the statement's call was about (its summary's words, marked in the context).
+    const topicTerms = concepts.map((c) =>
+      c.intent ? [] : [...c.terms].filter(([term]) => !c.near?.has(term)).map(([term, w]) => [`${TOPIC}${term}`, w] as const),
+    );
     const topicCoverage = (context: ReadonlySet<string>) => {
       let got = 0;
-      concepts.forEach((c, i) => {
-        if (c.intent) return;
+      topicTerms.forEach((terms, i) => {
         let found = 0;
-        for (const [term, w] of c.terms) if (!c.near?.has(term) && context.has(`${TOPIC}${term}`)) found = Math.max(found, w);
+        for (const [term, w] of terms) if (w > found && context.has(term)) found = w;
         got += found * (weights[i] ?? 0);
       });
       return got / possible;
