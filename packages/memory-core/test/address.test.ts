@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { buildProfileSnapshot, buildStartContent, contextFromSnapshot, extractFields, FixedClock, memoriesFromCall } from '../src';
 import { withoutSupersededSentences } from '../src/domain/profile-snapshot-builder';
 import { addressForms, findAddresses } from '../src/extraction/address';
+import { withoutReplaced } from '../src/extraction/replacements';
 import { agent, agentType, call, caller } from './helpers';
 
 describe('findAddresses', () => {
@@ -41,6 +42,8 @@ describe('findAddresses', () => {
 describe('the caller’s address as a field', () => {
   const clock = new FixedClock('2026-10-20T00:00:00Z');
   const sales = agentType('elevenlabs_sales_agent');
+  /** The wording rules the ingest worker passes to the snapshot builder. */
+  const worker = { cut: withoutReplaced, addressForms };
   const ctx = { agentTypeName: 'elevenlabs_sales_agent', agentType: sales, clock };
 
   it('the latest address the caller says wins; the summary’s last one when the caller said none', () => {
@@ -70,7 +73,13 @@ describe('the caller’s address as a field', () => {
       ctx,
     ).memories;
     const stored = [...first, ...second].map((m, i) => ({ ...m, id: `m${i}` }));
-    const snapshot = buildProfileSnapshot(stored, { callerKey: 'k', agentTypeName: 'elevenlabs_sales_agent', agentType: sales, clock });
+    const snapshot = buildProfileSnapshot(stored, {
+      ...worker,
+      callerKey: 'k',
+      agentTypeName: 'elevenlabs_sales_agent',
+      agentType: sales,
+      clock,
+    });
     expect(snapshot.fields.address).toBe('61 Beacon Hill, Halifax');
     const reply = JSON.stringify(buildStartContent(contextFromSnapshot(snapshot, clock.now()), sales, clock.now()));
     expect(reply).toContain('61 Beacon Hill');

@@ -8,6 +8,7 @@ import {
   memoriesFromCall,
   rankMemories,
 } from '../src';
+import { addressForms } from '../src/extraction/address';
 import { mentionsPhrase, replacedPhrases, withoutReplaced } from '../src/extraction/replacements';
 import { agentType, call, caller } from './helpers';
 
@@ -78,6 +79,8 @@ describe('withoutReplaced', () => {
 describe('a thing replaced in a later call', () => {
   const clock = new FixedClock('2026-10-20T00:00:00Z');
   const sales = agentType('elevenlabs_sales_agent');
+  /** The wording rules the ingest worker passes to the snapshot builder. */
+  const worker = { cut: withoutReplaced, addressForms };
   const ctx = { agentTypeName: 'elevenlabs_sales_agent', agentType: sales, clock };
   const at = (day: string) => ({ startedAt: `${day}T10:00:00Z`, endedAt: `${day}T10:05:00Z` });
   const first = memoriesFromCall(
@@ -104,9 +107,21 @@ describe('a thing replaced in a later call', () => {
   });
 
   it('never appears in the call start; the new one does', () => {
-    const snapshot = buildProfileSnapshot(stored, { callerKey: 'k', agentTypeName: 'elevenlabs_sales_agent', agentType: sales, clock });
+    const snapshot = buildProfileSnapshot(stored, {
+      ...worker,
+      callerKey: 'k',
+      agentTypeName: 'elevenlabs_sales_agent',
+      agentType: sales,
+      clock,
+    });
     const reply = JSON.stringify(buildStartContent(contextFromSnapshot(snapshot, clock.now()), sales, clock.now()));
     expect(reply).toContain('Skoda Octavia');
+    expect(reply).not.toContain('Golf');
+  });
+
+  it('without the worker’s wording rules (a snapshot built at call start) the memories about it are left out whole', () => {
+    const snapshot = buildProfileSnapshot(stored, { callerKey: 'k', agentTypeName: 'elevenlabs_sales_agent', agentType: sales, clock });
+    const reply = JSON.stringify(buildStartContent(contextFromSnapshot(snapshot, clock.now()), sales, clock.now()));
     expect(reply).not.toContain('Golf');
   });
 

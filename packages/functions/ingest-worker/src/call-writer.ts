@@ -2,6 +2,7 @@ import type { CallerIdentity, ConversationIndex, RoleDependencies } from '@agent
 import { BlobKeys, emitSingle, evictCaller, identifyCaller, permanently, withDeadline } from '@agentic-memory/function-kit';
 import type { AgentType, CallRecord, ConversationRecord, Memory, ProfileSnapshot } from '@agentic-memory/memory-core';
 import {
+  addressForms,
   maskPhone,
   memoriesFromCall,
   memorySpaceOf,
@@ -10,6 +11,7 @@ import {
   snapshotName,
   topicsOf,
   updateProfileSnapshot,
+  withoutReplaced,
 } from '@agentic-memory/memory-core';
 
 /** Writing memories may take a while (a remote store ingests asynchronously); it is off the hot path. */
@@ -108,6 +110,8 @@ export async function writeCall(
     agentType,
     clock: deps.clock,
     mentions: mentionsValue,
+    cut: withoutReplaced,
+    addressForms,
   });
   await deps.blobStore.put(snapshotKey, JSON.stringify(snapshot), { contentType: 'application/json' });
   // This process's cached answers about the caller are stale now (other instances revalidate within FRESH_MS).

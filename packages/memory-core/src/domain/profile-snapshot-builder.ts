@@ -1,9 +1,8 @@
 import type { AgentType } from '../config/agent-type-schema';
-import { addressForms } from '../extraction/address';
 import { EXTRACT_FIELDS, PER_CALL_FIELDS } from '../extraction/extract-fields';
-import { mentionsPhrase, withoutReplaced } from '../extraction/replacements';
 import type { Clock } from '../ports/clock';
 import { isExpired, rankMemories, replacedIn } from '../ranking/memory-ranker';
+import { mentionsPhrase } from '../text/text-utils';
 import { mentionsSaid } from '../text/value-said';
 import type { Memory } from './memory';
 import type { ProfileSnapshot } from './profile-snapshot';
@@ -19,7 +18,19 @@ export interface SnapshotContext {
    * for $45,000); the call-start path keeps the light default (its bundle carries no number parser).
    */
   readonly mentions?: Mentions;
+  /**
+   * How a memory of the call that replaced a thing is shown without it, clause by clause (null:
+   * nothing left). Default: not shown when it mentions one. The ingest worker passes
+   * `withoutReplaced`; the call-start path (which builds a snapshot only when none was stored)
+   * keeps the light default.
+   */
+  readonly cut?: (text: string, replaced: readonly string[]) => string | null;
+  /** The ways a replaced address is mentioned later (the worker passes `addressForms`). Default: as stored. */
+  readonly addressForms?: (address: string) => readonly string[];
 }
+
+/** Without the worker's wording rules: a text that mentions a replaced thing is not shown. */
+const dropIfMentioned = (text: string, replaced: readonly string[]) => (replaced.some((p) => mentionsPhrase(text, p)) ? null : text);
 
 type Mentions = (text: string, value: string) => boolean;
 
@@ -125,14 +136,21 @@ function shownSummary(
   fieldValues: Readonly<Record<string, readonly string[]>>,
   replaced: readonly string[],
   mentions: Mentions,
+  cut: (text: string, replaced: readonly string[]) => string | null,
 ): string | null {
   if (summary === null) return null;
   const current = withoutSupersededSentences(summary, fieldValues, mentions);
-  return current === null ? null : withoutReplaced(current, replaced);
+  return current === null ? null : cut(current, replaced);
 }
 
 /** Adds `old` to the replaced values of `field` (unless it is the current value again). */
-function supersede(into: Record<string, string[]>, field: string, old: string, current: string): void {
+function supersede(
+  into: Record<string, string[]>,
+  field: string,
+  old: string,
+  current: string,
+  addressForms: (address: string) => readonly string[] = (a) => [a],
+): void {
   if (PER_CALL_FIELDS.has(field) || old === current) return;
   // A replaced address is also mentioned by its street alone ("the Elm Grove purchase fell through"),
   // unless the current one is on the same street.
@@ -173,7 +191,8 @@ export function buildProfileSnapshot(allMemories: readonly Memory[], context: Sn
     if (memory.metadata.source === 'summary') lastSummary = memory.text;
   }
   const superseded: Record<string, string[]> = {};
-  for (const [field, values] of Object.entries(history)) for (const v of values) supersede(superseded, field, v, fields[field] ?? v);
+  for (const [field, values] of Object.entries(history))
+    for (const v of values) supersede(superseded, field, v, fields[field] ?? v, context.addressForms);
   collectReplaced(superseded, live);
   const recentConversations = [...conversations.entries()]
     .sort((a, b) => b[1] - a[1])
@@ -195,6 +214,7 @@ function assemble(
   const now = context.clock.now();
   const { memory_config: mc, response_config: rc } = context.agentType;
   const mentions = context.mentions ?? mentionsSaid;
+  const cut = context.cut ?? dropIfMentioned;
   const current = withoutSuperseded(fields, superseded, mentions);
   // Field values a newer one replaced drop the memories that state them; things the caller said were
   // replaced ("a Picanto instead of the Fiesta") are cut from what is shown, clause by clause.
@@ -204,7 +224,7 @@ function assemble(
     // The call that replaced a thing is shown without it; another call's memory about it is history.
     const own = replacedIn(m);
     if (replacedPhrases.some((p) => !own.includes(p) && mentionsPhrase(m.text, p))) return [];
-    const text = withoutReplaced(m.text, own);
+    const text = cut(m.text, own);
     return text === null ? [] : [text === m.text ? m : { ...m, text }];
   });
   const topMemories = rankMemories(
@@ -234,7 +254,7 @@ function assemble(
     lastCallAt: newest ? newest.createdAt : null,
     fields: current,
     topMemories,
-    lastSummary: shownSummary(lastSummary, fieldValues, replacedPhrases, mentions),
+    lastSummary: shownSummary(lastSummary, fieldValues, replacedPhrases, mentions, cut),
     validUntil: expiries[0] ?? null,
     ...(Object.keys(superseded).length > 0 ? { supersededValues: superseded } : {}),
     recentConversations,
@@ -272,7 +292,7 @@ export function updateProfileSnapshot(
     collectFields(fields, memory, newest);
     if (newest && memory.metadata.source === 'summary') lastSummary = memory.text;
   }
-  for (const [field, old] of Object.entries(before)) supersede(superseded, field, old, fields[field] ?? old);
+  for (const [field, old] of Object.entries(before)) supersede(superseded, field, old, fields[field] ?? old, context.addressForms);
   collectReplaced(superseded, [...fresh].sort(byCreatedAsc));
   // A value that is current again is no longer superseded.
   for (const [field, values] of Object.entries(superseded)) superseded[field] = values.filter((v) => v !== fields[field]);

@@ -1,6 +1,7 @@
 import type { CallRecord } from '../domain/call-record';
 import type { MetadataValue } from '../domain/memory';
 import { sentences } from '../text/text-utils';
+import { findAddress } from './address';
 import { findCallerName } from './caller-name';
 import type { ExtractedFields, ExtractField } from './extract-fields';
 import { currencyOf, findBudget, findSpokenBudget } from './money';
@@ -145,16 +146,7 @@ const contactRule = (sentence: string, from: 'caller' | 'summary') => SENTENCE_R
 
 const WHEN_QUESTION = /\b(?:when|how soon|by when|what timeline|what timeframe|what time frame|what's the timing|timing)\b/i;
 /** Fields where the caller's latest statement wins (a later correction replaces an earlier value). */
-const LATEST_WINS = new Set<ExtractField>([
-  'contact_preference',
-  'account_status',
-  'company',
-  'technical_skill',
-  'decision_maker',
-  'address',
-]);
-/** Fields whose summary states the latest value last ("…her purchase of 14 Elm Grove fell through. She is now moving to 3 Skelton Lane."). */
-const SUMMARY_LAST_WINS = new Set<ExtractField>(['address']);
+const LATEST_WINS = new Set<ExtractField>(['contact_preference', 'account_status', 'company', 'technical_skill', 'decision_maker']);
 
 /** Where an extracted value came from: the platform's own analysis, the caller's words, or the call summary. */
 export type FieldSource = 'data_collection' | 'transcript' | 'summary';
@@ -245,6 +237,10 @@ export function extractFieldsWithSources(
       );
       if (value !== null && classifyIssue(callerSentences) !== value) fromSummary = true;
       value ??= summaryFallback(classifyIssue(summarySentences));
+    } else if (field === 'address') {
+      // The latest address the caller says; else the summary's last ("…fell through. She is now moving to 3 Skelton Lane").
+      for (const s of callerSentences) value = findAddress(s) ?? value;
+      if (value === null) for (const s of summarySentences) value = summaryFallback(findAddress(s)) ?? value;
     } else if (field === 'escalation_level') {
       value = escalationLevel(callerSentences);
     } else if (field === 'satisfaction') {
@@ -266,8 +262,8 @@ export function extractFieldsWithSources(
         }
         if (value === null) {
           for (const s of summarySentences) {
-            value = summaryFallback(rule(s, 'summary')) ?? value;
-            if (value !== null && !SUMMARY_LAST_WINS.has(field)) break;
+            value = summaryFallback(rule(s, 'summary'));
+            if (value !== null) break;
           }
         }
       }

@@ -1,4 +1,6 @@
-import { escapeRegex } from '../text/text-utils';
+import { escapeRegex, mentionsPhrase } from '../text/text-utils';
+
+export { mentionsPhrase };
 
 /**
  * What a call says was replaced, whatever the fact: "I've bought a Picanto instead of the Fiesta",
@@ -85,13 +87,6 @@ export function replacedPhrases(text: string): string[] {
     add(phraseAt(starts ? `${words.charAt(0).toLowerCase()}${words.slice(1)}` : words));
   }
   return [...found];
-}
-
-/** Whether a text mentions a phrase as words (a plural too: "emails" mentions "email"; "Energy" only as a name). */
-export function mentionsPhrase(text: string, phrase: string): boolean {
-  // A name is matched as written ("Energy" of "Northwind Energy" is not the word energy); a word in any case.
-  const flags = /^\p{Lu}/u.test(phrase) ? 'u' : 'iu';
-  return new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegex(phrase)}(?:s|es)?(?![\\p{L}\\p{N}])`, flags).test(text);
 }
 
 /** For a counted thing ("three recipes"), the words that say it was changed: " from three" before "to four". */

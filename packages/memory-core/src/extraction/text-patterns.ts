@@ -1,5 +1,4 @@
 import { capitalisedWordsAfter, isLikelyName, sentences, tidyPhrase } from '../text/text-utils';
-import { findAddress } from './address';
 import type { ExtractField } from './extract-fields';
 import { findBudget } from './money';
 import { findTimeline } from './timeline';
@@ -310,7 +309,6 @@ export const SENTENCE_RULES: Partial<Record<ExtractField, SentenceRule>> = {
   objections,
   decision_maker: decisionMaker,
   company,
-  address: (sentence) => findAddress(sentence),
 };
 
 /**

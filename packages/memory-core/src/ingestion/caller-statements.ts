@@ -1,5 +1,4 @@
 import type { Turn } from '../domain/call-record';
-import { replacedPhrases } from '../extraction/replacements';
 import { sentences, squash } from '../text/text-utils';
 
 /** One piece of what the caller said: a few consecutive sentences of one turn. */
@@ -60,7 +59,8 @@ const FACT_CUES =
   /\b(?:allerg\w*|medication|medicine|prescri\w*|diagnos\w*|diabet\w*|asthma|blood|surgery|operation|pregnan\w*|expecting|school|college|university|plate|registration|licen[cs]e|address|street|road|avenue|apartment|flat|postcode|zip|account|policy|number|password|pin|birthday|born|married|divorced|engaged|wedding|husband|wife|partner|son|daughter|child(?:ren)?|kids?|mother|father|mum|mom|dad|brother|sister|grand\w+|dog|cat|pet|job|work(?:s|ed)? (?:as|at|for)|retired|moved|live[sd]?|allergic|vegetarian|vegan|intolerant|prefer\w*|budget|afford|spend|price|cost|quote|deadline|appointment)\b/i;
 
 /** Words that say a fact changed. */
-const CHANGE_CUES = /\b(?:instead|any ?more|no longer|from now on|switch(?:ed)? to|changed? (?:it )?to|make it)\b/iu;
+const CHANGE_CUES =
+  /\b(?:instead|rather than|any ?more|no longer|from now on|switch(?:ed)? (?:to|from)|changed? (?:it )?(?:to|from)|make it|scrap|(?:is|are) no good|no more)\b/iu;
 
 /**
  * How much a statement tells, for choosing the few statements shown at call start: numbers,
@@ -80,7 +80,7 @@ export function informationScore(text: string): number {
   score += Math.min(3, innerCapitals.length) * 1.2;
   score += Math.min(2, (text.match(new RegExp(FACT_CUES.source, 'gi')) ?? []).length) * 1.5;
   // A change of fact ("can we do Fridays instead?", "scrap the three recipes"): what is current now.
-  score += replacedPhrases(text).length > 0 || CHANGE_CUES.test(text) ? 2 : 0;
+  score += CHANGE_CUES.test(text) ? 2 : 0;
   const words = text.split(/\s+/).length;
   return Math.round((score + Math.min(1, words / 30)) * 100) / 100;
 }

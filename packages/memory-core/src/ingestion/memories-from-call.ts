@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { AgentType } from '../config/agent-type-schema';
 import type { CallRecord } from '../domain/call-record';
 import type { MemoryMetadata, MemoryType, MetadataValue, NewMemory } from '../domain/memory';
+import { findAddress } from '../extraction/address';
 import { type ExtractedFields, type ExtractField, FIELD_LABELS } from '../extraction/extract-fields';
 import { extractFieldsWithSources, type FieldSource, platformFields } from '../extraction/field-extractor';
 import { findSpokenBudget } from '../extraction/money';
@@ -104,7 +105,11 @@ function statementFields(text: string, wanted: readonly ExtractField[], at: numb
     const budget = findSpokenBudget(text);
     if (budget) out.budget = budget;
   }
-  for (const field of ['contact_preference', 'account_status', 'address'] as const) {
+  if (wanted.includes('address')) {
+    const address = findAddress(text);
+    if (address) out.address = address;
+  }
+  for (const field of ['contact_preference', 'account_status'] as const) {
     const rule = SENTENCE_RULES[field];
     if (!wanted.includes(field) || !rule) continue;
     for (const sentence of sentences(text)) {

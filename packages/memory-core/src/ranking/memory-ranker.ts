@@ -1,6 +1,6 @@
 import type { Memory } from '../domain/memory';
 import { EXTRACT_FIELDS, PER_CALL_FIELDS } from '../extraction/extract-fields';
-import { mentionsPhrase } from '../extraction/replacements';
+import { mentionsPhrase } from '../text/text-utils';
 import { mentionsSaid } from '../text/value-said';
 
 const FIELD_KEYS = new Set<string>(EXTRACT_FIELDS);

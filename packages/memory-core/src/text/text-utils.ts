@@ -73,3 +73,10 @@ export function capitalisedWordsAfter(text: string, leadIn: RegExp, maxWords: nu
 export function escapeRegex(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
+
+/** Whether a text mentions a phrase as words (a plural too: "emails" mentions "email"; "Energy" only as a name). */
+export function mentionsPhrase(text: string, phrase: string): boolean {
+  // A name is matched as written ("Energy" of "Northwind Energy" is not the word energy); a word in any case.
+  const flags = /^\p{Lu}/u.test(phrase) ? 'u' : 'iu';
+  return new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegex(phrase)}(?:s|es)?(?![\\p{L}\\p{N}])`, flags).test(text);
+}
