@@ -1,9 +1,9 @@
 import fc from 'fast-check';
-import { buildProfileSnapshot, buildStartContent, contextFromSnapshot, extractFields, FixedClock, memoriesFromCall } from '../src';
+import { buildProfileSnapshot, buildStartContent, contextFromSnapshot, extractFields, FixedClock } from '../src';
 import { withoutSupersededSentences } from '../src/domain/profile-snapshot-builder';
 import { addressForms, findAddresses } from '../src/extraction/address';
 import { withoutReplaced } from '../src/extraction/replacements';
-import { agent, agentType, call, caller } from './helpers';
+import { agent, agentType, call, caller, memoriesOfCall } from './helpers';
 
 describe('findAddresses', () => {
   it.each([
@@ -54,24 +54,20 @@ describe('the caller’s address as a field', () => {
   });
 
   it('a moved caller: the call start shows the new address and never the old one, even where a summary mentions it', () => {
-    const first = memoriesFromCall(
-      call([caller("I'm Owen Price. We're moving to 5 Ferry Road, Hull.")], {
-        conversationId: 'c1',
-        summary: 'Owen Price booked a removal to 5 Ferry Road, Hull.',
-        startedAt: '2026-09-01T10:00:00Z',
-        endedAt: '2026-09-01T10:05:00Z',
-      }),
+    const first = memoriesOfCall(
       ctx,
-    ).memories;
-    const second = memoriesFromCall(
-      call([caller("The Ferry Road sale fell through. We've bought 61 Beacon Hill in Halifax instead.")], {
-        conversationId: 'c2',
-        summary: 'Owen Price called because the purchase of 5 Ferry Road fell through. He is now moving to 61 Beacon Hill, Halifax.',
-        startedAt: '2026-10-01T10:00:00Z',
-        endedAt: '2026-10-01T10:05:00Z',
-      }),
+      'c1',
+      '2026-09-01',
+      "I'm Owen Price. We're moving to 5 Ferry Road, Hull.",
+      'Owen Price booked a removal to 5 Ferry Road, Hull.',
+    );
+    const second = memoriesOfCall(
       ctx,
-    ).memories;
+      'c2',
+      '2026-10-01',
+      "The Ferry Road sale fell through. We've bought 61 Beacon Hill in Halifax instead.",
+      'Owen Price called because the purchase of 5 Ferry Road fell through. He is now moving to 61 Beacon Hill, Halifax.',
+    );
     const stored = [...first, ...second].map((m, i) => ({ ...m, id: `m${i}` }));
     const snapshot = buildProfileSnapshot(stored, {
       ...worker,

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fixtureJson } from '@agentic-memory/fixtures';
 import type { AgentMap, AgentType, AgentTypes, CallRecord, MetadataValue, Turn } from '../src';
-import { AgentMapSchema, parseAgentTypes } from '../src';
+import { AgentMapSchema, type IngestContext, memoriesFromCall, parseAgentTypes } from '../src';
 
 const ROOT = join(__dirname, '..', '..', '..');
 
@@ -98,4 +98,18 @@ export function call(turns: Turn[], extra: Partial<CallRecord> = {}): CallRecord
     endedAt: '2026-10-14T15:01:00.000Z',
     ...extra,
   };
+}
+
+/** The memories one call leaves: the caller's words and the platform's summary, on a given day (10:00–10:05 UTC). */
+export function memoriesOfCall(
+  context: IngestContext,
+  conversationId: string,
+  day: string,
+  said: string,
+  summary: string,
+): ReturnType<typeof memoriesFromCall>['memories'] {
+  return memoriesFromCall(
+    call([caller(said)], { conversationId, summary, startedAt: `${day}T10:00:00Z`, endedAt: `${day}T10:05:00Z` }),
+    context,
+  ).memories;
 }

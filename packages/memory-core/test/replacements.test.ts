@@ -1,16 +1,8 @@
 import fc from 'fast-check';
-import {
-  buildProfileSnapshot,
-  buildStartContent,
-  contextFromSnapshot,
-  FixedClock,
-  type Memory,
-  memoriesFromCall,
-  rankMemories,
-} from '../src';
+import { buildProfileSnapshot, buildStartContent, contextFromSnapshot, FixedClock, type Memory, rankMemories } from '../src';
 import { addressForms } from '../src/extraction/address';
 import { mentionsPhrase, replacedPhrases, withoutReplaced } from '../src/extraction/replacements';
-import { agentType, call, caller } from './helpers';
+import { agentType, memoriesOfCall } from './helpers';
 
 describe('replacedPhrases', () => {
   it.each([
@@ -82,23 +74,20 @@ describe('a thing replaced in a later call', () => {
   /** The wording rules the ingest worker passes to the snapshot builder. */
   const worker = { cut: withoutReplaced, addressForms };
   const ctx = { agentTypeName: 'elevenlabs_sales_agent', agentType: sales, clock };
-  const at = (day: string) => ({ startedAt: `${day}T10:00:00Z`, endedAt: `${day}T10:05:00Z` });
-  const first = memoriesFromCall(
-    call([caller("I'm Priya Raman. I'd like cover for a 2019 VW Golf.")], {
-      conversationId: 'c1',
-      summary: 'Priya Raman asked for a quote for her 2019 VW Golf.',
-      ...at('2026-09-01'),
-    }),
+  const first = memoriesOfCall(
     ctx,
-  ).memories;
-  const second = memoriesFromCall(
-    call([caller('Change of plan, the Golf failed its MOT, so I bought a Skoda Octavia instead.')], {
-      conversationId: 'c2',
-      summary: 'Priya Raman bought a Skoda Octavia instead of the VW Golf, because the Golf failed its MOT. She wants cover from Monday.',
-      ...at('2026-10-01'),
-    }),
+    'c1',
+    '2026-09-01',
+    "I'm Priya Raman. I'd like cover for a 2019 VW Golf.",
+    'Priya Raman asked for a quote for her 2019 VW Golf.',
+  );
+  const second = memoriesOfCall(
     ctx,
-  ).memories;
+    'c2',
+    '2026-10-01',
+    'Change of plan, the Golf failed its MOT, so I bought a Skoda Octavia instead.',
+    'Priya Raman bought a Skoda Octavia instead of the VW Golf, because the Golf failed its MOT. She wants cover from Monday.',
+  );
   const stored: Memory[] = [...first, ...second].map((m, i) => ({ ...m, id: `m${i}` }));
 
   it('is named in the replacing call’s metadata', () => {
