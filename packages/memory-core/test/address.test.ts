@@ -1,9 +1,9 @@
 import fc from 'fast-check';
-import { buildProfileSnapshot, buildStartContent, contextFromSnapshot, extractFields, FixedClock } from '../src';
+import { extractFields, FixedClock } from '../src';
 import { withoutSupersededSentences } from '../src/domain/profile-snapshot-builder';
 import { addressForms, findAddresses } from '../src/extraction/address';
 import { withoutReplaced } from '../src/extraction/replacements';
-import { agent, agentType, call, caller, memoriesOfCall } from './helpers';
+import { agent, agentType, call, caller, memoriesOfCall, startReplyOf } from './helpers';
 
 describe('findAddresses', () => {
   it.each([
@@ -69,15 +69,8 @@ describe('the caller’s address as a field', () => {
       'Owen Price called because the purchase of 5 Ferry Road fell through. He is now moving to 61 Beacon Hill, Halifax.',
     );
     const stored = [...first, ...second].map((m, i) => ({ ...m, id: `m${i}` }));
-    const snapshot = buildProfileSnapshot(stored, {
-      ...worker,
-      callerKey: 'k',
-      agentTypeName: 'elevenlabs_sales_agent',
-      agentType: sales,
-      clock,
-    });
+    const { snapshot, reply } = startReplyOf(stored, 'elevenlabs_sales_agent', clock, worker);
     expect(snapshot.fields.address).toBe('61 Beacon Hill, Halifax');
-    const reply = JSON.stringify(buildStartContent(contextFromSnapshot(snapshot, clock.now()), sales, clock.now()));
     expect(reply).toContain('61 Beacon Hill');
     expect(reply).not.toContain('Ferry Road');
   });

@@ -2,7 +2,19 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fixtureJson } from '@agentic-memory/fixtures';
 import type { AgentMap, AgentType, AgentTypes, CallRecord, MetadataValue, Turn } from '../src';
-import { AgentMapSchema, type IngestContext, memoriesFromCall, parseAgentTypes } from '../src';
+import {
+  AgentMapSchema,
+  buildProfileSnapshot,
+  buildStartContent,
+  type Clock,
+  contextFromSnapshot,
+  type IngestContext,
+  type Memory,
+  memoriesFromCall,
+  type ProfileSnapshot,
+  parseAgentTypes,
+  type SnapshotContext,
+} from '../src';
 
 const ROOT = join(__dirname, '..', '..', '..');
 
@@ -112,4 +124,19 @@ export function memoriesOfCall(
     call([caller(said)], { conversationId, summary, startedAt: `${day}T10:00:00Z`, endedAt: `${day}T10:05:00Z` }),
     context,
   ).memories;
+}
+
+/**
+ * What the call start says for a caller with these memories, as the worker's snapshot would give it
+ * (`wording`: the helpers the worker injects — `cut`, `addressForms`); the snapshot too.
+ */
+export function startReplyOf(
+  memories: readonly Memory[],
+  agentTypeName: string,
+  clock: Clock,
+  wording: Pick<SnapshotContext, 'cut' | 'addressForms'> = {},
+): { snapshot: ProfileSnapshot; reply: string } {
+  const type = agentType(agentTypeName);
+  const snapshot = buildProfileSnapshot(memories, { ...wording, callerKey: 'k', agentTypeName, agentType: type, clock });
+  return { snapshot, reply: JSON.stringify(buildStartContent(contextFromSnapshot(snapshot, clock.now()), type, clock.now())) };
 }

@@ -1,8 +1,8 @@
 import fc from 'fast-check';
-import { buildProfileSnapshot, buildStartContent, contextFromSnapshot, FixedClock, type Memory, rankMemories } from '../src';
+import { FixedClock, type Memory, rankMemories } from '../src';
 import { addressForms } from '../src/extraction/address';
 import { mentionsPhrase, replacedPhrases, withoutReplaced } from '../src/extraction/replacements';
-import { agentType, memoriesOfCall } from './helpers';
+import { agentType, memoriesOfCall, startReplyOf } from './helpers';
 
 describe('replacedPhrases', () => {
   it.each([
@@ -96,21 +96,13 @@ describe('a thing replaced in a later call', () => {
   });
 
   it('never appears in the call start; the new one does', () => {
-    const snapshot = buildProfileSnapshot(stored, {
-      ...worker,
-      callerKey: 'k',
-      agentTypeName: 'elevenlabs_sales_agent',
-      agentType: sales,
-      clock,
-    });
-    const reply = JSON.stringify(buildStartContent(contextFromSnapshot(snapshot, clock.now()), sales, clock.now()));
+    const { reply } = startReplyOf(stored, 'elevenlabs_sales_agent', clock, worker);
     expect(reply).toContain('Skoda Octavia');
     expect(reply).not.toContain('Golf');
   });
 
   it('without the worker’s wording rules (a snapshot built at call start) the memories about it are left out whole', () => {
-    const snapshot = buildProfileSnapshot(stored, { callerKey: 'k', agentTypeName: 'elevenlabs_sales_agent', agentType: sales, clock });
-    const reply = JSON.stringify(buildStartContent(contextFromSnapshot(snapshot, clock.now()), sales, clock.now()));
+    const { reply } = startReplyOf(stored, 'elevenlabs_sales_agent', clock);
     expect(reply).not.toContain('Golf');
   });
 
