@@ -68,6 +68,8 @@ describe('questionIntents', () => {
     ['why did he cancel?', ['why']],
     ["what's the horse called?", ['what is it called']],
     ['what is the purpose of her visit?', ['why']],
+    ['what is the birth date of her niece?', ['when']],
+    ['what was the start date of the lease?', ['when']],
     ['what did he buy the drill for?', ['why']],
     ['what do they call the boat?', ['what is it called']],
     ["what is her tortoise's name?", ['what is it called']],

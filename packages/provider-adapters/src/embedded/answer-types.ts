@@ -183,7 +183,8 @@ const INTENTS: readonly {
     ],
   },
   {
-    pattern: /\bwhen\b|\bwhat (?:date|day|time|month|year)\b|\bwhich (?:date|day|month|year)\b|\bhow soon\b|\b(?:deadline|due date)\b/iu,
+    pattern:
+      /\bwhen\b|\bwhat (?:date|day|time|month|year)\b|\bwhich (?:date|day|month|year)\b|\bhow soon\b|\b(?:deadline|due date|birth ?date|date of birth|start date|end date)\b|\bwhat(?:['’]s| is| was) the (?:\p{L}+ )?date\b/iu,
     word: 'when',
     consumes: ['deadline'],
     terms: [
