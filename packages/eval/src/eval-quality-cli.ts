@@ -106,29 +106,16 @@ try {
   }
   if (!flag('--no-peer') && !only) {
     const peer = await evaluatePeerConversations(product.client, loadPeerConversations());
-    const types = Object.keys(peer.byType);
+    const types = Object.entries(peer.byType);
+    const cell = (t: { passed: number; total: number }) => `${pct(t)} (${frac(t)})`;
     console.log(
       `\n── peer conversations, LoCoMo-style (${peer.product.total} questions about what speaker A said, answer in the top 5) ──`,
     );
     printTable(
-      ['system', ...types, 'all'],
+      ['system', ...types.map(([type]) => type), 'all'],
       [
-        [
-          'product (memory search, fallback never counted)',
-          ...types.map(
-            (t) =>
-              `${pct(peer.byType[t]?.product ?? { passed: 0, total: 0 })} (${frac(peer.byType[t]?.product ?? { passed: 0, total: 0 })})`,
-          ),
-          `${pct(peer.product)} (${frac(peer.product)})`,
-        ],
-        [
-          'plain BM25 over raw caller turns + summaries',
-          ...types.map(
-            (t) =>
-              `${pct(peer.byType[t]?.baseline ?? { passed: 0, total: 0 })} (${frac(peer.byType[t]?.baseline ?? { passed: 0, total: 0 })})`,
-          ),
-          `${pct(peer.baseline)} (${frac(peer.baseline)})`,
-        ],
+        ['product (memory search, fallback never counted)', ...types.map(([, t]) => cell(t.product)), cell(peer.product)],
+        ['plain BM25 over raw caller turns + summaries', ...types.map(([, t]) => cell(t.baseline)), cell(peer.baseline)],
       ],
     );
     if (flag('--failures') && peer.failures.length > 0) {

@@ -301,7 +301,7 @@ export interface PeerResult {
  */
 export async function evaluatePeerConversations(client: ProductClient, conversations: readonly PeerConversation[]): Promise<PeerResult> {
   for (const c of conversations)
-    for (const [i, s] of c.sessions.entries()) await client.postCall(`peer_${c.id}`, i, 'support', c.caller, { ...s, turns: s.turns });
+    for (const [i, s] of c.sessions.entries()) await client.postCall(`peer_${c.id}`, i, 'support', c.caller, s);
   await client.waitForIngestion();
   const result: PeerResult = { product: tally(), baseline: tally(), byType: {}, failures: [] };
   for (const c of conversations) {

@@ -21,7 +21,7 @@ export * from './extraction/extract-fields';
 export * from './extraction/field-extractor';
 export { currencyOf, findBudget, findSpokenBudget, formatMoney, parseAmount } from './extraction/money';
 export { digitsForNumberWords } from './extraction/number-words';
-export { mentionsPhrase, replacedPhrases, withoutReplaced } from './extraction/replacements';
+export { replacedPhrases, withoutReplaced } from './extraction/replacements';
 export { classifyIssue, escalationLevel, resolutionSteps, satisfaction, technicalDetails } from './extraction/text-patterns';
 export { findTimeline } from './extraction/timeline';
 export { resolveTimeline, timelineValue } from './extraction/timeline-date';

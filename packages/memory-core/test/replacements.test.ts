@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { FixedClock, type Memory, rankMemories } from '../src';
 import { addressForms } from '../src/extraction/address';
-import { mentionsPhrase, replacedPhrases, withoutReplaced } from '../src/extraction/replacements';
+import { replacedPhrases, withoutReplaced } from '../src/extraction/replacements';
+import { mentionsPhrase } from '../src/text/text-utils';
 import { agentType, memoriesOfCall, startReplyOf } from './helpers';
 
 describe('replacedPhrases', () => {

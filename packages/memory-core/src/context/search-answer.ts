@@ -23,7 +23,8 @@ export function excerpt(text: string, passage: string | undefined, max: number):
   const line = singleLine(text, Number.MAX_SAFE_INTEGER);
   if (line.length <= max) return line;
   const sentences = line.split(/(?<=[.!?]["'”’)]*)\s+/u);
-  const at = passage ? sentences.findIndex((s) => s.includes(singleLine(passage, Number.MAX_SAFE_INTEGER))) : -1;
+  const answer = passage ? singleLine(passage, Number.MAX_SAFE_INTEGER) : null;
+  const at = answer ? sentences.findIndex((s) => s.includes(answer)) : -1;
   if (at <= 0) return singleLine(line, max);
   const chosen = new Set([at]);
   const length = () => [...chosen].reduce((n, i) => n + (sentences[i]?.length ?? 0) + 3, 0);

@@ -1,7 +1,7 @@
 import type { AgentType } from '../config/agent-type-schema';
 import { EXTRACT_FIELDS, PER_CALL_FIELDS } from '../extraction/extract-fields';
 import type { Clock } from '../ports/clock';
-import { isExpired, rankMemories, replacedIn } from '../ranking/memory-ranker';
+import { isExpired, mentionsReplacedElsewhere, rankMemories, replacedIn } from '../ranking/memory-ranker';
 import { mentionsPhrase } from '../text/text-utils';
 import { mentionsSaid } from '../text/value-said';
 import type { Memory } from './memory';
@@ -222,9 +222,8 @@ function assemble(
   const shown = live.flatMap((m) => {
     if (!shownAtCallStart(m) || isSuperseded(m, fields) || mentionsSuperseded(m.text, fieldValues, mentions)) return [];
     // The call that replaced a thing is shown without it; another call's memory about it is history.
-    const own = replacedIn(m);
-    if (replacedPhrases.some((p) => !own.includes(p) && mentionsPhrase(m.text, p))) return [];
-    const text = cut(m.text, own);
+    if (mentionsReplacedElsewhere(m, replacedPhrases)) return [];
+    const text = cut(m.text, replacedIn(m));
     return text === null ? [] : [text === m.text ? m : { ...m, text }];
   });
   const topMemories = rankMemories(

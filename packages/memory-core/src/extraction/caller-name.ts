@@ -14,6 +14,7 @@ import {
   SURNAME_INTRODUCTIONS,
   TITLES,
 } from './name-lexicon';
+import { isSpokenDigit } from './number-words';
 
 export interface NameInput {
   readonly turns: readonly Turn[];
@@ -162,10 +163,7 @@ function bare(token: string | undefined): string {
  */
 function spellsLetter(tokens: readonly string[], i: number): boolean {
   if (!SPELLING_ALPHABET.has(bare(tokens[i]))) return false;
-  const letterOrNumber = (t: string) =>
-    SPELLING_ALPHABET.has(t) ||
-    /^(?:\p{L}|\p{N}+)$/u.test(t) ||
-    (NOT_NAMES.has(t) && /^(?:one|two|three|four|five|six|seven|eight|nine|zero|oh|double)$/.test(t));
+  const letterOrNumber = (t: string) => SPELLING_ALPHABET.has(t) || /^(?:\p{L}|\p{N}+)$/u.test(t) || (NOT_NAMES.has(t) && isSpokenDigit(t));
   for (const step of [-1, 1]) {
     let j = i + step;
     while (j >= 0 && j < tokens.length && FILLERS.has(bare(tokens[j]))) j += step;
@@ -173,6 +171,12 @@ function spellsLetter(tokens: readonly string[], i: number): boolean {
     if (t.length > 0 && letterOrNumber(t)) return true;
   }
   return false;
+}
+
+/** Whether a text goes on with a digit, written or said ("… 4 4 8", "… nine nine four"): letters before it are a code. */
+function readsOnAsDigits(rest: string): boolean {
+  const next = /^[\s,.-]*(\d|\p{L}+)/u.exec(rest)?.[1] ?? '';
+  return /^\d$/u.test(next) || isSpokenDigit(next.toLowerCase());
 }
 
 function isSpelled(token: string): boolean {
@@ -195,7 +199,7 @@ function readName(rest: string, uncased: boolean, max = 3): NameWords | null {
     const token = tokens[i] ?? '';
     const core = token.replace(/^["“'(¿¡]+/, '').replace(/[.,!?;:"”)…]+$/, '');
     const closes = core.length < token.replace(/^["“'(¿¡]+/, '').length;
-    const lower = core.toLowerCase().replace(/\.$/, '');
+    const lower = bare(token);
     if (core.length === 0) break;
     if (words.length === 0 && title === null && Object.hasOwn(TITLES, lower)) {
       title = TITLES[lower] || null;
@@ -433,12 +437,7 @@ function fromConversation(turns: readonly Turn[], excluded: ReadonlySet<string>)
       /\bspell|\bletters?\b/i.test(previousAgent) ||
       /\b(?:name|surname|spelt|spelled|spelling|with an?|without an?)\b/i.test(text);
     const spelledName: string[] = spelledRuns
-      .filter(
-        (m) =>
-          !/^[\s,.-]*(?:\d|(?:one|two|three|four|five|six|seven|eight|nine|zero|oh|double)\b)/iu.test(
-            text.slice((m.index ?? 0) + m[0].length),
-          ),
-      )
+      .filter((m) => !readsOnAsDigits(text.slice((m.index ?? 0) + m[0].length)))
       .sort((a, b) => (a.index ?? 0) - (b.index ?? 0))
       .map((m) => properCase((m[1] ?? '').replace(/[-. ]/g, '')))
       .filter((w) => w.length >= 3 && (nameTalk || (current !== null && likelyTarget(current.words, w) >= 0)));
@@ -577,7 +576,7 @@ function nameOfCall(input: NameInput): string | null {
     // Another first name altogether (not a respelling): the summary, written from the whole call,
     // knows who called better than one phrase read from it — a relative's name given as an answer,
     // a misheard word taken for a name — when the caller's call says that name too.
-    if (summarised.lead && !spoken.title && differentPerson(spoken, summarised) && saidInCall(summarised, input.turns))
+    if (summarised.lead && !spoken.title && differentPerson(spoken, summarised) && saidInCall(summarised.words[0] ?? '', input.turns))
       return joined(doubledAsSummarised(summarised, input.summary ?? null));
     // The summary's fuller form of the same name ("Rosa" → "Rosa Delgado") completes it.
     if (spokenLower.every((w) => summaryLower.includes(w)) && summaryLower.length > spokenLower.length) return joined(summarised);
@@ -590,7 +589,7 @@ function nameOfCall(input: NameInput): string | null {
       summarised.words.length >= 2 &&
       foldName(spoken.words[0] ?? '') === foldName(summarised.words[0] ?? '') &&
       likeness(spokenLast, summaryLast) < 0.5 &&
-      saidInCall({ words: [summaryLast], title: null }, input.turns)
+      saidInCall(summaryLast, input.turns)
     )
       return joined(summarised);
     // The formal given name the summary writes for a short form said ("Joe Nowak" → "Joseph Nowak").
@@ -619,20 +618,15 @@ function differentPerson(a: NameWords, b: NameWords): boolean {
   return likeness(x, y) < 0.5 && !b.words.some((w) => w.toLowerCase() === x.toLowerCase());
 }
 
-/** Whether a name's first word is said in the call (folded: "Zoë" is said as "zoe" in ASR). */
-function saidInCall(name: NameWords, turns: readonly Turn[]): boolean {
-  const fold = (t: string) =>
-    t
-      .normalize('NFKD')
-      .replace(/\p{M}+/gu, '')
-      .toLowerCase();
-  const first = fold(name.words[0] ?? '');
+/** Whether a word of a name is said in the call, folded as names are compared ("Zoë" is said as "zoe" in ASR). */
+function saidInCall(word: string, turns: readonly Turn[]): boolean {
+  const folded = foldName(word);
   return (
-    first.length > 0 &&
+    folded.length > 0 &&
     turns.some((t) =>
-      fold(t.text)
+      foldName(t.text)
         .split(/[^\p{L}'-]+/u)
-        .includes(first),
+        .includes(folded),
     )
   );
 }

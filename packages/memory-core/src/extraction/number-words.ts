@@ -47,6 +47,11 @@ const SCALES: Readonly<Record<string, number>> = {
   billion: 1_000_000_000,
 };
 
+/** Whether a lower-case word says one digit, as numbers and codes are read out ("oh", "seven", "double"). */
+export function isSpokenDigit(word: string): boolean {
+  return (word in UNITS && (UNITS[word] as number) < 10) || word === 'double';
+}
+
 /** Whether a lower-case word can take part in a spoken number. */
 function isNumberWord(word: string): boolean {
   return (

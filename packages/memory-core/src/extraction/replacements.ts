@@ -1,7 +1,5 @@
 import { escapeRegex, mentionsPhrase } from '../text/text-utils';
 
-export { mentionsPhrase };
-
 /**
  * What a call says was replaced, whatever the fact: "I've bought a Picanto instead of the Fiesta",
  * "text me rather than email", "we switched from Octopus to Ovo" — the old thing is no longer
@@ -108,10 +106,9 @@ export function withoutReplaced(text: string, phrases: readonly string[]): strin
   const quoted = /^["“]/u.test(text.slice(label.length - 1)) && /["”]$/u.test(text);
   let out = text.slice(label.length).replace(quoted ? /["”]$/u : /$^/u, '');
   for (const phrase of live) {
-    const lead = `(?:${REPLACED_WORDS}|from)`;
     out = out.replace(
       new RegExp(
-        `,?\\s*${lead}\\s+(?:(?:the|a|an|my|our|his|her|their|your)\\s+)?(?:${escapeRegex(phrase)})(?:s|es)?(?![\\p{L}\\p{N}])`,
+        `,?\\s*(?:${REPLACED_WORDS}|from)\\s+(?:(?:the|a|an|my|our|his|her|their|your)\\s+)?(?:${escapeRegex(phrase)})(?:s|es)?(?![\\p{L}\\p{N}])`,
         /^\p{Lu}/u.test(phrase) ? 'gu' : 'giu',
       ),
       '',

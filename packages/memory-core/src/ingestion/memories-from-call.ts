@@ -154,10 +154,9 @@ export function memoriesFromCall(call: CallRecord, context: IngestContext): Call
     agent_id: call.agentId,
     direction: call.direction,
   };
+  const callerTexts = call.turns.filter((t) => t.speaker === 'caller').map((t) => t.text);
   // What the caller or the summary says this call replaced ("a Picanto instead of the Fiesta").
-  const replaced = [
-    ...new Set([...call.turns.filter((t) => t.speaker === 'caller').map((t) => t.text), call.summary ?? ''].flatMap(replacedPhrases)),
-  ];
+  const replaced = [...new Set([...callerTexts, call.summary ?? ''].flatMap(replacedPhrases))];
   if (replaced.length > 0) baseMetadata.replaced = replaced.join('; ');
 
   const memories: NewMemory[] = [];
@@ -207,7 +206,6 @@ export function memoriesFromCall(call: CallRecord, context: IngestContext): Call
     add('conversion', `Converted on this call${fields.interests ? ` (${fields.interests})` : ''}.`, { converted: true });
   }
 
-  const callerTexts = call.turns.filter((t) => t.speaker === 'caller').map((t) => t.text);
   const issueLabel = fields.issue_type ?? fields.issue_category ?? issueOfCall(callerTexts, call.summary);
   if (issueLabel) {
     const description = callerTexts.flatMap((t) => sentences(t)).find((s) => classifyIssue([s]) === issueLabel) ?? call.summary ?? '';

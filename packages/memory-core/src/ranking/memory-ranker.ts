@@ -103,6 +103,16 @@ export function replacedIn(memory: Pick<Memory, 'metadata'>): string[] {
     : [];
 }
 
+/**
+ * Whether a memory mentions a thing another call said it replaced (the replacing call's own
+ * memories say why it changed, and are not about the old thing).
+ */
+export function mentionsReplacedElsewhere(memory: Pick<Memory, 'text' | 'metadata'>, replaced: readonly string[]): boolean {
+  if (replaced.length === 0) return false;
+  const own = replacedIn(memory);
+  return replaced.some((p) => !own.includes(p) && mentionsPhrase(memory.text, p));
+}
+
 export interface RankedMemory extends Memory {
   /** Final ranking score: relevance × weight × recency × priority. */
   readonly rankScore: number;
@@ -156,8 +166,6 @@ export function rankMemories(memories: readonly Memory[], rules: RankingRules, n
   // mention them rank below.
   const replacedThings = superseded === 1 ? [] : [...new Set(live.flatMap(replacedIn))];
   for (const memory of memories) {
-    // The replacing call's own memories keep their words (why it changed is an answer too).
-    const own = replacedIn(memory);
     if (isExpired(memory, now)) continue;
     const relevance = memory.score ?? 1;
     // A fallback (nothing matched) carries no relevance; it is context, ranked by recency.
@@ -167,9 +175,12 @@ export function rankMemories(memories: readonly Memory[], rules: RankingRules, n
     const weight = weightOf(memory, rules.searchWeights) ** weightStrength;
     const recency = 1 + (recencyBoost(memory.createdAt, now) - 1) * recencyStrength;
     const layer = memory.metadata.layer === 'transcript' && memory.metadata.key_statement !== true ? (rules.transcriptWeight ?? 1) : 1;
-    const mentionsReplaced = replacedThings.some((p) => !own.includes(p) && mentionsPhrase(memory.text, p));
+    // The replacing call's own memories keep their words and rank (why it changed is an answer too).
     const replaced =
-      superseded !== 1 && (mentionsReplaced || aboutReplacedValue(memory, current, replacedByNewer, rules.mentions)) ? superseded : 1;
+      superseded !== 1 &&
+      (mentionsReplacedElsewhere(memory, replacedThings) || aboutReplacedValue(memory, current, replacedByNewer, rules.mentions))
+        ? superseded
+        : 1;
     const rankScore = Math.max(relevance, 1e-6) * weight * recency * priority * layer * replaced;
     ranked.push({ ...memory, rankScore });
   }

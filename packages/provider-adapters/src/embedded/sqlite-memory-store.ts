@@ -579,12 +579,12 @@ export class SqliteMemoryStore implements MemoryStore, UserDirectory {
     const coverage = (lemmas: ReadonlySet<string>, broader: ReadonlySet<string>, context: ReadonlySet<string>) =>
       concepts.reduce((got, c, i) => got + best(c, lemmas, broader, context) * (weights[i] ?? 0), 0) / possible;
     // How much of the question the statement's call was about (its summary's words, marked in the context).
-    const topicTerms = concepts.map((c) =>
+    const topicMarks = concepts.map((c) =>
       c.intent ? [] : [...c.terms].filter(([term]) => !c.near?.has(term)).map(([term, w]) => [`${TOPIC}${term}`, w] as const),
     );
     const topicCoverage = (context: ReadonlySet<string>) => {
       let got = 0;
-      topicTerms.forEach((terms, i) => {
+      topicMarks.forEach((terms, i) => {
         let found = 0;
         for (const [term, w] of terms) if (w > found && context.has(term)) found = w;
         got += found * (weights[i] ?? 0);
