@@ -55,6 +55,7 @@ export const DEV_CASES: readonly EvalCase[] = [
   ...loadCases('dev-tenth.json'),
   ...loadCases('dev-eleventh.json'),
   ...loadCases('dev-twelfth.json'),
+  ...loadCases('dev-thirteenth.json'),
 ];
 
 /** The holdout half: written with the dev half, before any tuning, and never read while tuning. */
