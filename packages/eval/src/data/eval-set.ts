@@ -56,6 +56,7 @@ export const DEV_CASES: readonly EvalCase[] = [
   ...loadCases('dev-eleventh.json'),
   ...loadCases('dev-twelfth.json'),
   ...loadCases('dev-thirteenth.json'),
+  ...loadCases('dev-fourteenth.json'),
 ];
 
 /** The holdout half: written with the dev half, before any tuning, and never read while tuning. */
