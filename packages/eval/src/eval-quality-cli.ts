@@ -5,7 +5,7 @@
  * multi-session benchmark and the peer conversations (LoCoMo-style) beside a plain BM25 baseline
  * computed in the same run.
  *
- *   pnpm eval:quality [--set dev|holdout|both] [--no-multi] [--no-peer] [--failures] [--holdout-failures] [--case <dev id prefix>]
+ *   pnpm eval:quality [--set dev|holdout|both|none] [--no-multi] [--no-peer] [--failures] [--holdout-failures] [--case <dev id prefix>]
  *
  * Failures of the dev half (calls and the first half of the benchmark's personas) are listed with
  * `--failures`; the holdout's only with `--holdout-failures` (tune on dev, never on holdout).
@@ -24,7 +24,7 @@ const { CATEGORIES } = await import('./eval-types');
 const { DEV_CASES, HOLDOUT_CASES, evaluateCases, evaluateMultiSession, evaluatePeerConversations, startProduct } = await import(
   './quality-eval'
 );
-const { loadPeerConversations } = await import('./data/peer-conversations');
+const { loadPeerConversations, PEER_FILES } = await import('./data/peer-conversations');
 type SetResult = Awaited<ReturnType<typeof evaluateCases>>;
 
 const pct = (t: { passed: number; total: number }) =>
@@ -105,7 +105,10 @@ try {
     }
   }
   if (!flag('--no-peer') && !only) {
-    const peer = await evaluatePeerConversations(product.client, loadPeerConversations());
+    const peer = await evaluatePeerConversations(
+      product.client,
+      PEER_FILES.flatMap((f) => loadPeerConversations(f)),
+    );
     const types = Object.entries(peer.byType);
     const cell = (t: { passed: number; total: number }) => `${pct(t)} (${frac(t)})`;
     console.log(

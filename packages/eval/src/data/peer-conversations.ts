@@ -57,6 +57,9 @@ export function checkConversation(c: PeerConversation, where: string): PeerConve
 }
 
 /** The peer conversations of the evaluation set. */
+/** The peer-conversation sets, each written by another engineer who read none of the rules. */
+export const PEER_FILES = ['peer-conversations.json', 'peer-conversations-2.json'] as const;
+
 export function loadPeerConversations(name = 'peer-conversations.json'): PeerConversation[] {
   const file = join(findWorkspaceRoot(), 'packages', 'eval', 'data', name);
   const stored = JSON.parse(readFileSync(file, 'utf8')) as PeerConversation[];
