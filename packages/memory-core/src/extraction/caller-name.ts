@@ -108,6 +108,13 @@ const OWN_INTRO = phraseRegex(
     .flat()
     .filter((p) => !/^(?:it'?s|its|it is|this is|c'est|ici|hier ist|aqui é|qui è|habla|fala|parla)$/iu.test(p)),
 );
+/**
+ * "It's", "this is" and their like introduce a name only where a caller opens with one — a turn's
+ * or sentence's start after greetings, a vocative or an apology ("Hi Rhys, sorry, it's Gareth"),
+ * never mid-sentence ("now it's Ode to Joy ninety times a day", "this is Luna's fourth visit").
+ */
+const WEAK_INTRO_PREFIX =
+  /^(?:(?:hi|hello|hey|hiya|yes|yeah|yep|yup|sure|ok|okay|oh|ah|um|uh|er|erm|so|well|right|and|but|sorry|to|bother|you|again|there|look|listen|no|nope|actually|mean|i|it's|its|it|is|this|like|just|morning|afternoon|evening|good|hola|buenas|bonjour|hallo|ciao|olá|oi|dia|tarde|hej|cześć|dzień|dobry|merhaba|salut|allo|allô)[\s,.!-]*)*$/iu;
 const AGENT_INTRO = phraseRegex([...Object.values(SELF_INTRODUCTIONS).flat(), "you're through to", 'you are through to', 'through to']);
 const SURNAME_INTRO = phraseRegex(SURNAME_INTRODUCTIONS);
 const IDENTITY = phraseRegex(IDENTITY_QUESTIONS);
@@ -244,20 +251,49 @@ function readName(rest: string, uncased: boolean, max = 3): NameWords | null {
   return words.length > 0 ? { words, title } : null;
 }
 
-function namesAfter(text: string, re: RegExp, uncased: boolean, max = 3): { at: number; name: NameWords }[] {
-  const out: { at: number; name: NameWords }[] = [];
+function namesAfter(text: string, re: RegExp, uncased: boolean, max = 3): { at: number; start: number; name: NameWords }[] {
+  const out: { at: number; start: number; name: NameWords }[] = [];
   const source = apostrophes(text);
   for (const m of source.matchAll(re)) {
     const at = (m.index ?? 0) + m[0].length;
     const name = readName(source.slice(at), uncased, max);
-    if (name) out.push({ at, name });
+    if (name) out.push({ at, start: m.index ?? 0, name });
   }
   return out;
+}
+
+/** Whether what a sentence says before an introduction at `start` is only greetings and a vocative. */
+function opensSentence(text: string, start: number, excluded: ReadonlySet<string>): boolean {
+  const before = apostrophes(text)
+    .slice(0, start)
+    .split(/(?<=[.!?])\s+/)
+    .at(-1) as string;
+  // A vocative: the agent's name, or a capitalised word set off by a comma ("Hey Dev, it's Marisol").
+  const words = before
+    .split(/\s+/)
+    .filter((w) => w.length > 0)
+    .filter((w) => !excluded.has(bare(w)) && !/^\p{Lu}[\p{L}'-]*[,!]$/u.test(w));
+  return WEAK_INTRO_PREFIX.test(words.join(' '));
 }
 
 function firstSentence(text: string): string {
   return apostrophes(text).split(/(?<=[.!?])\s+/)[0] ?? '';
 }
+
+/** A caller's turn opening with a greeting or thanks ("Hi", "Thanks,"), before the name greeted. */
+const CALLER_GREETING =
+  /^(?:(?:oh|ah|well|okay|ok)[\s,]+)?(?:hi|hey|hello|hiya|heya|morning|good (?:morning|afternoon|evening)|evening|afternoon|thanks|thank you|cheers|bye|goodbye|see you|night)(?:\s+again)?[\s,]+/iu;
+/** A cased first name set off as a vocative ("Dev!", "Lorraine.", "Priya, how's…"). */
+const VOCATIVE_NAME = /^(\p{Lu}\p{Ll}[\p{L}'-]*)(?=[,!?]|\.(?:\s|$)|\s*$)/u;
+
+/** The name a caller's turn greets or thanks ("Hey Dev!", "Thanks, Lorraine.", "Priya! Guess what"), or null. */
+function greetedName(text: string): string | null {
+  const greeting = CALLER_GREETING.exec(text);
+  if (greeting) return VOCATIVE_NAME.exec(text.slice(greeting[0].length))?.[1] ?? null;
+  return /^(\p{Lu}\p{Ll}[\p{L}'-]*)!/u.exec(text)?.[1] ?? null;
+}
+/** An agent checking who it is speaking with ("Is that…", "Am I speaking with…"). */
+const IDENTITY_START = /\b(?:is (?:that|this)|am i (?:speaking|talking) (?:with|to)|are you)\b[^.!?]*\?\s*$/iu;
 
 /** Names the agent goes by: the platform's metadata and how the agent introduces itself. */
 export function agentNames(input: Pick<NameInput, 'turns' | 'agentName'>): Set<string> {
@@ -266,8 +302,18 @@ export function agentNames(input: Pick<NameInput, 'turns' | 'agentName'>): Set<s
     for (const w of words) if (!NAME_PARTICLES.has(w.toLowerCase())) names.add(w.toLowerCase());
   };
   if (input.agentName) addWords(input.agentName.split(/\s+/).filter((w) => /\p{L}/u.test(w)));
+  let previousAgent = '';
   for (const turn of input.turns) {
+    if (turn.speaker === 'caller') {
+      // "Hey Dev!", "Thanks, Lorraine.": the caller greets or thanks the agent by name — unless the
+      // agent has just asked who is calling ("Hello, Sharon." is then the caller's own name).
+      const asked = NAME_QUESTIONS.some((q) => q.test(previousAgent)) || IDENTITY_START.test(previousAgent);
+      const named = asked ? null : greetedName(apostrophes(turn.text));
+      if (named) addWords([named]);
+      continue;
+    }
     if (turn.speaker !== 'agent') continue;
+    previousAgent = apostrophes(turn.text);
     const uncased = isUncased(turn.text);
     // "Am I speaking with Emeka Okonkwo?" names the person called, not the agent.
     const asked = new Set(namesAfter(turn.text, IDENTITY, uncased).flatMap((n) => n.name.words.map((w) => w.toLowerCase())));
@@ -394,7 +440,13 @@ function fromConversation(turns: readonly Turn[], excluded: ReadonlySet<string>)
       if (!/^(?:it'?s|it is|this is|my name)/i.test(rest)) accept(readName(rest, uncased), 'correction');
     }
     // After a question about someone else's name, "it's Tobi" / "this is Dami" name that person.
-    const intros = [...namesAfter(text, askedOther ? OWN_INTRO : CALLER_INTRO, uncased), ...namesAfter(text, ROLE_INTRO, uncased)]
+    const own = new Set(namesAfter(text, OWN_INTRO, uncased).map((i) => i.at));
+    const intros = [
+      ...namesAfter(text, askedOther ? OWN_INTRO : CALLER_INTRO, uncased).filter(
+        (i) => own.has(i.at) || askedName || opensSentence(text, i.start, excluded),
+      ),
+      ...namesAfter(text, ROLE_INTRO, uncased),
+    ]
       // "Friends call me Gosia": a nickname, not the name the caller goes by here.
       .filter(({ at }) => !NICKNAME_BEFORE.test(text.slice(Math.max(0, at - 40), at)))
       .sort((a, b) => a.at - b.at);
@@ -450,7 +502,10 @@ function fromConversation(turns: readonly Turn[], excluded: ReadonlySet<string>)
       // "Lloyd, hyphen, Ashworth. L-L-O-Y-D, then A-S-H-W-O-R-T-H": a part of a double-barrelled name spelled.
       const part = cur.words.some((w) => w.includes('-') && w.toLowerCase().split('-').includes(surname.toLowerCase()));
       const alike = likelyTarget(cur.words, surname);
-      if (part) current = cur;
+      // "D-V-O-R with a hook, A with the accent…": letters spelled up to the first one with a mark
+      // spell the start of the word said (Dvořáček), not another name.
+      const start = cur.words.some((w) => foldName(w).length > foldName(surname).length && foldName(w).startsWith(foldName(surname)));
+      if (part || start) current = cur;
       else if (same >= 0) current = { words: cur.words.map((w, i) => (i === same ? fuller(surname, w) : w)), title: cur.title };
       else if (asksFirst) current = { words: [surname, ...cur.words.slice(1)], title: null };
       // A surname spelled after it was misheard ("du Bwa" → D-U-B-O-I-S) replaces all of it.
@@ -479,7 +534,7 @@ function sameFirst(a: NameWords, b: NameWords): boolean {
 }
 
 const SUMMARY_VERBS =
-  'is|was|called|calls|reported|reports|said|says|asked|asks|wants|wanted|needs|needed|has|had|would|explained|mentioned|requested|inquired|enquired|contacted|phoned|rang|expressed|shared|confirmed|described|complained|disputed|updated|received|registered|lost|moved|checked|got|is looking|looking|booked|spoke|followed|sought|provided|gave|stated|indicated|wishes|wished|plans|planned|will|could|did|does';
+  'is|was|called|calls|reported|reports|said|says|told|tells|thanked|confided|vented|talked|chatted|admitted|announced|revealed|recounted|joked|asked|asks|wants|wanted|needs|needed|has|had|would|explained|mentioned|requested|inquired|enquired|contacted|phoned|rang|expressed|shared|confirmed|described|complained|disputed|updated|received|registered|lost|moved|checked|got|is looking|looking|booked|spoke|followed|sought|provided|gave|stated|indicated|wishes|wished|plans|planned|will|could|did|does';
 const NAME_RUN = String.raw`\p{Lu}[\p{L}'’-]+(?:\s+(?:(?:van|von|de|der|den|da|das|dos|di|del|della|du|le|la|bin|al|el|ter|ten)\s+)?\p{Lu}[\p{L}'’-]+){0,3}`;
 /** How platform summaries name the caller, in the third person (ElevenLabs, Vapi, Retell summaries). */
 const SUMMARY_PATTERNS: readonly RegExp[] = [
@@ -487,7 +542,8 @@ const SUMMARY_PATTERNS: readonly RegExp[] = [
     String.raw`^(?:The\s+)?(?:caller|customer|client|user|prospect|lead|patient|member|homeowner)(?:,\s*|\s+named\s+|\s+called\s+|\s+identified as\s+|\s*\(\s*)(${NAME_RUN})`,
     'iu',
   ),
-  new RegExp(String.raw`^(${NAME_RUN})(?=\s*[,(]|\s+(?:${SUMMARY_VERBS})\b)`, 'u'),
+  // "Gwenllian Pritchard of Cae Mawr farm near Llanidloes called…": the caller, then where from.
+  new RegExp(String.raw`^(${NAME_RUN})(?=\s*[,(]|\s+(?:of\s+[^.;,]{1,80}?\s+)?(?:${SUMMARY_VERBS})\b)`, 'u'),
   new RegExp(String.raw`\b(?:caller|customer|client|user)\s+(?:named|called|identified as)\s+(${NAME_RUN})`, 'iu'),
   new RegExp(String.raw`^(?:[\p{L} ]+\s)?call to\s+(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?(${NAME_RUN})`, 'iu'),
 ];
@@ -578,6 +634,10 @@ function nameOfCall(input: NameInput): string | null {
     // a misheard word taken for a name — when the caller's call says that name too.
     if (summarised.lead && !spoken.title && differentPerson(spoken, summarised) && saidInCall(summarised.words[0] ?? '', input.turns))
       return joined(doubledAsSummarised(summarised, input.summary ?? null));
+    // Uncased speech runs a name into the words after it ("dai jenkins pen a brin farm"): the
+    // summary's name, when the words said begin with all of it, ends it.
+    if (spokenLower.length > summaryLower.length && summaryLower.length >= 2 && summaryLower.every((w, i) => spokenLower[i] === w))
+      return joined(summarised);
     // The summary's fuller form of the same name ("Rosa" → "Rosa Delgado") completes it.
     if (spokenLower.every((w) => summaryLower.includes(w)) && summaryLower.length > spokenLower.length) return joined(summarised);
     // The same first name with a surname unlike the one read ("Imogen Fanshaw", as it is said, and
