@@ -102,7 +102,7 @@ describe('agent-type validation names the field and the problem', () => {
     [
       'unknown extract field',
       (t) => t.elevenlabs_customer_support.memory_config.auto_extract.push('shoe_size'),
-      'elevenlabs_customer_support.memory_config.auto_extract[9]: expected an extractable field',
+      'elevenlabs_customer_support.memory_config.auto_extract[10]: expected an extractable field',
     ],
     [
       'weight on nothing',

@@ -60,6 +60,7 @@ export const FIELD_DESCRIPTIONS: Readonly<Record<ExtractField, string>> = {
   decision_maker: 'Who makes the buying decision (the caller, their manager…), if said.',
   company: 'The company or organisation the caller works for, if said.',
   address: "The caller's own street address (the newest one if it changed during the call), with town and postcode if said.",
+  account_number: "The caller's account, membership, customer, policy or booking number, exactly as given (e.g. FH-204-3381).",
 };
 
 export interface SetupContext {

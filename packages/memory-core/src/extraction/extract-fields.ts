@@ -19,6 +19,7 @@ export const EXTRACT_FIELDS = [
   'technical_details',
   'resolution_steps',
   'address',
+  'account_number',
 ] as const;
 
 export type ExtractField = (typeof EXTRACT_FIELDS)[number];
@@ -66,4 +67,5 @@ export const FIELD_LABELS: Readonly<Record<ExtractField, string>> = {
   technical_details: 'Technical details',
   resolution_steps: 'Steps already taken',
   address: 'Address',
+  account_number: 'Account or reference number',
 };

@@ -5,6 +5,7 @@ import { findAddress } from './address';
 import { findCallerName } from './caller-name';
 import type { ExtractedFields, ExtractField } from './extract-fields';
 import { currencyOf, findBudget, findSpokenBudget } from './money';
+import { findReference, referenceOfCall } from './reference';
 import {
   channelAnswer,
   classifyIssue,
@@ -51,6 +52,19 @@ export const DATA_COLLECTION_KEYS: Readonly<Record<ExtractField, readonly string
   technical_details: ['technical_details', 'error_code', 'device', 'device_model', 'operating_system', 'os'],
   resolution_steps: ['resolution_steps', 'steps_taken', 'troubleshooting_steps', 'steps_tried'],
   address: ['address', 'home_address', 'street_address', 'postal_address', 'property_address', 'current_address', 'new_address'],
+  account_number: [
+    'account_number',
+    'account_no',
+    'membership_number',
+    'member_number',
+    'customer_number',
+    'customer_id',
+    'client_number',
+    'policy_number',
+    'booking_reference',
+    'reference_number',
+    'contract_number',
+  ],
 };
 
 export type ExtractionInput = Pick<CallRecord, 'turns' | 'summary' | 'dataCollection'> &
@@ -241,6 +255,11 @@ export function extractFieldsWithSources(
       // The latest address the caller says; else the summary's last ("…fell through. She is now moving to 3 Skelton Lane").
       for (const s of callerSentences) value = findAddress(s) ?? value;
       if (value === null) for (const s of summarySentences) value = summaryFallback(findAddress(s)) ?? value;
+    } else if (field === 'account_number') {
+      // The latest reference the call gives (the caller's, an answer to the agent asking, or one the
+      // agent reads out); else the summary's last ("Katrin Vollmer (membership FH-204-3381)…").
+      value = referenceOfCall(call.turns);
+      if (value === null) for (const s of summarySentences) value = summaryFallback(findReference(s)) ?? value;
     } else if (field === 'escalation_level') {
       value = escalationLevel(callerSentences);
     } else if (field === 'satisfaction') {

@@ -6,6 +6,7 @@ import { findAddress } from '../extraction/address';
 import { type ExtractedFields, type ExtractField, FIELD_LABELS } from '../extraction/extract-fields';
 import { extractFieldsWithSources, type FieldSource, platformFields } from '../extraction/field-extractor';
 import { findSpokenBudget } from '../extraction/money';
+import { findReference } from '../extraction/reference';
 import { replacedPhrases } from '../extraction/replacements';
 import { classifyIssue, issueOfCall, SENTENCE_RULES } from '../extraction/text-patterns';
 import { findTimeline } from '../extraction/timeline';
@@ -45,6 +46,7 @@ const FACT_FIELDS: readonly ExtractField[] = [
   'technical_skill',
   'preferences',
   'address',
+  'account_number',
 ];
 const LEAD_FIELDS: readonly ExtractField[] = ['interests', 'budget', 'timeline', 'objections', 'decision_maker', 'company'];
 
@@ -108,6 +110,12 @@ function statementFields(text: string, wanted: readonly ExtractField[], at: numb
   if (wanted.includes('address')) {
     const address = findAddress(text);
     if (address) out.address = address;
+  }
+  if (wanted.includes('account_number')) {
+    for (const sentence of sentences(text)) {
+      const reference = findReference(sentence);
+      if (reference) out.account_number = reference;
+    }
   }
   for (const field of ['contact_preference', 'account_status'] as const) {
     const rule = SENTENCE_RULES[field];
