@@ -401,3 +401,51 @@ describe('findCallerName: references spelled, nicknames, marks, particles, more 
     expect(name([agent('Adınız nedir?'), caller('Mert Kaya.')])).toBe('Mert Kaya');
   });
 });
+
+describe('findCallerName: introductions in place, people greeted, summaries of friends', () => {
+  it.each([
+    ["She's moved past Hot Cross Buns. Now it's Ode to Joy about ninety times a day."],
+    ['Honestly this is Luna all over, she never sleeps.'],
+    ['We went to the lake and it was Marta who found the keys.'],
+  ])('no name from "it\'s"/"this is" mid-sentence: %s', (text) => {
+    expect(name([agent('How are things?'), caller(text)])).toBeNull();
+  });
+
+  it.each([
+    ["Hi Rhys, sorry, it's Gareth Pryce.", 'Gareth Pryce'],
+    ["Hey Dev! It's Marisol, finally.", 'Marisol'],
+    ['uh yes hi its its ingrid uh ingrid solberg', 'Ingrid Solberg'],
+  ])('an opening introduction still names the caller: %s', (text, expected) => {
+    expect(name([agent('Hello?'), caller(text)])).toBe(expected);
+  });
+
+  it('a name the caller greets or thanks is the agent’s, never the caller’s', () => {
+    const turns = [caller("Hey Priya, how's your week going?"), agent('Busy! New client.'), caller('Thanks, Priya. Talk soon.')];
+    expect(agentNames({ turns })).toContain('priya');
+    expect(name(turns, 'Priya told Tobias she is illustrating a picture book.')).toBeNull();
+    // Answering "who's calling?" with a greeting and a name is the caller's own name.
+    expect(agentNames({ turns: [agent("Who's calling, please?"), caller('Hello, Sharon.')] })).not.toContain('sharon');
+  });
+
+  it.each([
+    ['Joaquin told Wren he bought a used food truck.', 'Joaquin'],
+    ['Marisol confided to Dev that she plans to move.', 'Marisol'],
+    ['Gwenllian Pritchard of Cae Mawr farm near Llanidloes called to book shearing.', 'Gwenllian Pritchard'],
+  ])('the summary’s subject: %s', (summary, expected) => {
+    expect(name([caller('Hiya!'), agent('Hello!')], summary)).toBe(expected);
+  });
+
+  it('letters spelled up to a marked one keep the word said', () => {
+    const text =
+      'My name is Zdeněk Dvořáček. Z-D-E-N, E with the little hook, K. Surname D-V-O-R with a hook, A with the accent, C with a hook, E-K.';
+    expect(name([agent('Cullet Glass, Rupert speaking.'), caller(text)])).toBe('Zdeněk Dvořáček');
+  });
+
+  it('uncased speech running a name into the next words ends where the summary’s name ends', () => {
+    const turns = [
+      agent('good morning teifi valley tankers gareth speaking'),
+      caller('yeah morning um its dai jenkins pen a brin farm up by kenarth'),
+    ];
+    expect(name(turns, 'Dai Jenkins of Pen-y-Bryn Farm near Cenarth called about his septic tank.')).toBe('Dai Jenkins');
+  });
+});
