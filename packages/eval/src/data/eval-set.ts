@@ -57,6 +57,7 @@ export const DEV_CASES: readonly EvalCase[] = [
   ...loadCases('dev-twelfth.json'),
   ...loadCases('dev-thirteenth.json'),
   ...loadCases('dev-fourteenth.json'),
+  ...loadCases('dev-fifteenth.json'),
 ];
 
 /** The holdout half: written with the dev half, before any tuning, and never read while tuning. */
