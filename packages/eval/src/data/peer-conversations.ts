@@ -58,7 +58,7 @@ export function checkConversation(c: PeerConversation, where: string): PeerConve
 
 /** The peer conversations of the evaluation set. */
 /** The peer-conversation sets, each written by another engineer who read none of the rules. */
-export const PEER_FILES = ['peer-conversations.json', 'peer-conversations-2.json'] as const;
+export const PEER_FILES = ['peer-conversations.json', 'peer-conversations-2.json', 'peer-conversations-3.json'] as const;
 
 export function loadPeerConversations(name = 'peer-conversations.json'): PeerConversation[] {
   const file = join(findWorkspaceRoot(), 'packages', 'eval', 'data', name);
