@@ -5,7 +5,7 @@ import { DatabaseSync } from 'node:sqlite';
 import { FixedClock, type NewMemory } from '@agentic-memory/memory-core';
 import { PLAIN_LEXICON, queryTerms, SqliteMemoryStore } from '../src/embedded';
 import { compoundHead, loadEnglishLexicon } from '../src/embedded/english-lexicon';
-import { contextTerms, indexTerms, queryConcepts, topicTerms } from '../src/embedded/sqlite-memory-store';
+import { contextTerms, indexTerms, queryConcepts, relevance, topicTerms } from '../src/embedded/sqlite-memory-store';
 import { statement, useEnglishStore } from './english-store';
 
 /** Recall of the embedded store with the English lexicon: lemmas, synonyms, rarity, fallback, re-indexing. */
@@ -255,6 +255,48 @@ describe('SqliteMemoryStore recall with the English lexicon', () => {
     ]);
     expect(await first('why did she postpone?')).toBe('p1');
     expect(await first('why did she reschedule?')).toBe('p1');
+  });
+
+  it('a word related to a question word counts less when many of the caller’s memories hold it', async () => {
+    const first = await answersOf('u15', [
+      memory('h1', 'Caller said: "Mainly the back bedroom, it started behind the wardrobe."'),
+      memory('h2', 'Caller said: "Also the bathroom fan is really weak."'),
+      memory('h3', 'Caller said: "I work mornings at the library, so Tuesdays are best."'),
+      memory('h4', 'Caller said: "The kitchen window frame has green stuff in the seal."'),
+      memory('h6', 'Caller said: "Um, it is on the email somewhere, LT-30981."'),
+      memory(
+        'h7',
+        'Delphine called to report worsening black mould in the back bedroom of her rented flat, which she has reported twice before.',
+        {
+          type: 'factual',
+          metadata: { source: 'summary' },
+        },
+      ),
+      memory('h5', 'Address: flat 4B, 27 Alder Row.', {
+        type: 'factual',
+        metadata: { address: 'flat 4B, 27 Alder Row', source: 'extraction' },
+      }),
+    ]);
+    expect(await first("What's her home address?")).toBe('h5');
+    // Two words related to "home" as closely: the one few memories hold answers first.
+    const next = await answersOf('u16', [
+      memory('r1', 'Caller said: "The residence is a converted chapel by the river."', { createdAt: '2026-01-01T00:00:00.000Z' }),
+      ...['cold in winter', 'up for sale', 'on a hill', 'too big now', 'next to the pub'].map((end, i) =>
+        memory(`r${i + 2}`, `Caller said: "The house was ${end}."`, { createdAt: `2026-0${i + 2}-01T00:00:00.000Z` }),
+      ),
+    ]);
+    expect(await next('Tell me about his home')).toBe('r1');
+  });
+
+  it('a score past 1 is eased towards 1, keeping the order of high scores', () => {
+    expect(relevance(0.5)).toBe(0.5);
+    expect(relevance(0)).toBe(0);
+    expect(relevance(Number.NaN)).toBe(0);
+    const high = [0.9, 1, 1.3, 2].map(relevance);
+    for (const [i, r] of high.entries()) {
+      expect(r).toBeLessThan(1);
+      if (i > 0) expect(r).toBeGreaterThan(high[i - 1] as number);
+    }
   });
 
   it('query words are folded content words', () => {
