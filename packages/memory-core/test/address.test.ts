@@ -16,6 +16,8 @@ describe('findAddresses', () => {
     ['Wir sind in die Lindenstraße 8 gezogen.', ['Lindenstraße 8']],
     ['Ons adres is Prinsengracht 263.', ['Prinsengracht 263']],
     ['It was 5 Mill Road before, now it is 22 Canal Street.', ['5 Mill Road', '22 Canal Street']],
+    ['We have moved to Ashgrove Cottage, Scout Road, Mytholmroyd.', ['Ashgrove Cottage, Scout Road, Mytholmroyd']],
+    ['It is Holly Farm, Moor Lane, Settle BD24 9AB.', ['Holly Farm, Moor Lane, Settle, BD24 9AB']],
   ])('%s', (text, expected) => {
     expect(findAddresses(text)).toEqual(expected);
   });
@@ -25,6 +27,7 @@ describe('findAddresses', () => {
     'We have 3 Great Danes and 2 cats.',
     'I paid 40 Pounds at the till.',
     'The match is on Channel 4 tonight.',
+    'She called Hollowmere Hall to ask about a June wedding.',
   ])('no address of the caller in: %s', (text) => {
     expect(findAddresses(text)).toEqual([]);
   });

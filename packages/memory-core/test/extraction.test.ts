@@ -25,6 +25,9 @@ describe('findBudget', () => {
     'a two storey house with 4 bedrooms',
     'call me at 5 pm',
     'It is 12 miles away, about 18k miles on it',
+    'Hi, it is Ravinder again, booking BRN-7731, could I go up to six people?',
+    'Morning, order HH-2291. Could I go up to three nucs?',
+    'My member number is AB4471, about the spa.',
   ])('finds no budget in %j', (text) => {
     expect(findBudget(text)).toBeNull();
   });

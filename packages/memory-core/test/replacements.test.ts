@@ -23,6 +23,9 @@ describe('replacedPhrases', () => {
     ['Scrap the landline, I only use the mobile.', ['landline']],
     ['Weekends are no good for me now.', ['weekends']],
     ['No more paper statements, please.', ['paper statements']],
+    ['The booking was moved from Kingfisher to the 62-foot boat Heron.', ['Kingfisher']],
+    ['He increased order HH-2291 from two to three Carniolan nucs.', ['two Carniolan']],
+    ['The move is now on Friday 24 July instead of 17 July.', ['17 July']],
   ])('a change said another way: %s', (text, expected) => {
     expect(replacedPhrases(text)).toEqual(expected);
   });
@@ -30,6 +33,15 @@ describe('replacedPhrases', () => {
   it('cuts "from two" of "from two to three crates", keeping the new count', () => {
     expect(withoutReplaced('He increased the order from two to three crates.', ['two crates'])).toBe(
       'He increased the order to three crates.',
+    );
+  });
+
+  it('keeps the new value when the old one shares its last word or its counted thing', () => {
+    expect(withoutReplaced('The move is now on Friday 24 July instead of 17 July.', ['17 July'])).toBe(
+      'The move is now on Friday 24 July.',
+    );
+    expect(withoutReplaced('He increased order HH-2291 from two to three Carniolan nucs.', ['two Carniolan'])).toBe(
+      'He increased order HH-2291 to three Carniolan nucs.',
     );
   });
 

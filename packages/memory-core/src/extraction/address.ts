@@ -29,6 +29,13 @@ const TYPE_FIRST = new RegExp(
 const TYPE_LAST =
   /\b(\p{Lu}\p{Ll}+(?:straße|strasse|str\.|weg|gasse|platz|allee|ring|damm|straat|laan|gracht|plein|dreef|kade|singel|vej|gade|gatan|gata|vägen|veien|gate)\s+\d{1,5}[A-Za-z]?)/gu;
 
+/** A house known by its name ("Ashgrove Cottage, Scout Road, Mytholmroyd"), with the street it is on. */
+const HOUSE_TYPES = 'Cottage|House|Farm|Farmhouse|Lodge|Barn|Hall|Manor|Villa|Mill|Grange|Bungalow|Rectory|Vicarage|Chapel|Croft|Cabin';
+const NAMED_HOUSE = new RegExp(
+  String.raw`\b((?:${CAPITALISED}\s+){1,2}(?:${HOUSE_TYPES}),\s+(?:${CAPITALISED}\s+){1,3}(?:${STREET_TYPES})\b\.?)${TOWN}(?:,?\s+(${POSTCODE}))?`,
+  'gu',
+);
+
 /** Someone else's address ("my mum lives at 4 Oak Road"): not the caller's. */
 const SOMEONE_ELSES =
   /\b(?:my|our|his|her|their)\s+(?:\p{L}+\s+)?(?:mum|mom|mother|dad|father|parents|son|daughter|brother|sister|aunt|uncle|nan|gran|grandma|grandad|friend|neighbour|neighbor|landlord|boss|ex)(?:['’]s)?\s+(?:(?:house|place|flat|home)\s+)?(?:lives?|is|was|lived|living|stays?|at|in)\b[^.!?]*$/iu;
@@ -36,7 +43,7 @@ const SOMEONE_ELSES =
 /** Every street address in a text, in the order said, each as said with its town and postcode when given. */
 export function findAddresses(text: string): string[] {
   const found: { at: number; value: string }[] = [];
-  for (const m of text.matchAll(ENGLISH)) {
+  for (const m of [...text.matchAll(ENGLISH), ...text.matchAll(NAMED_HOUSE)]) {
     const street = (m[1] ?? '').replace(/\.$/, '').replace(/\s+/g, ' ');
     const parts = [street, m[2], m[3]].filter((p): p is string => p !== undefined && p.length > 0);
     found.push({ at: m.index ?? 0, value: parts.join(', ') });

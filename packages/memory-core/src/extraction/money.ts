@@ -76,6 +76,9 @@ export function findBudget(sentence: string, defaultCurrency = '$'): string | nu
     if (UNIT_AFTER.test(after)) continue;
     // Part of a version, code or date ("4.2.1", "E-1043", "2026-06-05").
     if (/[\d.]$/.test(text.slice(Math.max(0, start - 1), start)) || /^[.\-/]\d/.test(after)) continue;
+    // The digits of a reference ("booking BRN-7731", "order HH-2291", "AB1234"), not an amount.
+    const digitsAt = start + whole.indexOf(digits ?? '');
+    if (symbol === undefined && /\p{L}[-–]?$/u.test(text.slice(Math.max(0, digitsAt - 2), digitsAt))) continue;
     const before = text.slice(Math.max(0, start - 60), start);
     const clause = before.split(/[.;,!?]|\bbut\b|\bhonestly\b|\bwhereas\b/i).at(-1) ?? before;
     if (OTHERS_AMOUNT.test(clause)) continue;

@@ -13,9 +13,10 @@ const REPLACED_WORDS =
 const REPLACED_AFTER = new RegExp(`\\b(?:${REPLACED_WORDS})\\s+`, 'giu');
 /** "switched from X to Y", "changed from X to Y", "increased it from three to four". */
 const REPLACED_FROM =
-  /\b(?:switch(?:ed|ing)?|chang(?:ed|ing)|swapp?(?:ed|ing)?|upgrad(?:ed|ing)|downgrad(?:ed|ing)|increas(?:ed|ing)|decreas(?:ed|ing)|reduc(?:ed|ing)|rais(?:ed|ing)|lower(?:ed|ing)|bump(?:ed|ing)|push(?:ed|ing)|reschedul(?:ed|ing)|shift(?:ed|ing))\s+(?:(?:it|them|my|his|her|their|our|the|its|this|that)\s+(?:[\p{L}'’-]+\s+){0,3})?(?:over\s+)?from\s+/giu;
+  /\b(?:switch(?:ed|ing)?|chang(?:ed|ing)|swapp?(?:ed|ing)?|upgrad(?:ed|ing)|downgrad(?:ed|ing)|increas(?:ed|ing)|decreas(?:ed|ing)|reduc(?:ed|ing)|rais(?:ed|ing)|lower(?:ed|ing)|bump(?:ed|ing)|push(?:ed|ing)|reschedul(?:ed|ing)|shift(?:ed|ing))\s+(?:(?:it|them|my|his|her|their|our|the|its|this|that)\s+)?(?:[\p{L}\p{N}'’-]+\s+){0,3}?(?:over\s+)?from\s+/giu;
 /** "moved his deliveries from Tuesdays to Fridays": a thing moved (a person who "moved from Denver" only relocated). */
-const MOVED_FROM = /\bmov(?:e|ed|es|ing)\s+(?:it|them|(?:my|his|her|their|our|the|its|this|that)\s+(?:[\p{L}'’-]+\s+){0,3})from\s+/giu;
+const MOVED_FROM =
+  /\b(?:mov(?:e|ed|es|ing)\s+(?:it|them|(?:my|his|her|their|our|the|its|this|that)\s+(?:[\p{L}'’-]+\s+){0,3})|(?:was|were|been|be|is|are|get|gets|got)\s+moved\s+)from\s+/giu;
 /** "scrap the three recipes", "cancel the landline", "no more emails": the thing is dropped. */
 const DISCARDED = /\b(?:scrap|ditch|cancel(?:led|ling)?|get rid of|no more)\s+/giu;
 /** "Tuesdays are no good", "the Fiesta is no longer an option": the words before say what is replaced. */
@@ -52,11 +53,15 @@ function phraseAt(rest: string): string | null {
   return phrase;
 }
 
+/** Month and day names: the last word of a date, never a thing of its own ("17 July" is not "July"). */
+const CALENDAR_WORD =
+  /^(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$/u;
+
 /** A named thing is also mentioned by its last name-word alone ("the Ford Fiesta" → "the Fiesta"). */
 function shortForms(phrase: string): string[] {
   const words = phrase.split(/\s+/u);
   const last = words.at(-1) ?? '';
-  const forms = words.length > 1 && /^\p{Lu}\p{L}{2,}$/u.test(last) ? [phrase, last] : [phrase];
+  const forms = words.length > 1 && /^\p{Lu}\p{L}{2,}$/u.test(last) && !CALENDAR_WORD.test(last) ? [phrase, last] : [phrase];
   // "Tuesdays" is also "Tuesday" ("Tuesday's my work-from-home day").
   if (words.length === 1 && /^\p{Lu}\p{Ll}{3,}s$/u.test(phrase)) forms.push(phrase.slice(0, -1));
   return forms;
@@ -75,7 +80,9 @@ export function replacedPhrases(text: string): string[] {
       // "from three to four recipes": the thing counted is said after the new number.
       const counted =
         phrase && NUMBER_WORD.test(phrase) ? new RegExp(`^${escapeRegex(phrase)}\\s+to\\s+\\S+\\s+(\\p{L}{3,})`, 'iu').exec(rest) : null;
-      add(counted ? `${phrase} ${counted[1]}` : phrase);
+      // The thing counted is the same before and after: only the count with it was replaced.
+      if (counted) found.add(`${phrase} ${counted[1]}`);
+      else add(phrase);
     }
   }
   for (const m of text.matchAll(NO_GOOD)) {
