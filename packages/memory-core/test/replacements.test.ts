@@ -26,6 +26,8 @@ describe('replacedPhrases', () => {
     ['The booking was moved from Kingfisher to the 62-foot boat Heron.', ['Kingfisher']],
     ['He increased order HH-2291 from two to three Carniolan nucs.', ['two Carniolan']],
     ['The move is now on Friday 24 July instead of 17 July.', ['17 July']],
+    ['She called to upgrade her membership from off-peak to the anytime plan.', ['off-peak']],
+    ['Can I change it from Tuesday to Friday?', ['Tuesday']],
   ])('a change said another way: %s', (text, expected) => {
     expect(replacedPhrases(text)).toEqual(expected);
   });

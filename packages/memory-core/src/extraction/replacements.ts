@@ -13,7 +13,7 @@ const REPLACED_WORDS =
 const REPLACED_AFTER = new RegExp(`\\b(?:${REPLACED_WORDS})\\s+`, 'giu');
 /** "switched from X to Y", "changed from X to Y", "increased it from three to four". */
 const REPLACED_FROM =
-  /\b(?:switch(?:ed|ing)?|chang(?:ed|ing)|swapp?(?:ed|ing)?|upgrad(?:ed|ing)|downgrad(?:ed|ing)|increas(?:ed|ing)|decreas(?:ed|ing)|reduc(?:ed|ing)|rais(?:ed|ing)|lower(?:ed|ing)|bump(?:ed|ing)|push(?:ed|ing)|reschedul(?:ed|ing)|shift(?:ed|ing))\s+(?:(?:it|them|my|his|her|their|our|the|its|this|that)\s+)?(?:[\p{L}\p{N}'’-]+\s+){0,3}?(?:over\s+)?from\s+/giu;
+  /\b(?:switch(?:es|ed|ing)?|chang(?:e|es|ed|ing)|swap(?:s|ped|ping)?|upgrad(?:e|es|ed|ing)|downgrad(?:e|es|ed|ing)|increas(?:e|es|ed|ing)|decreas(?:e|es|ed|ing)|reduc(?:e|es|ed|ing)|rais(?:e|es|ed|ing)|lower(?:s|ed|ing)?|bump(?:s|ed|ing)?|push(?:es|ed|ing)?|reschedul(?:e|es|ed|ing)|shift(?:s|ed|ing)?)\s+(?:(?:it|them|my|his|her|their|our|the|its|this|that)\s+)?(?:[\p{L}\p{N}'’-]+\s+){0,3}?(?:over\s+)?from\s+/giu;
 /** "moved his deliveries from Tuesdays to Fridays": a thing moved (a person who "moved from Denver" only relocated). */
 const MOVED_FROM =
   /\b(?:mov(?:e|ed|es|ing)\s+(?:it|them|(?:my|his|her|their|our|the|its|this|that)\s+(?:[\p{L}'’-]+\s+){0,3})|(?:was|were|been|be|is|are|get|gets|got)\s+moved\s+)from\s+/giu;
