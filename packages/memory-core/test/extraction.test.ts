@@ -156,10 +156,12 @@ describe('extractFields reads only the caller and the summary', () => {
   });
 
   it("reads the caller's name from a key naming their role on the call, after the listed keys", () => {
-    for (const key of ['tenant_name', 'patient_full_name', 'policyholder_name', 'Member Name'])
+    for (const key of ['tenant_name', 'patient_full_name', 'policyholder_name', 'Member Name', 'caller_full_name', 'parent_name'])
       expect(extractFields(call([], { dataCollection: { [key]: 'Yusuf Hassan' } }), ['name'])).toEqual({ name: 'Yusuf Hassan' });
     // Someone else's name is not the caller's; a listed key wins.
-    expect(extractFields(call([], { dataCollection: { landlord_name: 'Mrs Okoro' } }), ['name'])).toEqual({});
+    expect(extractFields(call([], { dataCollection: { landlord_name: 'Mrs Okoro', pupil_name: 'Alfie Threlfall' } }), ['name'])).toEqual(
+      {},
+    );
     expect(extractFields(call([], { dataCollection: { tenant_name: 'A B', full_name: 'Yusuf Hassan' } }), ['name'])).toEqual({
       name: 'Yusuf Hassan',
     });

@@ -91,7 +91,7 @@ export function scalarText(value: MetadataValue | undefined): string | null {
  * `patient_full_name`, `policyholder_name`): the caller's name when no listed key holds one.
  */
 const ROLE_NAME_KEY =
-  /^(?:tenant|patient|member|guest|student|applicant|policy_?holder|account_?holder|owner|home_?owner|resident|subscriber|passenger|buyer|borrower|claimant|patron|visitor|prospect|requester|reporter|enquirer|inquirer|householder|occupant)_(?:full_)?name$/;
+  /^(?:caller|customer|client|tenant|patient|member|guest|student|applicant|policy_?holder|account_?holder|bill_?payer|owner|home_?owner|resident|subscriber|passenger|buyer|borrower|claimant|patron|visitor|prospect|requester|reporter|enquirer|inquirer|householder|occupant|parent|guardian|carer|booker|lead_booker|organi[sz]er)_(?:full_|first_)?name$/;
 
 /** The data-collection key that holds a field (the agent type's own keys first), if any holds a value. */
 function dataCollectionKey(field: ExtractField, byKey: ReadonlyMap<string, MetadataValue>, extraKeys: readonly string[]): string | null {
