@@ -155,6 +155,25 @@ describe('extractFields reads only the caller and the summary', () => {
     expect(extractFields(record, ['name', 'company'], { name: ['customer_first_name'] })).toEqual({ name: 'Lena', company: 'Acme Ltd' });
   });
 
+  it('reads a budget from the answer to the agent asking for one, and from limits said without the word', () => {
+    const asked = call([
+      agent('Ha! And did you have a budget in mind?'),
+      caller("We've pooled together, we've got three thousand eight hundred for the food."),
+    ]);
+    expect(extractFields(asked, ['budget']).budget).toBe('$3,800');
+    const limit = call([agent('And the car?'), caller("I don't want to go over £14,500 once the Skoda's taken off.")]);
+    expect(extractFields(limit, ['budget']).budget).toBe('£14,500');
+    // Not asked, no word of money: a count is no budget.
+    expect(extractFields(call([agent('How many guests?'), caller('Eighty-five, give or take.')]), ['budget']).budget).toBeUndefined();
+  });
+
+  it('reads a date given when the agent asks for the date', () => {
+    const fields = extractFields(call([agent('Thanks Desmond. And the date?'), caller('Saturday the eighth of August, in the evening.')]), [
+      'timeline',
+    ]);
+    expect(fields.timeline).toContain('eighth of August');
+  });
+
   it("reads the caller's name from a key naming their role on the call, after the listed keys", () => {
     for (const key of ['tenant_name', 'patient_full_name', 'policyholder_name', 'Member Name', 'caller_full_name', 'parent_name'])
       expect(extractFields(call([], { dataCollection: { [key]: 'Yusuf Hassan' } }), ['name'])).toEqual({ name: 'Yusuf Hassan' });

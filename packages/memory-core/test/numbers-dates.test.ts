@@ -94,6 +94,10 @@ describe('timelines resolved against the call’s time', () => {
     ['in three weeks', '2026-05-15', '2026-06-05'],
     ['by the end of the year', '2026-07-10', '2026-12-31'],
     ['by August', '2026-05-02', '2026-08-01'],
+    ['Saturday the eighth of August', '2026-06-01', '2026-08-08'],
+    ['Friday the 21st of August', '2026-06-01', '2026-08-21'],
+    ['the twenty-first of May', '2026-03-10', '2026-05-21'],
+    ['the first of September', '2026-07-09', '2026-09-01'],
   ])('%s said on %s → %s', (phrase, said, expected) => {
     expect(resolveTimeline(phrase, at(`${said}T12:00:00Z`))).toBe(expected);
   });

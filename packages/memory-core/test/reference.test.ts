@@ -48,6 +48,14 @@ describe('referenceOfCall', () => {
     expect(referenceOfCall(turns)).toBe('FH-204-3381');
   });
 
+  it('reads the sentence of an answer that is the code', () => {
+    const turns = [
+      agent('Have you got the account number? It is on the top of your bill.'),
+      caller("Hang on, the bill's under the fruit bowl... right, here it is. EN-4471-2093."),
+    ];
+    expect(referenceOfCall(turns)).toBe('EN-4471-2093');
+  });
+
   it('reads a reference the agent gives the caller, and keeps the latest', () => {
     const turns = [
       caller('My old booking was GLA-11111, booking reference GLA-11111.'),

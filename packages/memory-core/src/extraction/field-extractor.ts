@@ -158,7 +158,11 @@ function callInstant(call: ExtractionInput): number | null {
 
 const contactRule = (sentence: string, from: 'caller' | 'summary') => SENTENCE_RULES.contact_preference?.(sentence, from) ?? null;
 
-const WHEN_QUESTION = /\b(?:when|how soon|by when|what timeline|what timeframe|what time frame|what's the timing|timing)\b/i;
+const WHEN_QUESTION =
+  /\b(?:when|how soon|by when|what timeline|what timeframe|what time frame|what's the timing|timing|(?:the|what|which) (?:date|day)\b[^.!?]*\?)/i;
+/** An agent asking for a budget ("Have you got a budget in mind?", "How much were you looking to spend?", "a figure in mind?"). */
+const BUDGET_QUESTION =
+  /\b(?:budget|how much (?:were|are|would|do|did|could|can) you|looking to spend|want to spend|(?:a|any) (?:figure|price|amount|number) in mind|price range|spending limit|afford)\b[^.!]*\?/i;
 /** Fields where the caller's latest statement wins (a later correction replaces an earlier value). */
 const LATEST_WINS = new Set<ExtractField>(['contact_preference', 'account_status', 'company', 'technical_skill', 'decision_maker']);
 
@@ -220,7 +224,14 @@ export function extractFieldsWithSources(
       if (value !== null && findCallerName({ ...person, summary: null }) !== value) fromSummary = true;
     } else if (field === 'budget') {
       const currency = currencyOf(callerTurns.map((t) => t.text).join(' ')) ?? currencyOf(call.summary ?? '') ?? '$';
-      for (const s of callerSentences) value = findSpokenBudget(s, currency) ?? value;
+      let previousAgent = '';
+      for (const turn of call.turns) {
+        if (turn.speaker === 'agent') previousAgent = turn.text;
+        if (turn.speaker !== 'caller') continue;
+        const asked = BUDGET_QUESTION.test(previousAgent);
+        for (const s of sentences(turn.text)) value = findSpokenBudget(s, currency, asked) ?? value;
+        previousAgent = '';
+      }
       if (value === null) for (const s of summarySentences) value ??= summaryFallback(findSpokenBudget(s, currency));
     } else if (field === 'timeline') {
       let previousAgent = '';

@@ -1,7 +1,7 @@
 import { digitsForNumberWords } from './number-words';
 
 const CONTEXT =
-  /\b(budget|spend|spending|afford|pay|paying|price|cost|costs|around|about|roughly|approximately|up to|max|maximum|under|below|less than|no more than|looking at|range|between|set aside|put aside|available|closer to|hoping for|tops)\b/i;
+  /\b(budget|spend|spending|afford|pay|paying|price|cost|costs|around|about|roughly|approximately|up to|max|maximum|under|below|less than|no more than|looking at|range|between|set aside|put aside|available|closer to|hoping for|tops|go over|go above|limit|ceiling|cap|stretch to|all in)\b/i;
 const UNIT_AFTER =
   /^\s*(?:%|percent|months?|years?|days?|weeks?|hours?|minutes?|miles?|km|kilomet|users?|people|employees|staff|seats|sq|square|kw|kwh|watts?|gb|mb|times|vans?|cars?|trucks?|desks?|windows?|units?|singers?|passengers?|rooms?|bedrooms?|kids?|children|pieces?|items?|bulbs?|devices?)\b/i;
 /** Someone else's amount: a competitor's quote, a partner's salary, what a neighbour paid. */
@@ -65,9 +65,10 @@ export function currencyOf(text: string): string | null {
  * quote, a partner's salary, what a neighbour paid) is skipped. `defaultCurrency` is used when
  * the amount has none (the currency the caller used elsewhere in the call).
  */
-export function findBudget(sentence: string, defaultCurrency = '$'): string | null {
+export function findBudget(sentence: string, defaultCurrency = '$', asked = false): string | null {
   const text = sentence;
-  const hasContext = CONTEXT.test(text);
+  // An answer to the agent asking for a budget needs no budget word of its own ("we've got three thousand eight hundred for the food").
+  const hasContext = asked || CONTEXT.test(text);
   const sentenceCurrency = currencyOf(text);
   for (const match of text.matchAll(AMOUNT)) {
     const [whole, symbol, digits, suffix, word] = match;
@@ -100,6 +101,6 @@ export function findBudget(sentence: string, defaultCurrency = '$'): string | nu
 }
 
 /** `findBudget` on a sentence whose spoken numbers are first rewritten as digits ("thirty-two thousand"). */
-export function findSpokenBudget(sentence: string, defaultCurrency = '$'): string | null {
-  return findBudget(digitsForNumberWords(sentence), defaultCurrency);
+export function findSpokenBudget(sentence: string, defaultCurrency = '$', asked = false): string | null {
+  return findBudget(digitsForNumberWords(sentence), defaultCurrency, asked);
 }

@@ -81,7 +81,9 @@ export function referenceOfCall(turns: readonly Turn[]): string | null {
     if (turn.speaker !== 'caller') continue;
     let found: string | null = null;
     for (const s of sentences(turn.text)) found = findReference(s) ?? found;
-    if (found === null && ASKS_FOR_REFERENCE.test(previousAgent) && !PHONE.test(previousAgent)) found = bareCode(turn.text);
+    // "Hang on, it's on the bill… right, here it is. EN-4471-2093.": a sentence that is the code.
+    if (found === null && ASKS_FOR_REFERENCE.test(previousAgent) && !PHONE.test(previousAgent))
+      for (const s of [turn.text, ...sentences(turn.text)]) found ??= bareCode(s);
     value = found ?? value;
     previousAgent = '';
   }

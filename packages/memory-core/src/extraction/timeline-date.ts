@@ -25,6 +25,48 @@ function seasonStart(season: string, ref: Date, next: boolean): number {
   return utc(year + 1, month, 1);
 }
 
+const ORDINALS = [
+  'first',
+  'second',
+  'third',
+  'fourth',
+  'fifth',
+  'sixth',
+  'seventh',
+  'eighth',
+  'ninth',
+  'tenth',
+  'eleventh',
+  'twelfth',
+  'thirteenth',
+  'fourteenth',
+  'fifteenth',
+  'sixteenth',
+  'seventeenth',
+  'eighteenth',
+  'nineteenth',
+  'twentieth',
+];
+
+/**
+ * "Saturday the eighth of August" → "8th of August": the day of the month in digits (chrono reads
+ * no ordinal words) and without the weekday before it (chrono would place the weekday alone).
+ */
+function dayOfMonthAsDigits(phrase: string): string {
+  const ordinal = (word: string): string | null => {
+    const w = word.toLowerCase().replace(/\s+/g, '-');
+    const [tens, unit] = w.includes('-') ? w.split('-') : [null, w];
+    const base = ORDINALS.indexOf(unit ?? '') + 1;
+    if (base === 0) return w === 'thirtieth' ? '30th' : w === 'twentieth' ? '20th' : null;
+    const n = (tens === 'twenty' ? 20 : tens === 'thirty' ? 30 : 0) + base;
+    if (n < 1 || n > 31) return null;
+    const suffix = n % 10 === 1 && n !== 11 ? 'st' : n % 10 === 2 && n !== 12 ? 'nd' : n % 10 === 3 && n !== 13 ? 'rd' : 'th';
+    return `${n}${suffix}`;
+  };
+  const digits = phrase.replace(/\b(?:(twenty|thirty)[\s-])?([a-z]+(?:th|st|nd|rd))\b(?=\s+(?:of\s+)?[a-z])/giu, (m) => ordinal(m) ?? m);
+  return digits.replace(/\b(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+(?=(?:the\s+)?\d)/iu, '');
+}
+
 /**
  * The ISO date (YYYY-MM-DD) a timeline points at, resolved against the call's time: quarters and
  * seasons to their first day (northern meteorological seasons), "end of …" to the last day,
@@ -57,7 +99,10 @@ export function resolveTimeline(phrase: string, refMs: number): string | null {
   const season = new RegExp(`\\b(${SEASONS})\\b`).exec(text);
   if (season) return iso(seasonStart(season[1] as string, ref, /\bnext\b/.test(text)));
   if (/\bchristmas|the holidays\b/.test(text)) return iso(utc(ref.getUTCMonth() === 11 && ref.getUTCDate() > 25 ? year + 1 : year, 11, 25));
-  const cased = phrase.replace(new RegExp(`\\b(${MONTHS})\\b`, 'gi'), (m) => `${m.charAt(0).toUpperCase()}${m.slice(1).toLowerCase()}`);
+  const cased = dayOfMonthAsDigits(phrase).replace(
+    new RegExp(`\\b(${MONTHS})\\b`, 'gi'),
+    (m) => `${m.charAt(0).toUpperCase()}${m.slice(1).toLowerCase()}`,
+  );
   const parsed = casual.parse(cased, { instant: ref, timezone: 0 }, { forwardDate: true })[0];
   return parsed ? iso(parsed.start.date().getTime()) : null;
 }

@@ -27,6 +27,14 @@ const IN_MONTH = new RegExp(String.raw`\b(?:in|for|around)\s+(?:${MONTHS})\b`, '
 const INTENT =
   /\b(need|needs|want|wants|install|installed|start|purchase|buy|decide|decision|timeline|deadline|looking to|hoping|plan|planning|ready|launch|move|switch|done|finished|finish|travel|book|sign|get it|have it)\b/i;
 
+const ORDINAL_WORDS =
+  '(?:twenty-|twenty |thirty-|thirty )?(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|thirtieth';
+/** A day of a month: "Saturday the eighth of August", "the 3rd of July", "24 July", "August 21st". */
+const DAY_OF_MONTH = new RegExp(
+  String.raw`\b(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?(?:the\s+)?(?:\d{1,2}(?:st|nd|rd|th)?|${ORDINAL_WORDS})\s+(?:of\s+)?(?:${MONTHS})\b|\b(?:${MONTHS})\s+(?:the\s+)?\d{1,2}(?:st|nd|rd|th)?\b`,
+  'i',
+);
+
 /** "start in September", "have it installed in May": a month said a few words after an intent word. */
 const INTENT_MONTH = new RegExp(`${INTENT.source}(?:\\s+[\\p{L}'’]+){0,3}?\\s+((?:in|for|around)\\s+(?:${MONTHS}))\\b`, 'iu');
 
@@ -43,7 +51,11 @@ export function findTimeline(sentence: string, answersWhen = false): string | nu
     .sort((a, b) => a.index - b.index)[0];
   if (found) return found[0].trim();
   if (answersWhen || INTENT.test(sentence)) {
-    const m = RELATIVE.exec(sentence) ?? SEASON.exec(sentence) ?? (answersWhen ? IN_MONTH.exec(sentence) : null);
+    const m =
+      (answersWhen ? DAY_OF_MONTH.exec(sentence) : null) ??
+      RELATIVE.exec(sentence) ??
+      SEASON.exec(sentence) ??
+      (answersWhen ? IN_MONTH.exec(sentence) : null);
     if (m) return m[0].trim();
     const month = INTENT_MONTH.exec(sentence);
     if (month?.[2]) return month[2].trim();
