@@ -449,3 +449,17 @@ describe('findCallerName: introductions in place, people greeted, summaries of f
     expect(name(turns, 'Dai Jenkins of Pen-y-Bryn Farm near Cenarth called about his septic tank.')).toBe('Dai Jenkins');
   });
 });
+
+describe('findCallerName: spellings of other people', () => {
+  it('a spelling of a name the caller gave for someone else is not the caller’s surname', () => {
+    const turns = [
+      agent('Paws and Pines, this is Ollie.'),
+      caller("Hi, it's Thordis again, Þórdís Guðmundsdóttir. I booked Snúður in for June."),
+      agent('Hi Thordis, what can I do?'),
+      caller('My sister Hrafnhildur will collect him on the 22nd, not me.'),
+      agent('No problem. Can you spell that?'),
+      caller('H-R-A-F-N-H-I-L-D-U-R.'),
+    ];
+    expect(name(turns)).not.toContain('Hrafnhildur');
+  });
+});

@@ -413,6 +413,8 @@ function fromConversation(turns: readonly Turn[], excluded: ReadonlySet<string>)
     }
   };
   let namedLastTurn = false;
+  // "My sister Hrafnhildur will collect him." — "Can you spell that?" — "H-R-A-F-N-H-I-L-D-U-R.": her name, not the caller's.
+  const someoneElse = new Set([...otherPeople({ turns, summary: null })].map(foldName));
   for (const turn of turns) {
     if (turn.speaker === 'agent') {
       previousAgent = apostrophes(turn.text);
@@ -493,7 +495,8 @@ function fromConversation(turns: readonly Turn[], excluded: ReadonlySet<string>)
       .sort((a, b) => (a.index ?? 0) - (b.index ?? 0))
       .map((m) => properCase((m[1] ?? '').replace(/[-. ]/g, '')))
       .filter((w) => w.length >= 3 && (nameTalk || (current !== null && likelyTarget(current.words, w) >= 0)));
-    const surname: string | undefined = spelledName.at(-1) ?? surnameIntro?.name.words[0];
+    const spelledOwn = spelledName.filter((w) => !someoneElse.has(foldName(w)));
+    const surname: string | undefined = spelledOwn.at(-1) ?? surnameIntro?.name.words[0];
     if (surname && current !== null) {
       const cur: NameWords = current;
       const asksFirst = /\bfirst name\b/i.test(previousAgent);
