@@ -463,3 +463,13 @@ describe('findCallerName: spellings of other people', () => {
     expect(name(turns)).not.toContain('Hrafnhildur');
   });
 });
+
+describe('findCallerName: letters of their own', () => {
+  it('writes a name with the letters the caller gave it when the summary writes it plainly (þ, ð, œ)', () => {
+    const turns = [
+      agent('Who am I speaking with?'),
+      caller('My name is Þórdís Guðmundsdóttir. People here just call me Thordis, that is fine.'),
+    ];
+    expect(name(turns, 'Thordis Gudmundsdottir booked a stay for her dog.')).toBe('Þórdís Guðmundsdóttir');
+  });
+});

@@ -32,7 +32,9 @@ export function foldName(word: string): string {
     .toLowerCase()
     .replace(/ł/gu, 'l')
     .replace(/ø/gu, 'o')
-    .replace(/đ/gu, 'd')
+    .replace(/[đð]/gu, 'd')
+    .replace(/þ/gu, 'th')
+    .replace(/œ/gu, 'oe')
     .replace(/ß/gu, 'ss')
     .replace(/æ/gu, 'ae')
     .replace(/ı/gu, 'i');
