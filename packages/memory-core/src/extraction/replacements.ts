@@ -13,10 +13,10 @@ const REPLACED_WORDS =
 const REPLACED_AFTER = new RegExp(`\\b(?:${REPLACED_WORDS})\\s+`, 'giu');
 /** "switched from X to Y", "changed from X to Y", "increased it from three to four". */
 const REPLACED_FROM =
-  /\b(?:switch(?:es|ed|ing)?|chang(?:e|es|ed|ing)|swap(?:s|ped|ping)?|upgrad(?:e|es|ed|ing)|downgrad(?:e|es|ed|ing)|increas(?:e|es|ed|ing)|decreas(?:e|es|ed|ing)|reduc(?:e|es|ed|ing)|rais(?:e|es|ed|ing)|lower(?:s|ed|ing)?|bump(?:s|ed|ing)?|push(?:es|ed|ing)?|reschedul(?:e|es|ed|ing)|shift(?:s|ed|ing)?)\s+(?:(?:it|them|my|his|her|their|our|the|its|this|that)\s+)?(?:[\p{L}\p{N}'’-]+\s+){0,3}?(?:over\s+)?from\s+/giu;
+  /\b(?:switch(?:es|ed|ing)?|chang(?:e|es|ed|ing)|swap(?:s|ped|ping)?|upgrad(?:e|es|ed|ing)|downgrad(?:e|es|ed|ing)|increas(?:e|es|ed|ing)|decreas(?:e|es|ed|ing)|reduc(?:e|es|ed|ing)|rais(?:e|es|ed|ing)|lower(?:s|ed|ing)?|bump(?:s|ed|ing)?|push(?:es|ed|ing)?|reschedul(?:e|es|ed|ing)|shift(?:s|ed|ing)?)\s+(?:(?:it|them|my|his|her|their|our|the|its|this|that)\s+)?(?:(?!(?:but|because|so|which|when|while|then|since|if|from|i|we|he|she|they|you)\b)[\p{L}\p{N}'’-]+\s+){0,12}?(?:over\s+)?from\s+/giu;
 /** "moved his deliveries from Tuesdays to Fridays": a thing moved (a person who "moved from Denver" only relocated). */
 const MOVED_FROM =
-  /\b(?:mov(?:e|ed|es|ing)\s+(?:it|them|(?:my|his|her|their|our|the|its|this|that)\s+(?:[\p{L}'’-]+\s+){0,3})|(?:was|were|been|be|is|are|get|gets|got)\s+moved\s+)from\s+/giu;
+  /\b(?:mov(?:e|ed|es|ing)\s+(?:it|them|(?:my|his|her|their|our|the|its|this|that)\s+(?:(?!(?:but|because|so|which|when|while|then|since|if|from|i|we|he|she|they|you)\b)[\p{L}\p{N}'’-]+\s+){0,8})|(?:was|were|been|be|is|are|get|gets|got)\s+moved\s+)from\s+/giu;
 /** "scrap the three recipes", "cancel the landline", "no more emails": the thing is dropped. */
 const DISCARDED = /\b(?:scrap|ditch|cancel(?:led|ling)?|get rid of|no more)\s+/giu;
 /** "Tuesdays are no good", "the Fiesta is no longer an option": the words before say what is replaced. */
@@ -26,7 +26,7 @@ const NO_GOOD =
 const LABEL = /^[\p{L}\s'’(),—-]{1,60}:\s*["“]?/u;
 /** Number words, for "from three to four recipes" (the replaced thing is "three recipes"). */
 const NUMBER_WORD =
-  /^(?:\d+(?:[.,]\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred)$/iu;
+  /^(?:\d+(?:[.,]\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)-(?:one|two|three|four|five|six|seven|eight|nine))$/iu;
 /** Determiners and possessives before the replaced thing. */
 const DETERMINER =
   /^(?:the|a|an|my|our|his|her|their|your|that|this|el|la|los|las|le|les|un|une|der|die|das|dem|den|een|het|de|il|lo|gli|o|os|as|um|uma)\s+/iu;
@@ -79,7 +79,9 @@ export function replacedPhrases(text: string): string[] {
       const phrase = phraseAt(rest);
       // "from three to four recipes": the thing counted is said after the new number.
       const counted =
-        phrase && NUMBER_WORD.test(phrase) ? new RegExp(`^${escapeRegex(phrase)}\\s+to\\s+\\S+\\s+(\\p{L}{3,})`, 'iu').exec(rest) : null;
+        phrase && NUMBER_WORD.test(phrase)
+          ? new RegExp(`^${escapeRegex(phrase)}\\s+to\\s+[^\\s.,;:!?]+\\s+(\\p{L}{3,})`, 'iu').exec(rest)
+          : null;
       // The thing counted is the same before and after: only the count with it was replaced.
       if (counted) found.add(`${phrase} ${counted[1]}`);
       else add(phrase);
