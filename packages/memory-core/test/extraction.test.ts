@@ -167,6 +167,13 @@ describe('extractFields reads only the caller and the summary', () => {
     expect(extractFields(call([agent('How many guests?'), caller('Eighty-five, give or take.')]), ['budget']).budget).toBeUndefined();
   });
 
+  it("takes a summary's amount as a budget only when it says it is the caller's limit", () => {
+    const quote = call([caller('Yes, add it.')], { summary: 'Rosie updated the buffet quote to £2,100 and added baklava at £3 per head.' });
+    expect(extractFields(quote, ['budget']).budget).toBeUndefined();
+    const limit = call([caller('Yes.')], { summary: 'She wants to spend no more than £450 all in.' });
+    expect(extractFields(limit, ['budget']).budget).toBe('£450');
+  });
+
   it('reads a date given when the agent asks for the date', () => {
     const fields = extractFields(call([agent('Thanks Desmond. And the date?'), caller('Saturday the eighth of August, in the evening.')]), [
       'timeline',

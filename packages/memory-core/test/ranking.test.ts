@@ -129,6 +129,24 @@ describe('the newer value wins beyond metadata', () => {
     expect(aboutReplacedValue(both, current, replaced)).toBe(false);
   });
 
+  it('a memory whose answering sentence is not about a replaced thing ranks less far below', () => {
+    const replacing = memory('replacing', 5, {
+      metadata: { replaced: 'sixty' },
+      text: "Now it's seventy-five guests, not sixty.",
+      score: 0.2,
+    });
+    const passage = memory('halal', 30, {
+      text: 'Sixty guests. And everything has to be halal.',
+      passage: 'And everything has to be halal.',
+      score: 0.5,
+    });
+    const whole = memory('count', 30, { text: 'Sixty guests. And everything has to be halal.', passage: 'Sixty guests.', score: 0.5 });
+    const ranked = rankMemories([replacing, passage, whole], { ...rules, supersededFactor: 0.4 }, NOW);
+    const score = (id: string) => ranked.find((m) => m.id === id)?.rankScore ?? 0;
+    expect(score('halal')).toBeCloseTo(0.5 * Math.sqrt(0.4));
+    expect(score('count')).toBeCloseTo(0.5 * 0.4);
+  });
+
   it('a field restating another field’s replaced value keeps only its other parts', () => {
     const fields = { budget: '$60,000', interests: 'solar roof for his farmhouse, budget about $45,000, start in September' };
     const superseded = { budget: ['$45,000'], timeline: ['in September (2026-09-01)'] };

@@ -28,6 +28,8 @@ describe('replacedPhrases', () => {
     ['The move is now on Friday 24 July instead of 17 July.', ['17 July']],
     ['She called to upgrade her membership from off-peak to the anytime plan.', ['off-peak']],
     ['Can I change it from Tuesday to Friday?', ['Tuesday']],
+    ["Now it's seventy-five guests, not sixty.", ['sixty']],
+    ["It's Friday, not Thursday, I'm afraid.", ['Thursday']],
     ["She increased the guest count for her daughter's party on 13 June from sixty to seventy-five. Rosie sent a quote.", ['sixty']],
     ['He moved his Škoda Octavia service and STK appointment from 9 April to Tuesday 14 April.', ['9 April']],
   ])('a change said another way: %s', (text, expected) => {
@@ -53,6 +55,8 @@ describe('replacedPhrases', () => {
     expect(replacedPhrases('Can you text me instead?')).toEqual([]);
     expect(replacedPhrases('I will do that instead of this.')).toEqual([]);
     expect(replacedPhrases('We moved from Denver to Portland.')).toEqual([]);
+    expect(replacedPhrases("It's fine, not a problem.")).toEqual([]);
+    expect(replacedPhrases("I'm not sure, not really.")).toEqual([]);
     // A new clause is no object of the change ("…the car, and from Monday I walk").
     expect(replacedPhrases('I changed my mind about the car, and from Monday I will walk.')).toEqual([]);
   });

@@ -139,8 +139,10 @@ function shownSummary(
   cut: (text: string, replaced: readonly string[]) => string | null,
 ): string | null {
   if (summary === null) return null;
-  const current = withoutSupersededSentences(summary, fieldValues, mentions);
-  return current === null ? null : cut(current, replaced);
+  // What was replaced goes first, clause by clause ("…from sixty to seventy-five" → "…to
+  // seventy-five"), so a sentence that says the new value is kept without the old one.
+  const cutFirst = cut(summary, replaced);
+  return cutFirst === null ? null : withoutSupersededSentences(cutFirst, fieldValues, mentions);
 }
 
 /** Adds `old` to the replaced values of `field` (unless it is the current value again). */

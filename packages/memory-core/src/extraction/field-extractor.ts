@@ -160,6 +160,9 @@ const contactRule = (sentence: string, from: 'caller' | 'summary') => SENTENCE_R
 
 const WHEN_QUESTION =
   /\b(?:when|how soon|by when|what timeline|what timeframe|what time frame|what's the timing|timing|(?:the|what|which) (?:date|day)\b[^.!?]*\?)/i;
+/** A summary's words for the caller's own limit on what they pay. */
+const SUMMARY_BUDGET =
+  /\b(?:budget|spend|spending|afford|up to|maximum|max|no more than|less than|under|ceiling|limit|set aside|put aside|willing to pay|can pay|stretch)\b/i;
 /** An agent asking for a budget ("Have you got a budget in mind?", "How much were you looking to spend?", "a figure in mind?"). */
 const BUDGET_QUESTION =
   /\b(?:budget|how much (?:were|are|would|do|did|could|can) you|looking to spend|want to spend|(?:a|any) (?:figure|price|amount|number) in mind|price range|spending limit|afford)\b[^.!]*\?/i;
@@ -232,7 +235,9 @@ export function extractFieldsWithSources(
         for (const s of sentences(turn.text)) value = findSpokenBudget(s, currency, asked) ?? value;
         previousAgent = '';
       }
-      if (value === null) for (const s of summarySentences) value ??= summaryFallback(findSpokenBudget(s, currency));
+      // A summary names many prices (quotes, fees, add-ons): only an amount it says is the caller's limit is a budget.
+      if (value === null)
+        for (const s of summarySentences) if (SUMMARY_BUDGET.test(s)) value ??= summaryFallback(findSpokenBudget(s, currency));
     } else if (field === 'timeline') {
       let previousAgent = '';
       for (const turn of call.turns) {

@@ -11,6 +11,9 @@ import { escapeRegex, mentionsPhrase } from '../text/text-utils';
 const REPLACED_WORDS =
   'instead of|rather than|in place of|in lieu of|en lugar de|en vez de|au lieu de|plutôt que|anstatt|statt|in plaats van|invece di|anziché|em vez de|ao invés de';
 const REPLACED_AFTER = new RegExp(`\\b(?:${REPLACED_WORDS})\\s+`, 'giu');
+/** "Now it's seventy-five guests, not sixty", "Friday, not Thursday": a correction names what it replaces. */
+const NOT_AFTER =
+  /,\s*(?:and\s+)?not\s+(?=(?:the|my|our|his|her|their)\s|(?!I\b)\p{Lu}|\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred)\b)/gu;
 /** "switched from X to Y", "changed from X to Y", "increased it from three to four". */
 const REPLACED_FROM =
   /\b(?:switch(?:es|ed|ing)?|chang(?:e|es|ed|ing)|swap(?:s|ped|ping)?|upgrad(?:e|es|ed|ing)|downgrad(?:e|es|ed|ing)|increas(?:e|es|ed|ing)|decreas(?:e|es|ed|ing)|reduc(?:e|es|ed|ing)|rais(?:e|es|ed|ing)|lower(?:s|ed|ing)?|bump(?:s|ed|ing)?|push(?:es|ed|ing)?|reschedul(?:e|es|ed|ing)|shift(?:s|ed|ing)?)\s+(?:(?:it|them|my|his|her|their|our|the|its|this|that)\s+)?(?:(?!(?:but|because|so|which|when|while|then|since|if|from|i|we|he|she|they|you)\b)[\p{L}\p{N}'’-]+\s+){0,12}?(?:over\s+)?from\s+/giu;
@@ -73,7 +76,7 @@ export function replacedPhrases(text: string): string[] {
   const add = (phrase: string | null) => {
     if (phrase) for (const form of shortForms(phrase)) found.add(form);
   };
-  for (const re of [REPLACED_AFTER, REPLACED_FROM, MOVED_FROM, DISCARDED]) {
+  for (const re of [REPLACED_AFTER, NOT_AFTER, REPLACED_FROM, MOVED_FROM, DISCARDED]) {
     for (const m of text.matchAll(re)) {
       const rest = text.slice((m.index ?? 0) + m[0].length);
       const phrase = phraseAt(rest);
@@ -117,7 +120,7 @@ export function withoutReplaced(text: string, phrases: readonly string[]): strin
   for (const phrase of live) {
     out = out.replace(
       new RegExp(
-        `,?\\s*(?:${REPLACED_WORDS}|from)\\s+(?:(?:the|a|an|my|our|his|her|their|your)\\s+)?(?:${escapeRegex(phrase)})(?:s|es)?(?![\\p{L}\\p{N}])`,
+        `,?\\s*(?:${REPLACED_WORDS}|from|not)\\s+(?:(?:the|a|an|my|our|his|her|their|your)\\s+)?(?:${escapeRegex(phrase)})(?:s|es)?(?![\\p{L}\\p{N}])`,
         /^\p{Lu}/u.test(phrase) ? 'gu' : 'giu',
       ),
       '',

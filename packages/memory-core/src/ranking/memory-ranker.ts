@@ -176,11 +176,17 @@ export function rankMemories(memories: readonly Memory[], rules: RankingRules, n
     const recency = 1 + (recencyBoost(memory.createdAt, now) - 1) * recencyStrength;
     const layer = memory.metadata.layer === 'transcript' && memory.metadata.key_statement !== true ? (rules.transcriptWeight ?? 1) : 1;
     // The replacing call's own memories keep their words and rank (why it changed is an answer too).
+    // A long memory whose answering sentence (the store's passage) is not about what was replaced
+    // ranks less far below: "Sixty guests. And it must all be halal." still answers what food is
+    // wanted once sixty became seventy-five, though the old count is said beside it.
+    const about = (m: Pick<Memory, 'text' | 'metadata'>) =>
+      mentionsReplacedElsewhere(m, replacedThings) || aboutReplacedValue(m, current, replacedByNewer, rules.mentions);
     const replaced =
-      superseded !== 1 &&
-      (mentionsReplacedElsewhere(memory, replacedThings) || aboutReplacedValue(memory, current, replacedByNewer, rules.mentions))
-        ? superseded
-        : 1;
+      superseded === 1 || !about(memory)
+        ? 1
+        : memory.passage && !about({ ...memory, text: memory.passage })
+          ? Math.sqrt(superseded)
+          : superseded;
     const rankScore = Math.max(relevance, 1e-6) * weight * recency * priority * layer * replaced;
     ranked.push({ ...memory, rankScore });
   }
