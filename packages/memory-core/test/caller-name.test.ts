@@ -473,3 +473,13 @@ describe('findCallerName: letters of their own', () => {
     expect(name(turns, 'Thordis Gudmundsdottir booked a stay for her dog.')).toBe('Þórdís Guðmundsdóttir');
   });
 });
+
+describe('findCallerName: a summary whose subject acts on the caller', () => {
+  it.each([
+    'Sarah told the caller her order would arrive on Friday.',
+    'Priya thanked the caller for her patience.',
+    'Tom informed the customer that the engineer is booked.',
+  ])('names no caller: %s', (summary) => {
+    expect(name([caller('Hi there.')], summary)).toBeNull();
+  });
+});

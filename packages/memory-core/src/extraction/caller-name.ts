@@ -555,6 +555,10 @@ const SUMMARY_PATTERNS: readonly RegExp[] = [
 const AGENT_ACTION =
   /\b(?:called|phoned|rang|spoke (?:with|to)|followed up with|reached|contacted|reminded|talked (?:with|to))\s+((?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?)/u;
 
+/** A summary sentence whose subject does something to the caller ("Sarah told the caller…"): its subject is the agent. */
+const ACTS_ON_CALLER =
+  /^\S+(?:\s+\S+){0,3}?\s+(?:told|tells|thanked|thanks|informed|informs|advised|advises|reminded|reminds|assured|assures|asked|asks|helped|helps|called|calls|phoned|contacted|reached|offered|offers|explained to|confirmed to|apologi[sz]ed to)\s+(?:the\s+)?(?:caller|customer|user|client|patient|member|homeowner|tenant|prospect|lead|guest|applicant|policyholder|account holder)\b/iu;
+
 /** The caller's name as the platform's summary gives it (third person), or null. */
 function fromSummary(
   summary: string,
@@ -571,7 +575,10 @@ function fromSummary(
     return { words, title };
   };
   for (const [index, sentence] of sentences.entries()) {
+    // "Sarah told the caller…", "Priya thanked the customer…": the one acting on the caller is the agent.
+    const actsOnCaller = ACTS_ON_CALLER.test(sentence);
     for (const [p, pattern] of SUMMARY_PATTERNS.entries()) {
+      if (p === 1 && actsOnCaller) continue;
       const found = usable(pattern.exec(sentence)?.[1]);
       // The opening sentence, or a sentence that says "the caller …", names the caller for certain.
       // Past the opening, "Collection is on Thursday" or "Tobi has…" is not the caller: a later
