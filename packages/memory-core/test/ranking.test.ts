@@ -129,6 +129,16 @@ describe('the newer value wins beyond metadata', () => {
     expect(aboutReplacedValue(both, current, replaced)).toBe(false);
   });
 
+  it('a value stated beside the current one in the same call is not replaced by it', () => {
+    const lead = memory('lead', 5, { metadata: { conversation_id: 'c2', timeline: 'the sixteenth of October' }, score: 0.2 });
+    const said = memory('said', 5, { metadata: { conversation_id: 'c2', timeline: 'in November' }, score: 0.5 });
+    const older = memory('older', 40, { metadata: { conversation_id: 'c1', timeline: 'in March' }, score: 0.5 });
+    const ranked = rankMemories([lead, said, older], { ...rules, supersededFactor: 0.4 }, NOW);
+    const score = (id: string) => ranked.find((m) => m.id === id)?.rankScore ?? 0;
+    expect(score('said')).toBeCloseTo(0.5 * 1.5);
+    expect(score('older')).toBeCloseTo(0.5 * 0.4);
+  });
+
   it('a memory whose answering sentence is not about a replaced thing ranks less far below', () => {
     const replacing = memory('replacing', 5, {
       metadata: { replaced: 'sixty' },

@@ -63,10 +63,12 @@ export function aboutReplacedValue(
   current: ReadonlyMap<string, string>,
   replaced: ReadonlyMap<string, readonly string[]>,
   mentions: (text: string, value: string) => boolean = mentionsSaid,
+  /** Fields whose current value this memory's own call states: another value it states was said beside it, not replaced. */
+  ownCall: ReadonlySet<string> = new Set(),
 ): boolean {
   for (const [key, value] of Object.entries(memory.metadata)) {
     const now = current.get(key);
-    if (typeof value === 'string' && !PER_CALL_FIELDS.has(key) && now !== undefined && now !== value) return true;
+    if (typeof value === 'string' && !PER_CALL_FIELDS.has(key) && !ownCall.has(key) && now !== undefined && now !== value) return true;
   }
   for (const [key, values] of replaced) {
     const now = current.get(key);
@@ -74,6 +76,23 @@ export function aboutReplacedValue(
     if (values.some((v) => mentions(memory.text, v))) return true;
   }
   return false;
+}
+
+/** For each caller field among the memories, the call (conversation id) whose memory states its current value. */
+export function currentCalls(memories: readonly Memory[]): Map<string, string> {
+  const newest = new Map<string, { call: string; at: number }>();
+  for (const m of memories) {
+    const at = Date.parse(m.createdAt) || 0;
+    const call = typeof m.metadata.conversation_id === 'string' ? m.metadata.conversation_id : '';
+    const platformKey = typeof m.metadata.field === 'string' ? m.metadata.field : null;
+    for (const [key, value] of Object.entries(m.metadata)) {
+      if (typeof value !== 'string' || value.length === 0 || PER_CALL_FIELDS.has(key)) continue;
+      if (!FIELD_KEYS.has(key) && key !== platformKey) continue;
+      const seen = newest.get(key);
+      if (!seen || at > seen.at) newest.set(key, { call, at });
+    }
+  }
+  return new Map([...newest].map(([k, v]) => [k, v.call]));
 }
 
 /** For each caller field among the memories, the value of the newest memory that states it. */
@@ -161,6 +180,13 @@ export function rankMemories(memories: readonly Memory[], rules: RankingRules, n
   const superseded = rules.supersededFactor ?? 1;
   const live = memories.filter((m) => !isExpired(m, now));
   const current = superseded === 1 ? new Map<string, string>() : currentValues(live);
+  // A value is replaced only by another call's: within one call, "we launch in November" and the
+  // lead's "by the sixteenth of October" are two things said, not an old value and a new one.
+  const currentFrom = superseded === 1 ? new Map<string, string>() : currentCalls(live);
+  const ownCall = (m: Memory): ReadonlySet<string> => {
+    const call = m.metadata.conversation_id;
+    return new Set(typeof call === 'string' ? [...currentFrom].filter(([, from]) => from === call).map(([key]) => key) : []);
+  };
   const replacedByNewer = superseded === 1 ? new Map<string, string[]>() : replacedValues(live, current);
   // Things a call said it replaced ("a Picanto instead of the Fiesta"): other calls' memories that
   // mention them rank below.
@@ -180,7 +206,7 @@ export function rankMemories(memories: readonly Memory[], rules: RankingRules, n
     // ranks less far below: "Sixty guests. And it must all be halal." still answers what food is
     // wanted once sixty became seventy-five, though the old count is said beside it.
     const about = (m: Pick<Memory, 'text' | 'metadata'>) =>
-      mentionsReplacedElsewhere(m, replacedThings) || aboutReplacedValue(m, current, replacedByNewer, rules.mentions);
+      mentionsReplacedElsewhere(m, replacedThings) || aboutReplacedValue(m, current, replacedByNewer, rules.mentions, ownCall(memory));
     const replaced =
       superseded === 1 || !about(memory)
         ? 1
