@@ -28,6 +28,9 @@ describe('findAddresses', () => {
     'I paid 40 Pounds at the till.',
     'The match is on Channel 4 tonight.',
     'She called Hollowmere Hall to ask about a June wedding.',
+    "Hi, it's Jenny Hall, Green Lane surgery.",
+    'I rang Companies House, Crown Way, Cardiff.',
+    'The party is at Ashwell Village Hall, Station Road, Baldock.',
   ])('no address of the caller in: %s', (text) => {
     expect(findAddresses(text)).toEqual([]);
   });

@@ -432,7 +432,19 @@ describe('findCallerName: introductions in place, people greeted, summaries of f
     ['Marisol confided to Dev that she plans to move.', 'Marisol'],
     ['Gwenllian Pritchard of Cae Mawr farm near Llanidloes called to book shearing.', 'Gwenllian Pritchard'],
   ])('the summary’s subject: %s', (summary, expected) => {
-    expect(name([caller('Hiya!'), agent('Hello!')], summary)).toBe(expected);
+    // The friend told is known as the one on the other end: the caller greets them by name.
+    expect(name([caller('Hey Wren! Hi Dev!'), agent('Hello!')], summary)).toBe(expected);
+  });
+
+  it('"<name> told <someone else>" names no caller unless the one told is the agent', () => {
+    expect(name([caller('Hiya!'), agent('Hello!')], 'Emma told Raj that his replacement card would arrive on Friday.')).toBeNull();
+    expect(name([caller('Hiya!')], 'Part of the caller’s order was missing.')).toBeNull();
+    expect(name([caller('Hiya!')], 'Head of Finance Tom Briggs called about invoices.')).toBeNull();
+    expect(name([caller('Hiya!')], 'John Smith called the customer service line about his bill.')).toBe('John Smith');
+  });
+
+  it('a name followed by where the caller is from is the caller’s, not a greeting', () => {
+    expect(agentNames({ turns: [caller('Morning, Dave, from Smith Builders, ringing about the quote.')] })).not.toContain('dave');
   });
 
   it('letters spelled up to a marked one keep the word said', () => {

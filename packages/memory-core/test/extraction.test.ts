@@ -163,6 +163,11 @@ describe('extractFields reads only the caller and the summary', () => {
     expect(extractFields(asked, ['budget']).budget).toBe('$3,800');
     const limit = call([agent('And the car?'), caller("I don't want to go over £14,500 once the Skoda's taken off.")]);
     expect(extractFields(limit, ['budget']).budget).toBe('£14,500');
+    // Asked, a number followed by what it counts or where it is is no budget.
+    for (const said of ["We're expecting 150 guests.", 'The venue is at 221 Harbour Road.'])
+      expect(extractFields(call([agent('Did you have a budget in mind?'), caller(said)]), ['budget']).budget).toBeUndefined();
+    // A limit of guests.
+    expect(extractFields(call([caller('The venue has a limit of 200 guests.')]), ['budget']).budget).toBeUndefined();
     // Not asked, no word of money: a count is no budget.
     expect(extractFields(call([agent('How many guests?'), caller('Eighty-five, give or take.')]), ['budget']).budget).toBeUndefined();
   });
@@ -172,6 +177,19 @@ describe('extractFields reads only the caller and the summary', () => {
     expect(extractFields(quote, ['budget']).budget).toBeUndefined();
     const limit = call([caller('Yes.')], { summary: 'She wants to spend no more than £450 all in.' });
     expect(extractFields(limit, ['budget']).budget).toBe('£450');
+  });
+
+  it('takes no timeline from a date answering a question about the past, nor a month that is no date', () => {
+    for (const [asked, said] of [
+      ['Can I confirm the date of birth?', 'Third of May, nineteen eighty-five.'],
+      ['When did you first notice the leak?', 'Around the 14th of March.'],
+      ['When would you like it?', 'Honestly the first may be too soon.'],
+    ])
+      expect(extractFields(call([agent(asked), caller(said)]), ['timeline']).timeline ?? '').not.toMatch(/\d{4}-\d\d-\d\d/);
+    // "march 45 people" is March, not a 45th day.
+    expect(extractFields(call([agent('When is the party?'), caller('Sometime in march 45 people.')]), ['timeline']).timeline).not.toContain(
+      '45',
+    );
   });
 
   it('reads a date given when the agent asks for the date', () => {

@@ -98,6 +98,8 @@ describe('timelines resolved against the call’s time', () => {
     ['Friday the 21st of August', '2026-06-01', '2026-08-21'],
     ['the twenty-first of May', '2026-03-10', '2026-05-21'],
     ['the first of September', '2026-07-09', '2026-09-01'],
+    ['August the 8th', '2026-06-01', '2026-08-08'],
+    ['Tuesday 4pm', '2026-10-14', '2026-10-20'],
   ])('%s said on %s → %s', (phrase, said, expected) => {
     expect(resolveTimeline(phrase, at(`${said}T12:00:00Z`))).toBe(expected);
   });

@@ -8,13 +8,11 @@ describe('findReference', () => {
     ['My membership number is FH-204-3381.', 'FH-204-3381'],
     ["It's on my account, account number 55120934.", '55120934'],
     ['The policy number is PL 448 201, I think.', 'PL 448 201'],
-    ['Booking reference GLA-58213, under my name.', 'GLA-58213'],
     ['Oh, and my frequent renter number, it is SKY 77 20 41.', 'SKY 77 20 41'],
     ['Moment... die Kundennummer ist 7731 0496.', '7731 0496'],
     ['Mon numéro de client est 88 41 207.', '88 41 207'],
     ['Mi número de cliente es 4471-22.', '4471-22'],
-    ['The order number was 1109-4471-02 on the email.', '1109-4471-02'],
-    ['my customer id is ab 4471', 'AB 4471'],
+    ["My customer number's 4471 2093.", '4471 2093'],
   ])('%s', (text, expected) => {
     expect(findReference(text)).toBe(expected);
   });
@@ -28,6 +26,17 @@ describe('findReference', () => {
     'The postcode is LS14 2EJ.',
     'The booking is for the 14th at 8.30.',
     'My reference is my mum, she knows me best.',
+    // A booking, order, case or quote reference belongs to one call, not to the caller.
+    'Booking reference GLA-58213, under my name.',
+    'The order number was 1109-4471-02 on the email.',
+    'The case reference is CR-55812.',
+    // Words, amounts, years and someone else's.
+    'I want to renew my policy for 2025.',
+    'The reservation is for 120 guests now.',
+    'I need to order 1500 bricks for the account.',
+    'In any case 2500 is too much for the account.',
+    "My husband's account number is 7731 0496.",
+    'my customer id is ab 4471',
   ])('no reference in: %s', (text) => {
     expect(findReference(text)).toBeNull();
   });
@@ -56,13 +65,17 @@ describe('referenceOfCall', () => {
     expect(referenceOfCall(turns)).toBe('EN-4471-2093');
   });
 
-  it('reads a reference the agent gives the caller, and keeps the latest', () => {
+  it('reads an account number the agent gives the caller, and keeps the latest', () => {
     const turns = [
-      caller('My old booking was GLA-11111, booking reference GLA-11111.'),
-      agent('Your new booking reference is GLA-58213. We will text it to you.'),
+      caller('My old account number was AC-11111.'),
+      agent('Your new account number is AC-58213. We will text it to you.'),
       caller('Perfect, cheers.'),
     ];
-    expect(referenceOfCall(turns)).toBe('GLA-58213');
+    expect(referenceOfCall(turns)).toBe('AC-58213');
+    // A case or booking reference the agent gives does not replace the caller's membership number.
+    expect(
+      referenceOfCall([caller('My membership number is FH-204-3381.'), agent('Your case reference is CR-55812.'), caller('Thanks.')]),
+    ).toBe('FH-204-3381');
   });
 
   it('does not take an answer to a question about a phone number, or a long answer', () => {

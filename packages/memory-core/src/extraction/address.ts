@@ -30,9 +30,10 @@ const TYPE_LAST =
   /\b(\p{Lu}\p{Ll}+(?:straße|strasse|str\.|weg|gasse|platz|allee|ring|damm|straat|laan|gracht|plein|dreef|kade|singel|vej|gade|gatan|gata|vägen|veien|gate)\s+\d{1,5}[A-Za-z]?)/gu;
 
 /** A house known by its name ("Ashgrove Cottage, Scout Road, Mytholmroyd"), with the street it is on. */
-const HOUSE_TYPES = 'Cottage|House|Farm|Farmhouse|Lodge|Barn|Hall|Manor|Villa|Mill|Grange|Bungalow|Rectory|Vicarage|Chapel|Croft|Cabin';
+const HOUSE_TYPES = 'Cottage|Farm|Farmhouse|Lodge|Barn|Manor|Villa|Mill|Grange|Bungalow|Rectory|Vicarage|Croft|Cabin';
+/** Only where the caller says they live or have moved there ("we've moved to…", "it's…", "the address is…"). */
 const NAMED_HOUSE = new RegExp(
-  String.raw`\b((?:${CAPITALISED}\s+){1,2}(?:${HOUSE_TYPES}),\s+(?:${CAPITALISED}\s+){1,3}(?:${STREET_TYPES})\b\.?)${TOWN}(?:,?\s+(${POSTCODE}))?`,
+  String.raw`(?<=\b(?:[Mm]oved to|[Mm]oving to|[Mm]ove to|[Ll]ive at|[Ll]iving at|[Ll]ive in|[Ll]iving in|[Aa]ddress is|[Ww]e're at|[Ww]e are at|I'm at|I am at|[Ii]t's|[Ii]t is)\s+)((?:${CAPITALISED}\s+){1,2}(?:${HOUSE_TYPES}),\s+(?:${CAPITALISED}\s+){1,3}(?:${STREET_TYPES})\b\.?)${TOWN}(?:,?\s+(${POSTCODE}))?`,
   'gu',
 );
 

@@ -116,7 +116,7 @@ const OWN_INTRO = phraseRegex(
  * never mid-sentence ("now it's Ode to Joy ninety times a day", "this is Luna's fourth visit").
  */
 const WEAK_INTRO_PREFIX =
-  /^(?:(?:hi|hello|hey|hiya|yes|yeah|yep|yup|sure|ok|okay|oh|ah|um|uh|er|erm|so|well|right|and|but|sorry|to|bother|you|again|there|look|listen|no|nope|actually|mean|i|it's|its|it|is|this|like|just|morning|afternoon|evening|good|hola|buenas|bonjour|hallo|ciao|olá|oi|dia|tarde|hej|cześć|dzień|dobry|merhaba|salut|allo|allô)[\s,.!-]*)*$/iu;
+  /^(?:(?:hi|hello|hey|hiya|yes|yeah|yep|yup|sure|ok|okay|oh|ah|um|uh|er|erm|so|well|right|and|but|sorry|to|bother|you|again|there|look|listen|no|nope|actually|mean|i|it's|its|it|is|this|like|just|alright|love|thank|thanks|cheers|mate|dear|guten|tag|morgen|abend|buenos|buenas|días|dias|tardes|noches|bom|boa|bonsoir|buongiorno|buonasera|goedemorgen|goedemiddag|goedenavond|dag|god|morning|afternoon|evening|good|hola|buenas|bonjour|hallo|ciao|olá|oi|dia|tarde|hej|cześć|dzień|dobry|merhaba|salut|allo|allô)[\s,.!-]*)*$/iu;
 const AGENT_INTRO = phraseRegex([...Object.values(SELF_INTRODUCTIONS).flat(), "you're through to", 'you are through to', 'through to']);
 const SURNAME_INTRO = phraseRegex(SURNAME_INTRODUCTIONS);
 const IDENTITY = phraseRegex(IDENTITY_QUESTIONS);
@@ -291,7 +291,13 @@ const VOCATIVE_NAME = /^(\p{Lu}\p{Ll}[\p{L}'-]*)(?=[,!?]|\.(?:\s|$)|\s*$)/u;
 /** The name a caller's turn greets or thanks ("Hey Dev!", "Thanks, Lorraine.", "Priya! Guess what"), or null. */
 function greetedName(text: string): string | null {
   const greeting = CALLER_GREETING.exec(text);
-  if (greeting) return VOCATIVE_NAME.exec(text.slice(greeting[0].length))?.[1] ?? null;
+  if (greeting) {
+    const rest = text.slice(greeting[0].length);
+    const name = VOCATIVE_NAME.exec(rest)?.[1] ?? null;
+    // "Morning, Dave, from Smith Builders", "Hi, Dave here": the caller's own name, not a greeting.
+    const after = name ? rest.slice(name.length).replace(/^[\s,.!?]+/u, '') : '';
+    return name && !/^(?:from|here|speaking|calling|ringing|again|of)\b/iu.test(after) ? name : null;
+  }
   return /^(\p{Lu}\p{Ll}[\p{L}'-]*)!/u.exec(text)?.[1] ?? null;
 }
 /** An agent checking who it is speaking with ("Is that…", "Am I speaking with…"). */
@@ -509,7 +515,13 @@ function fromConversation(turns: readonly Turn[], excluded: ReadonlySet<string>)
       const alike = likelyTarget(cur.words, surname);
       // "D-V-O-R with a hook, A with the accent…": letters spelled up to the first one with a mark
       // spell the start of the word said (Dvořáček), not another name.
-      const start = cur.words.some((w) => foldName(w).length > foldName(surname).length && foldName(w).startsWith(foldName(surname)));
+      const start = cur.words.some((w) => {
+        const n = surname.length;
+        const marked = (c: string | undefined) => c !== undefined && foldName(c) !== c.toLowerCase();
+        return (
+          foldName(w).length > foldName(surname).length && foldName(w).startsWith(foldName(surname)) && (marked(w[n - 1]) || marked(w[n]))
+        );
+      });
       if (part || start) current = cur;
       else if (same >= 0) current = { words: cur.words.map((w, i) => (i === same ? fuller(surname, w) : w)), title: cur.title };
       else if (asksFirst) current = { words: [surname, ...cur.words.slice(1)], title: null };
@@ -547,17 +559,22 @@ const SUMMARY_PATTERNS: readonly RegExp[] = [
     String.raw`^(?:The\s+)?(?:caller|customer|client|user|prospect|lead|patient|member|homeowner)(?:,\s*|\s+named\s+|\s+called\s+|\s+identified as\s+|\s*\(\s*)(${NAME_RUN})`,
     'iu',
   ),
-  // "Gwenllian Pritchard of Cae Mawr farm near Llanidloes called…": the caller, then where from.
-  new RegExp(String.raw`^(${NAME_RUN})(?=\s*[,(]|\s+(?:of\s+[^.;,]{1,80}?\s+)?(?:${SUMMARY_VERBS})\b)`, 'u'),
+  new RegExp(String.raw`^(${NAME_RUN})(?=\s*[,(]|\s+(?:${SUMMARY_VERBS})\b)`, 'u'),
   new RegExp(String.raw`\b(?:caller|customer|client|user)\s+(?:named|called|identified as)\s+(${NAME_RUN})`, 'iu'),
   new RegExp(String.raw`^(?:[\p{L} ]+\s)?call to\s+(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?(${NAME_RUN})`, 'iu'),
+  // "Gwenllian Pritchard of Cae Mawr farm near Llanidloes called…": a full name, then where from.
+  new RegExp(String.raw`^(\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+){1,3})\s+of\s+\p{Lu}[^.;,]{0,80}?\s+(?:${SUMMARY_VERBS})\b`, 'u'),
 ];
 const AGENT_ACTION =
   /\b(?:called|phoned|rang|spoke (?:with|to)|followed up with|reached|contacted|reminded|talked (?:with|to))\s+((?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?)/u;
 
 /** A summary sentence whose subject does something to the caller ("Sarah told the caller…"): its subject is the agent. */
 const ACTS_ON_CALLER =
-  /^\S+(?:\s+\S+){0,3}?\s+(?:told|tells|thanked|thanks|informed|informs|advised|advises|reminded|reminds|assured|assures|asked|asks|helped|helps|called|calls|phoned|contacted|reached|offered|offers|explained to|confirmed to|apologi[sz]ed to)\s+(?:the\s+)?(?:caller|customer|user|client|patient|member|homeowner|tenant|prospect|lead|guest|applicant|policyholder|account holder)\b/iu;
+  /^\S+(?:\s+\S+){0,3}?\s+(?:told|tells|thanked|thanks|informed|informs|advised|advises|reminded|reminds|assured|assures|asked|asks|helped|helps|called|calls|phoned|contacted|reached|offered|offers|explained to|confirmed to|apologi[sz]ed to|chatted with|talked (?:to|with)|spoke (?:to|with))\s+(?:the\s+)?(?:caller|customer|user|client|patient|member|homeowner|tenant|prospect|lead|guest|applicant|policyholder|account holder)\b(?!\s+(?:service|services|care|support|line|team|desk|helpline|centre|center|relations))/iu;
+
+/** "Emma told Raj…", "Sophie thanked Mr Okafor…": the one told, thanked or informed, by name. */
+const TOLD_SOMEONE =
+  /^\S+(?:\s+\S+){0,3}?\s+(?:told|tells|thanked|thanks|informed|informs|advised|advises|reminded|reminds|assured|assures|helped|helps|chatted with|talked to|talked with|spoke with|spoke to)\s+(?:(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+)?(\p{Lu}[\p{L}'’-]+)/u;
 
 /** The caller's name as the platform's summary gives it (third person), or null. */
 function fromSummary(
@@ -575,10 +592,12 @@ function fromSummary(
     return { words, title };
   };
   for (const [index, sentence] of sentences.entries()) {
-    // "Sarah told the caller…", "Priya thanked the customer…": the one acting on the caller is the agent.
-    const actsOnCaller = ACTS_ON_CALLER.test(sentence);
+    // "Sarah told the caller…", "Priya thanked the customer…": the one acting on the caller is the
+    // agent; "Emma told Raj…" names the caller only when Raj is the agent.
+    const told = TOLD_SOMEONE.exec(sentence);
+    const actsOnCaller = ACTS_ON_CALLER.test(sentence) || (told !== null && !agents.has((told[1] ?? '').toLowerCase()));
     for (const [p, pattern] of SUMMARY_PATTERNS.entries()) {
-      if (p === 1 && actsOnCaller) continue;
+      if ((p === 1 || p === 4) && actsOnCaller) continue;
       const found = usable(pattern.exec(sentence)?.[1]);
       // The opening sentence, or a sentence that says "the caller …", names the caller for certain.
       // Past the opening, "Collection is on Thursday" or "Tobi has…" is not the caller: a later

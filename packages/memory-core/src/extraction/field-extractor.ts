@@ -91,7 +91,7 @@ export function scalarText(value: MetadataValue | undefined): string | null {
  * `patient_full_name`, `policyholder_name`): the caller's name when no listed key holds one.
  */
 const ROLE_NAME_KEY =
-  /^(?:caller|customer|client|tenant|patient|member|guest|student|applicant|policy_?holder|account_?holder|bill_?payer|owner|home_?owner|resident|subscriber|passenger|buyer|borrower|claimant|patron|visitor|prospect|requester|reporter|enquirer|inquirer|householder|occupant|parent|guardian|carer|booker|lead_booker|organi[sz]er)_(?:full_|first_)?name$/;
+  /^(?:caller|customer|client|tenant|patient|member|guest|student|applicant|policy_?holder|account_?holder|bill_?payer|owner|home_?owner|resident|subscriber|passenger|buyer|borrower|claimant|patron|visitor|prospect|requester|reporter|enquirer|inquirer|householder|occupant|parent|booker|lead_booker|organi[sz]er)_(?:full_|first_)?name$/;
 
 /** The data-collection key that holds a field (the agent type's own keys first), if any holds a value. */
 function dataCollectionKey(field: ExtractField, byKey: ReadonlyMap<string, MetadataValue>, extraKeys: readonly string[]): string | null {
@@ -165,7 +165,9 @@ const SUMMARY_BUDGET =
   /\b(?:budget|spend|spending|afford|up to|maximum|max|no more than|less than|under|ceiling|limit|set aside|put aside|willing to pay|can pay|stretch)\b/i;
 /** An agent asking for a budget ("Have you got a budget in mind?", "How much were you looking to spend?", "a figure in mind?"). */
 const BUDGET_QUESTION =
-  /\b(?:budget|how much (?:were|are|would|do|did|could|can) you|looking to spend|want to spend|(?:a|any) (?:figure|price|amount|number) in mind|price range|spending limit|afford)\b[^.!]*\?/i;
+  /\b(?:budget|how much (?:were|are|would|do|could|can) you (?:looking|hoping|wanting|want|like|thinking|planning|able|prepared|willing)|looking to spend|want to spend|(?:a|any) (?:figure|price|amount|number) in mind|price range|spending limit)\b[^.!]*\?/i;
+/** A question about the past ("when did you first notice…", "the date of birth"): a date in its answer is no timeline. */
+const PAST_QUESTION = /\b(?:did|was|were|had|have you|has it|birth|born|last|ago|noticed|happened|began|started|first)\b/i;
 /** Fields where the caller's latest statement wins (a later correction replaces an earlier value). */
 const LATEST_WINS = new Set<ExtractField>(['contact_preference', 'account_status', 'company', 'technical_skill', 'decision_maker']);
 
@@ -243,7 +245,8 @@ export function extractFieldsWithSources(
       for (const turn of call.turns) {
         if (turn.speaker === 'agent') previousAgent = turn.text;
         if (turn.speaker !== 'caller') continue;
-        for (const s of sentences(turn.text)) value = findTimeline(s, WHEN_QUESTION.test(previousAgent)) ?? value;
+        const answersWhen = WHEN_QUESTION.test(previousAgent) && !PAST_QUESTION.test(previousAgent);
+        for (const s of sentences(turn.text)) value = findTimeline(s, answersWhen) ?? value;
       }
       if (value === null) for (const s of summarySentences) value ??= summaryFallback(findTimeline(s));
       if (value !== null) value = timelineValue(value, at);

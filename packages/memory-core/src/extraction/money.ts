@@ -1,14 +1,18 @@
 import { digitsForNumberWords } from './number-words';
 
 const CONTEXT =
-  /\b(budget|spend|spending|afford|pay|paying|price|cost|costs|around|about|roughly|approximately|up to|max|maximum|under|below|less than|no more than|looking at|range|between|set aside|put aside|available|closer to|hoping for|tops|go over|go above|limit|ceiling|cap|stretch to|all in)\b/i;
+  /\b(budget|spend|spending|afford|pay|paying|price|cost|costs|around|about|roughly|approximately|up to|max|maximum|under|below|less than|no more than|looking at|range|between|set aside|put aside|available|closer to|hoping for|tops|go over|go above|stretch to|all in)\b/i;
 const UNIT_AFTER =
-  /^\s*(?:%|percent|months?|years?|days?|weeks?|hours?|minutes?|miles?|km|kilomet|users?|people|employees|staff|seats|sq|square|kw|kwh|watts?|gb|mb|times|vans?|cars?|trucks?|desks?|windows?|units?|singers?|passengers?|rooms?|bedrooms?|kids?|children|pieces?|items?|bulbs?|devices?)\b/i;
+  /^\s*(?:%|percent|months?|years?|days?|weeks?|hours?|minutes?|miles?|km|kilomet|users?|people|guests|attendees|covers|tickets|copies|boxes|bags|bricks|employees|staff|seats|sq|square|kw|kwh|watts?|gb|mb|times|vans?|cars?|trucks?|desks?|windows?|units?|singers?|passengers?|rooms?|bedrooms?|kids?|children|pieces?|items?|bulbs?|devices?)\b/i;
 /** Someone else's amount: a competitor's quote, a partner's salary, what a neighbour paid. */
 const OTHERS_AMOUNT =
   /\b(?:quoted?|quotes|quotation|competitor|another (?:company|supplier|firm|shop|dealer)|other (?:company|supplier|firm|shop|dealer|quote)|neighbou?rs? (?:paid|spent|got)|(?:earns?|makes?|salary|income|paid him|paid her|wage)|(?:he|she|they) (?:paid|spent)|charged (?:him|her|them))\b/i;
 const AMOUNT =
   /([$£€¥])?\s?(\d{1,3}(?:[,.  ]\d{3})+(?:[.,]\d{1,2})?|\d+(?:[.,]\d+)?)\s?(k|thousand|grand|m|mm|million)?\b\s?(dollars|usd|bucks|pounds|quid|gbp|euros?|eur|yen|jpy|€|£|¥)?/gi;
+
+/** What may follow a bare amount given as a budget: the end, or what it is for. */
+const ASKED_AMOUNT_AFTER =
+  /^\s*(?:$|[.,!?;]|for\b|all\b|in total\b|total\b|tops\b|max\b|or so\b|ish\b|a month\b|per\b|each\b|a year\b|between\b|give or take\b)/i;
 
 const MULTIPLIER: Readonly<Record<string, number>> = { k: 1e3, thousand: 1e3, grand: 1e3, m: 1e6, mm: 1e6, million: 1e6 };
 const SYMBOL_OF_WORD: Readonly<Record<string, string>> = {
@@ -86,6 +90,9 @@ export function findBudget(sentence: string, defaultCurrency = '$', asked = fals
     const explicitMoney = symbol !== undefined || word !== undefined;
     const hasSuffix = suffix !== undefined;
     if (!explicitMoney && !hasSuffix && !hasContext) continue;
+    // Asked for a budget, a bare number is one only when nothing but money words follow it
+    // ("three thousand eight hundred for the food"), not "150 guests" or "221 Harbour Road".
+    if (asked && !CONTEXT.test(text) && !explicitMoney && !hasSuffix && !ASKED_AMOUNT_AFTER.test(after)) continue;
     // A lone "m" right after a number is too often metres or minutes without a money sign.
     if (suffix?.toLowerCase() === 'm' && !explicitMoney) continue;
     const currency = symbol ?? (word ? SYMBOL_OF_WORD[word.toLowerCase()] : undefined) ?? sentenceCurrency ?? defaultCurrency;

@@ -11,14 +11,17 @@ import { sentences } from '../text/text-utils';
  */
 
 /** Words that name a reference, in the languages the name rules read (compounds written as one word too). */
-const REFERENCE_WORDS = String.raw`(?:account|membership|member|customer|client|policy|booking|reservation|order|reference|ref|case|ticket|claim|contract|loyalty|frequent\s+(?:flyer|renter)|patient|tenancy|quote|invoice|confirmation|kundennummer|vertragsnummer|mitgliedsnummer|buchungsnummer|kunden|vertrags|numéro\s+(?:de\s+)?(?:client|compte|dossier|contrat|réservation)|número\s+de\s+(?:cliente|cuenta|socio|reserva|contrato|póliza|pedido)|numero\s+(?:di\s+)?(?:cliente|conto|contratto|prenotazione|pratica)|numer\s+(?:klienta|konta|umowy|rezerwacji)|klantnummer|lidnummer|kundnummer|müşteri\s+numarası)`;
+const REFERENCE_WORDS = String.raw`(?:account|membership|member|customer|client|policy|contract|loyalty|frequent\s+(?:flyer|renter)|patient|tenancy|kundennummer|vertragsnummer|mitgliedsnummer|kunden|vertrags|numéro\s+(?:de\s+)?(?:client|compte|contrat)|número\s+de\s+(?:cliente|cuenta|socio|contrato|póliza)|numero\s+(?:di\s+)?(?:cliente|conto|contratto)|numer\s+(?:klienta|konta|umowy)|klantnummer|lidnummer|kundnummer|müşteri\s+numarası)`;
 /** "number", "no.", "ID", "code" and their like after the reference word ("membership number", "policy no."). */
-const NUMBER_WORDS = String.raw`(?:\s+(?:number|no\.?|num|id|code|reference|ref|nummer|numéro|número|numero|numer))?`;
+const NUMBER_WORDS = String.raw`(?:\s+(?:number|no\.?|num|id|code|reference|ref|nummer|numéro|número|numero|numer))?(?:['’]s)?`;
 /** A reference word, then up to a few filler words ("membership number is", "reference for that is"). */
 const CUE = new RegExp(
   String.raw`\b${REFERENCE_WORDS}${NUMBER_WORDS}\b(?:[\s,:#-]+(?:it\s+is|it's|its|that\s+is|that's|is\s+just|is|was|ist|est|es|è|jest|should\s+be|for\s+that\s+is|here\s+is)\b)?[\s,:#-]*`,
   'giu',
 );
+/** A relative's or someone else's, right before the reference word. */
+const SOMEONE_ELSES =
+  /\b(?:my|our|his|her|their|the)\s+(?:husband|wife|partner|mum|mom|mother|dad|father|son|daughter|brother|sister|friend|neighbou?r|landlord|boss|tenant|employer|company|business)['’]s\s+$/iu;
 /** A code: letters and digits, with at least three digits, in groups joined by spaces, hyphens or slashes. */
 const CODE = /^(?:[A-Z]{0,4}[\s-]?)?\d[\dA-Z]*(?:[\s/-][\dA-Z]+)*/u;
 /** Words that make a number someone's phone, not a reference. */
@@ -28,15 +31,17 @@ const ASKS_FOR_REFERENCE = new RegExp(String.raw`\b${REFERENCE_WORDS}${NUMBER_WO
 
 /** The code at the start of `rest`, tidied (a trailing full stop dropped), when it has three digits or more. */
 function codeAt(rest: string): string | null {
-  const upper = rest.replace(/^["“'(]+/, '');
-  const m = CODE.exec(upper.toUpperCase() === upper ? upper : upper.replace(/^([a-z]{1,4})(?=[\s-]?\d)/i, (s) => s.toUpperCase()));
+  // Letters of a code are written as capitals ("FH-204-3381"); a lower-case word before digits is
+  // a word of the sentence ("for 2025", "in 2024"), not part of a code.
+  const m = CODE.exec(rest.replace(/^["“'(]+/, ''));
   if (!m) return null;
   // A group of letters only ends the code unless it is a code's own (SKY 77 20 41 starts with one).
   const code = m[0].replace(/[\s/-]+$/u, '').replace(/(?:[\s/-]+[A-Z]+)+$/u, (tail) => (/\d/.test(tail) ? tail : ''));
   const digits = code.replace(/\D/g, '').length;
   if (digits < 3 || code.length < 4) return null;
-  // A year or a time is not a reference ("booked in 2024", "the 8.30 slot").
-  if (/^\d{4}$/.test(code) && /^(?:19|20)\d\d$/.test(code)) return null;
+  // Digits alone are a reference only when there are five or more: fewer are an amount, a count or
+  // a year ("1500 bricks", "4500 plus VAT", "in 2024").
+  if (!/\p{L}/u.test(code) && digits < 5) return null;
   return code;
 }
 
@@ -45,6 +50,8 @@ export function findReference(sentence: string): string | null {
   if (PHONE.test(sentence)) return null;
   let found: string | null = null;
   for (const m of sentence.matchAll(CUE)) {
+    // "My husband's account number is…": someone else's.
+    if (SOMEONE_ELSES.test(sentence.slice(0, m.index ?? 0))) continue;
     const code = codeAt(sentence.slice((m.index ?? 0) + m[0].length));
     if (code) found = code;
   }

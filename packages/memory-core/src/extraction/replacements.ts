@@ -13,10 +13,13 @@ const REPLACED_WORDS =
 const REPLACED_AFTER = new RegExp(`\\b(?:${REPLACED_WORDS})\\s+`, 'giu');
 /** "Now it's seventy-five guests, not sixty", "Friday, not Thursday": a correction names what it replaces. */
 const NOT_AFTER =
-  /,\s*(?:and\s+)?not\s+(?=(?:the|my|our|his|her|their)\s|(?!I\b)\p{Lu}|\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred)\b)/gu;
+  /,\s*(?:and\s+)?not\s+(?=the\s|(?!I\b)\p{Lu}|\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred)\b)/gu;
 /** "switched from X to Y", "changed from X to Y", "increased it from three to four". */
-const REPLACED_FROM =
-  /\b(?:switch(?:es|ed|ing)?|chang(?:e|es|ed|ing)|swap(?:s|ped|ping)?|upgrad(?:e|es|ed|ing)|downgrad(?:e|es|ed|ing)|increas(?:e|es|ed|ing)|decreas(?:e|es|ed|ing)|reduc(?:e|es|ed|ing)|rais(?:e|es|ed|ing)|lower(?:s|ed|ing)?|bump(?:s|ed|ing)?|push(?:es|ed|ing)?|reschedul(?:e|es|ed|ing)|shift(?:s|ed|ing)?)\s+(?:(?:it|them|my|his|her|their|our|the|its|this|that)\s+)?(?:(?!(?:but|because|so|which|when|while|then|since|if|from|i|we|he|she|they|you)\b)[\p{L}\p{N}'’-]+\s+){0,12}?(?:over\s+)?from\s+/giu;
+const GAP = String.raw`(?:(?:it|them|my|his|her|their|our|the|its|this|that)\s+)?(?:(?!(?:but|because|so|which|when|while|then|since|if|from|i|we|he|she|they|you)\b)[\p{L}\p{N}'’-]+\s+){0,12}?(?:over\s+)?from\s+`;
+const CHANGED_VERB = String.raw`(?:switch(?:ed|ing)|chang(?:ed|ing)|swap(?:ped|ping)|upgrad(?:ed|ing)|downgrad(?:ed|ing)|increas(?:ed|ing)|decreas(?:ed|ing)|reduc(?:ed|ing)|rais(?:ed|ing)|lower(?:ed|ing)|bump(?:ed|ing)|push(?:ed|ing)|reschedul(?:ed|ing)|shift(?:ed|ing))`;
+/** The bare verb is a request only after a modal, "to" or "please" ("can I change it from…", "called to upgrade from…"): as a noun ("a rent increase notice from the landlord") it replaces nothing. */
+const CHANGE_REQUEST = String.raw`(?:(?:to|can|could|would|will|please|let's|lets|i'd like to|want to|need to)\s+(?:i\s+|we\s+|you\s+)?)(?:switch|change|swap|upgrade|downgrade|increase|decrease|reduce|raise|lower|bump|push|reschedule)`;
+const REPLACED_FROM = new RegExp(String.raw`\b(?:${CHANGED_VERB}|${CHANGE_REQUEST})\s+${GAP}`, 'giu');
 /** "moved his deliveries from Tuesdays to Fridays": a thing moved (a person who "moved from Denver" only relocated). */
 const MOVED_FROM =
   /\b(?:mov(?:e|ed|es|ing)\s+(?:it|them|(?:my|his|her|their|our|the|its|this|that)\s+(?:(?!(?:but|because|so|which|when|while|then|since|if|from|i|we|he|she|they|you)\b)[\p{L}\p{N}'’-]+\s+){0,8})|(?:was|were|been|be|is|are|get|gets|got)\s+moved\s+)from\s+/giu;
@@ -79,14 +82,17 @@ export function replacedPhrases(text: string): string[] {
   for (const re of [REPLACED_AFTER, NOT_AFTER, REPLACED_FROM, MOVED_FROM, DISCARDED]) {
     for (const m of text.matchAll(re)) {
       const rest = text.slice((m.index ?? 0) + m[0].length);
+      // "from X" replaces X only when the clause goes on "to Y" ("from Monday to Friday" after a
+      // change, not "a deposit from my parents").
+      if ((re === REPLACED_FROM || re === MOVED_FROM) && !/^[^.;!?]*?\sto\s/iu.test(rest)) continue;
       const phrase = phraseAt(rest);
       // "from three to four recipes": the thing counted is said after the new number.
       const counted =
-        phrase && NUMBER_WORD.test(phrase)
-          ? new RegExp(`^${escapeRegex(phrase)}\\s+to\\s+[^\\s.,;:!?]+\\s+(\\p{L}{3,})`, 'iu').exec(rest)
-          : null;
-      // The thing counted is the same before and after: only the count with it was replaced.
-      if (counted) found.add(`${phrase} ${counted[1]}`);
+        phrase && NUMBER_WORD.test(phrase) ? new RegExp(`^${escapeRegex(phrase)}\\s+to\\s+[^\\s.,;:!?]+\\s+`, 'iu').exec(rest) : null;
+      // The thing counted is the same before and after, named by its last word ("from two to three
+      // Carniolan nucs" → "two nucs"): only the count with it was replaced.
+      const thing = counted ? phraseAt(rest.slice(counted[0].length))?.split(/\s+/u).at(-1) : undefined;
+      if (thing && /^\p{L}{3,}$/u.test(thing)) found.add(`${phrase} ${thing}`);
       else add(phrase);
     }
   }
@@ -120,7 +126,7 @@ export function withoutReplaced(text: string, phrases: readonly string[]): strin
   for (const phrase of live) {
     out = out.replace(
       new RegExp(
-        `,?\\s*(?:${REPLACED_WORDS}|from|not)\\s+(?:(?:the|a|an|my|our|his|her|their|your)\\s+)?(?:${escapeRegex(phrase)})(?:s|es)?(?![\\p{L}\\p{N}])`,
+        `(?:,?\\s*(?:${REPLACED_WORDS}|from)|,\\s*not)\\s+(?:(?:the|a|an|my|our|his|her|their|your)\\s+)?(?:${escapeRegex(phrase)})(?:s|es)?(?![\\p{L}\\p{N}])`,
         /^\p{Lu}/u.test(phrase) ? 'gu' : 'giu',
       ),
       '',

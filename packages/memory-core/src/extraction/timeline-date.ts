@@ -63,8 +63,18 @@ function dayOfMonthAsDigits(phrase: string): string {
     const suffix = n % 10 === 1 && n !== 11 ? 'st' : n % 10 === 2 && n !== 12 ? 'nd' : n % 10 === 3 && n !== 13 ? 'rd' : 'th';
     return `${n}${suffix}`;
   };
-  const digits = phrase.replace(/\b(?:(twenty|thirty)[\s-])?([a-z]+(?:th|st|nd|rd))\b(?=\s+(?:of\s+)?[a-z])/giu, (m) => ordinal(m) ?? m);
-  return digits.replace(/\b(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+(?=(?:the\s+)?\d)/iu, '');
+  const digits = phrase
+    .replace(/\b(?:(twenty|thirty)[\s-])?([a-z]+(?:th|st|nd|rd))\b(?=\s+(?:of\s+)?[a-z])/giu, (m) => ordinal(m) ?? m)
+    // "August the 8th" → "8th August".
+    .replace(new RegExp(`\\b(${MONTHS})\\s+the\\s+(\\d{1,2}(?:st|nd|rd|th))\\b`, 'iu'), '$2 $1');
+  // The weekday before a day of the month only ("Friday the 21st of August"), not before a time ("Tuesday 4pm").
+  return digits.replace(
+    new RegExp(
+      `\\b(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\\s+(?=(?:the\\s+)?\\d{1,2}(?:st|nd|rd|th)?\\s+(?:of\\s+)?(?:${MONTHS})\\b)`,
+      'iu',
+    ),
+    '',
+  );
 }
 
 /**

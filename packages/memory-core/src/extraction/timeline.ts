@@ -31,7 +31,7 @@ const ORDINAL_WORDS =
   '(?:twenty-|twenty |thirty-|thirty )?(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|thirtieth';
 /** A day of a month: "Saturday the eighth of August", "the 3rd of July", "24 July", "August 21st". */
 const DAY_OF_MONTH = new RegExp(
-  String.raw`\b(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?(?:the\s+)?(?:\d{1,2}(?:st|nd|rd|th)?|${ORDINAL_WORDS})\s+(?:of\s+)?(?:${MONTHS})\b|\b(?:${MONTHS})\s+(?:the\s+)?\d{1,2}(?:st|nd|rd|th)?\b`,
+  String.raw`\b(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?(?:the\s+)?(?:(?:[12]?\d|3[01])(?:st|nd|rd|th)?|${ORDINAL_WORDS})\s+(?:of\s+)?(?:${MONTHS})\b(?!\s+(?:be|have|not|need|want|take|get|go|come|i|we|you|he|she|they)\b)|\b(?:${MONTHS})\s+(?:the\s+)?(?:[12]?\d|3[01])(?:st|nd|rd|th)?\b(?!\s*(?:of us|people|guests|\d|%|percent|pounds|quid|dollars|euros))`,
   'i',
 );
 
