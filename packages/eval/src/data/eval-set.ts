@@ -59,6 +59,7 @@ export const DEV_CASES: readonly EvalCase[] = [
   ...loadCases('dev-fourteenth.json'),
   ...loadCases('dev-fifteenth.json'),
   ...loadCases('dev-sixteenth.json'),
+  ...loadCases('dev-seventeenth.json'),
 ];
 
 /** The holdout half: written with the dev half, before any tuning, and never read while tuning. */
