@@ -495,3 +495,29 @@ describe('findCallerName: a summary whose subject acts on the caller', () => {
     expect(name([caller('Hi there.')], summary)).toBeNull();
   });
 });
+
+describe('findCallerName: spellings around marked letters', () => {
+  it.each([
+    [
+      'Łukasz Wróblewski. That is Ł with the line through it, then u-k-a-s-z. Wróblewski is W-R-O with an accent on the o, then B-L-E-W-S-K-I.',
+      'Łukasz Wróblewski',
+    ],
+    [
+      'Siobhán Ní Dhúill. Siobhán is S-I-O-B-H-A-N with a fada on the second a, and Ní Dhúill is N-I with a fada, then D-H-U with a fada, I-L-L.',
+      'Siobhán Ní Dhúill',
+    ],
+  ])('%s', (said, expected) => {
+    expect(name([agent('Can I get a name for the order?'), caller(said)])).toBe(expected);
+  });
+
+  it('a plain word is still respelled by a shorter spelling', () => {
+    expect(
+      name([
+        agent('Can I take your name?'),
+        caller("It's Chris Richardson."),
+        agent('Could you spell the surname?'),
+        caller('R-I-C-H-A-R-D-S.'),
+      ]),
+    ).toBe('Chris Richards');
+  });
+});

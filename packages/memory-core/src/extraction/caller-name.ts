@@ -236,7 +236,8 @@ function readName(rest: string, uncased: boolean, max = 3): NameWords | null {
       while (j < tokens.length && NAME_PARTICLES.has(bare(tokens[j]))) j += 1;
       const next = (tokens[j] ?? '').replace(/[.,!?;:"”)…]+$/, '');
       if (isNameWord(next, uncased)) {
-        words.push(lower);
+        // As written in cased text (Irish "Ní Dhúill", "Nic"), lower case from uncased speech.
+        words.push(uncased ? lower : core);
         continue;
       }
     }
@@ -513,14 +514,13 @@ function fromConversation(turns: readonly Turn[], excluded: ReadonlySet<string>)
       // "Lloyd, hyphen, Ashworth. L-L-O-Y-D, then A-S-H-W-O-R-T-H": a part of a double-barrelled name spelled.
       const part = cur.words.some((w) => w.includes('-') && w.toLowerCase().split('-').includes(surname.toLowerCase()));
       const alike = likelyTarget(cur.words, surname);
-      // "D-V-O-R with a hook, A with the accent…": letters spelled up to the first one with a mark
-      // spell the start of the word said (Dvořáček), not another name.
+      // "D-V-O-R with a hook, A with the accent…", "W-R-O with an accent on the o, then B-L-E-W-S-K-I":
+      // letters spelled around the marked ones spell a part of the marked word said (Dvořáček,
+      // Wróblewski, Dhúill), not another name; a plain word is respelled as before (Richardson →
+      // R-I-C-H-A-R-D-S).
       const start = cur.words.some((w) => {
-        const n = surname.length;
-        const marked = (c: string | undefined) => c !== undefined && foldName(c) !== c.toLowerCase();
-        return (
-          foldName(w).length > foldName(surname).length && foldName(w).startsWith(foldName(surname)) && (marked(w[n - 1]) || marked(w[n]))
-        );
+        const marked = [...w].some((c) => foldName(c) !== c.toLowerCase());
+        return marked && foldName(w).length > foldName(surname).length && foldName(w).includes(foldName(surname));
       });
       if (part || start) current = cur;
       else if (same >= 0) current = { words: cur.words.map((w, i) => (i === same ? fuller(surname, w) : w)), title: cur.title };
