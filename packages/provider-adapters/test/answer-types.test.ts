@@ -23,9 +23,20 @@ describe('answerTags', () => {
     ['Weekday afternoons suit me, or weekends.', ['_date']],
     ['I drive a delivery truck for a furniture company.', ['_occupation']],
     ['She works at the county hospital.', ['_occupation']],
+    ["I've got parents' evening on the 9th, I teach Year 4.", ['_occupation']],
+    ["I'm rubbish on Zoom. I drive a delivery van during the day.", ['_occupation']],
+    ['He works as a sound engineer from home.', ['_occupation']],
+    ['She runs a little café on the harbour.', ['_occupation']],
   ])('%s → %j', (text, expected) => {
     expect(tags(text)).toEqual(expect.arrayContaining(expected));
   });
+
+  it.each(['The man who drives the bus was rude.', 'I run a bath every night.', 'We teach the dog to sit.'])(
+    'no occupation in %s',
+    (text) => {
+      expect(tags(text)).not.toContain(ANSWER_TAGS.occupation);
+    },
+  );
 
   it('a capitalised word that starts a sentence or a quote is not a name', () => {
     expect(tags('Caller said: "Honestly it is fine." Sure.')).not.toContain(ANSWER_TAGS.name);

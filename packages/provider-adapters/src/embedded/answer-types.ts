@@ -87,6 +87,10 @@ const CHANNEL =
 const EMPLOYMENT =
   /\b(?:i|i'm|i am|he|she|he's|she's|they|we)\b[^.!?]{0,60}?\b(?:for|at|with)\s+(?:a|an|the|our|my|his|her)\s+(?:[\p{L}'’-]+\s+){0,3}(?:company|firm|business|agency|shop|store|factory|warehouse|hospital|clinic|school|college|university|bank|restaurant|hotel|council|charity|startup|studio|practice|office|garage|salon|bakery|airline|railway|newspaper|supermarket|depot|plant|mill|site|ministry|department)\b/iu;
 
+/** What someone does for work, said with a verb: "I work as a…", "I teach Year 4", "I drive a delivery van", "she runs a café". */
+const WORKING =
+  /\b(?:i|i'm|i am|he|she|he's|she's|my (?:husband|wife|partner) )\s*(?:work(?:s|ed)? as|teach(?:es)?|lecture(?:s)?|tutor(?:s)?|nurse(?:s)?|drive(?:s)? (?:a|an|the)\s+(?:[\p{L}-]+\s+)?(?:van|lorry|truck|taxi|cab|bus|coach|forklift|ambulance|tractor|train)|clean(?:s)? (?:houses|offices|homes)|run(?:s)? (?:a|an|my|his|her|the|our) (?:[\p{L}'’-]+\s+){0,2}(?:business|shop|company|cafe|café|salon|farm|restaurant|pub|practice|garage|bakery|studio))(?![\p{L}\p{N}])/iu;
+
 /** A memory's label: `Caller said: "…`, `Issue (billing): …`, `Account status: …`. */
 const LABEL = /^[\p{L}\s'’()—-]{1,40}:\s*/u;
 /** Words after which a capitalised unknown word is a place ("a firm in Gdańsk"). */
@@ -127,7 +131,7 @@ export function answerTags(stored: string, lexicon: Lexicon, lemmasOf: (word: st
   if (DURATION.test(text)) tags.add(ANSWER_TAGS.duration);
   if (REASON.test(text)) tags.add(ANSWER_TAGS.reason);
   if (CHANNEL.test(text)) tags.add(ANSWER_TAGS.channel);
-  if (EMPLOYMENT.test(text)) tags.add(ANSWER_TAGS.occupation);
+  if (EMPLOYMENT.test(text) || WORKING.test(text)) tags.add(ANSWER_TAGS.occupation);
   if (FREQUENCY.test(text)) tags.add(ANSWER_TAGS.frequency);
   if (CODE.test(text.replace(MONEY_AMOUNTS, ' '))) tags.add(ANSWER_TAGS.code);
   // Words with their case, and whether each starts a sentence (a label or a quote starts one too);
