@@ -86,6 +86,7 @@ describe('questionIntents', () => {
     ["what is her tortoise's name?", ['what is it called']],
     ['what does her husband do?', ['occupation']],
     ['what does she do for a living?', ['occupation']],
+    ["what's the best way to reach her?", ['how to contact']],
     ['what is his job?', ['occupation']],
     ['how should we contact him?', ['how to contact']],
     ['why did she call?', ['why', 'purpose of the call']],
@@ -98,12 +99,14 @@ describe('questionIntents', () => {
     ['what problem did she report?', ['what is wrong']],
     ['which fault did he mention?', ['what is wrong']],
     ['what is the deadline?', ['when']],
+    ['what temperature does he need to reach?', []],
   ])('%s → %j', (q, expected) => {
     expect(words(q)).toEqual(expected);
   });
 
   it('an idiom replaces the words it is made of', () => {
     expect(questionIntents('what does he do for a living?')[0]?.consumes).toContain('living');
+    expect(questionIntents("what's the best way to reach her?")[0]?.consumes).toContain('reach');
   });
 
   it('"how long", "how often", "how many" are the question’s kind, not words to find; "which city" keeps its noun', () => {
