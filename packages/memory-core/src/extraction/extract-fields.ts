@@ -67,5 +67,5 @@ export const FIELD_LABELS: Readonly<Record<ExtractField, string>> = {
   technical_details: 'Technical details',
   resolution_steps: 'Steps already taken',
   address: 'Address',
-  account_number: 'Account or reference number',
+  account_number: 'Account, membership or policy number',
 };
