@@ -180,11 +180,12 @@ describe('extractFields reads only the caller and the summary', () => {
   });
 
   it('takes no timeline from a date answering a question about the past, nor a month that is no date', () => {
-    for (const [asked, said] of [
+    const answers: readonly (readonly [string, string])[] = [
       ['Can I confirm the date of birth?', 'Third of May, nineteen eighty-five.'],
       ['When did you first notice the leak?', 'Around the 14th of March.'],
       ['When would you like it?', 'Honestly the first may be too soon.'],
-    ])
+    ];
+    for (const [asked, said] of answers)
       expect(extractFields(call([agent(asked), caller(said)]), ['timeline']).timeline ?? '').not.toMatch(/\d{4}-\d\d-\d\d/);
     // "march 45 people" is March, not a 45th day.
     expect(extractFields(call([agent('When is the party?'), caller('Sometime in march 45 people.')]), ['timeline']).timeline).not.toContain(

@@ -16,7 +16,7 @@ const NOT_AFTER =
   /,\s*(?:and\s+)?not\s+(?=the\s|(?!I\b)\p{Lu}|\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred)\b)/gu;
 /** "switched from X to Y", "changed from X to Y", "increased it from three to four". */
 const GAP = String.raw`(?:(?:it|them|my|his|her|their|our|the|its|this|that)\s+)?(?:(?!(?:but|because|so|which|when|while|then|since|if|from|i|we|he|she|they|you)\b)[\p{L}\p{N}'’-]+\s+){0,12}?(?:over\s+)?from\s+`;
-const CHANGED_VERB = String.raw`(?:switch(?:ed|ing)|chang(?:ed|ing)|swap(?:ped|ping)|upgrad(?:ed|ing)|downgrad(?:ed|ing)|increas(?:ed|ing)|decreas(?:ed|ing)|reduc(?:ed|ing)|rais(?:ed|ing)|lower(?:ed|ing)|bump(?:ed|ing)|push(?:ed|ing)|reschedul(?:ed|ing)|shift(?:ed|ing))`;
+const CHANGED_VERB = `(?:switch(?:ed|ing)|chang(?:ed|ing)|swap(?:ped|ping)|upgrad(?:ed|ing)|downgrad(?:ed|ing)|increas(?:ed|ing)|decreas(?:ed|ing)|reduc(?:ed|ing)|rais(?:ed|ing)|lower(?:ed|ing)|bump(?:ed|ing)|push(?:ed|ing)|reschedul(?:ed|ing)|shift(?:ed|ing))`;
 /** The bare verb is a request only after a modal, "to" or "please" ("can I change it from…", "called to upgrade from…"): as a noun ("a rent increase notice from the landlord") it replaces nothing. */
 const CHANGE_REQUEST = String.raw`(?:(?:to|can|could|would|will|please|let's|lets|i'd like to|want to|need to)\s+(?:i\s+|we\s+|you\s+)?)(?:switch|change|swap|upgrade|downgrade|increase|decrease|reduce|raise|lower|bump|push|reschedule)`;
 const REPLACED_FROM = new RegExp(String.raw`\b(?:${CHANGED_VERB}|${CHANGE_REQUEST})\s+${GAP}`, 'giu');
