@@ -273,8 +273,9 @@ const INTENTS: readonly {
       /\b(?:contact(?:ed)?|reach(?:ed)?\s+(?:him|her|them|me|you|us)\b|get (?:in touch with|hold of|back to)|notif(?:y|ied)|follow(?:ed)? up with|call(?:ed)? (?:him|her|them) back)\b|\b(?:preferred|best) (?:way|channel|method)\b|\bcontact (?:preference|method|channel)\b/iu,
     word: 'how to contact',
     terms: [[ANSWER_TAGS.channel, 1]],
-    // The words that ask how to reach someone are the kind asked, not words the answer says ("ring the landline").
-    consumes: ['want', 'wants', 'like', 'likes', 'best', 'way', 'method', 'reach', 'reached', 'contact', 'contacted', 'notify', 'notified'],
+    // "Reach" asks how, it is no word the answer says ("please ring the landline"); "contacted" is
+    // one ("prefers to be contacted by email").
+    consumes: ['want', 'wants', 'like', 'likes', 'best', 'way', 'method', 'reach', 'reached'],
   },
   {
     pattern:
