@@ -78,9 +78,9 @@ export function aboutReplacedValue(
   return false;
 }
 
-/** For each caller field among the memories, the call (conversation id) whose memory states its current value. */
-export function currentCalls(memories: readonly Memory[]): Map<string, string> {
-  const newest = new Map<string, { call: string; at: number }>();
+/** For each caller field among the memories, the newest memory stating it: its value and its call (conversation id). */
+function newestStatements(memories: readonly Memory[]): Map<string, { value: string; call: string; at: number }> {
+  const newest = new Map<string, { value: string; call: string; at: number }>();
   for (const m of memories) {
     const at = Date.parse(m.createdAt) || 0;
     const call = typeof m.metadata.conversation_id === 'string' ? m.metadata.conversation_id : '';
@@ -89,26 +89,20 @@ export function currentCalls(memories: readonly Memory[]): Map<string, string> {
       if (typeof value !== 'string' || value.length === 0 || PER_CALL_FIELDS.has(key)) continue;
       if (!FIELD_KEYS.has(key) && key !== platformKey) continue;
       const seen = newest.get(key);
-      if (!seen || at > seen.at) newest.set(key, { call, at });
+      if (!seen || at > seen.at) newest.set(key, { value, call, at });
     }
   }
-  return new Map([...newest].map(([k, v]) => [k, v.call]));
+  return newest;
+}
+
+/** For each caller field among the memories, the call (conversation id) whose memory states its current value. */
+export function currentCalls(memories: readonly Memory[]): Map<string, string> {
+  return new Map([...newestStatements(memories)].map(([k, v]) => [k, v.call]));
 }
 
 /** For each caller field among the memories, the value of the newest memory that states it. */
 export function currentValues(memories: readonly Memory[]): Map<string, string> {
-  const newest = new Map<string, { value: string; at: number }>();
-  for (const m of memories) {
-    const at = Date.parse(m.createdAt) || 0;
-    const platformKey = typeof m.metadata.field === 'string' ? m.metadata.field : null;
-    for (const [key, value] of Object.entries(m.metadata)) {
-      if (typeof value !== 'string' || value.length === 0 || PER_CALL_FIELDS.has(key)) continue;
-      if (!FIELD_KEYS.has(key) && key !== platformKey) continue;
-      const seen = newest.get(key);
-      if (!seen || at > seen.at) newest.set(key, { value, at });
-    }
-  }
-  return new Map([...newest].map(([k, v]) => [k, v.value]));
+  return new Map([...newestStatements(memories)].map(([k, v]) => [k, v.value]));
 }
 
 /** The things a memory's call said were replaced (`metadata.replaced`: "Ford Fiesta; email"). */
