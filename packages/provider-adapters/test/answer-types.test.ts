@@ -31,12 +31,19 @@ describe('answerTags', () => {
     expect(tags(text)).toEqual(expect.arrayContaining(expected));
   });
 
-  it.each(['The man who drives the bus was rude.', 'I run a bath every night.', 'We teach the dog to sit.'])(
-    'no occupation in %s',
-    (text) => {
-      expect(tags(text)).not.toContain(ANSWER_TAGS.occupation);
-    },
-  );
+  it.each([
+    'The man who drives the bus was rude.',
+    'I run a bath every night.',
+    'We teach the dog to sit.',
+    "Oh, and I'm left-handed, does that matter?",
+  ])('no occupation in %s', (text) => {
+    expect(tags(text)).not.toContain(ANSWER_TAGS.occupation);
+  });
+
+  it('a trade only in a word’s first sense: a hand is a body part before a hired labourer', () => {
+    expect(lexicon.broader('hand')).not.toContain(ANSWER_TAGS.occupation);
+    expect(lexicon.broader('teacher')).toContain(ANSWER_TAGS.occupation);
+  });
 
   it('a capitalised word that starts a sentence or a quote is not a name', () => {
     expect(tags('Caller said: "Honestly it is fine." Sure.')).not.toContain(ANSWER_TAGS.name);

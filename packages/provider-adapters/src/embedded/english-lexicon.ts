@@ -409,7 +409,9 @@ class EnglishLexicon implements Lexicon {
       for (const key of frontier) {
         const synset = this.synset(key);
         if (!synset) continue;
-        if (depth === 0 && synset.lexFile === NOUN_PERSON) person = true;
+        // A trade only in the word's first sense: "hand" is a body part before a hired labourer
+        // ("left-handed" is no occupation), "teacher" a person first.
+        if (depth === 0 && key === starts[0] && synset.lexFile === NOUN_PERSON) person = true;
         for (const h of synset.hypernyms) {
           if (seen.has(h)) continue;
           seen.add(h);
