@@ -176,17 +176,18 @@ export function rankMemories(memories: readonly Memory[], rules: RankingRules, n
   const current = superseded === 1 ? new Map<string, string>() : currentValues(live);
   // A value is replaced only by another call's: within one call, "we launch in November" and the
   // lead's "by the sixteenth of October" are two things said, not an old value and a new one.
-  const currentFrom = superseded === 1 ? new Map<string, string>() : currentCalls(live);
-  const ownCall = (m: Memory): ReadonlySet<string> => {
-    const call = m.metadata.conversation_id;
-    return new Set(typeof call === 'string' ? [...currentFrom].filter(([, from]) => from === call).map(([key]) => key) : []);
-  };
+  const currentFieldsOf = new Map<string, Set<string>>();
+  if (superseded !== 1)
+    for (const [key, call] of currentCalls(live)) currentFieldsOf.set(call, (currentFieldsOf.get(call) ?? new Set()).add(key));
+  const none: ReadonlySet<string> = new Set();
   const replacedByNewer = superseded === 1 ? new Map<string, string[]>() : replacedValues(live, current);
   // Things a call said it replaced ("a Picanto instead of the Fiesta"): other calls' memories that
   // mention them rank below.
   const replacedThings = superseded === 1 ? [] : [...new Set(live.flatMap(replacedIn))];
   for (const memory of memories) {
     if (isExpired(memory, now)) continue;
+    const call = memory.metadata.conversation_id;
+    const ownCall = (typeof call === 'string' ? currentFieldsOf.get(call) : undefined) ?? none;
     const relevance = memory.score ?? 1;
     // A fallback (nothing matched) carries no relevance; it is context, ranked by recency.
     if (relevance < rules.threshold && memory.fallback !== true) continue;
@@ -200,7 +201,7 @@ export function rankMemories(memories: readonly Memory[], rules: RankingRules, n
     // ranks less far below: "Sixty guests. And it must all be halal." still answers what food is
     // wanted once sixty became seventy-five, though the old count is said beside it.
     const about = (m: Pick<Memory, 'text' | 'metadata'>) =>
-      mentionsReplacedElsewhere(m, replacedThings) || aboutReplacedValue(m, current, replacedByNewer, rules.mentions, ownCall(memory));
+      mentionsReplacedElsewhere(m, replacedThings) || aboutReplacedValue(m, current, replacedByNewer, rules.mentions, ownCall);
     const replaced =
       superseded === 1 || !about(memory)
         ? 1
