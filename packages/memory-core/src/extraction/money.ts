@@ -72,7 +72,8 @@ export function currencyOf(text: string): string | null {
 export function findBudget(sentence: string, defaultCurrency = '$', asked = false): string | null {
   const text = sentence;
   // An answer to the agent asking for a budget needs no budget word of its own ("we've got three thousand eight hundred for the food").
-  const hasContext = asked || CONTEXT.test(text);
+  const worded = CONTEXT.test(text);
+  const hasContext = asked || worded;
   const sentenceCurrency = currencyOf(text);
   for (const match of text.matchAll(AMOUNT)) {
     const [whole, symbol, digits, suffix, word] = match;
@@ -92,7 +93,7 @@ export function findBudget(sentence: string, defaultCurrency = '$', asked = fals
     if (!explicitMoney && !hasSuffix && !hasContext) continue;
     // Asked for a budget, a bare number is one only when nothing but money words follow it
     // ("three thousand eight hundred for the food"), not "150 guests" or "221 Harbour Road".
-    if (asked && !CONTEXT.test(text) && !explicitMoney && !hasSuffix && !ASKED_AMOUNT_AFTER.test(after)) continue;
+    if (asked && !worded && !explicitMoney && !hasSuffix && !ASKED_AMOUNT_AFTER.test(after)) continue;
     // A lone "m" right after a number is too often metres or minutes without a money sign.
     if (suffix?.toLowerCase() === 'm' && !explicitMoney) continue;
     const currency = symbol ?? (word ? SYMBOL_OF_WORD[word.toLowerCase()] : undefined) ?? sentenceCurrency ?? defaultCurrency;
