@@ -1,4 +1,4 @@
-import type { CallRecord } from '../domain/call-record';
+import type { CallRecord, Turn } from '../domain/call-record';
 import type { MetadataValue } from '../domain/memory';
 import { sentences } from '../text/text-utils';
 import { findAddress } from './address';
@@ -171,6 +171,22 @@ const PAST_QUESTION = /\b(?:did|was|were|had|have you|has it|birth|born|last|ago
 /** Fields where the caller's latest statement wins (a later correction replaces an earlier value). */
 const LATEST_WINS = new Set<ExtractField>(['contact_preference', 'account_status', 'company', 'technical_skill', 'decision_maker']);
 
+/**
+ * The caller's turns in order, each with the agent's turn right before it ('' when the caller spoke
+ * again without the agent asking anything): what the caller answered to.
+ */
+function answersToAgent(turns: readonly Turn[]): { text: string; asked: string }[] {
+  const out: { text: string; asked: string }[] = [];
+  let previousAgent = '';
+  for (const turn of turns) {
+    if (turn.speaker === 'agent') previousAgent = turn.text;
+    if (turn.speaker !== 'caller') continue;
+    out.push({ text: turn.text, asked: previousAgent });
+    previousAgent = '';
+  }
+  return out;
+}
+
 /** Where an extracted value came from: the platform's own analysis, the caller's words, or the call summary. */
 export type FieldSource = 'data_collection' | 'transcript' | 'summary';
 
@@ -229,13 +245,9 @@ export function extractFieldsWithSources(
       if (value !== null && findCallerName({ ...person, summary: null }) !== value) fromSummary = true;
     } else if (field === 'budget') {
       const currency = currencyOf(callerTurns.map((t) => t.text).join(' ')) ?? currencyOf(call.summary ?? '') ?? '$';
-      let previousAgent = '';
-      for (const turn of call.turns) {
-        if (turn.speaker === 'agent') previousAgent = turn.text;
-        if (turn.speaker !== 'caller') continue;
-        const asked = BUDGET_QUESTION.test(previousAgent);
-        for (const s of sentences(turn.text)) value = findSpokenBudget(s, currency, asked) ?? value;
-        previousAgent = '';
+      for (const { text, asked } of answersToAgent(call.turns)) {
+        const askedBudget = BUDGET_QUESTION.test(asked);
+        for (const s of sentences(text)) value = findSpokenBudget(s, currency, askedBudget) ?? value;
       }
       // A summary names many prices (quotes, fees, add-ons): only an amount it says is the caller's limit is a budget.
       if (value === null)
@@ -253,14 +265,10 @@ export function extractFieldsWithSources(
     } else if (field === 'contact_preference') {
       // The latest the caller said wins: a rule over their sentences, or their short answer to the
       // agent asking how to reach them.
-      let previousAgent = '';
-      for (const turn of call.turns) {
-        if (turn.speaker === 'agent') previousAgent = turn.text;
-        if (turn.speaker !== 'caller') continue;
+      for (const { text, asked } of answersToAgent(call.turns)) {
         let found: string | null = null;
-        for (const s of sentences(turn.text)) found = contactRule(s, 'caller') ?? found;
-        value = found ?? channelAnswer(previousAgent, turn.text) ?? value;
-        previousAgent = '';
+        for (const s of sentences(text)) found = contactRule(s, 'caller') ?? found;
+        value = found ?? channelAnswer(asked, text) ?? value;
       }
       if (value === null) for (const s of summarySentences) value ??= summaryFallback(contactRule(s, 'summary'));
     } else if (field === 'issue_type' || field === 'issue_category') {
