@@ -1,12 +1,10 @@
 import { casual } from 'chrono-node/en';
+import { DAY_ORDINALS, MONTHS, SEASONS } from './timeline';
 
 /**
  * Resolving a timeline to a date needs chrono (English relative dates): kept apart from
  * `findTimeline` so code that only finds timelines (call start reading seed facts) never bundles it.
  */
-const MONTHS =
-  'january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec';
-const SEASONS = 'spring|summer|fall|autumn|winter';
 const END_OF = /\b(?:the )?end of (?:the |this )?(week|month|year|quarter)\b/i;
 
 const DAY_MS = 86_400_000;
@@ -25,29 +23,6 @@ function seasonStart(season: string, ref: Date, next: boolean): number {
   return utc(year + 1, month, 1);
 }
 
-const ORDINALS = [
-  'first',
-  'second',
-  'third',
-  'fourth',
-  'fifth',
-  'sixth',
-  'seventh',
-  'eighth',
-  'ninth',
-  'tenth',
-  'eleventh',
-  'twelfth',
-  'thirteenth',
-  'fourteenth',
-  'fifteenth',
-  'sixteenth',
-  'seventeenth',
-  'eighteenth',
-  'nineteenth',
-  'twentieth',
-];
-
 /**
  * "Saturday the eighth of August" → "8th of August": the day of the month in digits (chrono reads
  * no ordinal words) and without the weekday before it (chrono would place the weekday alone).
@@ -56,7 +31,7 @@ function dayOfMonthAsDigits(phrase: string): string {
   const ordinal = (word: string): string | null => {
     const w = word.toLowerCase().replace(/\s+/g, '-');
     const [tens, unit] = w.includes('-') ? w.split('-') : [null, w];
-    const base = ORDINALS.indexOf(unit ?? '') + 1;
+    const base = (DAY_ORDINALS as readonly string[]).indexOf(unit ?? '') + 1;
     if (base === 0) return w === 'thirtieth' ? '30th' : w === 'twentieth' ? '20th' : null;
     const n = (tens === 'twenty' ? 20 : tens === 'thirty' ? 30 : 0) + base;
     if (n < 1 || n > 31) return null;

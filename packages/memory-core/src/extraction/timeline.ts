@@ -1,8 +1,8 @@
 const COUNT = String.raw`(?:\d{1,3}|a few|a couple(?: of)?|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|eighteen|twenty|thirty)`;
 const UNIT = '(?:day|week|month|year|quarter)s?';
-const MONTHS =
+export const MONTHS =
   'january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec';
-const SEASONS = 'spring|summer|fall|autumn|winter';
+export const SEASONS = 'spring|summer|fall|autumn|winter';
 const QUARTER = '(?:q[1-4]|(?:the )?(?:first|second|third|fourth|last) quarter)';
 const PERIODS = `(?:the )?end of (?:the |this |next )?(?:week|month|year|quarter)|(?:next|this|the coming) (?:week|month|year|quarter|${SEASONS})|${QUARTER}|${SEASONS}|christmas|the holidays|new year`;
 
@@ -27,8 +27,30 @@ const IN_MONTH = new RegExp(String.raw`\b(?:in|for|around)\s+(?:${MONTHS})\b`, '
 const INTENT =
   /\b(need|needs|want|wants|install|installed|start|purchase|buy|decide|decision|timeline|deadline|looking to|hoping|plan|planning|ready|launch|move|switch|done|finished|finish|travel|book|sign|get it|have it)\b/i;
 
-const ORDINAL_WORDS =
-  '(?:twenty-|twenty |thirty-|thirty )?(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|thirtieth';
+/** The ordinal words of the first twenty days of a month (the twenties and thirties are built on the first nine). */
+export const DAY_ORDINALS = [
+  'first',
+  'second',
+  'third',
+  'fourth',
+  'fifth',
+  'sixth',
+  'seventh',
+  'eighth',
+  'ninth',
+  'tenth',
+  'eleventh',
+  'twelfth',
+  'thirteenth',
+  'fourteenth',
+  'fifteenth',
+  'sixteenth',
+  'seventeenth',
+  'eighteenth',
+  'nineteenth',
+  'twentieth',
+] as const;
+const ORDINAL_WORDS = `(?:twenty[- ]|thirty[- ])?(?:${DAY_ORDINALS.slice(0, 9).join('|')})|${DAY_ORDINALS.slice(9).join('|')}|thirtieth`;
 /** A day of a month: "Saturday the eighth of August", "the 3rd of July", "24 July", "August 21st". */
 const DAY_OF_MONTH = new RegExp(
   String.raw`\b(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?(?:the\s+)?(?:(?:[12]?\d|3[01])(?:st|nd|rd|th)?|${ORDINAL_WORDS})\s+(?:of\s+)?(?:${MONTHS})\b(?!\s+(?:be|have|not|need|want|take|get|go|come|i|we|you|he|she|they)\b)|\b(?:${MONTHS})\s+(?:the\s+)?(?:[12]?\d|3[01])(?:st|nd|rd|th)?\b(?!\s*(?:of us|people|guests|\d|%|percent|pounds|quid|dollars|euros))`,
