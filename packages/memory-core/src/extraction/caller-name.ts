@@ -40,10 +40,14 @@ export function foldName(word: string): string {
     .replace(/ı/gu, 'i');
 }
 
+/** How many of a word's letters carry a mark or are special letters ("Wróblewska": 1). */
+function marksIn(word: string): number {
+  return [...word.toLowerCase()].filter((c) => c !== foldName(c)).length;
+}
+
 /** The word written with more of its letters' marks: "Wróblewska" over "Wroblewska" (the same name folded). */
 function fuller(a: string, b: string): string {
-  const marks = (w: string) => [...w.toLowerCase()].filter((c) => c !== foldName(c)).length;
-  return marks(b) > marks(a) ? b : a;
+  return marksIn(b) > marksIn(a) ? b : a;
 }
 
 /** A name read from text: its words as they should be written, and a title when one preceded it. */
@@ -116,7 +120,7 @@ const OWN_INTRO = phraseRegex(
  * never mid-sentence ("now it's Ode to Joy ninety times a day", "this is Luna's fourth visit").
  */
 const WEAK_INTRO_PREFIX =
-  /^(?:(?:hi|hello|hey|hiya|yes|yeah|yep|yup|sure|ok|okay|oh|ah|um|uh|er|erm|so|well|right|and|but|sorry|to|bother|you|again|there|look|listen|no|nope|actually|mean|i|it's|its|it|is|this|like|just|alright|love|thank|thanks|cheers|mate|dear|guten|tag|morgen|abend|buenos|buenas|días|dias|tardes|noches|bom|boa|bonsoir|buongiorno|buonasera|goedemorgen|goedemiddag|goedenavond|dag|god|morning|afternoon|evening|good|hola|buenas|bonjour|hallo|ciao|olá|oi|dia|tarde|hej|cześć|dzień|dobry|merhaba|salut|allo|allô)[\s,.!-]*)*$/iu;
+  /^(?:(?:hi|hello|hey|hiya|yes|yeah|yep|yup|sure|ok|okay|oh|ah|um|uh|er|erm|so|well|right|and|but|sorry|to|bother|you|again|there|look|listen|no|nope|actually|mean|i|it's|its|it|is|this|like|just|alright|love|thank|thanks|cheers|mate|dear|guten|tag|morgen|abend|buenos|buenas|días|dias|tardes|noches|bom|boa|bonsoir|buongiorno|buonasera|goedemorgen|goedemiddag|goedenavond|dag|god|morning|afternoon|evening|good|hola|bonjour|hallo|ciao|olá|oi|dia|tarde|hej|cześć|dzień|dobry|merhaba|salut|allo|allô)[\s,.!-]*)*$/iu;
 const AGENT_INTRO = phraseRegex([...Object.values(SELF_INTRODUCTIONS).flat(), "you're through to", 'you are through to', 'through to']);
 const SURNAME_INTRO = phraseRegex(SURNAME_INTRODUCTIONS);
 const IDENTITY = phraseRegex(IDENTITY_QUESTIONS);
@@ -518,10 +522,9 @@ function fromConversation(turns: readonly Turn[], excluded: ReadonlySet<string>)
       // letters spelled around the marked ones spell a part of the marked word said (Dvořáček,
       // Wróblewski, Dhúill), not another name; a plain word is respelled as before (Richardson →
       // R-I-C-H-A-R-D-S).
-      const start = cur.words.some((w) => {
-        const marked = [...w].some((c) => foldName(c) !== c.toLowerCase());
-        return marked && foldName(w).length > foldName(surname).length && foldName(w).includes(foldName(surname));
-      });
+      const start = cur.words.some(
+        (w) => marksIn(w) > 0 && foldName(w).length > foldName(surname).length && foldName(w).includes(foldName(surname)),
+      );
       if (part || start) current = cur;
       else if (same >= 0) current = { words: cur.words.map((w, i) => (i === same ? fuller(surname, w) : w)), title: cur.title };
       else if (asksFirst) current = { words: [surname, ...cur.words.slice(1)], title: null };
@@ -568,13 +571,17 @@ const SUMMARY_PATTERNS: readonly RegExp[] = [
 const AGENT_ACTION =
   /\b(?:called|phoned|rang|spoke (?:with|to)|followed up with|reached|contacted|reminded|talked (?:with|to))\s+((?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?)/u;
 
+/** What one person in a summary does to another: tells, thanks, informs, helps, talks with. */
+const TELLS =
+  'told|tells|thanked|thanks|informed|informs|advised|advises|reminded|reminds|assured|assures|helped|helps|chatted with|talked (?:to|with)|spoke (?:to|with)';
 /** A summary sentence whose subject does something to the caller ("Sarah told the caller…"): its subject is the agent. */
-const ACTS_ON_CALLER =
-  /^\S+(?:\s+\S+){0,3}?\s+(?:told|tells|thanked|thanks|informed|informs|advised|advises|reminded|reminds|assured|assures|asked|asks|helped|helps|called|calls|phoned|contacted|reached|offered|offers|explained to|confirmed to|apologi[sz]ed to|chatted with|talked (?:to|with)|spoke (?:to|with))\s+(?:the\s+)?(?:caller|customer|user|client|patient|member|homeowner|tenant|prospect|lead|guest|applicant|policyholder|account holder)\b(?!\s+(?:service|services|care|support|line|team|desk|helpline|centre|center|relations))/iu;
+const ACTS_ON_CALLER = new RegExp(
+  String.raw`^\S+(?:\s+\S+){0,3}?\s+(?:${TELLS}|asked|asks|called|calls|phoned|contacted|reached|offered|offers|explained to|confirmed to|apologi[sz]ed to)\s+(?:the\s+)?(?:caller|customer|user|client|patient|member|homeowner|tenant|prospect|lead|guest|applicant|policyholder|account holder)\b(?!\s+(?:service|services|care|support|line|team|desk|helpline|centre|center|relations))`,
+  'iu',
+);
 
 /** "Emma told Raj…", "Sophie thanked Mr Okafor…": the one told, thanked or informed, by name. */
-const TOLD_SOMEONE =
-  /^\S+(?:\s+\S+){0,3}?\s+(?:told|tells|thanked|thanks|informed|informs|advised|advises|reminded|reminds|assured|assures|helped|helps|chatted with|talked to|talked with|spoke with|spoke to)\s+(?:(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+)?(\p{Lu}[\p{L}'’-]+)/u;
+const TOLD_SOMEONE = new RegExp(String.raw`^\S+(?:\s+\S+){0,3}?\s+(?:${TELLS})\s+(?:(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+)?(\p{Lu}[\p{L}'’-]+)`, 'u');
 
 /** The caller's name as the platform's summary gives it (third person), or null. */
 function fromSummary(
