@@ -282,7 +282,6 @@ const TOPIC_BOOST = 1;
 /** How much the best sentence of a memory counts against the memory as a whole. */
 const SENTENCE_SHARE = 0.8;
 
-/** The sentences of a stored text. */
 /**
  * How strongly a related word's commonness among the caller's memories lowers it (the exponent of
  * its rarity share). Chosen on the dev half (rounds 1–15) and the peer conversations: 0.5 found
@@ -304,6 +303,7 @@ export function relevance(score: number): number {
   return SOFT_CAP_FROM + room * (1 - Math.exp(-(score - SOFT_CAP_FROM) / room));
 }
 
+/** The sentences of a stored text. */
 function sentencesOf(text: string): string[] {
   return text.split(/(?<=[.!?])["'”’)]*\s+/u).filter((s) => /[\p{L}\p{N}]/u.test(s));
 }
@@ -594,35 +594,33 @@ export class SqliteMemoryStore implements MemoryStore, UserDirectory {
     const share = (df: number) => (df <= 1 ? 1 : Math.min(1, Math.log(1 + (total - df + 0.5) / (df + 0.5)) / rarest) ** SPECIFICITY);
     const relatedShare = new Map<string, number>();
     const broaderShare = new Map<string, number>();
-    if (SPECIFICITY > 0) {
-      // How many memories hold each related term (any way), and each question word found only as a
-      // kind (not said): counted in one pass over the memories' terms.
-      const related = new Set<string>();
-      const ownTerms = new Set<string>();
-      for (const c of concepts) {
-        if (c.intent) continue;
-        const own = new Set(c.own ?? []);
-        for (const term of c.terms.keys()) (own.has(term) ? ownTerms : related).add(term);
-      }
-      const relatedDf = new Map<string, number>();
-      const broaderDf = new Map<string, number>();
-      for (const d of docs) {
-        const seen = new Set<string>();
-        for (const terms of [d.lemmas, d.concepts, d.context])
-          for (const t of terms) {
-            if (related.has(t) && !seen.has(t)) {
-              seen.add(t);
-              relatedDf.set(t, (relatedDf.get(t) ?? 0) + 1);
-            }
-            if (terms !== d.lemmas && ownTerms.has(t) && !d.lemmas.has(t) && !seen.has(`^${t}`)) {
-              seen.add(`^${t}`);
-              broaderDf.set(t, (broaderDf.get(t) ?? 0) + 1);
-            }
-          }
-      }
-      for (const t of related) relatedShare.set(t, share(relatedDf.get(t) ?? 0));
-      for (const t of ownTerms) broaderShare.set(t, share(broaderDf.get(t) ?? 0));
+    // How many memories hold each related term (any way), and each question word found only as a
+    // kind (not said): counted in one pass over the memories' terms.
+    const related = new Set<string>();
+    const ownTerms = new Set<string>();
+    for (const c of concepts) {
+      if (c.intent) continue;
+      const own = new Set(c.own ?? []);
+      for (const term of c.terms.keys()) (own.has(term) ? ownTerms : related).add(term);
     }
+    const relatedDf = new Map<string, number>();
+    const broaderDf = new Map<string, number>();
+    for (const d of docs) {
+      const seen = new Set<string>();
+      for (const terms of [d.lemmas, d.concepts, d.context])
+        for (const t of terms) {
+          if (related.has(t) && !seen.has(t)) {
+            seen.add(t);
+            relatedDf.set(t, (relatedDf.get(t) ?? 0) + 1);
+          }
+          if (terms !== d.lemmas && ownTerms.has(t) && !d.lemmas.has(t) && !seen.has(`^${t}`)) {
+            seen.add(`^${t}`);
+            broaderDf.set(t, (broaderDf.get(t) ?? 0) + 1);
+          }
+        }
+    }
+    for (const t of related) relatedShare.set(t, share(relatedDf.get(t) ?? 0));
+    for (const t of ownTerms) broaderShare.set(t, share(broaderDf.get(t) ?? 0));
     const best = (c: QueryConcept, lemmas: ReadonlySet<string>, broader: ReadonlySet<string>, context: ReadonlySet<string>) => {
       let found = 0;
       for (const [term, full] of c.terms) {
