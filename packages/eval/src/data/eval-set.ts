@@ -60,6 +60,7 @@ export const DEV_CASES: readonly EvalCase[] = [
   ...loadCases('dev-fifteenth.json'),
   ...loadCases('dev-sixteenth.json'),
   ...loadCases('dev-seventeenth.json'),
+  ...loadCases('dev-nineteenth.json'),
 ];
 
 /** The holdout half: written with the dev half, before any tuning, and never read while tuning. */
