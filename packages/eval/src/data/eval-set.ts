@@ -60,6 +60,7 @@ export const DEV_CASES: readonly EvalCase[] = [
   ...loadCases('dev-fifteenth.json'),
   ...loadCases('dev-sixteenth.json'),
   ...loadCases('dev-seventeenth.json'),
+  ...loadCases('dev-eighteenth.json'),
   ...loadCases('dev-nineteenth.json'),
 ];
 
