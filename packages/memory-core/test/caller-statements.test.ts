@@ -78,6 +78,31 @@ describe('keyStatements', () => {
   });
 });
 
+describe('numbers in words and answers to personal questions tell as much as their written forms', () => {
+  it('counts a number said in words like one in digits', () => {
+    expect(informationScore('Eighty-five, give or take, twelve of them vegetarian.')).toBeGreaterThanOrEqual(
+      informationScore('85, give or take, 12 of them vegetarian.') - 0.01,
+    );
+    expect(informationScore('Eighty-five, give or take.')).toBeGreaterThan(informationScore('Fine, give or take.'));
+    // "one" is too often a pronoun to count.
+    expect(informationScore("It's the one with the trampoline.")).toBe(informationScore("It's the house with the trampoline."));
+  });
+
+  it("credits an answer to the agent's question about a personal fact", () => {
+    const answer = 'Yes, penicillin. Came out in a terrible rash, never again.';
+    expect(informationScore(answer, "We've got you down as allergic to penicillin. Is that still right?")).toBeGreaterThan(
+      informationScore(answer, 'Anything else I can help with?'),
+    );
+    const [statement] = callerStatements([
+      { speaker: 'agent', text: 'Any allergies we should know about?', offsetSecs: null },
+      { speaker: 'caller', text: 'Yes, penicillin, it brings me out in a rash.', offsetSecs: null },
+    ]);
+    expect(statement?.information).toBe(
+      informationScore('Yes, penicillin, it brings me out in a rash.', 'Any allergies we should know about?'),
+    );
+  });
+});
+
 describe('a change of fact tells more', () => {
   it('a statement that something changed scores above small talk of the same length', () => {
     expect(informationScore('Tuesdays are no good now, can we do Fridays instead?')).toBeGreaterThan(

@@ -212,3 +212,47 @@ describe('buildSearchAnswer', () => {
     );
   });
 });
+
+describe('the few memories shown at call start', () => {
+  const memory = (id: string, text: string, metadata: Memory['metadata']): Memory => ({
+    id,
+    text,
+    type: 'factual',
+    createdAt: '2026-10-01T10:00:00Z',
+    expiresAt: null,
+    metadata,
+  });
+
+  it('go to what the name and known-facts lines do not already say', () => {
+    const config = agentType('elevenlabs_customer_support');
+    const said = (id: string, text: string) => memory(id, `Caller said: "${text}"`, { source: 'transcript', layer: 'transcript' });
+    const ctx = {
+      ...NEW_CALLER,
+      returning: true,
+      callCount: 1,
+      memoryCount: 6,
+      fields: { name: 'Desmond Okafor', address: '22 Larch Avenue', guest_count: '55' },
+      memories: [
+        memory('a', 'Address: 22 Larch Avenue.', { source: 'extraction', address: '22 Larch Avenue' }),
+        memory('n', "Caller's name is Desmond Okafor.", { source: 'extraction', name: 'Desmond Okafor' }),
+        memory('g', 'Guest count: 55.', { source: 'platform_analysis', field: 'guest_count', guest_count: '55' }),
+        said('s1', 'Tuesdays and Thursdays after 2 would be best really.'),
+        said('s2', 'Yes, penicillin. Came out in a terrible rash.'),
+        said('s3', 'Boots on Station Road, they know me by name.'),
+      ],
+    };
+    const prompt = buildStartContent(ctx, config, NOW).promptContext;
+    expect(prompt).toContain('Known about the caller (current values): Address: 22 Larch Avenue; Guest count: 55');
+    expect(prompt).toContain('Tuesdays and Thursdays after 2');
+    expect(prompt).toContain('penicillin');
+    expect(prompt).toContain('Station Road');
+    expect(prompt).not.toContain("Caller's name is");
+    expect(prompt).not.toContain('- Address:');
+    // A field memory that says more than the known facts (another value) keeps its place.
+    const older = {
+      ...ctx,
+      memories: [memory('o', 'Guest count: 40.', { source: 'platform_analysis', field: 'guest_count', guest_count: '40' })],
+    };
+    expect(buildStartContent(older, config, NOW).promptContext).toContain('- Guest count: 40.');
+  });
+});

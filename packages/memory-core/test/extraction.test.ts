@@ -172,6 +172,25 @@ describe('extractFields reads only the caller and the summary', () => {
     expect(extractFields(call([agent('How many guests?'), caller('Eighty-five, give or take.')]), ['budget']).budget).toBeUndefined();
   });
 
+  it('keeps the limit the caller gave over an amount mentioned later, and a deposit is no budget', () => {
+    const turns = [
+      agent('What sort of budget are you working to overall?'),
+      caller("I don't want to go over £14,500 once the Skoda's taken off."),
+      agent('Paying outright or finance?'),
+      caller('Finance probably. I can put down £3,000 as a deposit and then do it monthly.'),
+      agent('And the colour?'),
+      caller('Grey. The one at £13,995 looked nice.'),
+    ];
+    expect(extractFields(call(turns), ['budget']).budget).toBe('£14,500');
+    for (const said of ['I can put down £2,000 up front.', "There's a £500 deposit ready.", "I'll pay £800 as a deposit."])
+      expect(extractFields(call([agent('How are you paying?'), caller(said)]), ['budget']).budget).toBeUndefined();
+    // A later limit, or a correction, still replaces an earlier one.
+    const raised = call([caller('Our budget is £1,150 a month.'), agent('Okay.'), caller('Actually we can go up to £1,300 now.')]);
+    expect(extractFields(raised, ['budget']).budget).toBe('£1,300');
+    // Only mentioned amounts: the latest one.
+    expect(extractFields(call([caller('Off-peak at £24.99, please.')]), ['budget']).budget).toBe('£24.99');
+  });
+
   it("takes a summary's amount as a budget only when it says it is the caller's limit", () => {
     const quote = call([caller('Yes, add it.')], { summary: 'Rosie updated the buffet quote to £2,100 and added baklava at £3 per head.' });
     expect(extractFields(quote, ['budget']).budget).toBeUndefined();

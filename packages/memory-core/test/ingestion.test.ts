@@ -1,5 +1,5 @@
 import type { Memory } from '../src';
-import { buildProfileSnapshot, FixedClock, memoriesFromCall, updateProfileSnapshot } from '../src';
+import { buildProfileSnapshot, FixedClock, memoriesFromCall, restatesFields, updateProfileSnapshot } from '../src';
 import { agentType, call, caller, callFromFixture } from './helpers';
 
 const clock = new FixedClock('2026-10-15T00:00:00Z');
@@ -134,7 +134,10 @@ describe('buildProfileSnapshot', () => {
       lastSummary: 'Maya asked to be contacted by text from now on.',
     });
     expect(snapshot.fields).toMatchObject({ name: 'Maya Okafor', contact_preference: 'text', issue_type: 'connectivity' });
-    expect(snapshot.topMemories.length).toBe(Math.max(support.response_config.max_memories_in_context, support.memory_config.search_limit));
+    // As many as the agent type shows or searches, beside those that only restate a current field.
+    expect(snapshot.topMemories.filter((m) => !restatesFields(m, snapshot.fields)).length).toBe(
+      Math.max(support.response_config.max_memories_in_context, support.memory_config.search_limit),
+    );
     expect(snapshot.validUntil).not.toBeNull();
   });
 

@@ -36,6 +36,13 @@ describe('replacedPhrases', () => {
     expect(replacedPhrases(text)).toEqual(expected);
   });
 
+  it.each(["I'd want to keep it to no more than six hundred pounds all in.", 'No more than forty guests, the hall is small.'])(
+    'a limit is no change: %s',
+    (text) => {
+      expect(replacedPhrases(text)).toEqual([]);
+    },
+  );
+
   it('cuts "from two" of "from two to three crates", keeping the new count', () => {
     expect(withoutReplaced('He increased the order from two to three crates.', ['two crates'])).toBe(
       'He increased the order to three crates.',

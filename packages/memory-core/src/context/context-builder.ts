@@ -1,5 +1,6 @@
 import type { AgentType } from '../config/agent-type-schema';
 import type { Memory } from '../domain/memory';
+import { restatesFields } from '../domain/profile-snapshot-builder';
 import { type ExtractField, FIELD_LABELS, isExtractField } from '../extraction/extract-fields';
 import type { CallerContext } from './caller-context';
 import { renderTemplate, singleLine, type TemplateValue } from './template';
@@ -70,7 +71,8 @@ function annotate(memory: Memory, annotations: AgentType['response_config']['mem
 
 function contextMemories(ctx: CallerContext, agentType: AgentType, now: number, alreadyShown: string | null): Memory[] {
   const rc = agentType.response_config;
-  let memories = ctx.memories.filter((m) => m.text !== alreadyShown);
+  // The few places for memories go to what the name and known-facts lines do not already say.
+  let memories = ctx.memories.filter((m) => m.text !== alreadyShown && !restatesFields(m, ctx.fields));
   if (rc.focus_on_recent && rc.recent_days) {
     const cutoff = now - rc.recent_days * DAY_MS;
     const recent = memories.filter((m) => Date.parse(m.createdAt) >= cutoff);

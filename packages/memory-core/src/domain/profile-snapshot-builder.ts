@@ -50,6 +50,14 @@ export function fieldsOf(memory: Pick<Memory, 'metadata'>): Record<string, strin
   return out;
 }
 
+/** A field memory that says nothing beyond these fields' values ("Address: 22 Larch Avenue." while that is the address). */
+export function restatesFields(memory: Pick<Memory, 'metadata'>, fields: Readonly<Record<string, string>>): boolean {
+  const source = memory.metadata.source;
+  if (source !== 'extraction' && source !== 'platform_analysis') return false;
+  const stated = Object.entries(fieldsOf(memory));
+  return stated.length > 0 && stated.every(([field, value]) => fields[field] === value);
+}
+
 /** Copies a memory's fields into `into`; with `overwrite` false only fills gaps. */
 function collectFields(into: Record<string, string>, memory: Memory, overwrite: boolean): void {
   for (const [field, value] of Object.entries(fieldsOf(memory))) if (overwrite || into[field] === undefined) into[field] = value;
@@ -236,7 +244,8 @@ function assemble(
       searchWeights: mc.search_weights,
       priorityFields: mc.priority_fields,
       threshold: 0,
-      limit: Math.max(rc.max_memories_in_context, mc.search_limit),
+      // Room beside the memories that only restate a current field (the prompt lists fields on their own line).
+      limit: Math.max(rc.max_memories_in_context, mc.search_limit) + shown.filter((m) => restatesFields(m, current)).length,
     },
     now,
   ).map(({ rankScore: _rank, score: _score, ...memory }) => memory);

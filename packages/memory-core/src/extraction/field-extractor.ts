@@ -163,6 +163,9 @@ const WHEN_QUESTION =
 /** A summary's words for the caller's own limit on what they pay. */
 const SUMMARY_BUDGET =
   /\b(?:budget|spend|spending|afford|up to|maximum|max|no more than|less than|under|ceiling|limit|set aside|put aside|willing to pay|can pay|stretch)\b/i;
+/** A caller's words that make an amount their limit, or correct an earlier one. */
+const SPOKEN_LIMIT =
+  /\b(?:budget|afford|spend|spending|up to|max|maximum|no more than|less than|under|below|tops|go over|go above|stretch(?: to)?|set aside|put aside|limit|ceiling|actually|make it|instead)\b/i;
 /** An agent asking for a budget ("Have you got a budget in mind?", "How much were you looking to spend?", "a figure in mind?"). */
 const BUDGET_QUESTION =
   /\b(?:budget|how much (?:were|are|would|do|could|can) you (?:looking|hoping|wanting|want|like|thinking|planning|able|prepared|willing)|looking to spend|want to spend|(?:a|any) (?:figure|price|amount|number) in mind|price range|spending limit)\b[^.!]*\?/i;
@@ -245,10 +248,19 @@ export function extractFieldsWithSources(
       if (value !== null && findCallerName({ ...person, summary: null }) !== value) fromSummary = true;
     } else if (field === 'budget') {
       const currency = currencyOf(callerTurns.map((t) => t.text).join(' ')) ?? currencyOf(call.summary ?? '') ?? '$';
+      // An amount given as the limit (asked for, or said with limit words, or a correction) wins over
+      // one merely mentioned later ("I can put £3,000 towards it"); among each, the latest wins.
+      let mentioned: string | null = null;
       for (const { text, asked } of answersToAgent(call.turns)) {
         const askedBudget = BUDGET_QUESTION.test(asked);
-        for (const s of sentences(text)) value = findSpokenBudget(s, currency, askedBudget) ?? value;
+        for (const s of sentences(text)) {
+          const found = findSpokenBudget(s, currency, askedBudget);
+          if (found === null) continue;
+          if (askedBudget || SPOKEN_LIMIT.test(s)) value = found;
+          else mentioned = found;
+        }
       }
+      value ??= mentioned;
       // A summary names many prices (quotes, fees, add-ons): only an amount it says is the caller's limit is a budget.
       if (value === null)
         for (const s of summarySentences) if (SUMMARY_BUDGET.test(s)) value ??= summaryFallback(findSpokenBudget(s, currency));

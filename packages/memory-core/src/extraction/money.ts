@@ -7,6 +7,10 @@ const UNIT_AFTER =
 /** Someone else's amount: a competitor's quote, a partner's salary, what a neighbour paid. */
 const OTHERS_AMOUNT =
   /\b(?:quoted?|quotes|quotation|competitor|another (?:company|supplier|firm|shop|dealer)|other (?:company|supplier|firm|shop|dealer|quote)|neighbou?rs? (?:paid|spent|got)|(?:earns?|makes?|salary|income|paid him|paid her|wage)|(?:he|she|they) (?:paid|spent)|charged (?:him|her|them))\b/i;
+/** An amount paid up front ("put down £3,000", "£500 as a deposit"). */
+const DEPOSIT_BEFORE = /\b(?:deposit|down ?payment|put(?:ting)? down|upfront|up front)\b/i;
+const DEPOSIT_AFTER =
+  /^\s*(?:[$£€¥]|dollars|pounds|euros?|quid)?\s*(?:as\s+(?:a|the|my)\s+|for\s+(?:a|the)\s+)?(?:deposit|down ?payment|up ?front)\b/i;
 const AMOUNT =
   /([$£€¥])?\s?(\d{1,3}(?:[,.  ]\d{3})+(?:[.,]\d{1,2})?|\d+(?:[.,]\d+)?)\s?(k|thousand|grand|m|mm|million)?\b\s?(dollars|usd|bucks|pounds|quid|gbp|euros?|eur|yen|jpy|€|£|¥)?/gi;
 
@@ -88,6 +92,8 @@ export function findBudget(sentence: string, defaultCurrency = '$', asked = fals
     const before = text.slice(Math.max(0, start - 60), start);
     const clause = before.split(/[.;,!?]|\bbut\b|\bhonestly\b|\bwhereas\b/i).at(-1) ?? before;
     if (OTHERS_AMOUNT.test(clause)) continue;
+    // A deposit or down payment is part of the price, not the limit on it.
+    if (DEPOSIT_BEFORE.test(clause) || DEPOSIT_AFTER.test(after)) continue;
     const explicitMoney = symbol !== undefined || word !== undefined;
     const hasSuffix = suffix !== undefined;
     if (!explicitMoney && !hasSuffix && !hasContext) continue;

@@ -23,8 +23,8 @@ const REPLACED_FROM = new RegExp(String.raw`\b(?:${CHANGED_VERB}|${CHANGE_REQUES
 /** "moved his deliveries from Tuesdays to Fridays": a thing moved (a person who "moved from Denver" only relocated). */
 const MOVED_FROM =
   /\b(?:mov(?:e|ed|es|ing)\s+(?:it|them|(?:my|his|her|their|our|the|its|this|that)\s+(?:(?!(?:but|because|so|which|when|while|then|since|if|from|i|we|he|she|they|you)\b)[\p{L}\p{N}'’-]+\s+){0,8})|(?:was|were|been|be|is|are|get|gets|got)\s+moved\s+)from\s+/giu;
-/** "scrap the three recipes", "cancel the landline", "no more emails": the thing is dropped. */
-const DISCARDED = /\b(?:scrap|ditch|cancel(?:led|ling)?|get rid of|no more)\s+/giu;
+/** "scrap the three recipes", "cancel the landline", "no more emails": the thing is dropped ("no more than £600" is a limit). */
+const DISCARDED = /\b(?:scrap|ditch|cancel(?:led|ling)?|get rid of|no more(?!\s+than\b))\s+/giu;
 /** "Tuesdays are no good", "the Fiesta is no longer an option": the words before say what is replaced. */
 const NO_GOOD =
   /\b((?:[\p{L}'’-]+\s+){0,2}[\p{L}'’-]+)\s+(?:is|are|'s|’s|'re|’re)\s+no (?:good|use|longer (?:any good|an option|possible|needed|wanted))\b/giu;

@@ -60,16 +60,21 @@ const FACT_CUES =
 
 /** Words that say a fact changed. */
 const CHANGE_CUES =
-  /\b(?:instead|rather than|any ?more|no longer|from now on|switch(?:ed)? (?:to|from)|changed? (?:it )?(?:to|from)|make it|scrap|(?:is|are) no good|no more)\b/iu;
+  /\b(?:instead|rather than|any ?more|no longer|from now on|switch(?:ed)? (?:to|from)|changed? (?:it )?(?:to|from)|make it|scrap|(?:is|are) no good|no more(?! than))\b/iu;
+
+/** A number said in words ("eighty-five", "three thousand eight hundred"; not "one", too often a pronoun). */
+const SPOKEN_NUMBER =
+  /\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand)(?:(?:[\s-]+(?:and[\s-]+)?)(?:one|two|three|four|five|six|seven|eight|nine|ten|hundred|thousand))*\b/giu;
 
 /**
  * How much a statement tells, for choosing the few statements shown at call start: numbers,
  * codes, money and dates, names and places (capitalised words inside a sentence, any script),
  * personal-fact words; not length (a rambling turn is long and says little).
  */
-export function informationScore(text: string): number {
+export function informationScore(text: string, asked?: string): number {
   let score = 0;
-  score += Math.min(3, (text.match(/\d+(?:[.,:/-]\d+)*/g) ?? []).length) * 1.5;
+  const numbers = (text.match(/\d+(?:[.,:/-]\d+)*/g) ?? []).length + (text.match(SPOKEN_NUMBER) ?? []).length;
+  score += Math.min(3, numbers) * 1.5;
   score += Math.min(2, (text.match(/\b[A-Z]{1,4}[-\s]?\d[\w-]*\b|\b\d+[A-Z]+\b/g) ?? []).length) * 1.5;
   score += /[$£€¥]|\b(?:dollars|pounds|euros?|bucks|grand)\b/i.test(text) ? 1.5 : 0;
   score += MONTH_OR_DAY.test(text) ? 1 : 0;
@@ -78,7 +83,11 @@ export function informationScore(text: string): number {
     .flatMap((s) => s.split(/\s+/).slice(1))
     .filter((w) => /^\p{Lu}\p{Ll}/u.test(w) && !/^I(?:'|’|$)/.test(w));
   score += Math.min(3, innerCapitals.length) * 1.2;
-  score += Math.min(2, (text.match(new RegExp(FACT_CUES.source, 'gi')) ?? []).length) * 1.5;
+  const cues = (text.match(new RegExp(FACT_CUES.source, 'gi')) ?? []).length;
+  score += Math.min(2, cues) * 1.5;
+  // An answer to the agent asking about a personal fact ("allergic to anything?" — "Yes,
+  // penicillin.") tells that fact though it does not name it.
+  if (cues === 0 && asked !== undefined && FACT_CUES.test(asked)) score += 1.5;
   // A change of fact ("can we do Fridays instead?", "scrap the three recipes"): what is current now.
   score += CHANGE_CUES.test(text) ? 2 : 0;
   const words = text.split(/\s+/).length;
@@ -142,7 +151,7 @@ export function callerStatements(turns: readonly Turn[]): CallerStatement[] {
       const key = text.toLowerCase();
       if (seen.has(key)) return;
       seen.add(key);
-      out.push({ text, turn: turnIndex, information: informationScore(text), ...asked });
+      out.push({ text, turn: turnIndex, information: informationScore(text, i === 0 ? (prompt ?? undefined) : undefined), ...asked });
     });
     prompt = null;
   }
