@@ -521,3 +521,43 @@ describe('findCallerName: spellings around marked letters', () => {
     ).toBe('Chris Richards');
   });
 });
+
+describe('findCallerName: German, Irish and middle names', () => {
+  it('"<surname> hier" introduces the caller; "im" without its apostrophe is German mid-sentence', () => {
+    const turns = [
+      agent('Imkereibedarf Sonnenwabe, Sie sprechen mit Lena.'),
+      caller('Grüß Gott, Häberle hier, Jürgen Häberle. I bräucht a paar Sachen.'),
+      agent('Wohin dürfen wir liefern?'),
+      caller('Und rufet Se mi an, i bin oft hinten im Garten und hör die Klingel net.'),
+    ];
+    expect(name(turns, 'Jürgen Häberle ordered two hives.')).toBe('Jürgen Häberle');
+    expect(name(turns, null)).not.toBe('Garten');
+    expect(name([agent('Wann passt es Ihnen?'), caller('Ich war lange im Urlaub, nächste Woche passt.')])).toBeNull();
+    // Uncased speech still says "im" for "I'm" at a sentence's opening.
+    expect(name([agent('Hello, Brightwell.'), caller('hi yeah im priya nair calling about my bill')])).toBe('Priya Nair');
+  });
+
+  it('keeps the Irish particle Ó', () => {
+    const turns = [
+      agent('Can I take your name?'),
+      caller('Seán Ó Dálaigh. That is Seán with the fada on the a, and Ó Dálaigh is two words.'),
+    ];
+    expect(name(turns, 'Seán Ó Dálaigh booked a chimney sweep.')).toBe('Seán Ó Dálaigh');
+    expect(name(turns, null)).toBe('Seán Ó Dálaigh');
+  });
+
+  it('addresses the caller as the summary does when only a middle name differs', () => {
+    const turns = [agent('Your full name and date of birth?'), caller('Derek John Ashworth, third of March 1961.')];
+    expect(name(turns, 'Derek Ashworth (policy PX-3390-1187) chased his pension transfer.')).toBe('Derek Ashworth');
+    expect(name(turns, null)).toBe('Derek John Ashworth');
+  });
+
+  it('reads the summary opening with the verbs of orders and bookings', () => {
+    const turns = [
+      agent('Morning, Northern Tube and Fitting, Abi speaking.'),
+      caller('Morning Abi, Kieran Doyle, Doyle Roofing. Need a price.'),
+    ];
+    expect(name(turns, 'Kieran Doyle of Doyle Roofing ordered scaffolding for a semi.')).toBe('Kieran Doyle');
+    expect(name([caller('Hello.')], 'Amara Osei cancelled her Tuesday class.')).toBe('Amara Osei');
+  });
+});

@@ -112,7 +112,8 @@ const REPEAT_REQUEST =
 const OWN_INTRO = phraseRegex(
   Object.values(SELF_INTRODUCTIONS)
     .flat()
-    .filter((p) => !/^(?:it'?s|its|it is|this is|c'est|ici|hier ist|aqui é|qui è|habla|fala|parla)$/iu.test(p)),
+    // "im" is also German ("hinten im Garten"): without its apostrophe it is weak.
+    .filter((p) => !/^(?:it'?s|its|it is|this is|im|c'est|ici|hier ist|aqui é|qui è|habla|fala|parla)$/iu.test(p)),
 );
 /**
  * "It's", "this is" and their like introduce a name only where a caller opens with one — a turn's
@@ -554,8 +555,8 @@ function sameFirst(a: NameWords, b: NameWords): boolean {
 }
 
 const SUMMARY_VERBS =
-  'is|was|called|calls|reported|reports|said|says|told|tells|thanked|confided|vented|talked|chatted|admitted|announced|revealed|recounted|joked|asked|asks|wants|wanted|needs|needed|has|had|would|explained|mentioned|requested|inquired|enquired|contacted|phoned|rang|expressed|shared|confirmed|described|complained|disputed|updated|received|registered|lost|moved|checked|got|is looking|looking|booked|spoke|followed|sought|provided|gave|stated|indicated|wishes|wished|plans|planned|will|could|did|does';
-const NAME_RUN = String.raw`\p{Lu}[\p{L}'’-]+(?:\s+(?:(?:van|von|de|der|den|da|das|dos|di|del|della|du|le|la|bin|al|el|ter|ten)\s+)?\p{Lu}[\p{L}'’-]+){0,3}`;
+  'is|was|called|calls|reported|reports|said|says|told|tells|thanked|confided|vented|talked|chatted|admitted|announced|revealed|recounted|joked|asked|asks|wants|wanted|needs|needed|has|had|would|explained|mentioned|requested|inquired|enquired|contacted|phoned|rang|expressed|shared|confirmed|described|complained|disputed|updated|received|registered|lost|moved|checked|got|is looking|looking|booked|spoke|followed|sought|provided|gave|stated|indicated|wishes|wished|plans|planned|will|could|did|does|ordered|bought|purchased|paid|arranged|scheduled|rescheduled|cancelled|canceled|chased|renewed|reserved|queried|applied|enrolled|signed|switched|upgraded|changed|hired|rented|placed|made|left|returned|rebooked|increased|reduced|paused|froze|agreed|accepted|declined|chose|selected|opted';
+const NAME_RUN = String.raw`\p{Lu}[\p{L}'’-]+(?:\s+(?:(?:van|von|de|der|den|da|das|dos|di|del|della|du|le|la|bin|al|el|ter|ten|Ó|Ní|Nic|Uí)\s+)?\p{Lu}[\p{L}'’-]+){0,3}`;
 /** How platform summaries name the caller, in the third person (ElevenLabs, Vapi, Retell summaries). */
 const SUMMARY_PATTERNS: readonly RegExp[] = [
   new RegExp(
@@ -688,6 +689,17 @@ function nameOfCall(input: NameInput): string | null {
       foldName(spoken.words[0] ?? '') === foldName(summarised.words[0] ?? '') &&
       likeness(spokenLast, summaryLast) < 0.5 &&
       saidInCall(summaryLast, input.turns)
+    )
+      return joined(summarised);
+    // A middle name said when asked for the full name ("Derek John Ashworth"), the summary's
+    // first and last name without it: the caller is addressed as the summary writes it.
+    if (
+      spokenLower.length >= 3 &&
+      summaryLower.length >= 2 &&
+      summaryLower.length < spokenLower.length &&
+      summaryLower[0] === spokenLower[0] &&
+      summaryLower.at(-1) === spokenLower.at(-1) &&
+      summaryLower.every((w) => spokenLower.includes(w))
     )
       return joined(summarised);
     // The formal given name the summary writes for a short form said ("Joe Nowak" → "Joseph Nowak").
