@@ -89,15 +89,22 @@ export async function writeCall(
   receivedAt: string,
   notes: IngestNotes = {},
 ): Promise<WrittenCall> {
-  const { memories, fields, fieldSources, pastRetention, expiresAt } = permanently('the call cannot be turned into memories', () =>
-    memoriesFromCall(record, { agentTypeName, agentType, clock: deps.clock }),
-  );
-  if (pastRetention)
-    return { stored: false, reason: 'past_retention', callAt: record.endedAt ?? record.startedAt ?? null, expiredAt: expiresAt };
   // The snapshot of the call's memory space: an agent type serving another platform's calls keeps one per space.
   const space = memorySpaceOf(record.provider, deps.environment.memory_spaces);
   const snapshotKey = BlobKeys.snapshot(caller.key, snapshotName(agentTypeName, agentType.provider, space));
   const previous = await readSnapshot(deps, snapshotKey);
+  // What earlier calls said, for changes said without the old value ("down to eighty-five guests now").
+  const earlier = previous
+    ? [
+        ...(previous.lastSummary ? [previous.lastSummary] : []),
+        ...previous.topMemories.filter((m) => m.metadata.conversation_id !== record.conversationId).map((m) => m.text),
+      ]
+    : [];
+  const { memories, fields, fieldSources, pastRetention, expiresAt } = permanently('the call cannot be turned into memories', () =>
+    memoriesFromCall(record, { agentTypeName, agentType, clock: deps.clock, earlier }),
+  );
+  if (pastRetention)
+    return { stored: false, reason: 'past_retention', callAt: record.endedAt ?? record.startedAt ?? null, expiredAt: expiresAt };
   const started = performance.now();
   await withDeadline(INGEST_DEADLINE_MS, (signal) =>
     deps.memoryStore.add(caller.userId, memories, { signal, conversation: { id: record.conversationId, turns: record.turns } }),

@@ -76,6 +76,54 @@ describe('ingest-worker through the Middy stack', () => {
     expect((await deps.memoryStore.list(DANIEL)).memories.some((m) => m.type === 'lead')).toBe(true);
   });
 
+  it("reads a change said without the old value against the caller's snapshot: the old value is no longer shown", async () => {
+    const call = async (conversationId: string, at: number, said: string, summary: string) => {
+      const payload = JSON.parse(readFixture('elevenlabs/post-call-transcription.json').toString()) as {
+        data: {
+          conversation_id: string;
+          transcript: { role: string; message: string }[];
+          metadata: Record<string, unknown>;
+          analysis: Record<string, unknown>;
+        };
+      };
+      payload.data.conversation_id = conversationId;
+      payload.data.metadata.start_time_unix_secs = at;
+      payload.data.transcript = [...payload.data.transcript.slice(0, 2), { role: 'user', message: said }];
+      payload.data.analysis.transcript_summary = summary;
+      const key = `raw/elevenlabs/post_call_transcription/${conversationId}`;
+      await deps.blobStore.put(key, Buffer.from(JSON.stringify(payload)));
+      return {
+        provider: 'elevenlabs',
+        event: 'post_call_transcription',
+        conversationId,
+        blobKey: key,
+        receivedAt: new Date(NOW).toISOString(),
+      };
+    };
+    const handler = createIngestWorkerHandler(deps);
+    const first = await call(
+      'conv_change_1',
+      1791000000,
+      'My router drops every evening.',
+      'Maya Okafor reported wifi drops; a technician visit is booked for 16 October.',
+    );
+    await handler(batch(['m1', MAYA, first]), testContext());
+    const second = await call(
+      'conv_change_2',
+      1791500000,
+      'Could the technician visit move to the 20th of October now?',
+      'Maya Okafor asked to move the technician visit.',
+    );
+    await handler(batch(['m2', MAYA, second]), testContext());
+    const stored = (await deps.memoryStore.list(MAYA)).memories.filter((m) => m.metadata.conversation_id === 'conv_change_2');
+    expect(stored.length).toBeGreaterThan(0);
+    expect(stored.every((m) => String(m.metadata.replaced).includes('16 October'))).toBe(true);
+    const blob = await deps.blobStore.get(`snapshots/${MAYA}/elevenlabs_customer_support.json`);
+    const snapshot = JSON.parse(Buffer.from(blob?.body ?? []).toString()) as ProfileSnapshot;
+    expect(JSON.stringify([snapshot.fields, snapshot.lastSummary, snapshot.topMemories.map((m) => m.text)])).not.toContain('16 October');
+    expect(JSON.stringify(snapshot.topMemories.map((m) => m.text))).toContain('20th of October');
+  });
+
   it('changes nothing when a message is delivered again', async () => {
     const message = await stage('post-call-transcription.json', 'conv_01kfix0support0000000000001');
     const handler = createIngestWorkerHandler(deps);

@@ -3,11 +3,13 @@ import type { AgentType } from '../config/agent-type-schema';
 import type { CallRecord } from '../domain/call-record';
 import type { MemoryMetadata, MemoryType, MetadataValue, NewMemory } from '../domain/memory';
 import { findAddress } from '../extraction/address';
+import { agentNames } from '../extraction/caller-name';
 import { type ExtractedFields, type ExtractField, FIELD_LABELS } from '../extraction/extract-fields';
 import { extractFieldsWithSources, type FieldSource, platformFields } from '../extraction/field-extractor';
 import { findSpokenBudget } from '../extraction/money';
 import { findReference } from '../extraction/reference';
 import { replacedPhrases } from '../extraction/replacements';
+import { changedFromEarlier } from '../extraction/slot-changes';
 import { classifyIssue, issueOfCall, SENTENCE_RULES } from '../extraction/text-patterns';
 import { findTimeline } from '../extraction/timeline';
 import { timelineValue } from '../extraction/timeline-date';
@@ -35,6 +37,12 @@ export interface IngestContext {
   readonly agentTypeName: string;
   readonly agentType: AgentType;
   readonly clock: Clock;
+  /**
+   * What earlier calls said, as the caller's snapshot holds it (the last summary, the memories
+   * shown): a change said without the old value ("we're down to eighty-five guests now") is
+   * matched against it to name what was replaced.
+   */
+  readonly earlier?: readonly string[];
 }
 
 /** Fields that describe the caller and become one factual memory each. */
@@ -164,7 +172,13 @@ export function memoriesFromCall(call: CallRecord, context: IngestContext): Call
   };
   const callerTexts = call.turns.filter((t) => t.speaker === 'caller').map((t) => t.text);
   // What the caller or the summary says this call replaced ("a Picanto instead of the Fiesta").
-  const replaced = [...new Set([...callerTexts, call.summary ?? ''].flatMap(replacedPhrases))];
+  const said = [...callerTexts, call.summary ?? ''];
+  const known = new Set(
+    [...agentNames({ turns: call.turns, agentName: call.agentName ?? null }), ...(fields.name ?? '').toLowerCase().split(/\s+/)].filter(
+      (w) => w.length > 0,
+    ),
+  );
+  const replaced = [...new Set([...said.flatMap(replacedPhrases), ...changedFromEarlier(said, context.earlier ?? [], known)])];
   if (replaced.length > 0) baseMetadata.replaced = replaced.join('; ');
 
   const memories: NewMemory[] = [];

@@ -1,0 +1,100 @@
+import fc from 'fast-check';
+import { buildProfileSnapshot, FixedClock, memoriesFromCall } from '../src';
+import { changedFromEarlier } from '../src/extraction/slot-changes';
+import { agentType, call, caller } from './helpers';
+
+describe('changedFromEarlier: a change said without the old value', () => {
+  it.each([
+    ["So we're down to eighty-five guests now.", 'A wedding cake for 120 guests at Oakhurst Barn.', ['120 guests']],
+    // The price of the thing changed with it.
+    ['The cake is now two tiers at £340.', 'Amira suggested three tiers at around £480.', ['three tiers', '£480']],
+    ['Visits move to 9:30am from Monday as Kathleen sleeps later.', 'She confirmed the 8am morning visit for Kathleen.', ['8am']],
+    [
+      'Mammy likes the new lad, Tomasz. Tomasz should now be her regular carer.',
+      'She asked for Bronagh to be her regular carer.',
+      ['Bronagh'],
+    ],
+    [
+      'He called to move his wedding cake order to 19 September.',
+      'He enquired about a cake for his wedding on 12 September.',
+      ['12 September'],
+    ],
+    ['We can actually go up to £1,300 a month now.', 'Her budget is £1,150 a month and she moves in September.', ['£1,150']],
+    ['can we move the appointment to monday the seventeenth', 'the appointment is thursday the thirteenth yeah', ['thirteenth']],
+    ['She now has around forty boxes.', 'She has about 35 boxes plus a sofa.', ['35 boxes']],
+  ])('%s', (fresh, earlier, expected) => {
+    expect(changedFromEarlier([fresh], [earlier])).toEqual(expected);
+  });
+
+  it.each([
+    // No word of change: two things said, not one replacing the other.
+    ['The cake is two tiers.', 'Amira suggested three tiers.'],
+    // Different things counted, measured, or named.
+    ['The kitchen is now 4 metres long.', 'The bathroom is 2 metres wide.'],
+    ['We now have two dogs.', 'We have three cats.'],
+    ["I've moved my test to the 24th of November, same place.", 'Her practical test is at Chadderton.'],
+    ['Bethany moved her test to 24 November on her instructor Lorraine’s advice.', 'She practises in her dad’s manual Corsa.'],
+    // "one tier" is "a tier", not a count replaced by two.
+    ['The cake is now two tiers.', 'And chocolate for one tier, he loves chocolate.'],
+    // The same value again.
+    ['Still the 20th, and now with a cover.', 'The move is on 20 June.'],
+    // Two dates before: which one changed is unclear.
+    ['The wedding is now on 19 September.', 'The wedding is on 12 September and the tasting on 1 August.'],
+    // A value the sentence of change says itself is not replaced ("not going to Harrogate any more").
+    ["So it's not going to Harrogate any more, it's going to Knaresborough.", 'The piano goes to his new house in Harrogate.'],
+  ])('replaces nothing: %s / %s', (fresh, earlier) => {
+    expect(changedFromEarlier([fresh], [earlier])).toEqual([]);
+  });
+
+  it('never names the caller or the agent as a replaced person', () => {
+    const known = new Set(['sinead', 'gallagher', 'ruth']);
+    expect(
+      changedFromEarlier(
+        ['Ruth should now be the contact for the visits.'],
+        ['Sinead Gallagher should be the contact for the visits.'],
+        known,
+      ),
+    ).toEqual([]);
+  });
+
+  it('never throws and finds only what the earlier text says', () => {
+    fc.assert(
+      fc.property(fc.array(fc.string(), { maxLength: 3 }), fc.array(fc.string(), { maxLength: 3 }), (fresh, earlier) => {
+        const found = changedFromEarlier(fresh, earlier);
+        for (const p of found) expect(earlier.join(' ').toLowerCase()).toContain(p.toLowerCase());
+      }),
+    );
+  });
+});
+
+describe('a change said without the old value, end to end', () => {
+  it('is recorded on the new call and leaves the old value out of the call start', () => {
+    const clock = new FixedClock(Date.parse('2026-07-01T00:00:00Z'));
+    const type = agentType('elevenlabs_customer_support');
+    const context = { agentTypeName: 'elevenlabs_customer_support', agentType: type, clock };
+    const first = call([caller('Hi, I need a cake for the wedding on 18 July.')], {
+      conversationId: 'c1',
+      startedAt: '2026-06-01T10:00:00Z',
+      summary: 'Chloe Varga ordered a three-tier wedding cake for 120 guests on 18 July at Oakhurst Barn.',
+    });
+    const second = call([caller("Bit of a change, we're down to eighty-five guests now.")], {
+      conversationId: 'c2',
+      startedAt: '2026-06-20T10:00:00Z',
+      summary: 'Chloe Varga called about her wedding cake for 18 July.',
+    });
+    const before = memoriesFromCall(first, context).memories;
+    const after = memoriesFromCall(second, { ...context, earlier: [first.summary ?? ''] }).memories;
+    expect(after.every((m) => String(m.metadata.replaced ?? '').includes('120 guests'))).toBe(true);
+    const snapshot = buildProfileSnapshot([...before, ...after], {
+      callerKey: 'k',
+      agentTypeName: context.agentTypeName,
+      agentType: type,
+      clock,
+    });
+    const shown = JSON.stringify([snapshot.lastSummary, snapshot.topMemories.map((m) => m.text)]);
+    expect(shown).toContain('eighty-five guests');
+    expect(shown).not.toContain('120 guests');
+    // Without what earlier calls said, nothing is known to be replaced.
+    expect(memoriesFromCall(second, context).memories.some((m) => m.metadata.replaced !== undefined)).toBe(false);
+  });
+});
