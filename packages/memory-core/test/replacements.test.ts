@@ -36,6 +36,19 @@ describe('replacedPhrases', () => {
     expect(replacedPhrases(text)).toEqual(expected);
   });
 
+  it.each([
+    ["So it's not going to Harrogate anymore, it's going into storage.", ['Harrogate']],
+    ["And we're not using the church hall any more, we're having it in the garden.", ['church hall']],
+    ["I don't work at Tesco any more.", ['Tesco']],
+    ["She's not seeing Dr Patel anymore.", ['Dr Patel', 'Patel']],
+  ])('no longer current: %s', (text, expected) => {
+    expect(replacedPhrases(text)).toEqual(expected);
+  });
+
+  it.each(["I can't wait any more.", "It doesn't hurt any more.", "We don't need it anymore."])('nothing named: %s', (text) => {
+    expect(replacedPhrases(text)).toEqual([]);
+  });
+
   it.each(["I'd want to keep it to no more than six hundred pounds all in.", 'No more than forty guests, the hall is small.'])(
     'a limit is no change: %s',
     (text) => {

@@ -28,6 +28,12 @@ const DISCARDED = /\b(?:scrap|ditch|cancel(?:led|ling)?|get rid of|no more(?!\s+
 /** "Tuesdays are no good", "the Fiesta is no longer an option": the words before say what is replaced. */
 const NO_GOOD =
   /\b((?:[\p{L}'’-]+\s+){0,2}[\p{L}'’-]+)\s+(?:is|are|'s|’s|'re|’re)\s+no (?:good|use|longer (?:any good|an option|possible|needed|wanted))\b/giu;
+/**
+ * "it's not going to Harrogate any more", "we're not using the church hall anymore", "I don't
+ * work at Tesco any more": what follows the verb (and its preposition) is no longer current.
+ */
+const NOT_ANY_MORE =
+  /(?:\bnot|n['’]t|\bnever)\s+(?:(?:be|been|going|gonna|using|having|doing|working|living|staying|coming|getting|seeing|taking|use|have|do|work|live|stay|come|get|see|take|need|want|with|at|in|to|into|for|on|from|by)\s+){1,3}((?:(?!any)[\p{L}\p{N}'’-]+\s+){0,3}?[\p{L}\p{N}'’-]+)\s+any ?more\b/giu;
 /** A memory's label and opening quote: `Caller said: "`, `Issue (billing): `. */
 const LABEL = /^[\p{L}\s'’(),—-]{1,60}:\s*["“]?/u;
 /** Number words, for "from three to four recipes" (the replaced thing is "three recipes"). */
@@ -96,6 +102,7 @@ export function replacedPhrases(text: string): string[] {
       else add(phrase);
     }
   }
+  for (const m of text.matchAll(NOT_ANY_MORE)) add(phraseAt(m[1] ?? ''));
   for (const m of text.matchAll(NO_GOOD)) {
     const words = (m[1] ?? '').replace(/^(?:so|and|but|now|then|well|the|my|our|his|her)\s+/iu, '');
     // A capital only because a sentence starts there is no name ("Weekends are no good").
