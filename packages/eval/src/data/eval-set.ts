@@ -62,6 +62,7 @@ export const DEV_CASES: readonly EvalCase[] = [
   ...loadCases('dev-seventeenth.json'),
   ...loadCases('dev-eighteenth.json'),
   ...loadCases('dev-nineteenth.json'),
+  ...loadCases('dev-twentieth.json'),
 ];
 
 /** The holdout half: written with the dev half, before any tuning, and never read while tuning. */
