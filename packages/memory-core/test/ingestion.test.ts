@@ -192,3 +192,20 @@ describe('updateProfileSnapshot', () => {
     expect(both.lastCallAt).toBe('2026-10-20T10:05:00.000Z');
   });
 });
+
+describe("the platform's analysis keeps its words", () => {
+  it('a more specific key of a field names the field memory; other keys keep the field label', () => {
+    const type = agentType('elevenlabs_customer_support');
+    const clock = new FixedClock(Date.parse('2026-10-01T00:00:00Z'));
+    const record = call([caller('Hi, I filled in the form on your website.')], {
+      dataCollection: { property_address: '14 Braeside Terrace, Aviemore', customer_number: 'CN-40211', appliance: 'wood burner' },
+    });
+    const texts = memoriesFromCall(record, { agentTypeName: 'elevenlabs_customer_support', agentType: type, clock }).memories.map(
+      (m) => m.text,
+    );
+    expect(texts).toContain('Property address: 14 Braeside Terrace, Aviemore.');
+    expect(texts).not.toContain('Address: 14 Braeside Terrace, Aviemore.');
+    expect(texts).toContain('Account, membership or policy number: CN-40211.');
+    expect(texts).toContain('Appliance: wood burner.');
+  });
+});

@@ -27,8 +27,23 @@ describe('answerTags', () => {
     ["I'm rubbish on Zoom. I drive a delivery van during the day.", ['_occupation']],
     ['He works as a sound engineer from home.', ['_occupation']],
     ['She runs a little café on the harbour.', ['_occupation']],
+    // A street address or postcode is a place with no word before it; so is what a place label holds.
+    ["It's 27 Rosemont Terrace, Wavertree.", ['_place']],
+    ['Address: 14 Braeside Terrace, Aviemore.', ['_place']],
+    ['Postcode: BS3 4QT.', ['_place']],
+    ['Yard location: Widecombe-in-the-Moor.', ['_place']],
+    ['Install date: 14 October 2026.', ['_date']],
   ])('%s → %j', (text, expected) => {
     expect(tags(text)).toEqual(expect.arrayContaining(expected));
+  });
+
+  it.each([
+    'Dietary needs: no nuts or sesame.',
+    'Preferred contact: WhatsApp.',
+    'Service: full set of shoes.',
+    'We have 3 kids, all under ten.',
+  ])('no place in %s', (text) => {
+    expect(tags(text)).not.toContain(ANSWER_TAGS.place);
   });
 
   it.each([

@@ -112,6 +112,8 @@ function dataCollectionKey(field: ExtractField, byKey: ReadonlyMap<string, Metad
 export function platformFields(
   call: Pick<CallRecord, 'dataCollection'>,
   extraKeys: Partial<Record<ExtractField, readonly string[]>> = {},
+  /** Filled with the platform's own key of each extract field it holds (`address` ← `property_address`). */
+  keysOfFields?: Map<string, string>,
 ): Record<string, string> {
   const byKey = new Map<string, MetadataValue>();
   for (const [key, value] of Object.entries(call.dataCollection)) byKey.set(normaliseKey(key), value);
@@ -121,6 +123,7 @@ export function platformFields(
     const key = dataCollectionKey(field, byKey, extraKeys[field] ?? []);
     if (key === null || mapped.has(key)) continue;
     mapped.add(key);
+    keysOfFields?.set(field, key);
     const text = scalarText(byKey.get(key)) as string;
     out[field] = field === 'budget' ? (findBudget(`budget ${text}`) ?? text) : field === 'name' ? withSurname(text, key, byKey) : text;
   }

@@ -58,6 +58,9 @@ const FACT_FIELDS: readonly ExtractField[] = [
 ];
 const LEAD_FIELDS: readonly ExtractField[] = ['interests', 'budget', 'timeline', 'objections', 'decision_maker', 'company'];
 
+/** Fields whose memory says what the value is in its own words ("Caller's name is…", "Prefers to be contacted by…"). */
+const OWN_WORDING: ReadonlySet<ExtractField> = new Set(['name', 'contact_preference']);
+
 function factText(field: ExtractField, value: string): string {
   switch (field) {
     case 'name':
@@ -191,12 +194,20 @@ export function memoriesFromCall(call: CallRecord, context: IngestContext): Call
   };
 
   if (call.summary) add('factual', call.summary, { ...fields, source: 'summary' });
+  const platformKeys = new Map<string, string>();
+  const fromPlatform = platformFields(call, memoryConfig.data_collection_keys, platformKeys);
   for (const field of FACT_FIELDS) {
     const value = fields[field];
-    if (value) add('factual', factText(field, value), { [field]: value, source: 'extraction', field_source: fieldSources[field] ?? null });
+    if (!value) continue;
+    // A value from the platform's analysis under a more specific key of the same field keeps the
+    // platform's words ("Property address:", "Collection address:"): a question may use them.
+    const key = fieldSources[field] === 'data_collection' ? platformKeys.get(field) : undefined;
+    const specific = key !== undefined && key !== field && field.split('_').every((w) => key.split('_').includes(w));
+    const text = specific && !OWN_WORDING.has(field) ? `${keyLabel(key)}: ${value}.` : factText(field, value);
+    add('factual', text, { [field]: value, source: 'extraction', field_source: fieldSources[field] ?? null });
   }
   // The platform's analysis: every key is kept, not only those that map to an extract field.
-  for (const [key, value] of Object.entries(platformFields(call, memoryConfig.data_collection_keys))) {
+  for (const [key, value] of Object.entries(fromPlatform)) {
     if (fields[key as ExtractField] === value && (FACT_FIELDS.includes(key as ExtractField) || LEAD_FIELDS.includes(key as ExtractField)))
       continue;
     add('factual', `${keyLabel(key)}: ${value}.`, { field: key, [key]: value, source: 'platform_analysis' });

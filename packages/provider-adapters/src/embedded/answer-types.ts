@@ -93,6 +93,12 @@ const WORKING =
 
 /** A memory's label: `Caller said: "…`, `Issue (billing): …`, `Account status: …`. */
 const LABEL = /^[\p{L}\s'’()—-]{1,40}:\s*/u;
+/** A street address or a postcode: a place, whatever comes before it ("It's 14 Cwrt y Felin", "Address: 27 Rosemont Terrace"). */
+const STREET_ADDRESS =
+  /\b\d{1,4}[a-z]?,?\s+(?:[\p{Lu}][\p{L}'’-]+\s+){1,3}(?:Road|Rd|Street|St|Lane|Ln|Avenue|Ave|Terrace|Close|Crescent|Drive|Way|Court|Place|Gardens|Grove|Park|Hill|Square|Row|Mews|Walk|Parade|View|Rise|Boulevard|Blvd)\b|\b[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2}\b/u;
+/** A memory's label naming a place or a date ("Property address:", "Yard location:", "Install date:"): its value is one. */
+const PLACE_LABEL = /\b(?:address|postcode|post code|zip|location|venue|site|town|city|area|yard|property|destination|premises)\b/iu;
+const DATE_LABEL = /\b(?:date|day|when)\b/iu;
 /** Words after which a capitalised unknown word is a place ("a firm in Gdańsk"). */
 const PLACE_BEFORE = new Set(['in', 'from', 'to', 'near', 'at', 'outside', 'around', 'into']);
 
@@ -124,7 +130,10 @@ export function asksForProblem(asked: string): boolean {
 /** The kinds of answer a stored text holds, as index terms. */
 export function answerTags(stored: string, lexicon: Lexicon, lemmasOf: (word: string) => readonly string[]): string[] {
   const tags = new Set<string>();
-  const text = stored.replace(LABEL, '');
+  const label = LABEL.exec(stored)?.[0] ?? '';
+  const text = stored.slice(label.length);
+  if (STREET_ADDRESS.test(text) || (PLACE_LABEL.test(label) && /\p{L}{2}/u.test(text))) tags.add(ANSWER_TAGS.place);
+  if (DATE_LABEL.test(label) && /\d/u.test(text)) tags.add(ANSWER_TAGS.date);
   if (NUMBER.test(text)) tags.add(ANSWER_TAGS.number);
   if (MONEY.test(text)) tags.add(ANSWER_TAGS.money);
   if (DATE.test(text)) tags.add(ANSWER_TAGS.date);

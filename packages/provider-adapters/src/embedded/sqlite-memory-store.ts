@@ -65,7 +65,7 @@ CREATE TRIGGER IF NOT EXISTS memory_terms_ad AFTER DELETE ON memories BEGIN
 END;
 `;
 /** Bumped when what is indexed changes; with the lexicon's id it decides whether a file is re-indexed on open. */
-const INDEX_VERSION = 'terms-17';
+const INDEX_VERSION = 'terms-18';
 
 /** How a stored text is indexed: its words' lemmas (and known compounds), and the broader terms of its nouns. */
 export function indexTerms(text: string, lexicon: Lexicon): { lemmas: string; concepts: string } {
