@@ -559,5 +559,12 @@ describe('findCallerName: German, Irish and middle names', () => {
     ];
     expect(name(turns, 'Kieran Doyle of Doyle Roofing ordered scaffolding for a semi.')).toBe('Kieran Doyle');
     expect(name([caller('Hello.')], 'Amara Osei cancelled her Tuesday class.')).toBe('Amara Osei');
+    // "Graham here, Graham Lowther." — the summary's "Graham Lowther from Keswick ordered…" completes it.
+    expect(
+      name(
+        [agent('Heatherbank Apiaries, Fatima speaking.'), caller('Morning Fatima. Graham here, Graham Lowther.')],
+        'Graham Lowther from Keswick ordered a nuc.',
+      ),
+    ).toBe('Graham Lowther');
   });
 });

@@ -22,6 +22,7 @@ describe('replacedPhrases', () => {
     ['We increased the order from two to three crates.', ['two crates']],
     ['Scrap the landline, I only use the mobile.', ['landline']],
     ['Weekends are no good for me now.', ['weekends']],
+    ["Yes, Mondays don't work any more, I've started a new job.", ['Mondays', 'Monday']],
     ['No more paper statements, please.', ['paper statements']],
     ['The booking was moved from Kingfisher to the 62-foot boat Heron.', ['Kingfisher']],
     ['He increased order HH-2291 from two to three Carniolan nucs.', ['two nucs']],

@@ -22,6 +22,12 @@ describe('changedFromEarlier: a change said without the old value', () => {
     ['We can actually go up to £1,300 a month now.', 'Her budget is £1,150 a month and she moves in September.', ['£1,150']],
     ['can we move the appointment to monday the seventeenth', 'the appointment is thursday the thirteenth yeah', ['thirteenth']],
     ['She now has around forty boxes.', 'She has about 35 boxes plus a sofa.', ['35 boxes']],
+    // A booking moved within the month, nothing else shared.
+    [
+      'Rescheduled to Thursday 15 October, afternoon, due to a hospital appointment.',
+      'Conor booked Monday 12 October at 4 Slieve Drive for £70.',
+      ['12 October'],
+    ],
   ])('%s', (fresh, earlier, expected) => {
     expect(changedFromEarlier([fresh], [earlier])).toEqual(expected);
   });
@@ -38,6 +44,8 @@ describe('changedFromEarlier: a change said without the old value', () => {
     ['The cake is now two tiers.', 'And chocolate for one tier, he loves chocolate.'],
     // The same value again.
     ['Still the 20th, and now with a cover.', 'The move is on 20 June.'],
+    // Another month, nothing shared: another thing.
+    ['Rescheduled to 15 October because of a hospital appointment.', 'Her daughter was born on 3 May.'],
     // Two dates before: which one changed is unclear.
     ['The wedding is now on 19 September.', 'The wedding is on 12 September and the tasting on 1 August.'],
     // A value the sentence of change says itself is not replaced ("not going to Harrogate any more").

@@ -566,8 +566,11 @@ const SUMMARY_PATTERNS: readonly RegExp[] = [
   new RegExp(String.raw`^(${NAME_RUN})(?=\s*[,(]|\s+(?:${SUMMARY_VERBS})\b)`, 'u'),
   new RegExp(String.raw`\b(?:caller|customer|client|user)\s+(?:named|called|identified as)\s+(${NAME_RUN})`, 'iu'),
   new RegExp(String.raw`^(?:[\p{L} ]+\s)?call to\s+(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?(${NAME_RUN})`, 'iu'),
-  // "Gwenllian Pritchard of Cae Mawr farm near Llanidloes called…": a full name, then where from.
-  new RegExp(String.raw`^(\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+){1,3})\s+of\s+\p{Lu}[^.;,]{0,80}?\s+(?:${SUMMARY_VERBS})\b`, 'u'),
+  // "Gwenllian Pritchard of Cae Mawr farm near Llanidloes called…", "Graham Lowther from Keswick ordered…": a full name, then where from.
+  new RegExp(
+    String.raw`^(\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+){1,3})\s+(?:of|from)\s+\p{Lu}[^.;,]{0,80}?\s+(?:${SUMMARY_VERBS})\b`,
+    'u',
+  ),
 ];
 const AGENT_ACTION =
   /\b(?:called|phoned|rang|spoke (?:with|to)|followed up with|reached|contacted|reminded|talked (?:with|to))\s+((?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?)/u;

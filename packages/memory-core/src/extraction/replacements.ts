@@ -27,7 +27,7 @@ const MOVED_FROM =
 const DISCARDED = /\b(?:scrap|ditch|cancel(?:led|ling)?|get rid of|no more(?!\s+than\b))\s+/giu;
 /** "Tuesdays are no good", "the Fiesta is no longer an option": the words before say what is replaced. */
 const NO_GOOD =
-  /\b((?:[\p{L}'’-]+\s+){0,2}[\p{L}'’-]+)\s+(?:is|are|'s|’s|'re|’re)\s+no (?:good|use|longer (?:any good|an option|possible|needed|wanted))\b/giu;
+  /\b((?:[\p{L}'’-]+\s+){0,2}[\p{L}'’-]+)\s+(?:(?:is|are|'s|’s|'re|’re)\s+no (?:good|use|longer (?:any good|an option|possible|needed|wanted))|(?:don['’]t|doesn['’]t|do not|does not|won['’]t|will not) (?:work|suit)(?: for (?:me|us|him|her|them))? any ?more)\b/giu;
 /**
  * "it's not going to Harrogate any more", "we're not using the church hall anymore", "I don't
  * work at Tesco any more": what follows the verb (and its preposition) is no longer current.

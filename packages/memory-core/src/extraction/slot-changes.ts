@@ -15,6 +15,10 @@ import { DAY_ORDINALS, MONTHS } from './timeline';
 const CHANGE_CUE =
   /\b(?:now|any ?more|no longer|instead|mov(?:e|ed|es|ing)|chang(?:e|ed|es|ing)|switch(?:ed|ing)?|down to|up to|gone for|went for|in the end|after all|from now on|updated?|rose|risen|dropped|fell|increased?|decreased?|reduced|raised|rebooked|rescheduled|brought forward|pushed back|postponed|actually|make it|new)\b/iu;
 
+/** Words that say a booking moved to another day. */
+const MOVED =
+  /\b(?:rescheduled|rebooked|postponed|brought forward|pushed back|mov(?:e|ed|ing) (?:it|the \w+|his \w+|her \w+|their \w+)?\s*(?:to|till|until)|instead)\b/iu;
+
 /** A number as said: digits or number words ("eighty-five", "a hundred and twenty"). */
 const NUMBER_WORDS =
   'one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand';
@@ -176,7 +180,18 @@ function replacedBetween(fresh: string, earlier: string, known: ReadonlySet<stri
   // A time, date, amount or person of the same thing (a content word both sentences share).
   const freshWords = contentWords(fresh);
   const shared = [...contentWords(earlier)].some((w) => freshWords.has(w));
-  if (!shared) return out;
+  // A booking moved within a month ("Rescheduled to Thursday 15 October" — "booked Monday 12 October").
+  if (!shared) {
+    const monthOf = (t: string) =>
+      new Set([...t.matchAll(DATE)].map((m) => (m[2] ?? m[3] ?? '').toLowerCase().slice(0, 3)).filter((x) => x));
+    const months = monthOf(earlier);
+    if (MOVED.test(fresh) && [...monthOf(fresh)].some((m) => months.has(m))) {
+      const now = valuesOf('date', fresh, known, names);
+      const before = valuesOf('date', earlier, known, names);
+      if (now.length === 1 && before.length === 1 && now[0]?.value !== before[0]?.value) out.push(before[0]?.said ?? '');
+    }
+    return out;
+  }
   for (const kind of ['time', 'date', 'money', 'name'] as const) {
     const now = valuesOf(kind, fresh, known, names);
     const before = valuesOf(kind, earlier, known, names);
