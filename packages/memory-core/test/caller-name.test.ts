@@ -523,7 +523,7 @@ describe('findCallerName: spellings around marked letters', () => {
 });
 
 describe('findCallerName: German, Irish and middle names', () => {
-  it('"<surname> hier" introduces the caller; "im" without its apostrophe is German mid-sentence', () => {
+  it('a German caller who says "<surname> hier, <full name>" is named by the summary; "im" without its apostrophe is German mid-sentence', () => {
     const turns = [
       agent('Imkereibedarf Sonnenwabe, Sie sprechen mit Lena.'),
       caller('Grüß Gott, Häberle hier, Jürgen Häberle. I bräucht a paar Sachen.'),
@@ -558,7 +558,9 @@ describe('findCallerName: German, Irish and middle names', () => {
       caller('Morning Abi, Kieran Doyle, Doyle Roofing. Need a price.'),
     ];
     expect(name(turns, 'Kieran Doyle of Doyle Roofing ordered scaffolding for a semi.')).toBe('Kieran Doyle');
-    expect(name([caller('Hello.')], 'Amara Osei cancelled her Tuesday class.')).toBe('Amara Osei');
+    expect(name([caller("Hello, it's Amara, I need to cancel my class.")], 'Amara Osei cancelled her Tuesday class.')).toBe('Amara Osei');
+    // Before such a verb, a name the caller never said is not taken ("Tesco cancelled…").
+    expect(name([caller('Hello, I need to cancel my class.')], 'Amara Osei cancelled her Tuesday class.')).toBeNull();
     // "Graham here, Graham Lowther." — the summary's "Graham Lowther from Keswick ordered…" completes it.
     expect(
       name(
@@ -566,5 +568,24 @@ describe('findCallerName: German, Irish and middle names', () => {
         'Graham Lowther from Keswick ordered a nuc.',
       ),
     ).toBe('Graham Lowther');
+  });
+});
+
+describe('findCallerName: summary subjects that are not the caller (found by review)', () => {
+  it.each([
+    'Royal Mail returned the caller’s parcel to the depot.',
+    'Tesco cancelled the order because the card was declined.',
+    'HMRC paid the refund last week, the caller said.',
+    'Dr Shah rescheduled the caller’s appointment to Friday.',
+    'Sophie placed an order for the caller.',
+    'Lucy scheduled a callback for the customer.',
+    'Lucy Hart from Acme Insurance scheduled a callback with the customer.',
+  ])('names no caller: %s', (summary) => {
+    expect(name([agent('Hello, how can I help?'), caller('Hi, I need some help with something.')], summary)).toBeNull();
+  });
+
+  it('"<someone> hier" in German is not an introduction of the caller', () => {
+    expect(name([agent('Guten Tag, wie kann ich helfen?'), caller('Ja hallo. Meine Frau Gabi hier hat angerufen.')])).toBeNull();
+    expect(name([agent('Guten Tag.'), caller('Ist der Chef hier?')])).toBeNull();
   });
 });

@@ -84,7 +84,9 @@ describe('numbers in words and answers to personal questions tell as much as the
       informationScore('85, give or take, 12 of them vegetarian.') - 0.01,
     );
     expect(informationScore('Eighty-five, give or take.')).toBeGreaterThan(informationScore('Fine, give or take.'));
-    // "one" is too often a pronoun to count.
+    // Ways of speaking are no numbers; "one" is too often a pronoun to count.
+    expect(informationScore('yeah two secs let me just find it')).toBe(informationScore('yeah hang on let me just find it'));
+    expect(informationScore('ten four, no worries')).toBe(informationScore('roger that, no worries'));
     expect(informationScore("It's the one with the trampoline.")).toBe(informationScore("It's the house with the trampoline."));
   });
 
@@ -92,6 +94,10 @@ describe('numbers in words and answers to personal questions tell as much as the
     const answer = 'Yes, penicillin. Came out in a terrible rash, never again.';
     expect(informationScore(answer, "We've got you down as allergic to penicillin. Is that still right?")).toBeGreaterThan(
       informationScore(answer, 'Anything else I can help with?'),
+    );
+    // Asking the agent to repeat the question tells nothing.
+    expect(informationScore('Sorry, can you repeat that?', 'Any allergies we should know about?')).toBe(
+      informationScore('Sorry, can you repeat that?'),
     );
     const [statement] = callerStatements([
       { speaker: 'agent', text: 'Any allergies we should know about?', offsetSecs: null },

@@ -254,5 +254,13 @@ describe('the few memories shown at call start', () => {
       memories: [memory('o', 'Guest count: 40.', { source: 'platform_analysis', field: 'guest_count', guest_count: '40' })],
     };
     expect(buildStartContent(older, config, NOW).promptContext).toContain('- Guest count: 40.');
+    // A value longer than the known-facts line shows keeps its memory: the line cuts it.
+    const note = `Side gate code 5812, key safe by the back door, dog in the kitchen, ${'x'.repeat(120)} ALLERGIC TO LATEX.`;
+    const long = {
+      ...ctx,
+      fields: { access_notes: note },
+      memories: [memory('l', `Access notes: ${note}`, { source: 'platform_analysis', field: 'access_notes', access_notes: note })],
+    };
+    expect(buildStartContent(long, config, NOW).promptContext).toContain('ALLERGIC TO LATEX');
   });
 });

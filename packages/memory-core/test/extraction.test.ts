@@ -187,6 +187,30 @@ describe('extractFields reads only the caller and the summary', () => {
     // A later limit, or a correction, still replaces an earlier one.
     const raised = call([caller('Our budget is £1,150 a month.'), agent('Okay.'), caller('Actually we can go up to £1,300 now.')]);
     expect(extractFields(raised, ['budget']).budget).toBe('£1,300');
+    // What someone else said it would cost is not the caller's budget.
+    const sister = call([
+      caller('And money-wise we were thinking two thousand pounds for the both of us.'),
+      agent("You're within that."),
+      caller("Oh, thank goodness. My sister said I'd be looking at five thousand."),
+    ]);
+    expect(extractFields(sister, ['budget']).budget).toBe('£2,000');
+    // The limit may include the deposit; a past purchase is no budget; a new limit "now" replaces the one asked for.
+    expect(extractFields(call([caller('Our budget including the deposit is £15,000.')]), ['budget']).budget).toBe('£15,000');
+    expect(extractFields(call([caller('Without the deposit I can spend about £12,000.')]), ['budget']).budget).toBe('£12,000');
+    const paid = call([
+      agent('What budget do you have?'),
+      caller('£20,000 max.'),
+      agent('And your current car?'),
+      caller('Actually I paid £9,000 for my current car.'),
+    ]);
+    expect(extractFields(paid, ['budget']).budget).toBe('£20,000');
+    const raisedNow = call([
+      agent('What budget do you have?'),
+      caller('About £10,000.'),
+      agent('Okay.'),
+      caller("We've got £15,000 now, my bonus came in."),
+    ]);
+    expect(extractFields(raisedNow, ['budget']).budget).toBe('£15,000');
     // Only mentioned amounts: the latest one.
     expect(extractFields(call([caller('Off-peak at £24.99, please.')]), ['budget']).budget).toBe('£24.99');
   });

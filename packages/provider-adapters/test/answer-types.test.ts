@@ -92,6 +92,8 @@ describe('questionIntents', () => {
   it.each([
     ['where does her sister live?', ['where']],
     ['which city is he from?', ['where']],
+    ["what's her home address?", ['where']],
+    ["What's the postcode at his home?", ['where', 'code']],
     ['when is the appointment?', ['when']],
     ['how much did she pay?', ['how much']],
     ['how many rooms are there?', ['how many']],

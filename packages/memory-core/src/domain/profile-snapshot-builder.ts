@@ -55,7 +55,8 @@ export function restatesFields(memory: Pick<Memory, 'metadata'>, fields: Readonl
   const source = memory.metadata.source;
   if (source !== 'extraction' && source !== 'platform_analysis') return false;
   const stated = Object.entries(fieldsOf(memory));
-  return stated.length > 0 && stated.every(([field, value]) => fields[field] === value);
+  // The known-facts line shortens a long value; the memory then still says more.
+  return stated.length > 0 && stated.every(([field, value]) => fields[field] === value && value.length <= 160);
 }
 
 /** Copies a memory's fields into `into`; with `overwrite` false only fills gaps. */

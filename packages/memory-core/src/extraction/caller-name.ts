@@ -554,8 +554,15 @@ function sameFirst(a: NameWords, b: NameWords): boolean {
   return a.words[0]?.toLowerCase() === b.words[0]?.toLowerCase();
 }
 
-const SUMMARY_VERBS =
-  'is|was|called|calls|reported|reports|said|says|told|tells|thanked|confided|vented|talked|chatted|admitted|announced|revealed|recounted|joked|asked|asks|wants|wanted|needs|needed|has|had|would|explained|mentioned|requested|inquired|enquired|contacted|phoned|rang|expressed|shared|confirmed|described|complained|disputed|updated|received|registered|lost|moved|checked|got|is looking|looking|booked|spoke|followed|sought|provided|gave|stated|indicated|wishes|wished|plans|planned|will|could|did|does|ordered|bought|purchased|paid|arranged|scheduled|rescheduled|cancelled|canceled|chased|renewed|reserved|queried|applied|enrolled|signed|switched|upgraded|changed|hired|rented|placed|made|left|returned|rebooked|increased|reduced|paused|froze|agreed|accepted|declined|chose|selected|opted';
+/**
+ * Verbs an organisation, a doctor or the agent as often does as the caller ("Tesco cancelled…",
+ * "Dr Shah rescheduled…", "Sophie placed an order for…"): a summary's name before one is the
+ * caller's only when the caller said it too.
+ */
+const TRANSACTION_VERBS =
+  'ordered|bought|purchased|paid|arranged|scheduled|rescheduled|cancelled|canceled|chased|renewed|reserved|queried|applied|enrolled|signed|switched|upgraded|changed|hired|rented|placed|made|left|returned|rebooked|increased|reduced|paused|froze|agreed|accepted|declined|chose|selected|opted';
+const SUMMARY_VERBS = `is|was|called|calls|reported|reports|said|says|told|tells|thanked|confided|vented|talked|chatted|admitted|announced|revealed|recounted|joked|asked|asks|wants|wanted|needs|needed|has|had|would|explained|mentioned|requested|inquired|enquired|contacted|phoned|rang|expressed|shared|confirmed|described|complained|disputed|updated|received|registered|lost|moved|checked|got|is looking|looking|booked|spoke|followed|sought|provided|gave|stated|indicated|wishes|wished|plans|planned|will|could|did|does|${TRANSACTION_VERBS}`;
+
 const NAME_RUN = String.raw`\p{Lu}[\p{L}'’-]+(?:\s+(?:(?:van|von|de|der|den|da|das|dos|di|del|della|du|le|la|bin|al|el|ter|ten|Ó|Ní|Nic|Uí)\s+)?\p{Lu}[\p{L}'’-]+){0,3}`;
 /** How platform summaries name the caller, in the third person (ElevenLabs, Vapi, Retell summaries). */
 const SUMMARY_PATTERNS: readonly RegExp[] = [
@@ -587,11 +594,19 @@ const ACTS_ON_CALLER = new RegExp(
 /** "Emma told Raj…", "Sophie thanked Mr Okafor…": the one told, thanked or informed, by name. */
 const TOLD_SOMEONE = new RegExp(String.raw`^\S+(?:\s+\S+){0,3}?\s+(?:${TELLS})\s+(?:(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+)?(\p{Lu}[\p{L}'’-]+)`, 'u');
 
+/** A sentence whose subject does something for or with the caller ("Sophie placed an order for the caller"): the subject is not the caller. */
+const FOR_CALLER =
+  /\b(?:for|with|to|on behalf of)\s+the\s+(?:caller|customer|client|member|patient|user)\b|\bthe\s+(?:caller|customer|client|member|patient)['’]s\b/iu;
+/** The name, where it came from, and a verb an organisation or an agent does as often as a caller. */
+const TRANSACTION_AFTER = (run: string) =>
+  new RegExp(String.raw`^${escapeRegex(run)}(?:\s+(?:of|from)\s+[^.;,]{0,80}?)?\s+(?:${TRANSACTION_VERBS})\b`, 'u');
+
 /** The caller's name as the platform's summary gives it (third person), or null. */
 function fromSummary(
   summary: string,
   agents: ReadonlySet<string>,
   others: ReadonlySet<string>,
+  saidByCaller: (word: string) => boolean = () => true,
 ): (NameWords & { readonly lead: boolean }) | null {
   const sentences = apostrophes(summary).split(/(?<=[.!?])\s+/);
   const usable = (run: string | undefined, title: string | null = null): NameWords | null => {
@@ -608,8 +623,11 @@ function fromSummary(
     const told = TOLD_SOMEONE.exec(sentence);
     const actsOnCaller = ACTS_ON_CALLER.test(sentence) || (told !== null && !agents.has((told[1] ?? '').toLowerCase()));
     for (const [p, pattern] of SUMMARY_PATTERNS.entries()) {
-      if ((p === 1 || p === 4) && actsOnCaller) continue;
-      const found = usable(pattern.exec(sentence)?.[1]);
+      if ((p === 1 || p === 4) && (actsOnCaller || FOR_CALLER.test(sentence))) continue;
+      const run = pattern.exec(sentence)?.[1];
+      // "Tesco cancelled…", "Dr Shah rescheduled…": before such a verb, only a name the caller said.
+      if ((p === 1 || p === 4) && run && TRANSACTION_AFTER(run).test(sentence) && !saidByCaller(run.split(/\s+/)[0] ?? '')) continue;
+      const found = usable(run);
       // The opening sentence, or a sentence that says "the caller …", names the caller for certain.
       // Past the opening, "Collection is on Thursday" or "Tobi has…" is not the caller: a later
       // sentence names the caller only with a full name or an explicit "the caller …".
@@ -667,7 +685,8 @@ function nameOfCall(input: NameInput): string | null {
   const agents = agentNames(input);
   const others = otherPeople(input);
   const spoken = fromConversation(input.turns, new Set([...agents]));
-  const summarised = input.summary ? fromSummary(input.summary, agents, others) : null;
+  const callerTurns = input.turns.filter((t) => t.speaker === 'caller');
+  const summarised = input.summary ? fromSummary(input.summary, agents, others, (w) => saidInCall(w, callerTurns)) : null;
   if (spoken && summarised) {
     const spokenLower = spoken.words.map(foldName);
     const summaryLower = summarised.words.map(foldName);

@@ -168,7 +168,7 @@ const SUMMARY_BUDGET =
   /\b(?:budget|spend|spending|afford|up to|maximum|max|no more than|less than|under|ceiling|limit|set aside|put aside|willing to pay|can pay|stretch)\b/i;
 /** A caller's words that make an amount their limit, or correct an earlier one. */
 const SPOKEN_LIMIT =
-  /\b(?:budget|afford|spend|spending|up to|max|maximum|no more than|less than|under|below|tops|go over|go above|stretch(?: to)?|set aside|put aside|limit|ceiling|actually|make it|instead)\b/i;
+  /\b(?:budget|afford|spend|spending|up to|max|maximum|no more than|less than|under|below|tops|go over|go above|stretch(?: to)?|set aside|put aside|limit|ceiling|make it|instead|now)\b/i;
 /** An agent asking for a budget ("Have you got a budget in mind?", "How much were you looking to spend?", "a figure in mind?"). */
 const BUDGET_QUESTION =
   /\b(?:budget|how much (?:were|are|would|do|could|can) you (?:looking|hoping|wanting|want|like|thinking|planning|able|prepared|willing)|looking to spend|want to spend|(?:a|any) (?:figure|price|amount|number) in mind|price range|spending limit)\b[^.!]*\?/i;

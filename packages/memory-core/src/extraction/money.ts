@@ -6,7 +6,9 @@ const UNIT_AFTER =
   /^\s*(?:%|percent|months?|years?|days?|weeks?|hours?|minutes?|miles?|km|kilomet|users?|people|guests|attendees|covers|tickets|copies|boxes|bags|bricks|employees|staff|seats|sq|square|kw|kwh|watts?|gb|mb|times|vans?|cars?|trucks?|desks?|windows?|units?|singers?|passengers?|rooms?|bedrooms?|kids?|children|pieces?|items?|bulbs?|devices?)\b/i;
 /** Someone else's amount: a competitor's quote, a partner's salary, what a neighbour paid. */
 const OTHERS_AMOUNT =
-  /\b(?:quoted?|quotes|quotation|competitor|another (?:company|supplier|firm|shop|dealer)|other (?:company|supplier|firm|shop|dealer|quote)|neighbou?rs? (?:paid|spent|got)|(?:earns?|makes?|salary|income|paid him|paid her|wage)|(?:he|she|they) (?:paid|spent)|charged (?:him|her|them))\b/i;
+  /\b(?:(?:my|his|her|our|their|the)\s+(?!husband|wife|partner|fianc)[a-z-]+\s+(?:said|says|reckons|reckoned|thinks|thought|reckon)|(?:i|we)\s+(?:paid|spent)|(?:he|she|they|someone|everyone|people)\s+(?:said|says|reckons|reckoned|told me)|quoted?|quotes|quotation|competitor|another (?:company|supplier|firm|shop|dealer)|other (?:company|supplier|firm|shop|dealer|quote)|neighbou?rs? (?:paid|spent|got)|(?:earns?|makes?|salary|income|paid him|paid her|wage)|(?:he|she|they) (?:paid|spent)|charged (?:him|her|them))\b/i;
+/** Words that make an amount the caller's limit. */
+const LIMIT_WORDS = /\b(?:budget|afford|spend|spending|max|maximum|limit|no more than|up to)\b/i;
 /** An amount paid up front ("put down £3,000", "£500 as a deposit"). */
 const DEPOSIT_BEFORE = /\b(?:deposit|down ?payment|put(?:ting)? down|upfront|up front)\b/i;
 const DEPOSIT_AFTER =
@@ -92,8 +94,9 @@ export function findBudget(sentence: string, defaultCurrency = '$', asked = fals
     const before = text.slice(Math.max(0, start - 60), start);
     const clause = before.split(/[.;,!?]|\bbut\b|\bhonestly\b|\bwhereas\b/i).at(-1) ?? before;
     if (OTHERS_AMOUNT.test(clause)) continue;
-    // A deposit or down payment is part of the price, not the limit on it.
-    if (DEPOSIT_BEFORE.test(clause) || DEPOSIT_AFTER.test(after)) continue;
+    // A deposit or down payment is part of the price, not the limit on it (unless the sentence says
+    // it is the limit: "our budget including the deposit is £15,000").
+    if (!asked && !LIMIT_WORDS.test(text) && (DEPOSIT_BEFORE.test(clause) || DEPOSIT_AFTER.test(after))) continue;
     const explicitMoney = symbol !== undefined || word !== undefined;
     const hasSuffix = suffix !== undefined;
     if (!explicitMoney && !hasSuffix && !hasContext) continue;

@@ -40,18 +40,7 @@ export const SELF_INTRODUCTIONS: Readonly<Record<string, readonly string[]>> = {
 };
 
 /** Words that follow a name when a speaker introduces themselves: "Åsa Lindqvist speaking", "Hamish Baird here". */
-export const NAME_THEN = [
-  'speaking',
-  'here',
-  'hier',
-  'calling',
-  'am apparat',
-  'al habla',
-  'à l’appareil',
-  "à l'appareil",
-  'aan de lijn',
-  'again',
-];
+export const NAME_THEN = ['speaking', 'here', 'calling', 'am apparat', 'al habla', 'à l’appareil', "à l'appareil", 'aan de lijn', 'again'];
 
 /** Phrases the last token of a name follows ("my surname is …"). */
 export const SURNAME_INTRODUCTIONS = [

@@ -28,6 +28,9 @@ const DISCARDED = /\b(?:scrap|ditch|cancel(?:led|ling)?|get rid of|no more(?!\s+
 /** "Tuesdays are no good", "the Fiesta is no longer an option": the words before say what is replaced. */
 const NO_GOOD =
   /\b((?:[\p{L}'’-]+\s+){0,2}[\p{L}'’-]+)\s+(?:(?:is|are|'s|’s|'re|’re)\s+no (?:good|use|longer (?:any good|an option|possible|needed|wanted))|(?:don['’]t|doesn['’]t|do not|does not|won['’]t|will not) (?:work|suit)(?: for (?:me|us|him|her|them))? any ?more)\b/giu;
+/** What "doesn't work any more" can replace: a day or a time of day ("Mondays don't work any more"), never a thing that broke ("the heating doesn't work any more"). */
+const SCHEDULE_WORD =
+  /^(?:(?:the\s+)?(?:mondays?|tuesdays?|wednesdays?|thursdays?|fridays?|saturdays?|sundays?|mornings?|afternoons?|evenings?|weekends?|weekdays?|nights?|lunchtimes?|early|late)\b.*|(?:that|this|the)\s+(?:day|date|time|slot|day and time))$/iu;
 /**
  * "it's not going to Harrogate any more", "we're not using the church hall anymore", "I don't
  * work at Tesco any more": what follows the verb (and its preposition) is no longer current.
@@ -105,6 +108,7 @@ export function replacedPhrases(text: string): string[] {
   for (const m of text.matchAll(NOT_ANY_MORE)) add(phraseAt(m[1] ?? ''));
   for (const m of text.matchAll(NO_GOOD)) {
     const words = (m[1] ?? '').replace(/^(?:so|and|but|now|then|well|the|my|our|his|her)\s+/iu, '');
+    if (/\bany ?more$/iu.test(m[0]) && !SCHEDULE_WORD.test(words)) continue;
     // A capital only because a sentence starts there is no name ("Weekends are no good").
     const starts = /(?:^|[.!?]\s+)$/u.test(text.slice(0, (m.index ?? 0) + (m[1] ?? '').length - words.length));
     add(phraseAt(starts ? `${words.charAt(0).toLowerCase()}${words.slice(1)}` : words));

@@ -13,11 +13,16 @@ import { DAY_ORDINALS, MONTHS } from './timeline';
 
 /** Words that say a value is new. */
 const CHANGE_CUE =
-  /\b(?:now|any ?more|no longer|instead|mov(?:e|ed|es|ing)|chang(?:e|ed|es|ing)|switch(?:ed|ing)?|down to|up to|gone for|went for|in the end|after all|from now on|updated?|rose|risen|dropped|fell|increased?|decreased?|reduced|raised|rebooked|rescheduled|brought forward|pushed back|postponed|actually|make it|new)\b/iu;
+  /\b(?:(?:is|are|'s|’s|'re|’re|will|should|would)\s+now|now\s+(?:has|have|got|is|are|be|going|coming|wants?|needs?|takes?|on|at|for)|any ?more|no longer|instead|mov(?:e|ed|es|ing)|chang(?:e|ed|es|ing)|switch(?:ed|ing)?|down to|up to|gone for|went for|in the end|after all|from now on|updated?|rose|risen|dropped|fell|increased?|decreased?|reduced|raised|rebooked|rescheduled|brought forward|pushed back|postponed|make it)\b/iu;
+/** Words that add a thing beside the one before ("the district nurse now comes at 2pm too"): nothing is replaced. */
+const ADDITIVE = /\b(?:also|too|as well|another|additional|extra|both|second)\b/iu;
+/** People other than the caller: a sentence about one says nothing about another's values. */
+const RELATION =
+  /\b(?:husband|wife|partner|fianc[ée]e?|son|daughter|mum|mom|mother|dad|father|brother|sister|nan|gran|grandma|grandad|grandson|granddaughter|aunt|uncle|nephew|niece|cousin|friend|neighbou?r|colleague|boss|landlord|tenant|child|kids?)\b/giu;
+/** A date that is not a booking: a birth, an anniversary, a year long past. */
+const NOT_A_BOOKING = /\b(?:birth|born|dob|birthday|anniversary|died|passed away|(?:19\d\d))\b/iu;
 
-/** Words that say a booking moved to another day. */
-const MOVED =
-  /\b(?:rescheduled|rebooked|postponed|brought forward|pushed back|mov(?:e|ed|ing) (?:it|the \w+|his \w+|her \w+|their \w+)?\s*(?:to|till|until)|instead)\b/iu;
+/\b(?:rescheduled|rebooked|postponed|brought forward|pushed back|mov(?:e|ed|ing) (?:it|the \w+|his \w+|her \w+|their \w+)?\s*(?:to|till|until)|instead)\b/iu;
 
 /** A number as said: digits or number words ("eighty-five", "a hundred and twenty"). */
 const NUMBER_WORDS =
@@ -63,7 +68,7 @@ const UNITS = new Set([
 const TIME =
   /(?<![\p{L}\p{N}:])(\d{1,2}(?::\d{2})?\s?(?:am|pm|a\.m\.|p\.m\.)|\d{1,2}:\d{2}|half (?:past )?(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve))(?![\p{L}\p{N}])/giu;
 const DATE = new RegExp(
-  String.raw`(?<![\p{L}\p{N}])(?:(\d{1,2})(?:st|nd|rd|th)?(?:\s+of)?\s+(${MONTHS})|(${MONTHS})\s+(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)?|(?:the\s+)(${DAY_ORDINALS.join('|')}|\d{1,2}(?:st|nd|rd|th)))(?![\p{L}\p{N}])`,
+  String.raw`(?<![\p{L}\p{N}])(?:(\d{1,2})(?:st|nd|rd|th)?(?:\s+of)?\s+(${MONTHS})|(${MONTHS})\s+(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)?|(?:(?:on|for|to|until|till|by|from|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\s+the\s+)(${DAY_ORDINALS.join('|')}|\d{1,2}(?:st|nd|rd|th)))(?![\p{L}\p{N}])`,
   'giu',
 );
 const AMOUNT = String.raw`(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d{1,2})?`;
@@ -99,6 +104,40 @@ function contentWords(text: string): Set<string> {
     if (!COMMON.has(w) && !COMMON.has(m[1] ?? '')) out.add(w);
   }
   return out;
+}
+
+/** Words that measure or price rather than name what a value is about. */
+const MEASURE = new Set([
+  'month',
+  'week',
+  'year',
+  'night',
+  'hour',
+  'minute',
+  'pound',
+  'euro',
+  'dollar',
+  'total',
+  'price',
+  'cost',
+  'each',
+  'head',
+  'person',
+  'people',
+]);
+
+/** The content words within six words of a value as said in a sentence. */
+function nearWords(sentence: string, said: string): Set<string> {
+  const at = sentence.indexOf(said);
+  if (at < 0) return new Set();
+  const before = sentence.slice(0, at).trim().split(/\s+/u).slice(-6).join(' ');
+  const after = sentence
+    .slice(at + said.length)
+    .trim()
+    .split(/\s+/u)
+    .slice(0, 6)
+    .join(' ');
+  return new Set([...contentWords(`${before} ${after}`)].filter((w) => !MEASURE.has(w)));
 }
 
 function numberValue(said: string): number | null {
@@ -154,7 +193,7 @@ function valuesOf(
     case 'time':
       return [...sentence.matchAll(TIME)].map((m) => ({ said: m[1] ?? m[0], value: timeValue(m[1] ?? m[0]) }));
     case 'date':
-      return [...sentence.matchAll(DATE)].map((m) => ({ said: m[0].replace(/^the\s+/iu, ''), value: dayOf(m) }));
+      return [...sentence.matchAll(DATE)].map((m) => ({ said: m[5] ? m[0].replace(/^.*?\bthe\s+/iu, '') : m[0], value: dayOf(m) }));
     case 'money':
       return [...sentence.matchAll(MONEY)].map((m) => ({ said: m[0], value: m[0].replace(/[^\d.]/gu, '') }));
     case 'name': {
@@ -170,6 +209,10 @@ function valuesOf(
 /** What the new sentence changed in the earlier one: the earlier values of the same kind. */
 function replacedBetween(fresh: string, earlier: string, known: ReadonlySet<string>, names: ReadonlySet<string>): string[] {
   const out: string[] = [];
+  if (ADDITIVE.test(fresh)) return out;
+  // A sentence about a relative or a friend changes nothing said about someone else.
+  const others = new Set([...earlier.matchAll(RELATION)].map((m) => stem(m[0])));
+  if ([...fresh.matchAll(RELATION)].some((m) => !others.has(stem(m[0])))) return out;
   // A counted thing: "eighty-five guests" now, "120 guests" before.
   const freshCounts = counts(fresh);
   for (const [noun, before] of counts(earlier)) {
@@ -177,21 +220,7 @@ function replacedBetween(fresh: string, earlier: string, known: ReadonlySet<stri
     if (now?.length !== 1 || before.length !== 1) continue;
     if (now[0]?.value !== before[0]?.value) out.push(before[0]?.said ?? '');
   }
-  // A time, date, amount or person of the same thing (a content word both sentences share).
-  const freshWords = contentWords(fresh);
-  const shared = [...contentWords(earlier)].some((w) => freshWords.has(w));
-  // A booking moved within a month ("Rescheduled to Thursday 15 October" — "booked Monday 12 October").
-  if (!shared) {
-    const monthOf = (t: string) =>
-      new Set([...t.matchAll(DATE)].map((m) => (m[2] ?? m[3] ?? '').toLowerCase().slice(0, 3)).filter((x) => x));
-    const months = monthOf(earlier);
-    if (MOVED.test(fresh) && [...monthOf(fresh)].some((m) => months.has(m))) {
-      const now = valuesOf('date', fresh, known, names);
-      const before = valuesOf('date', earlier, known, names);
-      if (now.length === 1 && before.length === 1 && now[0]?.value !== before[0]?.value) out.push(before[0]?.said ?? '');
-    }
-    return out;
-  }
+  // A time, date, amount or person of the same thing: a content word both sentences say close to it.
   for (const kind of ['time', 'date', 'money', 'name'] as const) {
     const now = valuesOf(kind, fresh, known, names);
     const before = valuesOf(kind, earlier, known, names);
@@ -216,7 +245,12 @@ function replacedBetween(fresh: string, earlier: string, known: ReadonlySet<stri
       if ([...after(fresh, newOne.said)].some((w) => role.has(w))) out.push(oldOne.said);
       continue;
     }
-    if (now.length === 1 && before.length === 1 && now[0]?.value !== before[0]?.value) out.push(before[0]?.said ?? '');
+    const [n] = now;
+    const [b] = before;
+    if (now.length !== 1 || before.length !== 1 || !n || !b || n.value === b.value) continue;
+    if (kind === 'date' && (NOT_A_BOOKING.test(earlier) || NOT_A_BOOKING.test(fresh))) continue;
+    const close = nearWords(earlier, b.said);
+    if ([...nearWords(fresh, n.said)].some((w) => close.has(w))) out.push(b.said);
   }
   return out.filter((p) => p.length > 0);
 }

@@ -66,6 +66,9 @@ const CHANGE_CUES =
 const SPOKEN_NUMBER =
   /\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand)(?:(?:[\s-]+(?:and[\s-]+)?)(?:one|two|three|four|five|six|seven|eight|nine|ten|hundred|thousand))*\b/giu;
 
+/** Numbers that are only a way of speaking ("two secs", "ten four"). */
+const NUMBER_IDIOM = /\b(?:(?:one|two|five|ten) (?:secs?|seconds?|mins?|minutes?|ticks?|tics?)|ten four)\b/giu;
+
 /**
  * How much a statement tells, for choosing the few statements shown at call start: numbers,
  * codes, money and dates, names and places (capitalised words inside a sentence, any script),
@@ -73,7 +76,8 @@ const SPOKEN_NUMBER =
  */
 export function informationScore(text: string, asked?: string): number {
   let score = 0;
-  const numbers = (text.match(/\d+(?:[.,:/-]\d+)*/g) ?? []).length + (text.match(SPOKEN_NUMBER) ?? []).length;
+  const spoken = (text.replace(NUMBER_IDIOM, ' ').match(SPOKEN_NUMBER) ?? []).length;
+  const numbers = (text.match(/\d+(?:[.,:/-]\d+)*/g) ?? []).length + spoken;
   score += Math.min(3, numbers) * 1.5;
   score += Math.min(2, (text.match(/\b[A-Z]{1,4}[-\s]?\d[\w-]*\b|\b\d+[A-Z]+\b/g) ?? []).length) * 1.5;
   score += /[$£€¥]|\b(?:dollars|pounds|euros?|bucks|grand)\b/i.test(text) ? 1.5 : 0;
@@ -87,7 +91,7 @@ export function informationScore(text: string, asked?: string): number {
   score += Math.min(2, cues) * 1.5;
   // An answer to the agent asking about a personal fact ("allergic to anything?" — "Yes,
   // penicillin.") tells that fact though it does not name it.
-  if (cues === 0 && asked !== undefined && FACT_CUES.test(asked)) score += 1.5;
+  if (cues === 0 && asked !== undefined && FACT_CUES.test(asked) && !text.trim().endsWith('?')) score += 1.5;
   // A change of fact ("can we do Fridays instead?", "scrap the three recipes"): what is current now.
   score += CHANGE_CUES.test(text) ? 2 : 0;
   const words = text.split(/\s+/).length;

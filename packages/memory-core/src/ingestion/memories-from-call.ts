@@ -181,7 +181,14 @@ export function memoriesFromCall(call: CallRecord, context: IngestContext): Call
       (w) => w.length > 0,
     ),
   );
-  const replaced = [...new Set([...said.flatMap(replacedPhrases), ...changedFromEarlier(said, context.earlier ?? [], known)])];
+  // The caller's and the agent's own names are never what a call replaced ("not seeing Dr Patel any more" from Anita Patel).
+  const replaced = [...new Set([...said.flatMap(replacedPhrases), ...changedFromEarlier(said, context.earlier ?? [], known)])].filter(
+    (p) =>
+      !p
+        .toLowerCase()
+        .split(/\s+/)
+        .some((w) => known.has(w)),
+  );
   if (replaced.length > 0) baseMetadata.replaced = replaced.join('; ');
 
   const memories: NewMemory[] = [];

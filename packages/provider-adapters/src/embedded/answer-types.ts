@@ -188,7 +188,7 @@ const INTENTS: readonly {
   readonly consumesMatch?: boolean;
 }[] = [
   {
-    pattern: /\bwhere\b|\bwhich (?:city|town|country|place|village|area|region|state)\b/iu,
+    pattern: /\bwhere\b|\bwhich (?:city|town|country|place|village|area|region|state)\b|\b(?:address|postcode|post code|zip code)\b/iu,
     word: 'where',
     terms: [
       [ANSWER_TAGS.place, 1],
