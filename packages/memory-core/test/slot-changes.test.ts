@@ -1,7 +1,7 @@
 import fc from 'fast-check';
-import { buildProfileSnapshot, FixedClock, memoriesFromCall } from '../src';
+import { buildProfileSnapshot, FixedClock, memoriesFromCall, updateProfileSnapshot } from '../src';
 import { changedFromEarlier } from '../src/extraction/slot-changes';
-import { agentType, call, caller } from './helpers';
+import { agentType, call, caller, memoriesOfCall } from './helpers';
 
 describe('changedFromEarlier: a change said without the old value', () => {
   it.each([
@@ -110,5 +110,47 @@ describe('a change said without the old value, end to end', () => {
     expect(shown).not.toContain('120 guests');
     // Without what earlier calls said, nothing is known to be replaced.
     expect(memoriesFromCall(second, context).memories.some((m) => m.metadata.replaced !== undefined)).toBe(false);
+  });
+});
+
+describe('a thing replaced is hidden only in what was said before it was replaced', () => {
+  it('a later call that mentions it again is shown, in a rebuilt and in a folded snapshot', () => {
+    const type = agentType('elevenlabs_customer_support');
+    const clock = new FixedClock(Date.parse('2026-07-01T00:00:00Z'));
+    const context = { agentTypeName: 'elevenlabs_customer_support', agentType: type, clock };
+    const memories = [
+      memoriesOfCall(
+        context,
+        'a',
+        '2026-06-01',
+        'I need cover for my Ford Fiesta, it is a 2015 model.',
+        'The caller wants cover for a 2015 Ford Fiesta.',
+      ),
+      memoriesOfCall(
+        context,
+        'b',
+        '2026-06-10',
+        "I've bought a Kia Picanto instead of the Fiesta, please move the cover.",
+        'The caller moved the cover to a Kia Picanto.',
+      ),
+      memoriesOfCall(
+        context,
+        'c',
+        '2026-06-20',
+        'The Fiesta went to my niece in the end, she needs her own cover for it.',
+        'The caller asked about cover for her niece.',
+      ),
+    ];
+    const shown = (s: { topMemories: readonly { text: string }[]; lastSummary: string | null }) =>
+      [s.lastSummary, ...s.topMemories.map((m) => m.text)].join(' | ');
+    const rebuilt = buildProfileSnapshot(memories.flat(), { callerKey: 'k', ...context });
+    expect(shown(rebuilt)).toContain('went to my niece');
+    expect(shown(rebuilt)).not.toContain('2015');
+    let folded: ReturnType<typeof updateProfileSnapshot> | null = null;
+    for (const [i, m] of memories.entries())
+      folded = updateProfileSnapshot(folded, ['a', 'b', 'c'][i] ?? '', m, { callerKey: 'k', ...context });
+    expect(folded?.replacedAt?.['Ford Fiesta'] ?? folded?.replacedAt?.Fiesta).toBe('2026-06-10T10:05:00.000Z');
+    expect(shown(folded ?? rebuilt)).toContain('went to my niece');
+    expect(shown(folded ?? rebuilt)).not.toContain('2015');
   });
 });

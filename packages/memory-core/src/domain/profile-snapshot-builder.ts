@@ -129,14 +129,25 @@ export function withoutSupersededSentences(
 /** Where the snapshot keeps the things calls said were replaced (not a field: no value is current). */
 export const REPLACED = 'replaced_phrases';
 
-/** Adds what the memories' calls said was replaced to the superseded values (the newest kept). */
-function collectReplaced(into: Record<string, string[]>, memories: readonly Memory[]): void {
+/** Adds what the memories' calls said was replaced to the superseded values (the newest kept), and when. */
+function collectReplaced(into: Record<string, string[]>, memories: readonly Memory[], at: Record<string, string>): void {
   for (const memory of memories) {
     for (const phrase of replacedIn(memory)) {
       const list = (into[REPLACED] ?? []).filter((p) => p !== phrase);
       into[REPLACED] = [...list, phrase].slice(-20);
+      if (!at[phrase] || memory.createdAt > (at[phrase] as string)) at[phrase] = memory.createdAt;
     }
   }
+  const kept = new Set(into[REPLACED] ?? []);
+  for (const phrase of Object.keys(at)) if (!kept.has(phrase)) delete at[phrase];
+}
+
+/** The replaced things a memory is not newer than: a call after the replacing one may mention the thing again. */
+function replacedBefore(memory: Memory, replaced: readonly string[], at: Readonly<Record<string, string>>): string[] {
+  return replaced.filter((p) => {
+    const when = at[p];
+    return when === undefined || !(memory.createdAt > when);
+  });
 }
 
 /** The last summary as the call start shows it: no sentence about a replaced field value, no clause about a replaced thing. */
@@ -204,12 +215,13 @@ export function buildProfileSnapshot(allMemories: readonly Memory[], context: Sn
   const superseded: Record<string, string[]> = {};
   for (const [field, values] of Object.entries(history))
     for (const v of values) supersede(superseded, field, v, fields[field] ?? v, context.addressForms);
-  collectReplaced(superseded, live);
+  const replacedAt: Record<string, string> = {};
+  collectReplaced(superseded, live, replacedAt);
   const recentConversations = [...conversations.entries()]
     .sort((a, b) => b[1] - a[1])
     .map(([id]) => id)
     .slice(0, RECENT_CONVERSATIONS);
-  return assemble(live, fields, lastSummary, conversations.size, live.length, recentConversations, context, superseded);
+  return assemble(live, fields, lastSummary, conversations.size, live.length, recentConversations, context, superseded, replacedAt);
 }
 
 function assemble(
@@ -221,6 +233,7 @@ function assemble(
   recentConversations: readonly string[],
   context: SnapshotContext,
   superseded: Readonly<Record<string, readonly string[]>> = {},
+  replacedAt: Readonly<Record<string, string>> = {},
 ): ProfileSnapshot {
   const now = context.clock.now();
   const { memory_config: mc, response_config: rc } = context.agentType;
@@ -233,7 +246,7 @@ function assemble(
   const shown = live.flatMap((m) => {
     if (!shownAtCallStart(m) || isSuperseded(m, fields) || mentionsSuperseded(m.text, fieldValues, mentions)) return [];
     // The call that replaced a thing is shown without it; another call's memory about it is history.
-    if (mentionsReplacedElsewhere(m, replacedPhrases)) return [];
+    if (mentionsReplacedElsewhere(m, replacedBefore(m, replacedPhrases, replacedAt))) return [];
     const text = cut(m.text, replacedIn(m));
     return text === null ? [] : [text === m.text ? m : { ...m, text }];
   });
@@ -268,6 +281,7 @@ function assemble(
     lastSummary: shownSummary(lastSummary, fieldValues, replacedPhrases, mentions, cut),
     validUntil: expiries[0] ?? null,
     ...(Object.keys(superseded).length > 0 ? { supersededValues: superseded } : {}),
+    ...(Object.keys(replacedAt).length > 0 ? { replacedAt } : {}),
     recentConversations,
   };
 }
@@ -304,14 +318,17 @@ export function updateProfileSnapshot(
     if (newest && memory.metadata.source === 'summary') lastSummary = memory.text;
   }
   for (const [field, old] of Object.entries(before)) supersede(superseded, field, old, fields[field] ?? old, context.addressForms);
-  collectReplaced(superseded, [...fresh].sort(byCreatedAsc));
+  // Things replaced before this fold without a recorded time: replaced by the previous last call at the latest.
+  const replacedAt: Record<string, string> = { ...(previous?.replacedAt ?? {}) };
+  if (previous?.lastCallAt) for (const p of superseded[REPLACED] ?? []) replacedAt[p] ??= previous.lastCallAt;
+  collectReplaced(superseded, [...fresh].sort(byCreatedAsc), replacedAt);
   // A value that is current again is no longer superseded.
   for (const [field, values] of Object.entries(superseded)) superseded[field] = values.filter((v) => v !== fields[field]);
   const callCount = (previous?.callCount ?? 0) + (isNew && fresh.length > 0 ? 1 : 0);
   const memoryCount = (previous?.memoryCount ?? 0) + (isNew ? fresh.length : 0);
   const recentConversations =
     fresh.length > 0 ? [conversationId, ...seen.filter((c) => c !== conversationId)].slice(0, RECENT_CONVERSATIONS) : [...seen];
-  const snapshot = assemble(pool, fields, lastSummary, callCount, memoryCount, recentConversations, context, superseded);
+  const snapshot = assemble(pool, fields, lastSummary, callCount, memoryCount, recentConversations, context, superseded, replacedAt);
   const lastCallAt =
     [previous?.lastCallAt ?? null, snapshot.lastCallAt]
       .filter((v): v is string => v !== null)

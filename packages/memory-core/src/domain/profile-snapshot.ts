@@ -25,6 +25,11 @@ export interface ProfileSnapshot {
   readonly validUntil: string | null;
   /** Values a newer call replaced, per field: never shown as current, and memories that state them are not shown. */
   readonly supersededValues?: Readonly<Record<string, readonly string[]>>;
+  /**
+   * When each thing a call said was replaced ("Ford Fiesta", "120 guests") was replaced (ISO-8601,
+   * the replacing call's): a later call's memory that mentions it again is not hidden.
+   */
+  readonly replacedAt?: Readonly<Record<string, string>>;
   /** The newest conversations counted (newest first, bounded), so re-ingesting one never counts it twice. */
   readonly recentConversations: readonly string[];
 }

@@ -183,7 +183,11 @@ export function rankMemories(memories: readonly Memory[], rules: RankingRules, n
   const replacedByNewer = superseded === 1 ? new Map<string, string[]>() : replacedValues(live, current);
   // Things a call said it replaced ("a Picanto instead of the Fiesta"): other calls' memories that
   // mention them rank below.
-  const replacedThings = superseded === 1 ? [] : [...new Set(live.flatMap(replacedIn))];
+  // When each was replaced: a memory of a later call that mentions it again is not about the old thing.
+  const replacedAt = new Map<string, number>();
+  if (superseded !== 1)
+    for (const m of live) for (const p of replacedIn(m)) replacedAt.set(p, Math.max(replacedAt.get(p) ?? 0, Date.parse(m.createdAt) || 0));
+  const replacedThings = [...replacedAt.keys()];
   for (const memory of memories) {
     if (isExpired(memory, now)) continue;
     const call = memory.metadata.conversation_id;
@@ -200,8 +204,10 @@ export function rankMemories(memories: readonly Memory[], rules: RankingRules, n
     // A long memory whose answering sentence (the store's passage) is not about what was replaced
     // ranks less far below: "Sixty guests. And it must all be halal." still answers what food is
     // wanted once sixty became seventy-five, though the old count is said beside it.
+    const created = Date.parse(memory.createdAt) || 0;
+    const replacedSince = replacedThings.filter((p) => !(created > (replacedAt.get(p) ?? 0)));
     const about = (m: Pick<Memory, 'text' | 'metadata'>) =>
-      mentionsReplacedElsewhere(m, replacedThings) || aboutReplacedValue(m, current, replacedByNewer, rules.mentions, ownCall);
+      mentionsReplacedElsewhere(m, replacedSince) || aboutReplacedValue(m, current, replacedByNewer, rules.mentions, ownCall);
     const replaced =
       superseded === 1 || !about(memory)
         ? 1
