@@ -39,8 +39,12 @@ describe('ingest-worker through the Middy stack', () => {
   afterEach(() => deps.dispose());
 
   async function stage(fixture: string, conversationId: string) {
+    return stageBody(conversationId, readFixture(`elevenlabs/${fixture}`));
+  }
+
+  async function stageBody(conversationId: string, body: Parameters<TestDependencies['blobStore']['put']>[1]) {
     const key = `raw/elevenlabs/post_call_transcription/${conversationId}`;
-    await deps.blobStore.put(key, readFixture(`elevenlabs/${fixture}`));
+    await deps.blobStore.put(key, body);
     return {
       provider: 'elevenlabs',
       event: 'post_call_transcription',
@@ -90,15 +94,7 @@ describe('ingest-worker through the Middy stack', () => {
       payload.data.metadata.start_time_unix_secs = at;
       payload.data.transcript = [...payload.data.transcript.slice(0, 2), { role: 'user', message: said }];
       payload.data.analysis.transcript_summary = summary;
-      const key = `raw/elevenlabs/post_call_transcription/${conversationId}`;
-      await deps.blobStore.put(key, Buffer.from(JSON.stringify(payload)));
-      return {
-        provider: 'elevenlabs',
-        event: 'post_call_transcription',
-        conversationId,
-        blobKey: key,
-        receivedAt: new Date(NOW).toISOString(),
-      };
+      return stageBody(conversationId, Buffer.from(JSON.stringify(payload)));
     };
     const handler = createIngestWorkerHandler(deps);
     const first = await call(
