@@ -533,6 +533,9 @@ describe('findCallerName: German, Irish and middle names', () => {
     expect(name(turns, 'Jürgen Häberle ordered two hives.')).toBe('Jürgen Häberle');
     expect(name(turns, null)).not.toBe('Garten');
     expect(name([agent('Wann passt es Ihnen?'), caller('Ich war lange im Urlaub, nächste Woche passt.')])).toBeNull();
+    // A cased German sentence opening with "Im" names no one, asked for the name or not.
+    expect(name([agent('Wie kann ich helfen?'), caller('Im Keller steht Wasser, seit heute Morgen.')])).toBeNull();
+    expect(name([agent('Wie ist Ihr Name, bitte?'), caller('Ja, also. Im Januar war das schon mal.')])).toBeNull();
     // Uncased speech still says "im" for "I'm" at a sentence's opening.
     expect(name([agent('Hello, Brightwell.'), caller('hi yeah im priya nair calling about my bill')])).toBe('Priya Nair');
   });

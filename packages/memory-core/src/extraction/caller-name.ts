@@ -100,6 +100,12 @@ function phraseRegex(phrases: readonly string[]): RegExp {
 }
 
 const CALLER_INTRO = phraseRegex(Object.values(SELF_INTRODUCTIONS).flat());
+/** In a cased transcript "I'm" keeps its apostrophe: "Im" there is German ("Im Keller steht Wasser"), no introduction. */
+const CALLER_INTRO_CASED = phraseRegex(
+  Object.values(SELF_INTRODUCTIONS)
+    .flat()
+    .filter((p) => p !== 'im'),
+);
 /** "Friends call me", "everyone calls me", "my mates call me": what follows is a nickname. */
 const NICKNAME_BEFORE =
   /\b(?:friends|everyone|everybody|people|family|mates|they|most people|my (?:friends|family|mates|mum|mom|dad|kids|wife|husband|partner))\s+(?:all\s+)?calls?\s+me,?\s+$/iu;
@@ -458,7 +464,7 @@ function fromConversation(turns: readonly Turn[], excluded: ReadonlySet<string>)
     // After a question about someone else's name, "it's Tobi" / "this is Dami" name that person.
     const own = new Set(namesAfter(text, OWN_INTRO, uncased).map((i) => i.at));
     const intros = [
-      ...namesAfter(text, askedOther ? OWN_INTRO : CALLER_INTRO, uncased).filter(
+      ...namesAfter(text, askedOther ? OWN_INTRO : uncased ? CALLER_INTRO : CALLER_INTRO_CASED, uncased).filter(
         (i) => own.has(i.at) || askedName || opensSentence(text, i.start, excluded),
       ),
       ...namesAfter(text, ROLE_INTRO, uncased),
