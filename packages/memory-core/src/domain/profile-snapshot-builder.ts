@@ -1,7 +1,7 @@
 import type { AgentType } from '../config/agent-type-schema';
 import { EXTRACT_FIELDS, PER_CALL_FIELDS } from '../extraction/extract-fields';
 import type { Clock } from '../ports/clock';
-import { isExpired, mentionsReplacedElsewhere, rankMemories, replacedIn } from '../ranking/memory-ranker';
+import { isExpired, mentionsReplacedElsewhere, noteReplacedAt, rankMemories, replacedBefore, replacedIn } from '../ranking/memory-ranker';
 import { mentionsPhrase } from '../text/text-utils';
 import { mentionsSaid } from '../text/value-said';
 import type { Memory } from './memory';
@@ -135,19 +135,11 @@ function collectReplaced(into: Record<string, string[]>, memories: readonly Memo
     for (const phrase of replacedIn(memory)) {
       const list = (into[REPLACED] ?? []).filter((p) => p !== phrase);
       into[REPLACED] = [...list, phrase].slice(-20);
-      if (!at[phrase] || memory.createdAt > (at[phrase] as string)) at[phrase] = memory.createdAt;
+      noteReplacedAt(at, phrase, memory.createdAt);
     }
   }
   const kept = new Set(into[REPLACED] ?? []);
   for (const phrase of Object.keys(at)) if (!kept.has(phrase)) delete at[phrase];
-}
-
-/** The replaced things a memory is not newer than: a call after the replacing one may mention the thing again. */
-function replacedBefore(memory: Memory, replaced: readonly string[], at: Readonly<Record<string, string>>): string[] {
-  return replaced.filter((p) => {
-    const when = at[p];
-    return when === undefined || !(memory.createdAt > when);
-  });
 }
 
 /** The last summary as the call start shows it: no sentence about a replaced field value, no clause about a replaced thing. */

@@ -126,6 +126,29 @@ export function mentionsReplacedElsewhere(memory: Pick<Memory, 'text' | 'metadat
   return replaced.some((p) => !own.includes(p) && mentionsPhrase(memory.text, p));
 }
 
+/** Records that a thing was replaced by a memory made at `createdAt` (ISO-8601), keeping the latest time. */
+export function noteReplacedAt(at: Record<string, string>, phrase: string, createdAt: string): void {
+  const when = at[phrase];
+  if (when === undefined || (Date.parse(createdAt) || 0) > (Date.parse(when) || 0)) at[phrase] = createdAt;
+}
+
+/**
+ * The replaced things a memory was said before (or when) they were replaced: a later call's memory
+ * that mentions one again is not about the old thing. A thing with no time known counts as
+ * replaced after every memory.
+ */
+export function replacedBefore(
+  memory: Pick<Memory, 'createdAt'>,
+  replaced: readonly string[],
+  at: Readonly<Record<string, string>>,
+): string[] {
+  const created = Date.parse(memory.createdAt) || 0;
+  return replaced.filter((p) => {
+    const when = at[p];
+    return when === undefined || !(created > (Date.parse(when) || 0));
+  });
+}
+
 export interface RankedMemory extends Memory {
   /** Final ranking score: relevance × weight × recency × priority. */
   readonly rankScore: number;
@@ -184,10 +207,9 @@ export function rankMemories(memories: readonly Memory[], rules: RankingRules, n
   // Things a call said it replaced ("a Picanto instead of the Fiesta"): other calls' memories that
   // mention them rank below.
   // When each was replaced: a memory of a later call that mentions it again is not about the old thing.
-  const replacedAt = new Map<string, number>();
-  if (superseded !== 1)
-    for (const m of live) for (const p of replacedIn(m)) replacedAt.set(p, Math.max(replacedAt.get(p) ?? 0, Date.parse(m.createdAt) || 0));
-  const replacedThings = [...replacedAt.keys()];
+  const replacedAt: Record<string, string> = {};
+  if (superseded !== 1) for (const m of live) for (const p of replacedIn(m)) noteReplacedAt(replacedAt, p, m.createdAt);
+  const replacedThings = Object.keys(replacedAt);
   for (const memory of memories) {
     if (isExpired(memory, now)) continue;
     const call = memory.metadata.conversation_id;
@@ -204,8 +226,7 @@ export function rankMemories(memories: readonly Memory[], rules: RankingRules, n
     // A long memory whose answering sentence (the store's passage) is not about what was replaced
     // ranks less far below: "Sixty guests. And it must all be halal." still answers what food is
     // wanted once sixty became seventy-five, though the old count is said beside it.
-    const created = Date.parse(memory.createdAt) || 0;
-    const replacedSince = replacedThings.filter((p) => !(created > (replacedAt.get(p) ?? 0)));
+    const replacedSince = replacedBefore(memory, replacedThings, replacedAt);
     const about = (m: Pick<Memory, 'text' | 'metadata'>) =>
       mentionsReplacedElsewhere(m, replacedSince) || aboutReplacedValue(m, current, replacedByNewer, rules.mentions, ownCall);
     const replaced =
