@@ -47,6 +47,14 @@ const SCALES: Readonly<Record<string, number>> = {
   billion: 1_000_000_000,
 };
 
+/** The cardinal number words, one to nineteen, the tens, hundred and thousand (no "zero", "oh" or misspellings). */
+export const CARDINAL_WORDS: readonly string[] = [
+  ...Object.keys(UNITS).filter((w) => w !== 'zero' && w !== 'oh'),
+  ...Object.keys(TENS).filter((w) => w !== 'fourty'),
+  'hundred',
+  'thousand',
+];
+
 /** Whether a lower-case word says one digit, as numbers and codes are read out ("oh", "seven", "double"). */
 export function isSpokenDigit(word: string): boolean {
   return (word in UNITS && (UNITS[word] as number) < 10) || word === 'double';

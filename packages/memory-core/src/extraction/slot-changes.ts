@@ -1,5 +1,5 @@
 import { mentionsPhrase, sentences } from '../text/text-utils';
-import { parseNumberWords } from './number-words';
+import { CARDINAL_WORDS, parseNumberWords } from './number-words';
 import { DAY_ORDINALS, MONTHS } from './timeline';
 
 /**
@@ -22,11 +22,8 @@ const RELATION =
 /** A date that is not a booking: a birth, an anniversary, a year long past. */
 const NOT_A_BOOKING = /\b(?:birth|born|dob|birthday|anniversary|died|passed away|(?:19\d\d))\b/iu;
 
-/\b(?:rescheduled|rebooked|postponed|brought forward|pushed back|mov(?:e|ed|ing) (?:it|the \w+|his \w+|her \w+|their \w+)?\s*(?:to|till|until)|instead)\b/iu;
-
 /** A number as said: digits or number words ("eighty-five", "a hundred and twenty"). */
-const NUMBER_WORDS =
-  'one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand';
+const NUMBER_WORDS = CARDINAL_WORDS.join('|');
 const COUNTED = new RegExp(
   String.raw`(?<![\p{L}\p{N}£$€.,:])(\d+|(?:${NUMBER_WORDS})(?:[\s-]+(?:and[\s-]+)?(?:${NUMBER_WORDS}))*)(?:-|\s+)(?:(?:more|extra|other|regular|adult|main)\s+)?(\p{Ll}{3,})`,
   'giu',
@@ -82,7 +79,7 @@ const CALENDAR = new RegExp(`^(?:${MONTHS}|monday|tuesday|wednesday|thursday|fri
 
 /** Words too common in calls and summaries to say two sentences are about the same thing. */
 const COMMON = new Set(
-  'about after again also asked away back been being best call called caller calling calls can could does done from give going good have here into just like made make more much need needs next only over really said same says should some still than that their them then there these they thing this time told very wants wanted well were what when where which while will with would your customer client agent order booking booked confirmed again remains stays unchanged instead now new longer anymore rather actually'.split(
+  'about after again also asked away back been being best call called caller calling calls can could does done from give going good have here into just like made make more much need needs next only over really said same says should some still than that their them then there these they thing this time told very wants wanted well were what when where which while will with would your customer client agent order booking booked confirmed remains stays unchanged instead now new longer anymore rather actually'.split(
     ' ',
   ),
 );
@@ -265,13 +262,12 @@ export function changedFromEarlier(
   earlierTexts: readonly string[],
   known: ReadonlySet<string> = new Set(),
 ): string[] {
-  const changes = freshTexts.flatMap((t) => sentences(t)).filter((s) => CHANGE_CUE.test(s));
+  const said = freshTexts.flatMap((t) => sentences(t));
+  const changes = said.filter((s) => CHANGE_CUE.test(s));
   if (changes.length === 0) return [];
   const before = earlierTexts.flatMap((t) => sentences(t));
   // Words written capitalised inside a sentence somewhere: names, not words that open a sentence.
-  const names = new Set(
-    [...changes, ...before, ...freshTexts.flatMap((t) => sentences(t))].flatMap((t) => [...t.matchAll(NAME)].map((m) => m[1] ?? '')),
-  );
+  const names = new Set([...said, ...before].flatMap((t) => [...t.matchAll(NAME)].map((m) => m[1] ?? '')));
   const found = new Set<string>();
   for (const fresh of changes) for (const earlier of before) for (const p of replacedBetween(fresh, earlier, known, names)) found.add(p);
   // A value a sentence of change also says is not what it replaced ("not going to Harrogate any more" is unclear).

@@ -1,4 +1,5 @@
 import type { Turn } from '../domain/call-record';
+import { CARDINAL_WORDS } from '../extraction/number-words';
 import { sentences, squash } from '../text/text-utils';
 
 /** One piece of what the caller said: a few consecutive sentences of one turn. */
@@ -63,8 +64,10 @@ const CHANGE_CUES =
   /\b(?:instead|rather than|any ?more|no longer|from now on|switch(?:ed)? (?:to|from)|changed? (?:it )?(?:to|from)|make it|scrap|(?:is|are) no good|no more(?! than))\b/iu;
 
 /** A number said in words ("eighty-five", "three thousand eight hundred"; not "one", too often a pronoun). */
-const SPOKEN_NUMBER =
-  /\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand)(?:(?:[\s-]+(?:and[\s-]+)?)(?:one|two|three|four|five|six|seven|eight|nine|ten|hundred|thousand))*\b/giu;
+const SPOKEN_NUMBER = new RegExp(
+  String.raw`\b(?:${CARDINAL_WORDS.filter((w) => w !== 'one').join('|')})(?:(?:[\s-]+(?:and[\s-]+)?)(?:one|two|three|four|five|six|seven|eight|nine|ten|hundred|thousand))*\b`,
+  'giu',
+);
 
 /** Numbers that are only a way of speaking ("two secs", "ten four"). */
 const NUMBER_IDIOM = /\b(?:(?:one|two|five|ten) (?:secs?|seconds?|mins?|minutes?|ticks?|tics?)|ten four)\b/giu;
