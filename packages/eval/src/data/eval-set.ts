@@ -63,6 +63,7 @@ export const DEV_CASES: readonly EvalCase[] = [
   ...loadCases('dev-eighteenth.json'),
   ...loadCases('dev-nineteenth.json'),
   ...loadCases('dev-twentieth.json'),
+  ...loadCases('dev-twentyfirst.json'),
 ];
 
 /** The holdout half: written with the dev half, before any tuning, and never read while tuning. */
