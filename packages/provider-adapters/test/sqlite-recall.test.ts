@@ -458,3 +458,45 @@ describe('what a call was about (its summary) orders the calls', () => {
     );
   });
 });
+
+describe('fields the platform collected answer questions in other words (English lexicon)', () => {
+  const { store } = useEnglishStore('am-fields');
+  const field = (id: string, text: string) =>
+    statement(id, text, { type: 'factual', metadata: { conversation_id: 'c1', source: 'platform_analysis', field: id } });
+  const said = (id: string, text: string) => statement(id, `Caller said: "${text}"`, { metadata: { conversation_id: 'c1' } });
+  // Matches only: a fallback (nothing matched, recent memories instead) is no answer.
+  const top3 = async (userId: string, text: string) =>
+    (await store().search({ userId, text, limit: 3 })).filter((m) => !m.fallback).map((m) => m.id);
+
+  beforeEach(async () => {
+    await store().add('f1', [
+      statement('summary', 'The caller rang to check that their online booking form had been received. The call was brief.', {
+        type: 'factual',
+        metadata: { conversation_id: 'c1', source: 'summary' },
+      }),
+      said('hello', 'Hi, yeah, I filled in the form on your website, just checking you got it.'),
+      said('rush', "Sorry, I'm driving, I'll have to go."),
+      field('install_date', 'Install date: 14 October 2026.'),
+      field('hire_duration', 'Hire duration: 6 weeks.'),
+      field('site_town', 'Site town: Kendal.'),
+      field('last_swept', 'Last swept: 2023.'),
+      field('storeys', 'Building storeys: 3.'),
+    ]);
+  });
+
+  it('a field holding the kind asked for is found though the question shares no word with it', async () => {
+    expect(await top3('f1', 'When are the fitters going?')).toContain('install_date');
+    expect(await top3('f1', 'How long do they need it for?')).toContain('hire_duration');
+    expect(await top3('f1', 'Where is the job?')).toContain('site_town');
+  });
+
+  it('a date, a duration or a place field ranks above memories that only share the call’s topic', async () => {
+    expect((await top3('f1', 'When would the customer like the work done?'))[0]).toBe('install_date');
+    expect((await top3('f1', 'For how long will she need the scaffold?'))[0]).toBe('hire_duration');
+  });
+
+  it('a field of another kind is not found by the kind alone', async () => {
+    // "Building storeys: 3." holds a number, not a date.
+    expect(await top3('f1', 'When are the fitters going?')).not.toContain('storeys');
+  });
+});

@@ -313,6 +313,27 @@ function normalisedSentence(sentence: string): string {
   return wordsOf(sentence.replace(/^[^"“:]{0,40}:\s*["“]?/u, '')).join(' ');
 }
 
+/** How strongly an intent must want a kind for a collected field holding it to be a candidate without a shared word. */
+const FIELD_KIND_MATCH = 0.7;
+/** The least score of a collected field holding the kind of answer asked for. */
+const FIELD_KIND_SCORE = 0.45;
+/**
+ * The kinds a field rarely holds by chance (a date, a time, a duration, a place, an amount), unlike
+ * a number or a name, which most fields hold.
+ */
+const FLOORED_KINDS: ReadonlySet<string> = new Set([
+  ANSWER_TAGS.date,
+  ANSWER_TAGS.time,
+  ANSWER_TAGS.duration,
+  ANSWER_TAGS.place,
+  ANSWER_TAGS.money,
+]);
+
+/** Whether a memory is one of the platform's data-collection results ("Install date: 14 October 2026."). */
+function isCollectedField(row: MemoryRow): boolean {
+  return row.metadata.includes('"platform_analysis"') && (JSON.parse(row.metadata) as MemoryMetadata).source === 'platform_analysis';
+}
+
 const COLUMNS = 'm.rowid AS rowid, m.id, m.text, m.type, m.created_at, m.created_ms, m.expires_at, m.metadata';
 
 function toMemory(row: MemoryRow, score?: number): Memory {
@@ -658,9 +679,15 @@ export class SqliteMemoryStore implements MemoryStore, UserDirectory {
     const problemOnly =
       concepts.some((c) => c.intent && c.terms.has(ANSWER_TAGS.problem)) &&
       concepts.every((c, i) => c.intent || documentFrequency[i] === 0);
-    const about = (d: { lemmas: ReadonlySet<string>; concepts: ReadonlySet<string>; context: ReadonlySet<string> }) => {
+    // The kinds of answer the question asks for most (a date for "when", a duration for "how long").
+    const askedKinds = concepts.flatMap((c) => (c.intent ? [...c.terms].filter(([, w]) => w >= FIELD_KIND_MATCH).map(([t]) => t) : []));
+    const about = (d: { row: MemoryRow; lemmas: ReadonlySet<string>; concepts: ReadonlySet<string>; context: ReadonlySet<string> }) => {
       if (content.length === 0) return true;
       if (problemOnly) return d.context.has(ANSWER_TAGS.problem);
+      // A field the platform collected holding the kind asked for answers a question that names
+      // none of its words ("when are the fitters going?" → "Install date: 14 October"): the agent
+      // asked for it, so it is about what the call was for.
+      if (askedKinds.some((t) => d.concepts.has(t)) && isCollectedField(d.row)) return true;
       const direct = (c: QueryConcept) =>
         [...c.terms.keys()].some(
           (t) => !c.defined?.has(t) && (d.lemmas.has(t) || d.concepts.has(t) || d.context.has(t) || d.context.has(`${ASKED_KIND}${t}`)),
@@ -700,7 +727,9 @@ export class SqliteMemoryStore implements MemoryStore, UserDirectory {
         (SENTENCE_SHARE * bestCoverage + (1 - SENTENCE_SHARE) * whole) *
         (1 / (1 + Math.max(0, length - 40) / 200)) *
         (1 + TOPIC_BOOST * topic);
-      return { row: d.row, score: relevance(score), sentence: normalisedSentence(bestSentence), passage: bestSentence };
+      // A collected field of the kind asked for is a likely answer, whatever words it shares.
+      const floor = askedKinds.some((t) => FLOORED_KINDS.has(t) && d.concepts.has(t)) && isCollectedField(d.row) ? FIELD_KIND_SCORE : 0;
+      return { row: d.row, score: Math.max(relevance(score), floor), sentence: normalisedSentence(bestSentence), passage: bestSentence };
     });
     const seen = new Set<string>();
     return scored
