@@ -495,6 +495,24 @@ describe('fields the platform collected answer questions in other words (English
     expect((await top3('f1', 'For how long will she need the scaffold?'))[0]).toBe('hire_duration');
   });
 
+  it('a question word naming a field’s label asks for that field, not a modifier or a participle after it', async () => {
+    await store().add('f3', [
+      statement('summary', 'Outbound reminder call about a farrier visit for her horse; the customer was busy and the call ended.', {
+        type: 'factual',
+        metadata: { conversation_id: 'c1', source: 'summary' },
+      }),
+      field('yard', 'Yard: Birchcombe Livery.'),
+      field('horse_name', 'Horse name: Biscuit.'),
+      field('postcode', 'Delivery postcode: AB10 6QT.'),
+      field('colonies', 'Colonies ordered: 3.'),
+      said('wrong', 'The parcel says delivered but nothing came, the delivery is missing.'),
+      said('drop', 'Drop the order off at the croft in Balnain.'),
+    ]);
+    expect((await top3('f3', 'Which yard is the horse kept at?'))[0]).toBe('yard');
+    expect((await top3('f3', "What's gone wrong with his delivery?"))[0]).toBe('wrong');
+    expect((await top3('f3', 'Where is the order being dropped off?'))[0]).toBe('drop');
+  });
+
   it('a field of another kind is not found by the kind alone', async () => {
     // "Building storeys: 3." holds a number, not a date.
     expect(await top3('f1', 'When are the fitters going?')).not.toContain('storeys');

@@ -317,6 +317,8 @@ function normalisedSentence(sentence: string): string {
 const FIELD_KIND_MATCH = 0.7;
 /** The least score of a collected field holding the kind of answer asked for. */
 const FIELD_KIND_SCORE = 0.45;
+/** The least score of a collected field whose label a question word names. */
+const FIELD_NAMED_SCORE = 0.6;
 /**
  * The kinds a field rarely holds by chance (a date, a time, a duration, a place, an amount), unlike
  * a number or a name, which most fields hold.
@@ -705,6 +707,8 @@ export class SqliteMemoryStore implements MemoryStore, UserDirectory {
     });
     const phraseShare = (pairs: ReadonlySet<string>) =>
       phrases.length === 0 ? 0 : phrases.filter(([a, b]) => a.some((x) => b.some((y) => pairs.has(`${x}|${y}`)))).length / phrases.length;
+    // The question's own words, by lemma: one of them naming a collected field asks for it.
+    const asked = new Set(content.flatMap((c) => c.own ?? []));
     const scored = docs.filter(about).map((d) => {
       // An answer is usually said in one sentence: the best sentence counts most, the whole memory a little.
       let bestSentence = '';
@@ -728,7 +732,14 @@ export class SqliteMemoryStore implements MemoryStore, UserDirectory {
         (1 / (1 + Math.max(0, length - 40) / 200)) *
         (1 + TOPIC_BOOST * topic);
       // A collected field of the kind asked for is a likely answer, whatever words it shares.
-      const floor = askedKinds.some((t) => FLOORED_KINDS.has(t) && d.concepts.has(t)) && isCollectedField(d.row) ? FIELD_KIND_SCORE : 0;
+      const field = isCollectedField(d.row);
+      const floor = !field
+        ? 0
+        : this.namesField(d.row.text, asked)
+          ? FIELD_NAMED_SCORE
+          : askedKinds.some((t) => FLOORED_KINDS.has(t) && d.concepts.has(t))
+            ? FIELD_KIND_SCORE
+            : 0;
       return { row: d.row, score: Math.max(relevance(score), floor), sentence: normalisedSentence(bestSentence), passage: bestSentence };
     });
     const seen = new Set<string>();
@@ -747,6 +758,20 @@ export class SqliteMemoryStore implements MemoryStore, UserDirectory {
         const memory = toMemory(s.row, Math.round(s.score * 1e4) / 1e4);
         return s.passage.length > 0 && s.passage !== memory.text ? { ...memory, passage: s.passage } : memory;
       });
+  }
+
+  /**
+   * Whether a question word is the head of a collected field's label: "which yard is the horse
+   * kept at?" asks for "Yard: Birchcombe Livery.", "what's the registration?" for "Vehicle
+   * registration: KP19 XRD." (a modifier does not: "Delivery postcode" is no answer to "what's wrong
+   * with his delivery?", nor a participle after the name: "Colonies ordered" is not about an order).
+   */
+  private namesField(text: string, asked: ReadonlySet<string>): boolean {
+    const words = wordsOf(/^([^:]{1,60}):/u.exec(text)?.[1] ?? '');
+    // A participle after the name is not it: "Colonies ordered", "Visit requested", "Courtesy car needed".
+    while (words.length > 1 && /ed$/u.test(words.at(-1) ?? '')) words.pop();
+    const head = words.at(-1);
+    return head !== undefined && !STOPWORDS.has(head) && this.lexicon.lemmas(head).some((l) => asked.has(l));
   }
 
   /** A sentence's index terms (memoised: the same sentences are scored again and again). */
