@@ -77,6 +77,29 @@ describe('answerTags', () => {
     );
   });
 
+  it.each([
+    ['she clocked at 11:42. i screamed in the yard', true],
+    ['Appointment at 14:15 in Truro.', true],
+    ["Get there for six o'clock.", true],
+    ['Quarter past two, the twenty-second.', true],
+    ['The hall manager said you can load in from five.', true],
+    ['We can start after two in the afternoon.', true],
+    ['Lunch is at midday.', true],
+    // Not times: a score, a count after "from", a ratio of versions.
+    ['We won the match 3 to 1 with ten men.', false],
+    ['I have five kids from two marriages.', false],
+    ['Mix it one part to five parts water.', false],
+  ])('a time of day said without am or pm is a date kind: %s', (text, dated) => {
+    expect(answerTags(text, PLAIN_LEXICON, (w) => [w]).includes('_date')).toBe(dated);
+  });
+
+  it('short words WordNet files as days or months are not dates; the written-out ones are', () => {
+    const tags = (text: string) => answerTags(text, lexicon, (w) => lexicon.lemmas(w));
+    expect(tags('Je voudrais annuler mon abonnement.')).not.toContain('_time');
+    expect(tags('I sat down and the sun came out.')).not.toContain('_time');
+    expect(tags('It comes on Wednesday.')).toEqual(expect.arrayContaining(['_date']));
+  });
+
   it('never throws and tags only known kinds, whatever the text', () => {
     const known = new Set<string>(Object.values(ANSWER_TAGS));
     fc.assert(

@@ -518,3 +518,32 @@ describe('fields the platform collected answer questions in other words (English
     expect(await top3('f1', 'When are the fitters going?')).not.toContain('storeys');
   });
 });
+
+describe('when, how long and how often want a memory that says a time (English lexicon)', () => {
+  const { store } = useEnglishStore('am-when');
+  const said = (id: string, text: string) => statement(id, `Caller said: "${text}"`);
+  const top = async (userId: string, text: string) => (await store().search({ userId, text, limit: 3 })).map((m) => m.id);
+
+  it('a statement with the date ranks above statements sharing more of the question’s words without one', async () => {
+    await store().add('w1', [
+      said('trip', 'I am flying to Oaxaca! I booked the cooking workshop in Oaxaca.'),
+      said('back', 'The weather in Oaxaca is great, I will fly there with Daniela.'),
+      said('date', 'I fly out on April 12th.'),
+    ]);
+    expect((await top('w1', 'When did Joaquin fly to Oaxaca?'))[0]).toBe('date');
+  });
+
+  it('a time of day without am or pm answers "what time"', async () => {
+    await store().add('w2', [
+      said('race', 'The young bird race is on Saturday, Pesto is flying in it.'),
+      said('clock', 'she clocked at 11:42. i screamed in the yard'),
+      said('hen', 'My fastest hen is Pistachio, she came third out of 140 birds in the race.'),
+    ]);
+    expect(await top('w2', 'What time did her fastest hen clock in the race?')).toContain('clock');
+  });
+
+  it('without a time word in the question, the words still decide', async () => {
+    await store().add('w3', [said('trip', "I'm going to Oaxaca for the cooking workshop."), said('date', 'I fly out on April 12th.')]);
+    expect((await top('w3', 'What is the workshop in Oaxaca about?'))[0]).toBe('trip');
+  });
+});

@@ -54,6 +54,11 @@ const DATE = new RegExp(
     '\\b\\d{4}-\\d{2}-\\d{2}\\b',
     '\\b\\d{1,2}[/.]\\d{1,2}(?:[/.]\\d{2,4})?\\b',
     '\\b\\d{1,2}(?::\\d{2})?\\s?(?:am|pm|a\\.m\\.|p\\.m\\.)',
+    // A time of day said without am/pm: "11:42", "14:15", "six o'clock", "half past two", "midday".
+    '\\b(?:[01]?\\d|2[0-3]):[0-5]\\d\\b(?!:)',
+    "\\bo['’]clock\\b|\\b(?:half|quarter) (?:past|to) (?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\\d{1,2})\\b|\\b(?:midday|noon|midnight)\\b",
+    // "from five", "after two", "by six": an hour, when said after a word that times something.
+    "\\b(?:from|after|until|till|by|before|at) (?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)(?: (?:thirty|fifteen|forty-five))?(?=\\s*(?:[.,!?;]|$|(?:in the )?(?:morning|afternoon|evening|tonight)|o['’]clock|on\\b|onwards\\b|ish\\b))",
     '\\b(?:today|tomorrow|yesterday|tonight|weekends?)\\b',
     '\\b(?:next|last|this|coming) (?:week|month|year|spring|summer|autumn|fall|winter|morning|afternoon|evening|time)\\b',
     '\\b(?:spring|summer|autumn|winter|christmas|easter|new year)\\b',
@@ -99,6 +104,10 @@ const STREET_ADDRESS =
 /** A memory's label naming a place or a date ("Property address:", "Yard location:", "Install date:"): its value is one. */
 const PLACE_LABEL = /\b(?:address|postcode|post code|zip|location|venue|site|town|city|area|yard|property|destination|premises)\b/iu;
 const DATE_LABEL = /\b(?:date|day|when)\b/iu;
+/** Short forms of weekdays and months, which are other words too. */
+const DAY_MONTH_ABBREVIATIONS = new Set(
+  'mon tue tues wed thu thur thurs fri sat sun jan feb mar apr jun jul aug sep sept oct nov dec'.split(' '),
+);
 /** Words after which a capitalised unknown word is a place ("a firm in Gdańsk"). */
 const PLACE_BEFORE = new Set(['in', 'from', 'to', 'near', 'at', 'outside', 'around', 'into']);
 
@@ -156,7 +165,9 @@ export function answerTags(stored: string, lexicon: Lexicon, lemmasOf: (word: st
       .replace(/['’]/gu, '');
     for (const lemma of lemmasOf(folded)) {
       const kind = lexicon.kind(lemma);
-      if (kind) tags.add(ANSWER_TAGS[kind]);
+      // WordNet files "mon", "sat", "sun", "wed" and "mar" as days and months: the written-out
+      // forms are dates (DATE), the short ones are words ("mon abonnement", "I sat down").
+      if (kind && !(kind === 'time' && DAY_MONTH_ABBREVIATIONS.has(folded))) tags.add(ANSWER_TAGS[kind]);
     }
     const before = text.slice(0, match.index).trimEnd();
     const startsSentence = before.length === 0 || /[.!?:;"“(]$/u.test(before);

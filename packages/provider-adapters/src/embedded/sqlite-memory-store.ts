@@ -65,7 +65,7 @@ CREATE TRIGGER IF NOT EXISTS memory_terms_ad AFTER DELETE ON memories BEGIN
 END;
 `;
 /** Bumped when what is indexed changes; with the lexicon's id it decides whether a file is re-indexed on open. */
-const INDEX_VERSION = 'terms-18';
+const INDEX_VERSION = 'terms-19';
 
 /** How a stored text is indexed: its words' lemmas (and known compounds), and the broader terms of its nouns. */
 export function indexTerms(text: string, lexicon: Lexicon): { lemmas: string; concepts: string } {
@@ -271,6 +271,14 @@ const GLOSS = '~';
 const GLOSS_MATCH = 0.4;
 /** How much the kind of answer asked for (a place, a date…) counts against an average word of the question. */
 const INTENT_SHARE = 0.5;
+/**
+ * A question asking when, how long or how often is answered only by a memory that says a date, a
+ * time, a duration or a frequency — fewer than say a number or a name — so that kind counts twice
+ * as much as an average word of the question: "when did he fly to Oaxaca?" finds "I fly out on
+ * April 12th" before "I booked a trip to Oaxaca!".
+ */
+const TIME_INTENTS: ReadonlySet<string> = new Set(['(when)', '(how long)', '(how often)']);
+const TIME_INTENT_SHARE = 2;
 /** How much a word of what the agent had asked counts, when the caller's answer does not say it. */
 const CONTEXT_MATCH = 0.7;
 /**
@@ -604,10 +612,13 @@ export class SqliteMemoryStore implements MemoryStore, UserDirectory {
     );
     const rarity = documentFrequency.map((df) => Math.log(1 + (total - df + 0.5) / (df + 0.5)));
     // The kind of answer asked for counts half as much as an average word of the question, however
-    // many memories hold that kind (most mention a person or a number; the question still wants one).
+    // many memories hold that kind (most mention a person or a number; the question still wants one);
+    // a date, a duration or a frequency twice as much (TIME_INTENTS).
     const words = rarity.filter((_, i) => !concepts[i]?.intent);
     const wordWeight = words.length > 0 ? words.reduce((a, b) => a + b, 0) / words.length : 1;
-    const weights = concepts.map((c, i) => (c.intent ? wordWeight * INTENT_SHARE : (rarity[i] ?? 0)));
+    const weights = concepts.map((c, i) =>
+      c.intent ? wordWeight * (TIME_INTENTS.has(c.word) ? TIME_INTENT_SHARE : INTENT_SHARE) : (rarity[i] ?? 0),
+    );
     const possible = weights.reduce((a, b) => a + b, 0) || 1;
     // A word related to a question word counts less the more of this caller's memories hold it
     // ("home" → "place" is in half of them; "home" → "flat" in one): how rare it is, as a share of
