@@ -464,16 +464,14 @@ describe('fields the platform collected answer questions in other words (English
   const field = (id: string, text: string) =>
     statement(id, text, { type: 'factual', metadata: { conversation_id: 'c1', source: 'platform_analysis', field: id } });
   const said = (id: string, text: string) => statement(id, `Caller said: "${text}"`, { metadata: { conversation_id: 'c1' } });
+  const summary = (text: string) => statement('summary', text, { type: 'factual', metadata: { conversation_id: 'c1', source: 'summary' } });
   // Matches only: a fallback (nothing matched, recent memories instead) is no answer.
   const top3 = async (userId: string, text: string) =>
     (await store().search({ userId, text, limit: 3 })).filter((m) => !m.fallback).map((m) => m.id);
 
   beforeEach(async () => {
     await store().add('f1', [
-      statement('summary', 'The caller rang to check that their online booking form had been received. The call was brief.', {
-        type: 'factual',
-        metadata: { conversation_id: 'c1', source: 'summary' },
-      }),
+      summary('The caller rang to check that their online booking form had been received. The call was brief.'),
       said('hello', 'Hi, yeah, I filled in the form on your website, just checking you got it.'),
       said('rush', "Sorry, I'm driving, I'll have to go."),
       field('install_date', 'Install date: 14 October 2026.'),
@@ -497,10 +495,7 @@ describe('fields the platform collected answer questions in other words (English
 
   it('a question word naming a field’s label asks for that field, not a modifier or a participle after it', async () => {
     await store().add('f3', [
-      statement('summary', 'Outbound reminder call about a farrier visit for her horse; the customer was busy and the call ended.', {
-        type: 'factual',
-        metadata: { conversation_id: 'c1', source: 'summary' },
-      }),
+      summary('Outbound reminder call about a farrier visit for her horse; the customer was busy and the call ended.'),
       field('yard', 'Yard: Birchcombe Livery.'),
       field('horse_name', 'Horse name: Biscuit.'),
       field('postcode', 'Delivery postcode: AB10 6QT.'),

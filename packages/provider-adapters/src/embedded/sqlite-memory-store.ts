@@ -600,6 +600,7 @@ export class SqliteMemoryStore implements MemoryStore, UserDirectory {
       lemmas: new Set(r.lemmas.split(' ')),
       concepts: new Set(r.concepts.split(' ')),
       context: new Set((r.context ?? '').split(' ').filter((t) => t.length > 0)),
+      field: isCollectedField(r),
     }));
     // How rare each query word is among this caller's memories (any of its terms counts).
     const documentFrequency = concepts.map(
@@ -694,13 +695,13 @@ export class SqliteMemoryStore implements MemoryStore, UserDirectory {
       concepts.every((c, i) => c.intent || documentFrequency[i] === 0);
     // The kinds of answer the question asks for most (a date for "when", a duration for "how long").
     const askedKinds = concepts.flatMap((c) => (c.intent ? [...c.terms].filter(([, w]) => w >= FIELD_KIND_MATCH).map(([t]) => t) : []));
-    const about = (d: { row: MemoryRow; lemmas: ReadonlySet<string>; concepts: ReadonlySet<string>; context: ReadonlySet<string> }) => {
+    const about = (d: { field: boolean; lemmas: ReadonlySet<string>; concepts: ReadonlySet<string>; context: ReadonlySet<string> }) => {
       if (content.length === 0) return true;
       if (problemOnly) return d.context.has(ANSWER_TAGS.problem);
       // A field the platform collected holding the kind asked for answers a question that names
       // none of its words ("when are the fitters going?" → "Install date: 14 October"): the agent
       // asked for it, so it is about what the call was for.
-      if (askedKinds.some((t) => d.concepts.has(t)) && isCollectedField(d.row)) return true;
+      if (d.field && askedKinds.some((t) => d.concepts.has(t))) return true;
       const direct = (c: QueryConcept) =>
         [...c.terms.keys()].some(
           (t) => !c.defined?.has(t) && (d.lemmas.has(t) || d.concepts.has(t) || d.context.has(t) || d.context.has(`${ASKED_KIND}${t}`)),
@@ -743,8 +744,7 @@ export class SqliteMemoryStore implements MemoryStore, UserDirectory {
         (1 / (1 + Math.max(0, length - 40) / 200)) *
         (1 + TOPIC_BOOST * topic);
       // A collected field of the kind asked for is a likely answer, whatever words it shares.
-      const field = isCollectedField(d.row);
-      const floor = !field
+      const floor = !d.field
         ? 0
         : this.namesField(d.row.text, asked)
           ? FIELD_NAMED_SCORE
